@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Packs every packable project and checks the packages as a vendor receives them:
+#   - a .nupkg and a .snupkg per package, with README, licence expression, repository commit and XML docs;
+#   - the generator only under analyzers/dotnet/cs, nothing of it under lib/;
+#   - Source Link in the symbol files;
+#   - a consumer project outside the solution restores the packages from a local folder feed and builds;
+#   - the vr tool installs from that feed and runs.
+# Usage: eng/verify-packages.sh [work-folder]
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="${1:-$(mktemp -d)}"
+feed="$work/feed"
+version="0.1.0-verify"
+rm -rf "$feed" && mkdir -p "$feed"
+
+fail() { echo "verify-packages: $*" >&2; exit 1; }
+
+echo "verify-packages: packing into $feed"
+dotnet pack "$root/Vr.Standaarden.sln" -c Release -o "$feed" -p:Version="$version" --nologo -v quiet
+
+commit="$(git -C "$root" rev-parse HEAD)"
+packages=()
+for proj in "$root"/src/*/*.csproj; do
+  grep -q '<IsPackable>true</IsPackable>' "$proj" || continue
+  id="$(basename "$proj" .csproj)"
+  packages+=("$id")
+  nupkg="$feed/$id.$version.nupkg"
+  snupkg="$feed/$id.$version.snupkg"
+  [ -f "$nupkg" ] || fail "$id: no $nupkg"
+  [ -f "$snupkg" ] || fail "$id: no $snupkg"
+
+  listing="$(unzip -Z1 "$nupkg")"
+  nuspec="$(unzip -p "$nupkg" "$id.nuspec")"
+  grep -qx 'README.md' <<<"$listing" || fail "$id: README.md missing from the package"
+  grep -q '<readme>README.md</readme>' <<<"$nuspec" || fail "$id: nuspec does not name the README"
+  grep -q '<license type="expression">EUPL-1.2</license>' <<<"$nuspec" || fail "$id: licence expression EUPL-1.2 missing"
+  grep -q "commit=\"$commit\"" <<<"$nuspec" || fail "$id: repository commit $commit missing from the nuspec"
+
+  case "$id" in
+    Vr.Standaarden.Generator)
+      grep -qx "analyzers/dotnet/cs/$id.dll" <<<"$listing" || fail "$id: generator not under analyzers/dotnet/cs"
+      if grep '^lib/' <<<"$listing" | grep -v '/_\._$' | grep -q .; then
+        fail "$id: unexpected files under lib/: $(grep '^lib/' <<<"$listing" | tr '\n' ' ')"
+      fi
+      ;;
+    Vr.Standaarden.Cli)
+      grep -qx 'tools/net10.0/any/vr.dll' <<<"$listing" || fail "$id: tool assembly missing"
+      grep -q '<packageType name="DotnetTool"' <<<"$nuspec" || fail "$id: not a dotnet tool package"
+      ;;
+    *)
+      grep -qx "lib/net10.0/$id.dll" <<<"$listing" || fail "$id: lib/net10.0/$id.dll missing"
+      grep -qx "lib/net10.0/$id.xml" <<<"$listing" || fail "$id: XML documentation missing"
+      ;;
+  esac
+
+  pdb="$(unzip -Z1 "$snupkg" | grep '\.pdb$' | head -n1)" || true
+  [ -n "$pdb" ] || fail "$id: no .pdb in the symbol package"
+  unzip -p "$snupkg" "$pdb" | grep -aq 'raw.githubusercontent.com' || fail "$id: no Source Link in $pdb"
+  echo "verify-packages: $id ok"
+done
+
+echo "verify-packages: building a consumer outside the solution from the local feed"
+consumer="$work/consumer"
+rm -rf "$consumer" && mkdir -p "$consumer"
+cat > "$consumer/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="$feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+  <packageSourceMapping>
+    <packageSource key="local"><package pattern="Vr.Standaarden.*" /></packageSource>
+    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+  </packageSourceMapping>
+</configuration>
+XML
+{
+  echo '<Project Sdk="Microsoft.NET.Sdk">'
+  echo '  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><TreatWarningsAsErrors>true</TreatWarningsAsErrors></PropertyGroup>'
+  echo '  <ItemGroup>'
+  for id in "${packages[@]}"; do
+    [ "$id" = Vr.Standaarden.Cli ] && continue
+    echo "    <PackageReference Include=\"$id\" Version=\"$version\" />"
+  done
+  echo '  </ItemGroup>'
+  echo '</Project>'
+} > "$consumer/Consumer.csproj"
+cp "$root/eng/consumer/Program.cs" "$consumer/Program.cs"
+# A private packages folder, so that a cached package of the same version can never stand in for the fresh one.
+dotnet build "$consumer/Consumer.csproj" -c Release --packages "$work/packages" --nologo -v quiet
+dotnet run --project "$consumer/Consumer.csproj" -c Release --no-build
+
+echo "verify-packages: installing the vr tool from the local feed"
+dotnet tool install Vr.Standaarden.Cli --version "$version" --tool-path "$work/tools" --add-source "$feed" >/dev/null
+"$work/tools/vr" --help >/dev/null || fail "vr --help failed"
+echo "verify-packages: ${#packages[@]} packages ok, consumer built and ran, vr tool installed and ran"
