@@ -26,7 +26,7 @@ public static class PublicApiApproval
             ],
         };
         var actual = Normalize(assembly.GeneratePublicApi(options));
-        var folder = Path.GetDirectoryName(callerFile)!;
+        var folder = Path.GetDirectoryName(SourcePath(callerFile))!;
         var name = assembly.GetName().Name;
         var approvedPath = Path.Combine(folder, $"{name}.approved.txt");
         var receivedPath = Path.Combine(folder, $"{name}.received.txt");
@@ -53,6 +53,12 @@ public static class PublicApiApproval
             $"(or run the tests once with {AcceptVariable}=1) and record the change in CHANGELOG.md.{Environment.NewLine}" +
             FirstDifference(approved ?? string.Empty, actual));
     }
+
+    // Deterministic CI builds map the repository root to "/_/" in compiler-supplied paths.
+    private static string SourcePath(string compiledPath) =>
+        compiledPath.StartsWith("/_/", StringComparison.Ordinal)
+            ? Path.Combine(ConformanceSuites.RepositoryRoot, compiledPath[3..])
+            : compiledPath;
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n";
 
