@@ -21,8 +21,8 @@ dotnet pack "$root/Vr.Standaarden.sln" -c Release -o "$feed" -p:Version="$versio
 
 commit="$(git -C "$root" rev-parse HEAD)"
 packages=()
+# Every project under src/ is a package (src/Directory.Build.props).
 for proj in "$root"/src/*/*.csproj; do
-  grep -q '<IsPackable>true</IsPackable>' "$proj" || continue
   id="$(basename "$proj" .csproj)"
   packages+=("$id")
   nupkg="$feed/$id.$version.nupkg"

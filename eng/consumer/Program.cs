@@ -1,2 +1,2 @@
 // A program that only has the Vr.Standaarden packages from a NuGet feed.
-Console.WriteLine("consumer: built against the packed Vr.Standaarden packages");
+System.Console.WriteLine("consumer: built against the packed Vr.Standaarden packages");
