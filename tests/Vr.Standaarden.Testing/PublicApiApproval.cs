@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using PublicApiGenerator;
+using Xunit;
 using Xunit.Sdk;
 
 namespace Vr.Standaarden.Testing;

@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace Vr.Standaarden.Schema.Internal;
+
+/// <summary>Reads JSON documents with bounded size and depth, turning parse failures into located errors.</summary>
+internal static class DocumentReader
+{
+    public static JsonElement Parse(ReadOnlyMemory<byte> utf8, string source, int maxDepth, bool isSchema = true)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = maxDepth });
+            return document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            var line = (ex.LineNumber ?? 0) + 1;
+            var column = (ex.BytePositionInLine ?? 0) + 1;
+            var message = $"{source} is not valid JSON at line {line}, column {column}: {Clean(ex.Message)}";
+            if (isSchema)
+            {
+                throw new InvalidSchemaException(message, ex) { LineNumber = line, Column = column };
+            }
+
+            throw new InvalidInstanceException(message, ex) { LineNumber = line, Column = column };
+        }
+    }
+
+    public static JsonElement ReadFile(string path, long maxBytes, int maxDepth, bool isSchema = true)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new FileNotFoundException($"No file '{path}'.", path);
+        }
+
+        if (info.Length > maxBytes)
+        {
+            var message = $"{path} is {info.Length} bytes, more than the limit of {maxBytes} bytes.";
+            throw isSchema ? new InvalidSchemaException(message) : new InvalidInstanceException(message);
+        }
+
+        return Parse(File.ReadAllBytes(path), path, maxDepth, isSchema);
+    }
+
+    /// <summary>The parser's message without its own position suffix, which the caller states in 1-based form.</summary>
+    private static string Clean(string message)
+    {
+        var at = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return at > 0 ? message[..at] : message;
+    }
+}

@@ -1,0 +1,181 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Vr.Standaarden.Schema.Internal;
+
+/// <summary>
+/// A <c>pattern</c> compiled for .NET with ECMA-262 meaning where the two differ (<c>\d</c>, <c>\w</c>, <c>\s</c> and
+/// their negations are ASCII/ECMA sets, <c>$</c> is the end of input), and bounded in time: the pattern runs on the
+/// non-backtracking engine (linear in the input) unless it needs look-around or back-references, in which case it
+/// runs on the backtracking engine with a match timeout.
+/// </summary>
+internal sealed class EcmaRegex
+{
+    private const string EcmaSpace = @"\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+    private readonly Regex _regex;
+
+    // ECMA-262 accepts the long names of the Unicode general categories; .NET knows only the short ones.
+    private static readonly Dictionary<string, string> UnicodeProperties = new(StringComparer.Ordinal)
+    {
+        ["Letter"] = "L", ["Cased_Letter"] = "L", ["Uppercase_Letter"] = "Lu", ["Lowercase_Letter"] = "Ll", ["Titlecase_Letter"] = "Lt",
+        ["Modifier_Letter"] = "Lm", ["Other_Letter"] = "Lo", ["Mark"] = "M", ["Nonspacing_Mark"] = "Mn", ["Spacing_Mark"] = "Mc",
+        ["Enclosing_Mark"] = "Me", ["Number"] = "N", ["Decimal_Number"] = "Nd", ["digit"] = "Nd", ["Letter_Number"] = "Nl",
+        ["Other_Number"] = "No", ["Punctuation"] = "P", ["Connector_Punctuation"] = "Pc", ["Dash_Punctuation"] = "Pd",
+        ["Open_Punctuation"] = "Ps", ["Close_Punctuation"] = "Pe", ["Initial_Punctuation"] = "Pi", ["Final_Punctuation"] = "Pf",
+        ["Other_Punctuation"] = "Po", ["Symbol"] = "S", ["Math_Symbol"] = "Sm", ["Currency_Symbol"] = "Sc", ["Modifier_Symbol"] = "Sk",
+        ["Other_Symbol"] = "So", ["Separator"] = "Z", ["Space_Separator"] = "Zs", ["Line_Separator"] = "Zl",
+        ["Paragraph_Separator"] = "Zp", ["Other"] = "C", ["Control"] = "Cc", ["Format"] = "Cf", ["Surrogate"] = "Cs",
+        ["Private_Use"] = "Co", ["Unassigned"] = "Cn",
+    };
+
+    private EcmaRegex(string pattern, Regex regex, TimeSpan timeout)
+    {
+        Pattern = pattern;
+        _regex = regex;
+        Timeout = timeout;
+    }
+
+    public string Pattern { get; }
+
+    public TimeSpan Timeout { get; }
+
+    /// <summary>Whether the pattern runs on the backtracking engine (and so under the match timeout).</summary>
+    public bool Backtracking => (_regex.Options & RegexOptions.NonBacktracking) == 0;
+
+    public static EcmaRegex Create(string pattern, TimeSpan timeout)
+    {
+        var translated = Translate(pattern);
+        Regex regex;
+        try
+        {
+            regex = new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            regex = new Regex(translated, RegexOptions.CultureInvariant, timeout);
+        }
+
+        return new EcmaRegex(pattern, regex, timeout);
+    }
+
+    /// <summary>Whether <paramref name="pattern"/> is a regular expression this engine accepts.</summary>
+    public static bool IsValid(string pattern)
+    {
+        try
+        {
+            _ = new Regex(Translate(pattern), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public bool IsMatch(ReadOnlySpan<char> input, out bool timedOut)
+    {
+        timedOut = false;
+        try
+        {
+            return _regex.IsMatch(input);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            timedOut = true;
+            return false;
+        }
+    }
+
+    internal static string Translate(string pattern)
+    {
+        var builder = new StringBuilder(pattern.Length + 16);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                var next = pattern[++i];
+                switch (next)
+                {
+                    case 'd':
+                        builder.Append(inClass ? "0-9" : "[0-9]");
+                        break;
+                    case 'D' when !inClass:
+                        builder.Append("[^0-9]");
+                        break;
+                    case 'w':
+                        builder.Append(inClass ? "a-zA-Z0-9_" : "[a-zA-Z0-9_]");
+                        break;
+                    case 'W' when !inClass:
+                        builder.Append("[^a-zA-Z0-9_]");
+                        break;
+                    case 's':
+                        builder.Append(inClass ? EcmaSpace : "[" + EcmaSpace + "]");
+                        break;
+                    case 'S' when !inClass:
+                        builder.Append("[^" + EcmaSpace + "]");
+                        break;
+                    case 'p' or 'P' when i + 1 < pattern.Length && pattern[i + 1] == '{':
+                        var close = pattern.IndexOf('}', i + 2);
+                        if (close < 0)
+                        {
+                            goto default;
+                        }
+
+                        var property = pattern[(i + 2)..close];
+                        builder.Append('\\').Append(next).Append('{').Append(UnicodeProperties.GetValueOrDefault(property, property)).Append('}');
+                        i = close;
+                        break;
+                    default:
+                        builder.Append('\\').Append(next);
+                        break;
+                }
+
+                continue;
+            }
+
+            if (inClass)
+            {
+                if (c == ']')
+                {
+                    inClass = false;
+                }
+
+                builder.Append(c);
+                continue;
+            }
+
+            switch (c)
+            {
+                case '[':
+                    inClass = true;
+                    builder.Append(c);
+                    if (i + 1 < pattern.Length && pattern[i + 1] == '^')
+                    {
+                        builder.Append('^');
+                        i++;
+                    }
+
+                    // In ECMA-262 a ']' right after '[' or '[^' closes an empty class; in .NET it is a literal.
+                    if (i + 1 < pattern.Length && pattern[i + 1] == ']')
+                    {
+                        builder.Length -= builder[^1] == '^' ? 2 : 1;
+                        builder.Append(builder.Length >= 0 && pattern[i] == '^' ? "[\\s\\S]" : "[^\\s\\S]");
+                        inClass = false;
+                        i++;
+                    }
+
+                    break;
+                case '$':
+                    builder.Append(@"\z");
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+}

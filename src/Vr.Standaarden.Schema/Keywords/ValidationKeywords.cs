@@ -1,0 +1,301 @@
+using System.Globalization;
+using System.Text.Json;
+using Vr.Standaarden.Schema.Internal;
+
+namespace Vr.Standaarden.Schema.Keywords;
+
+[Flags]
+internal enum JsonTypes
+{
+    None = 0,
+    Null = 1,
+    Boolean = 2,
+    Object = 4,
+    Array = 8,
+    Number = 16,
+    String = 32,
+    Integer = 64,
+}
+
+internal sealed class TypeKeyword(JsonTypes types, string text) : Keyword("type")
+{
+    public override int Order => -10;
+
+    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
+    {
+        var ok = instance.ValueKind switch
+        {
+            JsonValueKind.Null => (types & JsonTypes.Null) != 0,
+            JsonValueKind.True or JsonValueKind.False => (types & JsonTypes.Boolean) != 0,
+            JsonValueKind.Object => (types & JsonTypes.Object) != 0,
+            JsonValueKind.Array => (types & JsonTypes.Array) != 0,
+            JsonValueKind.String => (types & JsonTypes.String) != 0,
+            JsonValueKind.Number => (types & JsonTypes.Number) != 0 || ((types & JsonTypes.Integer) != 0 && JsonValues.IsInteger(instance)),
+            _ => false,
+        };
+        return ok || Fail(state, $"Value is of type {JsonValues.Describe(instance.ValueKind)} but must be {text}.");
+    }
+}
+
+internal sealed class ConstKeyword(JsonElement value) : Keyword("const")
+{
+    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations) =>
+        JsonValues.DeepEquals(instance, value) || Fail(state, $"Value must be {Shorten(value.GetRawText())}.");
+
+    internal static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
+}
+
+internal sealed class EnumKeyword(JsonElement[] values) : Keyword("enum")
+{
+    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
+    {
+        foreach (var value in values)
+        {
+            if (JsonValues.DeepEquals(instance, value))
+            {
+                return true;
+            }
+        }
+
+        return Fail(state, $"Value must be one of {ConstKeyword.Shorten(string.Join(", ", values.Select(v => v.GetRawText())))}.");
+    }
+}
+
+internal enum Bound
+{
+    Minimum,
+    Maximum,
+    ExclusiveMinimum,
+    ExclusiveMaximum,
+}
+
+internal sealed class NumericBoundKeyword(string name, Bound bound, JsonNumber limit) : Keyword(name)
+{
+    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
+    {
+        if (instance.ValueKind != JsonValueKind.Number)
+        {
+            return true;
+        }
+
+        var c = JsonValues.Compare(instance, limit);
+        return bound switch
+        {
+            Bound.Minimum => c >= 0 || Fail(state, $"Value {instance.GetRawText()} is less than the minimum {limit}."),
+            Bound.Maximum => c <= 0 || Fail(state, $"Value {instance.GetRawText()} is greater than the maximum {limit}."),
+            Bound.ExclusiveMinimum => c > 0 || Fail(state, $"Value {instance.GetRawText()} must be greater than {limit}."),
+            _ => c < 0 || Fail(state, $"Value {instance.GetRawText()} must be less than {limit}."),
+        };
+    }
+}
+
+internal sealed class MultipleOfKeyword(JsonNumber divisor) : Keyword("multipleOf")
+{
+    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
+    {
+        if (instance.ValueKind != JsonValueKind.Number)
+        {
+            return true;
+        }
+
+        bool ok;
+        if (divisor.HasDecimal && instance.TryGetDecimal(out var value))
+        {
+            try
+            {
+                ok = value % divisor.Decimal == 0;
+            }
+            catch (OverflowException)
+            {
+                ok = IsMultiple(JsonValues.ToDouble(instance), divisor.Double);
+            }
+        }
+        else
+        {
+            ok = IsMultiple(JsonValues.ToDouble(instance), divisor.Double);
+        }
+
+        return ok || Fail(state, $"Value {instance.GetRawText()} is not a multiple of {divisor}.");
+    }
+
+    private static bool IsMultiple(double value, double divisor)
+    {
+        var quotient = value / divisor;
+        return double.IsFinite(quotient) && Math.Floor(quotient) == quotient;
+    }
+}
+
+internal enum CountKind
+{
+    StringLength,
+    Items,
+    Properties,
+}
+
+internal sealed class CountKeyword(string name, CountKind kind, bool isMinimum, long limit) : Keyword(name)
+{
+    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
+    {
+        long count;
+        switch (kind)
+        {
+            case CountKind.StringLength when instance.ValueKind == JsonValueKind.String:
+                count = JsonValues.CodePointLength(instance);
+                break;
+            case CountKind.Items when instance.ValueKind == JsonValueKind.Array:
+                count = instance.GetArrayLength();
+                break;
+            case CountKind.Properties when instance.ValueKind == JsonValueKind.Object:
+                count = instance.GetPropertyCount();
+                break;
+            default:
+                return true;
+        }
+
+        if (isMinimum ? count >= limit : count <= limit)
+        {
+            return true;
+        }
+
+        var unit = kind switch
+        {
+            CountKind.StringLength => "characters",
+            CountKind.Items => "items",
+            _ => "properties",
+        };
+        return Fail(state, isMinimum
+            ? $"Value has {count} {unit}; at least {limit} are required."
+            : $"Value has {count} {unit}; at most {limit} are allowed.");
+    }
+}
+
+internal sealed class UniqueItemsKeyword() : Keyword("uniqueItems")
+{
+    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
+    {
+        if (instance.ValueKind != JsonValueKind.Array)
+        {
+            return true;
+        }
+
+        var length = instance.GetArrayLength();
+        if (length < 2)
+        {
+            return true;
+        }
+
+        if (length <= 16)
+        {
+            for (var i = 0; i < length; i++)
+            {
+                for (var j = i + 1; j < length; j++)
+                {
+                    if (JsonValues.DeepEquals(instance[i], instance[j]))
+                    {
+                        return Fail(state, $"Items {i} and {j} are equal; items must be unique.");
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        var seen = new Dictionary<int, List<int>>();
+        for (var i = 0; i < length; i++)
+        {
+            var item = instance[i];
+            var hash = JsonValues.HashCode(item);
+            if (seen.TryGetValue(hash, out var bucket))
+            {
+                foreach (var j in bucket)
+                {
+                    if (JsonValues.DeepEquals(item, instance[j]))
+                    {
+                        return Fail(state, $"Items {j} and {i} are equal; items must be unique.");
+                    }
+                }
+
+                bucket.Add(i);
+            }
+            else
+            {
+                seen[hash] = [i];
+            }
+        }
+
+        return true;
+    }
+}
+
+internal sealed class RequiredKeyword(string[] names) : Keyword("required")
+{
+    private readonly byte[][] _utf8 = [.. names.Select(n => System.Text.Encoding.UTF8.GetBytes(n))];
+
+    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
+    {
+        if (instance.ValueKind != JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < _utf8.Length; i++)
+        {
+            if (!instance.TryGetProperty(_utf8[i], out _))
+            {
+                return Fail(state, $"Required property '{names[i]}' is missing.");
+            }
+        }
+
+        return true;
+    }
+}
+
+internal sealed class DependentRequiredKeyword(string name, Dictionary<string, string[]> dependencies) : Keyword(name)
+{
+    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
+    {
+        if (instance.ValueKind != JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        var valid = true;
+        foreach (var (property, required) in dependencies)
+        {
+            if (!instance.TryGetProperty(property, out _))
+            {
+                continue;
+            }
+
+            foreach (var other in required)
+            {
+                if (!instance.TryGetProperty(other, out _))
+                {
+                    valid = Fail(state, $"Property '{other}' is required when '{property}' is present.");
+                    if (!state.Detailed)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return valid;
+    }
+}
+
+internal sealed class PatternKeyword(EcmaRegex regex) : Keyword("pattern")
+{
+    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
+    {
+        if (instance.ValueKind != JsonValueKind.String)
+        {
+            return true;
+        }
+
+        return regex.IsMatch(instance.GetString()!, out var timedOut)
+            || Fail(state, timedOut
+                ? $"Matching the pattern {regex.Pattern} took longer than the limit of {regex.Timeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms."
+                : $"Value does not match the pattern {regex.Pattern}.");
+    }
+}
