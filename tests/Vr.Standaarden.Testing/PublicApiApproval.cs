@@ -24,6 +24,7 @@ public static class PublicApiApproval
             [
                 "System.Runtime.Versioning.TargetFrameworkAttribute",
                 "System.Reflection.AssemblyMetadataAttribute",
+                "System.Runtime.CompilerServices.InternalsVisibleToAttribute",
             ],
         };
         var actual = Normalize(assembly.GeneratePublicApi(options));

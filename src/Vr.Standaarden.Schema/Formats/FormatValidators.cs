@@ -1,3 +1,9 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Vr.Standaarden.Schema.Internal;
+
 namespace Vr.Standaarden.Schema.Formats;
 
 /// <summary>The format checks used when <c>format</c> is an assertion. Unknown formats are not checked.</summary>
@@ -7,8 +13,347 @@ internal static partial class FormatValidators
     {
         check = format switch
         {
+            "date-time" => IsDateTime,
+            "date" => IsDate,
+            "time" => IsTime,
+            "duration" => IsDuration,
+            "email" => value => IsEmail(value, international: false),
+            "idn-email" => value => IsEmail(value, international: true),
+            "hostname" => Idna.IsHostname,
+            "idn-hostname" => Idna.IsIdnHostname,
+            "ipv4" => IsIPv4,
+            "ipv6" => IsIPv6,
+            "uri" => value => Rfc3986.IsUri(value, iri: false),
+            "uri-reference" => value => Rfc3986.IsUriReference(value, iri: false),
+            "iri" => value => Rfc3986.IsUri(value, iri: true),
+            "iri-reference" => value => Rfc3986.IsUriReference(value, iri: true),
+            "uuid" => IsUuid,
+            "json-pointer" => IsJsonPointer,
+            "relative-json-pointer" => IsRelativeJsonPointer,
+            "regex" => EcmaRegex.IsValidEcma262,
+            "uri-template" => IsUriTemplate,
             _ => null!,
         };
         return check is not null;
+    }
+
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{2})-([0-9]{2})\z", RegexOptions.CultureInvariant)]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"^([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?([Zz]|([+-])([0-9]{2}):([0-9]{2}))\z", RegexOptions.CultureInvariant)]
+    private static partial Regex TimePattern();
+
+    [GeneratedRegex(@"^P(?:[0-9]+W|(?:[0-9]+Y(?:[0-9]+M(?:[0-9]+D)?)?|[0-9]+M(?:[0-9]+D)?|[0-9]+D)(?:T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S))?|T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S))\z", RegexOptions.CultureInvariant)]
+    private static partial Regex DurationPattern();
+
+    [GeneratedRegex(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex UuidPattern();
+
+    private static bool IsDate(string value)
+    {
+        var match = DatePattern().Match(value);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var year = Number(match.Groups[1]);
+        var month = Number(match.Groups[2]);
+        var day = Number(match.Groups[3]);
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(Math.Max(year, 1), month);
+    }
+
+    private static bool IsTime(string value)
+    {
+        var match = TimePattern().Match(value);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var hour = Number(match.Groups[1]);
+        var minute = Number(match.Groups[2]);
+        var second = Number(match.Groups[3]);
+        var offsetHour = 0;
+        var offsetMinute = 0;
+        if (match.Groups[6].Success)
+        {
+            offsetHour = Number(match.Groups[7]);
+            offsetMinute = Number(match.Groups[8]);
+            if (offsetHour > 23 || offsetMinute > 59)
+            {
+                return false;
+            }
+
+            if (match.Groups[6].Value == "-")
+            {
+                offsetHour = -offsetHour;
+                offsetMinute = -offsetMinute;
+            }
+        }
+
+        if (hour > 23 || minute > 59 || second > 60)
+        {
+            return false;
+        }
+
+        if (second == 60)
+        {
+            // A leap second is 23:59:60 in UTC.
+            var utc = ((((hour - offsetHour) * 60) + minute - offsetMinute) % 1440 + 1440) % 1440;
+            return utc == (23 * 60) + 59;
+        }
+
+        return true;
+    }
+
+    private static bool IsDateTime(string value)
+    {
+        var t = value.IndexOfAny(['T', 't']);
+        return t == 10 && IsDate(value[..t]) && IsTime(value[(t + 1)..]);
+    }
+
+    private static bool IsDuration(string value) => DurationPattern().IsMatch(value);
+
+    private static bool IsUuid(string value) => UuidPattern().IsMatch(value);
+
+    private static int Number(Group group) => int.Parse(group.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static bool IsIPv4(string value)
+    {
+        var parts = value.Split('.');
+        if (parts.Length != 4)
+        {
+            return false;
+        }
+
+        foreach (var part in parts)
+        {
+            if (part.Length is 0 or > 3 || (part.Length > 1 && part[0] == '0') || !part.All(char.IsAsciiDigit) ||
+                int.Parse(part, CultureInfo.InvariantCulture) > 255)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static bool IsIPv6(string value)
+    {
+        if (value.Length == 0 || value.Any(c => !(char.IsAsciiHexDigit(c) || c is ':' or '.')))
+        {
+            return false;
+        }
+
+        var lastColon = value.LastIndexOf(':');
+        if (lastColon < 0)
+        {
+            return false;
+        }
+
+        var tail = value[(lastColon + 1)..];
+        if (tail.Contains('.', StringComparison.Ordinal) && !IsIPv4(tail))
+        {
+            return false;
+        }
+
+        foreach (var group in (tail.Contains('.', StringComparison.Ordinal) ? value[..lastColon] : value).Split(':'))
+        {
+            if (group.Length > 4)
+            {
+                return false;
+            }
+        }
+
+        return IPAddress.TryParse(value, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6;
+    }
+
+    private static bool IsEmail(string value, bool international)
+    {
+        var at = value.LastIndexOf('@');
+        if (at <= 0 || at == value.Length - 1)
+        {
+            return false;
+        }
+
+        var local = value[..at];
+        var domain = value[(at + 1)..];
+        if (!IsLocalPart(local, international))
+        {
+            return false;
+        }
+
+        if (domain.StartsWith('[') && domain.EndsWith(']'))
+        {
+            var literal = domain[1..^1];
+            return literal.StartsWith("IPv6:", StringComparison.OrdinalIgnoreCase) ? IsIPv6(literal[5..]) : IsIPv4(literal);
+        }
+
+        // An internationalised domain is compared in its normalised (NFC) form, as IDNA processing does.
+        return international ? Idna.IsIdnHostname(domain.Normalize(System.Text.NormalizationForm.FormC)) : Idna.IsHostname(domain);
+    }
+
+    private static bool IsLocalPart(string local, bool international)
+    {
+        if (local.Length >= 2 && local[0] == '"' && local[^1] == '"')
+        {
+            for (var i = 1; i < local.Length - 1; i++)
+            {
+                var c = local[i];
+                if (c == '\\')
+                {
+                    i++;
+                    continue;
+                }
+
+                if (c == '"' || c < 0x20 || c == 0x7F || (!international && c > 0x7E))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if (local.StartsWith('.') || local.EndsWith('.') || local.Contains("..", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in local)
+        {
+            var atext = char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~.".Contains(c, StringComparison.Ordinal) || (international && c > 0x7F);
+            if (!atext)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsJsonPointer(string value) => JsonPointer.Parse(value) is not null;
+
+    private static bool IsRelativeJsonPointer(string value)
+    {
+        var digits = 0;
+        while (digits < value.Length && char.IsAsciiDigit(value[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == 0 || (digits > 1 && value[0] == '0'))
+        {
+            return false;
+        }
+
+        var rest = value[digits..];
+        if (rest.StartsWith('+') || rest.StartsWith('-'))
+        {
+            var sign = 1;
+            while (sign < rest.Length && char.IsAsciiDigit(rest[sign]))
+            {
+                sign++;
+            }
+
+            if (sign == 1 || (sign > 2 && rest[1] == '0'))
+            {
+                return false;
+            }
+
+            rest = rest[sign..];
+        }
+
+        return rest == "#" || IsJsonPointer(rest);
+    }
+
+    private static bool IsUriTemplate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '{')
+            {
+                var close = value.IndexOf('}', i + 1);
+                if (close < 0 || !IsTemplateExpression(value[(i + 1)..close]))
+                {
+                    return false;
+                }
+
+                i = close;
+            }
+            else if (c == '}' || c <= 0x20 || c == 0x7F || c is '"' or '<' or '>' or '\\' or '^' or '`' or '|')
+            {
+                return false;
+            }
+            else if (c == '%' && !(i + 2 < value.Length && char.IsAsciiHexDigit(value[i + 1]) && char.IsAsciiHexDigit(value[i + 2])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsTemplateExpression(string expression)
+    {
+        if (expression.Length == 0)
+        {
+            return false;
+        }
+
+        if ("+#./;?&=,!@|".Contains(expression[0], StringComparison.Ordinal))
+        {
+            expression = expression[1..];
+        }
+
+        foreach (var spec in expression.Split(','))
+        {
+            var name = spec;
+            if (name.EndsWith('*'))
+            {
+                name = name[..^1];
+            }
+            else
+            {
+                var colon = name.IndexOf(':', StringComparison.Ordinal);
+                if (colon >= 0)
+                {
+                    var length = name[(colon + 1)..];
+                    if (length.Length is 0 or > 4 || length[0] == '0' || !length.All(char.IsAsciiDigit))
+                    {
+                        return false;
+                    }
+
+                    name = name[..colon];
+                }
+            }
+
+            if (name.Length == 0 || name.StartsWith('.') || name.EndsWith('.') || name.Contains("..", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            for (var i = 0; i < name.Length; i++)
+            {
+                var c = name[i];
+                if (c == '%')
+                {
+                    if (!(i + 2 < name.Length && char.IsAsciiHexDigit(name[i + 1]) && char.IsAsciiHexDigit(name[i + 2])))
+                    {
+                        return false;
+                    }
+
+                    i += 2;
+                }
+                else if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '.'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 }

@@ -72,6 +72,37 @@ internal sealed class EcmaRegex
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="pattern"/> is an ECMA-262 regular expression: valid for .NET, and free of .NET-only
+    /// syntax (inline options and comments, escapes such as <c>\a</c>, <c>\A</c> or <c>\z</c>).
+    /// </summary>
+    public static bool IsValidEcma262(string pattern)
+    {
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                var next = pattern[++i];
+                if (char.IsAsciiLetter(next) && !"dDwWsSbBfnrtvcxupPk".Contains(next, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+            else if (c == '(' && i + 1 < pattern.Length && pattern[i + 1] == '?')
+            {
+                var rest = pattern.AsSpan(i + 2);
+                if (!(rest.StartsWith(":") || rest.StartsWith("=") || rest.StartsWith("!") || rest.StartsWith("<=") || rest.StartsWith("<!") ||
+                      (rest.StartsWith("<") && rest.Length > 1 && char.IsAsciiLetter(rest[1]))))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return IsValid(pattern);
+    }
+
     public bool IsMatch(ReadOnlySpan<char> input, out bool timedOut)
     {
         timedOut = false;
