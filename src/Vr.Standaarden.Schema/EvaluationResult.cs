@@ -6,7 +6,9 @@ namespace Vr.Standaarden.Schema;
 /// <summary>The outcome of evaluating an instance against a <see cref="JsonSchema"/>.</summary>
 public sealed class EvaluationResult
 {
-    private static readonly JsonWriterOptions Indented = new() { Indented = true };
+    // Output goes to logs, terminals and files, never into HTML: keep quotes and non-ASCII readable.
+    private static readonly JsonWriterOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = Compact.Encoder };
     private OutputUnit? _root;
 
     internal EvaluationResult(bool isValid, OutputFormat format, IReadOnlyList<OutputUnit> errors)
@@ -71,7 +73,7 @@ public sealed class EvaluationResult
     public string ToJson(bool indented = false)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, indented ? Indented : default))
+        using (var writer = new Utf8JsonWriter(stream, indented ? Indented : Compact))
         {
             WriteTo(writer);
         }

@@ -136,7 +136,7 @@ public sealed class JsonSchema
         {
             var line = (ex.LineNumber ?? 0) + 1;
             var column = (ex.BytePositionInLine ?? 0) + 1;
-            throw new InvalidInstanceException($"The instance is not valid JSON at line {line}, column {column}: {ex.Message}", ex)
+            throw new InvalidInstanceException($"The instance is not valid JSON at line {line}, column {column}: {DocumentReader.Clean(ex.Message)}", ex)
             { LineNumber = line, Column = column };
         }
 

@@ -44,9 +44,17 @@ internal static class DocumentReader
     }
 
     /// <summary>The parser's message without its own position suffix, which the caller states in 1-based form.</summary>
-    private static string Clean(string message)
+    internal static string Clean(string message)
     {
-        var at = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return at > 0 ? message[..at] : message;
+        foreach (var marker in (ReadOnlySpan<string>)[" Path:", " LineNumber:"])
+        {
+            var at = message.IndexOf(marker, StringComparison.Ordinal);
+            if (at > 0)
+            {
+                message = message[..at];
+            }
+        }
+
+        return message;
     }
 }

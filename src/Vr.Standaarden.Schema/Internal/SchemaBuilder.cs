@@ -57,7 +57,8 @@ internal sealed partial class SchemaBuilder
 
     private void Scan(SchemaDocument document, JsonElement element, string pointer, Uri baseUri, Dialect dialect, bool forceDialect, bool isDocumentRoot)
     {
-        if (pointer.Length / 2 > _options.MaxDepth * 4)
+        // Each level of schema nesting adds one or two pointer segments (a keyword, and a name or index).
+        if (pointer.Count(static c => c == '/') > _options.MaxDepth * 2)
         {
             throw new InvalidSchemaException($"The schema is nested deeper than the limit of {_options.MaxDepth}.") { Location = pointer };
         }

@@ -1,0 +1,235 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Vr.Standaarden.Schema;
+
+namespace Vr.Standaarden.Cli.Commands;
+
+/// <summary>
+/// <c>vr validate [--dialect draft7|2019-09|2020-12] --schema &lt;schema.json&gt; [--ref &lt;uri-prefix&gt;=&lt;folder-or-file&gt;]...
+/// [--assert-format] [--output text|flag|list|hierarchical] &lt;instance.json&gt;...</c>
+/// </summary>
+internal static class ValidateCommand
+{
+    private const int Valid = 0, Invalid = 1;
+
+    public static Command Create(Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var dialect = new Option<string?>("--dialect")
+        {
+            Description = "The dialect when the schema has no $schema (or to override it): draft7, 2019-09 or 2020-12.",
+        };
+        dialect.AcceptOnlyFromAmong("draft7", "2019-09", "2020-12");
+
+        var schema = new Option<string>("--schema")
+        {
+            Description = "The schema file.",
+            Required = true,
+        };
+
+        var references = new Option<string[]>("--ref")
+        {
+            Description = "Resolve every URI that starts with <uri-prefix> to the same relative path under <folder> (or to <file>), read only when referenced. Repeatable.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+
+        var assertFormat = new Option<bool>("--assert-format")
+        {
+            Description = "Treat 'format' as an assertion: a value that does not match its format is invalid.",
+        };
+
+        var output = new Option<string>("--output")
+        {
+            Description = "text: one line per instance plus located errors; flag, list, hierarchical: the JSON Schema output formats, one JSON object per instance per line, with an \"instance\" member.",
+            DefaultValueFactory = _ => "text",
+        };
+        output.AcceptOnlyFromAmong("text", "flag", "list", "hierarchical");
+
+        var instances = new Argument<string[]>("instance")
+        {
+            Description = "Instance files to validate; '-' reads standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+
+        var command = new Command("validate", "Validate JSON instances against a JSON Schema (draft-07, 2019-09 or 2020-12), offline. Exit code 0: all valid; 1: any invalid; 2: usage error or unusable schema.")
+        {
+            dialect, schema, references, assertFormat, output, instances,
+        };
+
+        command.SetAction(parse => Run(
+            parse.GetValue(dialect),
+            parse.GetValue(schema)!,
+            parse.GetValue(references) ?? [],
+            parse.GetValue(assertFormat),
+            parse.GetValue(output)!,
+            parse.GetValue(instances)!,
+            stdin,
+            stdout,
+            stderr));
+        return command;
+    }
+
+    private static int Run(string? dialect, string schemaPath, string[] references, bool assertFormat, string output, string[] instances, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var registry = new SchemaRegistry();
+        foreach (var reference in references)
+        {
+            var equals = reference.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == reference.Length - 1)
+            {
+                stderr.WriteLine($"vr validate: --ref must be <uri-prefix>=<folder-or-file>, not '{reference}'.");
+                return Program.UsageError;
+            }
+
+            try
+            {
+                registry.MapPrefix(reference[..equals], reference[(equals + 1)..]);
+            }
+            catch (IOException ex)
+            {
+                stderr.WriteLine($"vr validate: --ref {reference}: {ex.Message}");
+                return Program.UsageError;
+            }
+        }
+
+        JsonSchema schema;
+        try
+        {
+            var full = Path.GetFullPath(schemaPath);
+            if (!File.Exists(full))
+            {
+                stderr.WriteLine($"vr validate: the schema file '{schemaPath}' does not exist.");
+                return Program.UsageError;
+            }
+
+            // Siblings of the schema file resolve by their relative file URIs.
+            registry.MapPrefix(new Uri(Path.GetDirectoryName(full)! + Path.DirectorySeparatorChar).AbsoluteUri, Path.GetDirectoryName(full)!);
+            schema = JsonSchema.FromFile(full, new JsonSchemaOptions
+            {
+                Dialect = dialect switch
+                {
+                    "draft7" => SchemaDialect.Draft7,
+                    "2019-09" => SchemaDialect.Draft201909,
+                    "2020-12" => SchemaDialect.Draft202012,
+                    _ => null,
+                },
+                AssertFormat = assertFormat,
+                Registry = registry,
+            });
+        }
+        catch (JsonSchemaException ex)
+        {
+            stderr.WriteLine($"vr validate: the schema '{schemaPath}' cannot be used: {ex.Message}");
+            return Program.UsageError;
+        }
+
+        var format = output switch
+        {
+            "flag" => OutputFormat.Flag,
+            "list" => OutputFormat.List,
+            "hierarchical" => OutputFormat.Hierarchical,
+            _ => (OutputFormat?)null,
+        };
+
+        var exit = Valid;
+        foreach (var path in instances)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = path == "-" ? ReadAll(stdin()) : File.ReadAllBytes(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"vr validate: cannot read '{path}': {ex.Message}");
+                return Program.UsageError;
+            }
+
+            EvaluationResult? result = null;
+            InvalidInstanceException? unreadable = null;
+            try
+            {
+                result = schema.Evaluate(bytes, format ?? OutputFormat.List);
+            }
+            catch (InvalidInstanceException ex)
+            {
+                unreadable = ex;
+            }
+
+            if (unreadable is not null || !result!.IsValid)
+            {
+                exit = Invalid;
+            }
+
+            if (format is null)
+            {
+                WriteText(stdout, path, result, unreadable);
+            }
+            else
+            {
+                WriteJson(stdout, path, result, unreadable);
+            }
+        }
+
+        return exit;
+    }
+
+    private static void WriteText(TextWriter stdout, string path, EvaluationResult? result, InvalidInstanceException? unreadable)
+    {
+        if (unreadable is not null)
+        {
+            stdout.WriteLine($"{path}: invalid");
+            stdout.WriteLine($"  {unreadable.Message}");
+            return;
+        }
+
+        stdout.WriteLine($"{path}: {(result!.IsValid ? "valid" : "invalid")}");
+        foreach (var error in MostSpecific(result.Errors))
+        {
+            var where = error.InstanceLocation.Length == 0 ? "(root)" : error.InstanceLocation;
+            stdout.WriteLine($"  {where}: {error.Message} (schema: {(error.KeywordLocation.Length == 0 ? "(root)" : error.KeywordLocation)})");
+        }
+    }
+
+    private static void WriteJson(TextWriter stdout, string path, EvaluationResult? result, InvalidInstanceException? unreadable)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            if (unreadable is not null)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("instance", path);
+                writer.WriteBoolean("valid", false);
+                writer.WriteString("error", unreadable.Message);
+                writer.WriteEndObject();
+            }
+            else
+            {
+                using var document = JsonDocument.Parse(result!.ToJson());
+                writer.WriteStartObject();
+                writer.WriteString("instance", path);
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    property.WriteTo(writer);
+                }
+
+                writer.WriteEndObject();
+            }
+        }
+
+        stdout.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    /// <summary>The errors that have no more specific error below them: what a person has to fix.</summary>
+    private static IEnumerable<OutputUnit> MostSpecific(IReadOnlyList<OutputUnit> errors) =>
+        errors.Where(e => !errors.Any(o => !ReferenceEquals(o, e) &&
+            o.KeywordLocation.StartsWith(e.KeywordLocation + "/", StringComparison.Ordinal)));
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
