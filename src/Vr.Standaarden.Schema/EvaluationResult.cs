@@ -11,6 +11,16 @@ public sealed class EvaluationResult
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = Compact.Encoder };
     private OutputUnit? _root;
 
+    private static readonly EvaluationResult[] Verdicts =
+    [
+        new(false, OutputFormat.Flag, []), new(true, OutputFormat.Flag, []),
+        new(false, OutputFormat.List, []), new(true, OutputFormat.List, []),
+        new(false, OutputFormat.Hierarchical, []), new(true, OutputFormat.Hierarchical, []),
+    ];
+
+    /// <summary>A shared result without errors (results are immutable, so one instance serves every caller).</summary>
+    internal static EvaluationResult Of(bool isValid, OutputFormat format) => Verdicts[((int)format * 2) + (isValid ? 1 : 0)];
+
     internal EvaluationResult(bool isValid, OutputFormat format, IReadOnlyList<OutputUnit> errors)
     {
         IsValid = isValid;

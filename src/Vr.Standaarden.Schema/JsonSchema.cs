@@ -101,11 +101,20 @@ public sealed class JsonSchema
     /// <param name="format">The output format; <see cref="OutputFormat.List"/> by default.</param>
     public EvaluationResult Evaluate(JsonElement instance, OutputFormat format = OutputFormat.List)
     {
-        var fast = new EvaluationState(detailed: false, _options.MaxDepth);
-        var valid = _root.Evaluate(instance, fast, null);
+        var fast = EvaluationState.RentFast(_options.MaxDepth);
+        bool valid;
+        try
+        {
+            valid = _root.Evaluate(instance, fast, null);
+        }
+        finally
+        {
+            EvaluationState.Return(fast);
+        }
+
         if (valid || format == OutputFormat.Flag)
         {
-            return new EvaluationResult(valid, format, []);
+            return EvaluationResult.Of(valid, format);
         }
 
         var detailed = new EvaluationState(detailed: true, _options.MaxDepth);
@@ -122,32 +131,48 @@ public sealed class JsonSchema
             throw new InvalidInstanceException($"The instance is {utf8Instance.Length} bytes, more than the limit of {_options.MaxDocumentBytes} bytes.");
         }
 
-        var reader = new Utf8JsonReader(utf8Instance, new JsonReaderOptions { MaxDepth = _options.MaxDepth });
-        JsonDocument document;
+        // Parse from a pooled copy: JsonDocument keeps the memory it parses, and a span cannot be kept.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(utf8Instance.Length, 1));
         try
         {
-            document = JsonDocument.ParseValue(ref reader);
-            if (reader.Read())
+            utf8Instance.CopyTo(buffer);
+            JsonDocument document;
+            try
             {
-                throw new JsonException("Text follows the JSON value.", null, 0, reader.BytesConsumed);
+                document = JsonDocument.Parse(buffer.AsMemory(0, utf8Instance.Length), new JsonDocumentOptions { MaxDepth = _options.MaxDepth });
+            }
+            catch (JsonException ex)
+            {
+                var line = (ex.LineNumber ?? 0) + 1;
+                var column = (ex.BytePositionInLine ?? 0) + 1;
+                throw new InvalidInstanceException($"The instance is not valid JSON at line {line}, column {column}: {DocumentReader.Clean(ex.Message)}", ex)
+                { LineNumber = line, Column = column };
+            }
+
+            using (document)
+            {
+                return Evaluate(document.RootElement, format);
             }
         }
-        catch (JsonException ex)
+        finally
         {
-            var line = (ex.LineNumber ?? 0) + 1;
-            var column = (ex.BytePositionInLine ?? 0) + 1;
-            throw new InvalidInstanceException($"The instance is not valid JSON at line {line}, column {column}: {DocumentReader.Clean(ex.Message)}", ex)
-            { LineNumber = line, Column = column };
-        }
-
-        using (document)
-        {
-            return Evaluate(document.RootElement, format);
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
     /// <summary>Whether the instance is valid: the flag format, without allocating a result.</summary>
-    public bool IsValid(JsonElement instance) => _root.Evaluate(instance, new EvaluationState(false, _options.MaxDepth), null);
+    public bool IsValid(JsonElement instance)
+    {
+        var fast = EvaluationState.RentFast(_options.MaxDepth);
+        try
+        {
+            return _root.Evaluate(instance, fast, null);
+        }
+        finally
+        {
+            EvaluationState.Return(fast);
+        }
+    }
 
     private static JsonSchema Build(JsonElement root, JsonSchemaOptions options, Uri? baseUri)
     {

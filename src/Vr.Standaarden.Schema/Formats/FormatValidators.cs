@@ -3,19 +3,30 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Vr.Standaarden.Schema.Internal;
+using Vr.Standaarden.Schema.Keywords;
 
 namespace Vr.Standaarden.Schema.Formats;
 
 /// <summary>The format checks used when <c>format</c> is an assertion. Unknown formats are not checked.</summary>
 internal static partial class FormatValidators
 {
-    public static bool TryGet(string format, SchemaDialect draft, out Func<string, bool> check)
+    public static bool TryGet(string format, SchemaDialect draft, out FormatCheck check)
     {
         check = format switch
         {
             "date-time" => IsDateTime,
             "date" => IsDate,
             "time" => IsTime,
+            "uuid" => IsUuid,
+            _ => TryGetText(format, out var text) ? value => text(value.ToString()) : null!,
+        };
+        return check is not null;
+    }
+
+    private static bool TryGetText(string format, out Func<string, bool> check)
+    {
+        check = format switch
+        {
             "duration" => IsDuration,
             "email" => value => IsEmail(value, international: false),
             "idn-email" => value => IsEmail(value, international: true),
@@ -27,7 +38,6 @@ internal static partial class FormatValidators
             "uri-reference" => value => Rfc3986.IsUriReference(value, iri: false),
             "iri" => value => Rfc3986.IsUri(value, iri: true),
             "iri-reference" => value => Rfc3986.IsUriReference(value, iri: true),
-            "uuid" => IsUuid,
             "json-pointer" => IsJsonPointer,
             "relative-json-pointer" => IsRelativeJsonPointer,
             "regex" => EcmaRegex.IsValidEcma262,
@@ -37,59 +47,69 @@ internal static partial class FormatValidators
         return check is not null;
     }
 
-    [GeneratedRegex(@"^([0-9]{4})-([0-9]{2})-([0-9]{2})\z", RegexOptions.CultureInvariant)]
-    private static partial Regex DatePattern();
-
-    [GeneratedRegex(@"^([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?([Zz]|([+-])([0-9]{2}):([0-9]{2}))\z", RegexOptions.CultureInvariant)]
-    private static partial Regex TimePattern();
-
     [GeneratedRegex(@"^P(?:[0-9]+W|(?:[0-9]+Y(?:[0-9]+M(?:[0-9]+D)?)?|[0-9]+M(?:[0-9]+D)?|[0-9]+D)(?:T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S))?|T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S))\z", RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
 
-    [GeneratedRegex(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex UuidPattern();
-
-    private static bool IsDate(string value)
+    /// <summary>RFC 3339 full-date: YYYY-MM-DD with a day that exists in that month.</summary>
+    private static bool IsDate(ReadOnlySpan<char> value)
     {
-        var match = DatePattern().Match(value);
-        if (!match.Success)
+        if (value.Length != 10 || value[4] != '-' || value[7] != '-' ||
+            !TryDigits(value[..4], out var year) || !TryDigits(value.Slice(5, 2), out var month) || !TryDigits(value.Slice(8, 2), out var day))
         {
             return false;
         }
 
-        var year = Number(match.Groups[1]);
-        var month = Number(match.Groups[2]);
-        var day = Number(match.Groups[3]);
         return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(Math.Max(year, 1), month);
     }
 
-    private static bool IsTime(string value)
+    /// <summary>RFC 3339 full-time: HH:MM:SS[.frac](Z|+HH:MM|-HH:MM); second 60 only at 23:59:60 UTC.</summary>
+    private static bool IsTime(ReadOnlySpan<char> value)
     {
-        var match = TimePattern().Match(value);
-        if (!match.Success)
+        if (value.Length < 9 || value[2] != ':' || value[5] != ':' ||
+            !TryDigits(value[..2], out var hour) || !TryDigits(value.Slice(3, 2), out var minute) || !TryDigits(value.Slice(6, 2), out var second))
         {
             return false;
         }
 
-        var hour = Number(match.Groups[1]);
-        var minute = Number(match.Groups[2]);
-        var second = Number(match.Groups[3]);
-        var offsetHour = 0;
-        var offsetMinute = 0;
-        if (match.Groups[6].Success)
+        var rest = value[8..];
+        if (rest[0] == '.')
         {
-            offsetHour = Number(match.Groups[7]);
-            offsetMinute = Number(match.Groups[8]);
+            var digits = 1;
+            while (digits < rest.Length && char.IsAsciiDigit(rest[digits]))
+            {
+                digits++;
+            }
+
+            if (digits == 1)
+            {
+                return false;
+            }
+
+            rest = rest[digits..];
+        }
+
+        int offsetHour = 0, offsetMinute = 0;
+        if (rest.Length == 1 && rest[0] is 'Z' or 'z')
+        {
+            // UTC.
+        }
+        else if (rest.Length == 6 && rest[0] is '+' or '-' && rest[3] == ':' &&
+                 TryDigits(rest.Slice(1, 2), out offsetHour) && TryDigits(rest.Slice(4, 2), out offsetMinute))
+        {
             if (offsetHour > 23 || offsetMinute > 59)
             {
                 return false;
             }
 
-            if (match.Groups[6].Value == "-")
+            if (rest[0] == '-')
             {
                 offsetHour = -offsetHour;
                 offsetMinute = -offsetMinute;
             }
+        }
+        else
+        {
+            return false;
         }
 
         if (hour > 23 || minute > 59 || second > 60)
@@ -107,17 +127,45 @@ internal static partial class FormatValidators
         return true;
     }
 
-    private static bool IsDateTime(string value)
+    private static bool IsDateTime(ReadOnlySpan<char> value) =>
+        value.Length > 10 && value[10] is 'T' or 't' && IsDate(value[..10]) && IsTime(value[11..]);
+
+    private static bool IsUuid(ReadOnlySpan<char> value)
     {
-        var t = value.IndexOfAny(['T', 't']);
-        return t == 10 && IsDate(value[..t]) && IsTime(value[(t + 1)..]);
+        if (value.Length != 36)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var ok = i is 8 or 13 or 18 or 23 ? value[i] == '-' : char.IsAsciiHexDigit(value[i]);
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
     }
 
     private static bool IsDuration(string value) => DurationPattern().IsMatch(value);
-
-    private static bool IsUuid(string value) => UuidPattern().IsMatch(value);
-
-    private static int Number(Group group) => int.Parse(group.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
 
     private static bool IsIPv4(string value)
     {

@@ -8,6 +8,9 @@ namespace Vr.Standaarden.Schema.Internal;
 /// </summary>
 internal sealed class EvaluationState
 {
+    [ThreadStatic]
+    private static EvaluationState? _cached;
+
     private readonly List<string> _keywordPath = [];
     private readonly List<string> _instancePath = [];
     private readonly List<SchemaResource> _dynamicScope = [];
@@ -18,6 +21,29 @@ internal sealed class EvaluationState
         Detailed = detailed;
         MaxDepth = maxDepth;
         Errors = detailed ? [] : null;
+    }
+
+    /// <summary>A flag-mode state for this thread, reused across evaluations; give it back with <see cref="Return"/>.</summary>
+    public static EvaluationState RentFast(int maxDepth)
+    {
+        var state = _cached;
+        if (state is null || state.MaxDepth != maxDepth)
+        {
+            return new EvaluationState(detailed: false, maxDepth);
+        }
+
+        _cached = null;
+        return state;
+    }
+
+    public static void Return(EvaluationState state)
+    {
+        // An evaluation that stopped early (first failure) can leave entries behind.
+        state._dynamicScope.Clear();
+        state._activeReferences.Clear();
+        state.InstanceDepth = 0;
+        state.Nesting = 0;
+        _cached = state;
     }
 
     public bool Detailed { get; }

@@ -20,4 +20,18 @@ internal static class PropertyName
 
         return property.Name;
     }
+
+    /// <summary>The value of a JSON string as characters, decoded into <paramref name="buffer"/> when it is short and unescaped.</summary>
+    public static ReadOnlySpan<char> Value(JsonElement text, Span<char> buffer)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(text);
+        raw = raw[1..^1];
+        if (raw.Length <= buffer.Length && raw.IndexOf((byte)'\\') < 0)
+        {
+            var length = Encoding.UTF8.GetChars(raw, buffer);
+            return buffer[..length];
+        }
+
+        return text.GetString();
+    }
 }

@@ -82,9 +82,18 @@ internal sealed class RecursiveRefKeyword(string reference) : ReferenceKeyword("
     }
 }
 
-internal sealed class FormatKeyword(string format, Func<string, bool> check) : Keyword("format")
+internal delegate bool FormatCheck(ReadOnlySpan<char> value);
+
+internal sealed class FormatKeyword(string format, FormatCheck check) : Keyword("format")
 {
-    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations) =>
-        instance.ValueKind != JsonValueKind.String || check(instance.GetString()!) ||
-        Fail(state, $"Value is not a valid {format}.");
+    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
+    {
+        if (instance.ValueKind != JsonValueKind.String)
+        {
+            return true;
+        }
+
+        Span<char> buffer = stackalloc char[PropertyName.BufferLength * 2];
+        return check(PropertyName.Value(instance, buffer)) || Fail(state, $"Value is not a valid {format}.");
+    }
 }

@@ -293,7 +293,8 @@ internal sealed class PatternKeyword(EcmaRegex regex) : Keyword("pattern")
             return true;
         }
 
-        return regex.IsMatch(instance.GetString()!, out var timedOut)
+        Span<char> buffer = stackalloc char[PropertyName.BufferLength * 2];
+        return regex.IsMatch(PropertyName.Value(instance, buffer), out var timedOut)
             || Fail(state, timedOut
                 ? $"Matching the pattern {regex.Pattern} took longer than the limit of {regex.Timeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms."
                 : $"Value does not match the pattern {regex.Pattern}.");
