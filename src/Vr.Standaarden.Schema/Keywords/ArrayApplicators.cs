@@ -47,11 +47,14 @@ internal sealed class PrefixItemsKeyword(string name, SchemaNode[] schemas) : Ke
 }
 
 /// <summary>
-/// One schema for every item from <c>start</c> on: <c>items</c> (2020-12, after <c>prefixItems</c>; or the schema form in
-/// earlier drafts) and <c>additionalItems</c> (after the array form of <c>items</c>).
+/// Applies one schema to the items of an array that other keywords did not cover: <c>items</c> (2020-12, after
+/// <c>prefixItems</c>; or the schema form in earlier drafts), <c>additionalItems</c> (after the array form of
+/// <c>items</c>) and <c>unevaluatedItems</c>.
 /// </summary>
-internal sealed class ItemsFromKeyword(string name, SchemaNode schema, int start) : Keyword(name)
+internal abstract class RemainingItemsKeyword(string name, SchemaNode schema, string notAllowed, string noMatch) : Keyword(name)
 {
+    protected abstract bool IsCovered(int index, Annotations? annotations);
+
     public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
     {
         if (instance.ValueKind != JsonValueKind.Array)
@@ -63,16 +66,14 @@ internal sealed class ItemsFromKeyword(string name, SchemaNode schema, int start
         var index = 0;
         foreach (var item in instance.EnumerateArray())
         {
-            if (index >= start)
+            if (!IsCovered(index, annotations))
             {
                 state.PushInstance(index);
                 var ok = schema.Evaluate(item, state, null);
                 state.PopInstance();
                 if (!ok)
                 {
-                    valid = Fail(state, schema.BooleanValue == false
-                        ? $"Item {index} is not allowed: at most {start} items."
-                        : $"Item {index} does not match the schema.");
+                    valid = Fail(state, $"Item {index} {(schema.BooleanValue == false ? notAllowed : noMatch)}.");
                     if (!state.Detailed)
                     {
                         return false;
@@ -83,9 +84,19 @@ internal sealed class ItemsFromKeyword(string name, SchemaNode schema, int start
             index++;
         }
 
-        annotations?.SetAllItems();
+        if (valid)
+        {
+            annotations?.SetAllItems();
+        }
+
         return valid;
     }
+}
+
+internal sealed class ItemsFromKeyword(string name, SchemaNode schema, int start)
+    : RemainingItemsKeyword(name, schema, $"is not allowed: at most {start} items", "does not match the schema")
+{
+    protected override bool IsCovered(int index, Annotations? annotations) => index < start;
 }
 
 internal sealed class ContainsKeyword(SchemaNode schema, long minContains, long? maxContains, bool annotatesItems) : Keyword("contains")
@@ -138,48 +149,12 @@ internal sealed class ContainsKeyword(SchemaNode schema, long minContains, long?
     }
 }
 
-internal sealed class UnevaluatedItemsKeyword(SchemaNode schema) : Keyword("unevaluatedItems")
+internal sealed class UnevaluatedItemsKeyword(SchemaNode schema)
+    : RemainingItemsKeyword("unevaluatedItems", schema, "is not allowed (no other keyword evaluated it)", "was not evaluated by another keyword and does not match the schema")
 {
     public override int Order => 100;
 
     public override bool NeedsAnnotations => true;
 
-    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
-    {
-        if (instance.ValueKind != JsonValueKind.Array)
-        {
-            return true;
-        }
-
-        var valid = true;
-        var index = 0;
-        foreach (var item in instance.EnumerateArray())
-        {
-            if (!annotations!.IsItemEvaluated(index))
-            {
-                state.PushInstance(index);
-                var ok = schema.Evaluate(item, state, null);
-                state.PopInstance();
-                if (!ok)
-                {
-                    valid = Fail(state, schema.BooleanValue == false
-                        ? $"Item {index} is not allowed (not evaluated by any other keyword)."
-                        : $"Unevaluated item {index} does not match the schema.");
-                    if (!state.Detailed)
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            index++;
-        }
-
-        if (valid)
-        {
-            annotations!.SetAllItems();
-        }
-
-        return valid;
-    }
+    protected override bool IsCovered(int index, Annotations? annotations) => annotations!.IsItemEvaluated(index);
 }

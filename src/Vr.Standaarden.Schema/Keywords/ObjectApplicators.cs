@@ -102,20 +102,14 @@ internal sealed class PatternPropertiesKeyword((EcmaRegex Regex, SchemaNode Sche
     }
 }
 
-internal sealed class AdditionalPropertiesKeyword : Keyword
+/// <summary>
+/// Applies one schema to the members of an object that other keywords did not cover: <c>additionalProperties</c>
+/// (not named by <c>properties</c> nor matched by <c>patternProperties</c>) and <c>unevaluatedProperties</c> (not
+/// evaluated by any adjacent keyword or in-place subschema).
+/// </summary>
+internal abstract class RemainingPropertiesKeyword(string name, SchemaNode schema, string notAllowed, string noMatch) : Keyword(name)
 {
-    private readonly SchemaNode _schema;
-    private readonly HashSet<string> _names;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly EcmaRegex[] _patterns;
-
-    public AdditionalPropertiesKeyword(SchemaNode schema, IEnumerable<string> names, IEnumerable<EcmaRegex> patterns) : base("additionalProperties")
-    {
-        _schema = schema;
-        _names = new HashSet<string>(names, StringComparer.Ordinal);
-        _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
-        _patterns = [.. patterns];
-    }
+    protected abstract bool IsCovered(JsonProperty property, ReadOnlySpan<char> name, Annotations? annotations);
 
     public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
     {
@@ -128,20 +122,17 @@ internal sealed class AdditionalPropertiesKeyword : Keyword
         var valid = true;
         foreach (var property in instance.EnumerateObject())
         {
-            var name = PropertyName.Get(property, buffer);
-            if (_lookup.Contains(name) || MatchesPattern(name))
+            if (IsCovered(property, PropertyName.Get(property, buffer), annotations))
             {
                 continue;
             }
 
             state.PushInstance(property.Name);
-            var ok = _schema.Evaluate(property.Value, state, null);
+            var ok = schema.Evaluate(property.Value, state, null);
             state.PopInstance();
             if (!ok)
             {
-                valid = Fail(state, _schema.BooleanValue == false
-                    ? $"Property '{property.Name}' is not allowed."
-                    : $"Additional property '{property.Name}' does not match the schema.");
+                valid = Fail(state, $"Property '{property.Name}' {(schema.BooleanValue == false ? notAllowed : noMatch)}.");
                 if (!state.Detailed)
                 {
                     return false;
@@ -149,12 +140,36 @@ internal sealed class AdditionalPropertiesKeyword : Keyword
             }
         }
 
-        annotations?.SetAllProperties();
+        if (valid)
+        {
+            annotations?.SetAllProperties();
+        }
+
         return valid;
     }
+}
 
-    private bool MatchesPattern(ReadOnlySpan<char> name)
+internal sealed class AdditionalPropertiesKeyword : RemainingPropertiesKeyword
+{
+    private readonly HashSet<string> _names;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly EcmaRegex[] _patterns;
+
+    public AdditionalPropertiesKeyword(SchemaNode schema, IEnumerable<string> names, IEnumerable<EcmaRegex> patterns)
+        : base("additionalProperties", schema, "is not allowed", "does not match the schema for additional properties")
     {
+        _names = new HashSet<string>(names, StringComparer.Ordinal);
+        _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        _patterns = [.. patterns];
+    }
+
+    protected override bool IsCovered(JsonProperty property, ReadOnlySpan<char> name, Annotations? annotations)
+    {
+        if (_lookup.Contains(name))
+        {
+            return true;
+        }
+
         foreach (var pattern in _patterns)
         {
             if (pattern.IsMatch(name, out _))
@@ -197,47 +212,13 @@ internal sealed class PropertyNamesKeyword(SchemaNode schema) : Keyword("propert
     }
 }
 
-internal sealed class UnevaluatedPropertiesKeyword(SchemaNode schema) : Keyword("unevaluatedProperties")
+internal sealed class UnevaluatedPropertiesKeyword(SchemaNode schema)
+    : RemainingPropertiesKeyword("unevaluatedProperties", schema, "is not allowed (no other keyword evaluated it)", "was not evaluated by another keyword and does not match the schema")
 {
     public override int Order => 100;
 
     public override bool NeedsAnnotations => true;
 
-    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
-    {
-        if (instance.ValueKind != JsonValueKind.Object)
-        {
-            return true;
-        }
-
-        var valid = true;
-        foreach (var property in instance.EnumerateObject())
-        {
-            if (annotations!.IsPropertyEvaluated(property.Name))
-            {
-                continue;
-            }
-
-            state.PushInstance(property.Name);
-            var ok = schema.Evaluate(property.Value, state, null);
-            state.PopInstance();
-            if (!ok)
-            {
-                valid = Fail(state, schema.BooleanValue == false
-                    ? $"Property '{property.Name}' is not allowed (not evaluated by any other keyword)."
-                    : $"Unevaluated property '{property.Name}' does not match the schema.");
-                if (!state.Detailed)
-                {
-                    return false;
-                }
-            }
-        }
-
-        if (valid)
-        {
-            annotations!.SetAllProperties();
-        }
-
-        return valid;
-    }
+    protected override bool IsCovered(JsonProperty property, ReadOnlySpan<char> name, Annotations? annotations) =>
+        annotations!.IsPropertyEvaluated(property.Name);
 }
