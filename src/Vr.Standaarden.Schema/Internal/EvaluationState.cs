@@ -131,6 +131,15 @@ internal sealed class EvaluationState
 
     public string KeywordLocation => Join(_keywordPath);
 
+    /// <summary>The position in the error list to come back to with <see cref="DiscardErrorsSince"/>.</summary>
+    public int ErrorMark => Errors?.Count ?? 0;
+
+    /// <summary>
+    /// Drops the errors recorded since <paramref name="mark"/>: those of subschemas whose failure is not a failure of
+    /// the keyword that applied them (a branch of a valid anyOf, the schema under not, the if condition, ...).
+    /// </summary>
+    public void DiscardErrorsSince(int mark) => Errors?.RemoveRange(mark, Errors.Count - mark);
+
     /// <summary>Records an error for the keyword on top of the evaluation path. Call only when <see cref="Detailed"/>.</summary>
     public void AddError(Keyword keyword, string message) =>
         Errors!.Add(new OutputUnit(keyword.Name, KeywordLocation, keyword.AbsoluteLocation, InstanceLocation, message));

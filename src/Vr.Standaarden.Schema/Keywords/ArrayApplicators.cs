@@ -108,7 +108,7 @@ internal sealed class ContainsKeyword(SchemaNode schema, long minContains, long?
             return true;
         }
 
-        var mark = state.Errors?.Count ?? 0;
+        var mark = state.ErrorMark;
         var matches = 0L;
         var index = 0;
         foreach (var item in instance.EnumerateArray())
@@ -132,7 +132,7 @@ internal sealed class ContainsKeyword(SchemaNode schema, long minContains, long?
             index++;
         }
 
-        state.Errors?.RemoveRange(mark, state.Errors.Count - mark);
+        state.DiscardErrorsSince(mark);
         if (matches < minContains)
         {
             return Fail(state, minContains == 1

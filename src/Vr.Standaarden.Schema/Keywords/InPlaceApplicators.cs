@@ -31,7 +31,7 @@ internal sealed class AnyOfKeyword(SchemaNode[] schemas) : Keyword("anyOf")
 {
     public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
     {
-        var mark = state.Errors?.Count ?? 0;
+        var mark = state.ErrorMark;
         var any = false;
         for (var i = 0; i < schemas.Length; i++)
         {
@@ -54,7 +54,7 @@ internal sealed class AnyOfKeyword(SchemaNode[] schemas) : Keyword("anyOf")
         if (any)
         {
             // Errors of branches that did not match are not errors of a valid anyOf.
-            state.Errors?.RemoveRange(mark, state.Errors.Count - mark);
+            state.DiscardErrorsSince(mark);
             return true;
         }
 
@@ -66,7 +66,7 @@ internal sealed class OneOfKeyword(SchemaNode[] schemas) : Keyword("oneOf")
 {
     public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
     {
-        var mark = state.Errors?.Count ?? 0;
+        var mark = state.ErrorMark;
         int first = -1, second = -1, count = 0;
         Annotations? winner = null;
         for (var i = 0; i < schemas.Length; i++)
@@ -97,7 +97,7 @@ internal sealed class OneOfKeyword(SchemaNode[] schemas) : Keyword("oneOf")
 
         if (count == 1)
         {
-            state.Errors?.RemoveRange(mark, state.Errors.Count - mark);
+            state.DiscardErrorsSince(mark);
             if (winner is not null)
             {
                 annotations!.Merge(winner);
@@ -108,7 +108,7 @@ internal sealed class OneOfKeyword(SchemaNode[] schemas) : Keyword("oneOf")
 
         if (count > 1)
         {
-            state.Errors?.RemoveRange(mark, state.Errors.Count - mark);
+            state.DiscardErrorsSince(mark);
             return Fail(state, $"Value matches {count} schemas of oneOf (the first two: {first} and {second}); exactly one must match.");
         }
 
@@ -120,9 +120,9 @@ internal sealed class NotKeyword(SchemaNode schema) : Keyword("not")
 {
     public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
     {
-        var mark = state.Errors?.Count ?? 0;
+        var mark = state.ErrorMark;
         var ok = schema.Evaluate(instance, state, null);
-        state.Errors?.RemoveRange(mark, state.Errors.Count - mark);
+        state.DiscardErrorsSince(mark);
         return !ok || Fail(state, "Value matches the schema of 'not'.");
     }
 }
@@ -131,10 +131,10 @@ internal sealed class IfKeyword(SchemaNode condition, SchemaNode? then, SchemaNo
 {
     public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
     {
-        var mark = state.Errors?.Count ?? 0;
+        var mark = state.ErrorMark;
         var branch = annotations is null ? null : new Annotations();
         var holds = condition.Evaluate(instance, state, branch);
-        state.Errors?.RemoveRange(mark, state.Errors.Count - mark);
+        state.DiscardErrorsSince(mark);
         if (holds && branch is not null)
         {
             annotations!.Merge(branch);
