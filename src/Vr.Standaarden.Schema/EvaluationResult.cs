@@ -10,6 +10,7 @@ public sealed class EvaluationResult
     private static readonly JsonWriterOptions Compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = Compact.Encoder };
     private OutputUnit? _root;
+    private IReadOnlyList<OutputUnit>? _mostSpecific;
 
     private static readonly EvaluationResult[] Verdicts =
     [
@@ -39,6 +40,16 @@ public sealed class EvaluationResult
     /// is valid, and always empty in the <see cref="OutputFormat.Flag"/> format.
     /// </summary>
     public IReadOnlyList<OutputUnit> Errors { get; }
+
+    /// <summary>
+    /// The errors with no other error below them on the evaluation path: what has to be fixed. The summaries of the
+    /// applicators above them (<c>properties</c>, <c>$ref</c>, <c>allOf</c>, ...) are left out.
+    /// </summary>
+    public IReadOnlyList<OutputUnit> MostSpecificErrors => _mostSpecific ??=
+    [
+        .. Errors.Where(e => !Errors.Any(o => !ReferenceEquals(o, e) &&
+            o.KeywordLocation.StartsWith(e.KeywordLocation + "/", StringComparison.Ordinal))),
+    ];
 
     /// <summary>
     /// The errors nested along the evaluation path: each unit holds, in <see cref="OutputUnit.Details"/>, the units

@@ -217,13 +217,11 @@ public sealed class JsonSchema
             return;
         }
 
-        // The most specific errors say the most; the applicator summaries above them add nothing for a reader.
-        var leaves = result.Errors.Where(e => !result.Errors.Any(o => o != e && o.KeywordLocation.StartsWith(e.KeywordLocation + "/", StringComparison.Ordinal))).ToList();
-        var first = leaves.Count > 0 ? leaves[0] : result.Errors[0];
+        var leaves = result.MostSpecificErrors;
         var summary = string.Join(Environment.NewLine, leaves.Take(5).Select(e => $"  {(e.InstanceLocation.Length == 0 ? "(root)" : e.InstanceLocation)}: {e.Message}"));
         throw new InvalidSchemaException($"The schema is not valid against the {draft} meta-schema:{Environment.NewLine}{summary}")
         {
-            Location = first.InstanceLocation,
+            Location = leaves[0].InstanceLocation,
             MetaSchemaErrors = result.Errors,
         };
     }

@@ -38,6 +38,15 @@ public sealed class EvaluationTests
     }
 
     [Fact]
+    public void Most_specific_errors_leave_out_the_applicator_summaries_above_them()
+    {
+        var result = JsonSchema.FromText(Melding).Evaluate(Json("""{ "id": "x", "prioriteit": "Z", "locatie": { "x": -1 } }"""));
+        Assert.Equal(["enum", "minimum"], result.MostSpecificErrors.Select(e => e.Keyword).Order(StringComparer.Ordinal));
+        Assert.Contains(result.Errors, e => e.Keyword == "properties");
+        Assert.Contains(result.Errors, e => e.Keyword == "$ref");
+    }
+
+    [Fact]
     public void Format_is_an_annotation_unless_asserted()
     {
         var instance = Json("""{ "id": "geen-uuid", "prioriteit": "A1" }""");

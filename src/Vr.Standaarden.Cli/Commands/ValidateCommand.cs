@@ -184,7 +184,7 @@ internal static class ValidateCommand
         }
 
         stdout.WriteLine($"{path}: {(result!.IsValid ? "valid" : "invalid")}");
-        foreach (var error in MostSpecific(result.Errors))
+        foreach (var error in result.MostSpecificErrors)
         {
             var where = error.InstanceLocation.Length == 0 ? "(root)" : error.InstanceLocation;
             stdout.WriteLine($"  {where}: {error.Message} (schema: {(error.KeywordLocation.Length == 0 ? "(root)" : error.KeywordLocation)})");
@@ -220,11 +220,6 @@ internal static class ValidateCommand
 
         stdout.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
-
-    /// <summary>The errors that have no more specific error below them: what a person has to fix.</summary>
-    private static IEnumerable<OutputUnit> MostSpecific(IReadOnlyList<OutputUnit> errors) =>
-        errors.Where(e => !errors.Any(o => !ReferenceEquals(o, e) &&
-            o.KeywordLocation.StartsWith(e.KeywordLocation + "/", StringComparison.Ordinal)));
 
     private static byte[] ReadAll(Stream stream)
     {
