@@ -82,51 +82,55 @@ internal sealed partial class SchemaBuilder
 
         forceDialect = false;
         var ignoresSiblings = dialect.IsDraft7 && element.TryGetProperty("$ref", out _);
+        string? plainNameId = null;
+        var isResourceRoot = isDocumentRoot;
         if (hasId && !ignoresSiblings)
         {
             var id = idElement.GetString()!;
             if (dialect.IsDraft7 && id.StartsWith('#'))
             {
-                _anchors.TryAdd(UriTools.WithoutFragment(baseUri) + id, Placeholder(document, pointer, element, baseUri, dialect));
+                // Draft-07: "$id": "#name" declares an anchor, not a new base URI.
+                plainNameId = id;
             }
             else
             {
-                Uri resolved;
                 try
                 {
-                    resolved = UriTools.Resolve(baseUri, id);
+                    baseUri = new Uri(UriTools.WithoutFragment(UriTools.Resolve(baseUri, id)));
                 }
                 catch (UriFormatException ex)
                 {
                     throw new InvalidSchemaException($"'$id' is not a valid URI reference: '{id}'.", ex) { Location = pointer + "/$id" };
                 }
 
-                baseUri = new Uri(UriTools.WithoutFragment(resolved));
-                var key = UriTools.WithoutFragment(baseUri);
-                var location = new Location(document, pointer, element, baseUri, dialect);
-                _resources.TryAdd(key, location);
-                _resourceRootPointers.TryAdd(key, pointer);
+                isResourceRoot = true;
             }
         }
 
         var here = new Location(document, pointer, element, baseUri, dialect);
         _scanned.TryAdd((document, pointer), here);
-        if (isDocumentRoot)
+        var resourceKey = UriTools.WithoutFragment(baseUri);
+        if (isResourceRoot)
         {
-            _resources.TryAdd(UriTools.WithoutFragment(baseUri), here);
-            _resourceRootPointers.TryAdd(UriTools.WithoutFragment(baseUri), pointer);
+            _resources.TryAdd(resourceKey, here);
+            _resourceRootPointers.TryAdd(resourceKey, pointer);
+        }
+
+        if (plainNameId is not null)
+        {
+            _anchors.TryAdd(resourceKey + plainNameId, here);
         }
 
         if (!dialect.IsDraft7 && element.TryGetProperty("$anchor", out var anchor) && anchor.ValueKind == JsonValueKind.String)
         {
-            _anchors.TryAdd(UriTools.WithoutFragment(baseUri) + "#" + anchor.GetString(), here);
+            _anchors.TryAdd(resourceKey + "#" + anchor.GetString(), here);
         }
 
         if (dialect.Is202012 && element.TryGetProperty("$dynamicAnchor", out var dynamicAnchor) && dynamicAnchor.ValueKind == JsonValueKind.String)
         {
             var name = dynamicAnchor.GetString()!;
-            _anchors.TryAdd(UriTools.WithoutFragment(baseUri) + "#" + name, here);
-            _dynamicAnchors.Add((UriTools.WithoutFragment(baseUri), name, here));
+            _anchors.TryAdd(resourceKey + "#" + name, here);
+            _dynamicAnchors.Add((resourceKey, name, here));
         }
 
         if (ignoresSiblings)
@@ -161,9 +165,6 @@ internal sealed partial class SchemaBuilder
             }
         }
     }
-
-    private static Location Placeholder(SchemaDocument document, string pointer, JsonElement element, Uri baseUri, Dialect dialect) =>
-        new(document, pointer, element, baseUri, dialect);
 
     /// <summary>The dialect of a resource root: from its <c>$schema</c>, else the one it inherits.</summary>
     private Dialect DialectOf(JsonElement element, Dialect inherited, string pointer)
@@ -263,8 +264,7 @@ internal sealed partial class SchemaBuilder
             if (!_loaded.Contains(resource) && _registry.TryGetDocument(resource, out var element))
             {
                 var document = new SchemaDocument(new Uri(resource), element);
-                var inherited = from.Dialect with { };
-                LoadDocument(document, DialectOf(element, inherited, ""));
+                LoadDocument(document, DialectOf(element, from.Dialect, ""));
             }
 
             if (!_resources.TryGetValue(resource, out root))
