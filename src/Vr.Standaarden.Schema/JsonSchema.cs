@@ -101,17 +101,7 @@ public sealed class JsonSchema
     /// <param name="format">The output format; <see cref="OutputFormat.List"/> by default.</param>
     public EvaluationResult Evaluate(JsonElement instance, OutputFormat format = OutputFormat.List)
     {
-        var fast = EvaluationState.RentFast(_options.MaxDepth);
-        bool valid;
-        try
-        {
-            valid = _root.Evaluate(instance, fast, null);
-        }
-        finally
-        {
-            EvaluationState.Return(fast);
-        }
-
+        var valid = IsValid(instance);
         if (valid || format == OutputFormat.Flag)
         {
             return EvaluationResult.Of(valid, format);
@@ -136,23 +126,8 @@ public sealed class JsonSchema
         try
         {
             utf8Instance.CopyTo(buffer);
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(buffer.AsMemory(0, utf8Instance.Length), new JsonDocumentOptions { MaxDepth = _options.MaxDepth });
-            }
-            catch (JsonException ex)
-            {
-                var line = (ex.LineNumber ?? 0) + 1;
-                var column = (ex.BytePositionInLine ?? 0) + 1;
-                throw new InvalidInstanceException($"The instance is not valid JSON at line {line}, column {column}: {DocumentReader.Clean(ex.Message)}", ex)
-                { LineNumber = line, Column = column };
-            }
-
-            using (document)
-            {
-                return Evaluate(document.RootElement, format);
-            }
+            using var document = DocumentReader.ParseDocument(buffer.AsMemory(0, utf8Instance.Length), "The instance", _options.MaxDepth, isSchema: false);
+            return Evaluate(document.RootElement, format);
         }
         finally
         {

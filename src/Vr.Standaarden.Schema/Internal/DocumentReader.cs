@@ -7,10 +7,16 @@ internal static class DocumentReader
 {
     public static JsonElement Parse(ReadOnlyMemory<byte> utf8, string source, int maxDepth, bool isSchema = true)
     {
+        using var document = ParseDocument(utf8, source, maxDepth, isSchema);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Parses without copying: the document keeps <paramref name="utf8"/> until it is disposed.</summary>
+    public static JsonDocument ParseDocument(ReadOnlyMemory<byte> utf8, string source, int maxDepth, bool isSchema)
+    {
         try
         {
-            using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = maxDepth });
-            return document.RootElement.Clone();
+            return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = maxDepth });
         }
         catch (JsonException ex)
         {
@@ -44,7 +50,7 @@ internal static class DocumentReader
     }
 
     /// <summary>The parser's message without its own position suffix, which the caller states in 1-based form.</summary>
-    internal static string Clean(string message)
+    private static string Clean(string message)
     {
         foreach (var marker in (ReadOnlySpan<string>)[" Path:", " LineNumber:"])
         {
