@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using Vr.Standaarden.Schema.Internal;
 
@@ -176,6 +175,4 @@ public sealed class SchemaRegistry
         MetaSchemas.Value[UriTools.WithoutFragment(new Uri(Dialect.MetaSchemaUri(draft)))];
 
     internal static bool IsMetaSchemaUri(string uri) => MetaSchemas.Value.ContainsKey(uri);
-
-    internal static Assembly ResourceAssembly => typeof(SchemaRegistry).Assembly;
 }

@@ -10,7 +10,7 @@ namespace Vr.Standaarden.Schema.Formats;
 /// <summary>The format checks used when <c>format</c> is an assertion. Unknown formats are not checked.</summary>
 internal static partial class FormatValidators
 {
-    public static bool TryGet(string format, SchemaDialect draft, out FormatCheck check)
+    public static bool TryGet(string format, out FormatCheck check)
     {
         check = format switch
         {

@@ -191,8 +191,9 @@ internal sealed class EcmaRegex
                     // In ECMA-262 a ']' right after '[' or '[^' closes an empty class; in .NET it is a literal.
                     if (i + 1 < pattern.Length && pattern[i + 1] == ']')
                     {
-                        builder.Length -= builder[^1] == '^' ? 2 : 1;
-                        builder.Append(builder.Length >= 0 && pattern[i] == '^' ? "[\\s\\S]" : "[^\\s\\S]");
+                        var negated = pattern[i] == '^';
+                        builder.Length -= negated ? 2 : 1;
+                        builder.Append(negated ? "[\\s\\S]" : "[^\\s\\S]");
                         inClass = false;
                         i++;
                     }

@@ -74,7 +74,7 @@ internal sealed partial class SchemaBuilder
         if (Has("format", out var format) && format.ValueKind == JsonValueKind.String && (d.FormatAssertion || _options.AssertFormat))
         {
             var name = format.GetString()!;
-            if (FormatValidators.TryGet(name, d.Draft, out var check))
+            if (FormatValidators.TryGet(name, out var check))
             {
                 Add(new FormatKeyword(name, check));
             }

@@ -25,16 +25,7 @@ internal static class UriTools
             return new Uri(WithoutFragment(baseUri) + reference);
         }
 
-        if (baseUri.Scheme == "urn" || !baseUri.IsAbsoluteUri || baseUri.Scheme == "tag")
-        {
-            // Non-hierarchical base: only fragments resolve against it.
-            if (reference.Length == 0)
-            {
-                return baseUri;
-            }
-        }
-
-        return new Uri(baseUri, reference);
+        return reference.Length == 0 ? baseUri : new Uri(baseUri, reference);
     }
 
     public static (string Resource, string? Fragment) Split(Uri uri)
