@@ -194,9 +194,9 @@ internal sealed class PropertyNamesKeyword(SchemaNode schema) : Keyword("propert
         var valid = true;
         foreach (var property in instance.EnumerateObject())
         {
-            using var name = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(property.Name));
+            var name = JsonSerializer.SerializeToElement(property.Name);
             state.PushInstance(property.Name);
-            var ok = schema.Evaluate(name.RootElement, state, null);
+            var ok = schema.Evaluate(name, state, null);
             state.PopInstance();
             if (!ok)
             {
