@@ -15,6 +15,7 @@ internal static class Program
         var root = new RootCommand("vr: tools for the Vr.Standaarden information standard of the Dutch safety regions.")
         {
             ValidateCommand.Create(stdin, stdout, stderr),
+            DocsCommand.Create(stdout, stderr),
         };
 
         var parse = root.Parse(args);

@@ -1,0 +1,672 @@
+using System.Text;
+using System.Text.Json;
+using Vr.Standaarden.Cli.Spec;
+
+namespace Vr.Standaarden.Cli.Docs;
+
+/// <summary>
+/// Renders the Markdown reference of a release: an index with a Mermaid class diagram, one page per
+/// schema under <c>entiteiten/</c> and one page per code list under <c>codelijsten/</c>. The output is
+/// a pure function of the release (ordinal ordering, LF line ends), so committed docs can be compared.
+/// </summary>
+internal static class SpecDocumentation
+{
+    private const string EntitiesFolder = "entiteiten";
+    private const string CodeListsFolder = "codelijsten";
+
+    /// <summary>
+    /// The pages, keyed by their path relative to <paramref name="outputFolder"/> with '/' separators.
+    /// Links to examples are relative from the output folder to the release folder.
+    /// </summary>
+    public static SortedDictionary<string, string> Render(SpecRelease release, string outputFolder)
+    {
+        var toRelease = Path.GetRelativePath(Path.Combine(Path.GetFullPath(outputFolder), EntitiesFolder), release.Folder).Replace('\\', '/');
+        var releaseName = Path.GetFileName(release.Folder.TrimEnd(Path.DirectorySeparatorChar));
+        var context = new Context(release, releaseName, toRelease);
+
+        var pages = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["index.md"] = RenderIndex(context),
+        };
+        foreach (var schema in release.Schemas)
+        {
+            pages[$"{EntitiesFolder}/{schema.Name}.md"] = new SchemaPage(context, schema).Render();
+        }
+
+        foreach (var list in release.CodeLists)
+        {
+            pages[$"{CodeListsFolder}/{list.Name}.md"] = RenderCodeList(context, list);
+        }
+
+        return pages;
+    }
+
+    private sealed record Context(SpecRelease Release, string ReleaseName, string ToRelease)
+    {
+        public string Header(string source) =>
+            $"<!-- Gegenereerd met 'vr docs' uit spec/{ReleaseName}/{source}. Niet met de hand bewerken. -->\n\n";
+    }
+
+    private static string RenderIndex(Context context)
+    {
+        var release = context.Release;
+        var md = new Markdown();
+        md.Raw($"<!-- Gegenereerd met 'vr docs' uit spec/{context.ReleaseName}. Niet met de hand bewerken. -->\n\n");
+        md.Line($"# Vr.Standaarden {context.ReleaseName}");
+        md.Line();
+        md.Line("Referentie van de entiteiten en codelijsten van deze release, gegenereerd uit de schema's. " +
+                "Reference of the entities and code lists of this release, generated from the schemas.");
+        md.Line();
+        md.Line("## Entiteiten / Entities");
+        md.Line();
+        md.Line("| Entiteit | Entity | $id |");
+        md.Line("|---|---|---|");
+        foreach (var schema in release.Schemas)
+        {
+            md.Line($"| [{Markdown.Escape(schema.Text("title") ?? schema.Name)}]({EntitiesFolder}/{schema.Name}.md) | {Markdown.Escape(schema.Text("titleEn") ?? "")} | `{schema.Id}` |");
+        }
+
+        md.Line();
+        md.Line("## Samenhang / Relations");
+        md.Line();
+        md.Line("Een doorgetrokken lijn met ruit: de entiteit bevat de andere (`$ref`). Een pijl: de entiteit verwijst met een identificatie (annotatie `verwijstNaar`). " +
+                "Een stippellijn: het bericht draagt de entiteit als `data`.");
+        md.Line();
+        md.Line("```mermaid");
+        md.Line("classDiagram");
+        var entities = release.Schemas.Where(s => !s.IsTypeLibrary).ToList();
+        foreach (var schema in entities)
+        {
+            md.Line($"  class {ClassName(schema.Name)} {{");
+            foreach (var property in Properties(schema.Root))
+            {
+                md.Line($"    +{MemberType(property.Value)} {property.Name}");
+            }
+
+            md.Line("  }");
+        }
+
+        var names = entities.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var edges = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var schema in entities)
+        {
+            foreach (var property in Properties(schema.Root))
+            {
+                foreach (var target in ReferencedSchemas(property.Value).Where(names.Contains))
+                {
+                    edges.Add($"  {ClassName(schema.Name)} *-- {ClassName(target)} : {property.Name}");
+                }
+
+                foreach (var idTarget in ReferenceTargets(property.Value).Where(names.Contains))
+                {
+                    edges.Add($"  {ClassName(schema.Name)} --> {ClassName(idTarget)} : {property.Name}");
+                }
+            }
+
+            if (schema.Root.TryGetProperty("allOf", out var conditions))
+            {
+                foreach (var target in ReferencedSchemas(conditions).Where(names.Contains))
+                {
+                    edges.Add($"  {ClassName(schema.Name)} ..> {ClassName(target)} : data");
+                }
+            }
+        }
+
+        foreach (var edge in edges)
+        {
+            md.Line(edge);
+        }
+
+        md.Line("```");
+        md.Line();
+        md.Line("## Codelijsten / Code lists");
+        md.Line();
+        md.Line("| Codelijst | Code list | Codes | Open | Niet geverifieerd / unverified |");
+        md.Line("|---|---|---:|---|---:|");
+        foreach (var list in release.CodeLists)
+        {
+            var codes = CodeEntries(list.Root).ToList();
+            var unverified = codes.Count(c => c.TryGetProperty("geverifieerd", out var v) && v.ValueKind == JsonValueKind.False);
+            md.Line($"| [{Markdown.Escape(list.Text("title") ?? list.Name)}]({CodeListsFolder}/{list.Name}.md) | {Markdown.Escape(list.Text("titleEn") ?? "")} | {codes.Count} | {(IsOpen(list.Root) ? "ja" : "nee")} | {unverified} |");
+        }
+
+        return md.ToString();
+    }
+
+    private static string RenderCodeList(Context context, SpecDocument list)
+    {
+        var md = new Markdown();
+        md.Raw(context.Header($"codelijsten/{list.Name}.json"));
+        md.Line($"# {list.Text("title")}");
+        md.Line();
+        md.Line($"*{list.Text("titleEn")}* · `{list.Id}`");
+        md.Line();
+        md.Line(list.Text("description") ?? "");
+        md.Line();
+        md.Line($"> {list.Text("descriptionEn")}");
+        md.Line();
+        var meta = list.Root.TryGetProperty("codelijst", out var m) ? m : default;
+        string MetaText(string name) => meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty(name, out var v) ? v.ToString() : "";
+        md.Line($"- Versie: {MetaText("versie")}");
+        md.Line($"- Herkomst: {MetaText("herkomst")}");
+        md.Line(IsOpen(list.Root)
+            ? $"- Open lijst: ook andere codes van de vorm `{list.Text("pattern")}` zijn geldig."
+            : "- Gesloten lijst: alleen de codes hieronder zijn geldig.");
+        if (meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty("bronnen", out var sources))
+        {
+            md.Line("- Bronnen:");
+            foreach (var source in sources.EnumerateArray())
+            {
+                md.Line($"  - {Markdown.Escape(source.GetString() ?? "")}");
+            }
+        }
+
+        md.Line();
+        var codes = CodeEntries(list.Root).ToList();
+        var attributes = codes
+            .SelectMany(c => c.TryGetProperty("kenmerken", out var k) ? k.EnumerateObject().Select(p => p.Name) : [])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        md.Line("| Code | Label | Label (en) | Definitie | Geldig | Status | " + string.Concat(attributes.Select(a => a + " | ")) + "Bron |");
+        md.Line("|---|---|---|---|---|---|" + string.Concat(attributes.Select(_ => "---|")) + "---|");
+        foreach (var code in codes)
+        {
+            string Get(string name) => code.TryGetProperty(name, out var v) ? Markdown.Escape(v.ToString()) : "";
+            var status = new List<string>();
+            if (code.TryGetProperty("vervallen", out var d) && d.ValueKind == JsonValueKind.True)
+            {
+                status.Add("vervallen");
+            }
+
+            if (code.TryGetProperty("geverifieerd", out var g) && g.ValueKind == JsonValueKind.False)
+            {
+                status.Add("**niet geverifieerd**: " + Get("opmerking"));
+            }
+            else if (code.TryGetProperty("opmerking", out _))
+            {
+                status.Add(Get("opmerking"));
+            }
+
+            var validity = (Get("geldigVanaf"), Get("geldigTot")) switch
+            {
+                ("", "") => "",
+                (var from, "") => $"vanaf {from}",
+                ("", var to) => $"tot {to}",
+                (var from, var to) => $"{from} tot {to}",
+            };
+            var values = attributes.Select(a => code.TryGetProperty("kenmerken", out var k) && k.TryGetProperty(a, out var v) ? Markdown.Escape(v.ToString()) : "");
+            md.Line($"| `{Get("code")}` | {Get("label")} | {Get("labelEn")} | {Get("definitie")} | {validity} | {string.Join("; ", status)} | " +
+                    string.Concat(values.Select(v => v + " | ")) + $"{Get("bron")} |");
+        }
+
+        return md.ToString();
+    }
+
+    private sealed class SchemaPage(Context context, SpecDocument schema)
+    {
+        private readonly Markdown _md = new();
+
+        public string Render()
+        {
+            _md.Raw(context.Header($"schemas/{schema.Name}.schema.json"));
+            _md.Line($"# {schema.Text("title")}");
+            _md.Line();
+            _md.Line($"*{schema.Text("titleEn")}* · `{schema.Id}`");
+            _md.Line();
+            _md.Line(schema.Text("description") ?? "");
+            _md.Line();
+            _md.Line($"> {schema.Text("descriptionEn")}");
+            _md.Line();
+
+            if (schema.IsTypeLibrary)
+            {
+                if (schema.Root.TryGetProperty("$defs", out var defs))
+                {
+                    foreach (var def in defs.EnumerateObject())
+                    {
+                        _md.Line($"## {def.Name}");
+                        _md.Line();
+                        _md.Line(Description(def.Value, "description"));
+                        _md.Line();
+                        _md.Line($"> {Description(def.Value, "descriptionEn")}");
+                        _md.Line();
+                        _md.Line($"Type: {DescribeType(def.Value)}");
+                        _md.Line();
+                        RenderObject(def.Value, def.Name, heading: "###");
+                    }
+                }
+
+                return _md.ToString();
+            }
+
+            RenderObject(schema.Root, path: null, heading: "##");
+            RenderExamples();
+            return _md.ToString();
+        }
+
+        private void RenderObject(JsonElement node, string? path, string heading)
+        {
+            var properties = Properties(node).ToList();
+            var nested = new List<(string Path, JsonElement Node)>();
+            if (properties.Count > 0)
+            {
+                _md.Line(path is null ? $"{heading} Eigenschappen / Properties" : $"{heading} `{path}`");
+                _md.Line();
+                if (path is not null && node.TryGetProperty("description", out _))
+                {
+                    _md.Line($"{Description(node, "description")} / {Description(node, "descriptionEn")}");
+                    _md.Line();
+                }
+
+                var required = Required(node);
+                _md.Line("| Eigenschap | Type | Verplicht | Omschrijving | Description |");
+                _md.Line("|---|---|---|---|---|");
+                foreach (var (name, value) in properties)
+                {
+                    var full = path is null ? name : $"{path}.{name}";
+                    _md.Line($"| `{name}` | {DescribeType(value)} | {(required.Contains(name) ? "ja" : "nee")} | {Markdown.Escape(Description(value, "description"))} | {Markdown.Escape(Description(value, "descriptionEn"))} |");
+                    var inner = InlineObject(value, out var suffix);
+                    if (inner is { } o)
+                    {
+                        nested.Add((full + suffix, o));
+                    }
+                }
+
+                _md.Line();
+            }
+
+            RenderRules(node, path);
+            var deeper = heading.Length < 4 ? heading + "#" : heading;
+            foreach (var (nestedPath, nestedNode) in nested)
+            {
+                RenderObject(nestedNode, nestedPath, deeper);
+            }
+        }
+
+        private void RenderRules(JsonElement node, string? path)
+        {
+            var rules = new List<string>();
+            if (node.TryGetProperty("dependentRequired", out var dependent))
+            {
+                foreach (var pair in dependent.EnumerateObject())
+                {
+                    rules.Add($"Als `{pair.Name}` aanwezig is, zijn ook verplicht: {InlineCodes(pair.Value)}.");
+                }
+            }
+
+            if (node.TryGetProperty("anyOf", out var anyOf) && anyOf.EnumerateArray().All(a => a.TryGetProperty("required", out _) && a.EnumerateObject().Count() == 1))
+            {
+                rules.Add("Ten minste één van: " + string.Join(", ", anyOf.EnumerateArray().Select(a => InlineCodes(a.GetProperty("required")))) + ".");
+            }
+            else if (node.ValueKind == JsonValueKind.Object && node.TryGetProperty("anyOf", out anyOf))
+            {
+                rules.Add($"Voldoet aan ten minste één van: `{Compact(anyOf)}`.");
+            }
+
+            if (node.TryGetProperty("if", out var condition))
+            {
+                rules.Add(Conditional(condition, node.TryGetProperty("then", out var then) ? then : default));
+            }
+
+            if (node.TryGetProperty("allOf", out var allOf))
+            {
+                foreach (var part in allOf.EnumerateArray())
+                {
+                    rules.Add(part.TryGetProperty("if", out var c)
+                        ? Conditional(c, part.TryGetProperty("then", out var t) ? t : default)
+                        : $"Voldoet aan `{Compact(part)}`.");
+                }
+            }
+
+            if (node.TryGetProperty("propertyNames", out var names))
+            {
+                rules.Add($"Namen van eigenschappen: {DescribeType(names)}.");
+            }
+
+            if (node.TryGetProperty("additionalProperties", out var additional))
+            {
+                rules.Add(additional.ValueKind == JsonValueKind.False
+                    ? "Andere eigenschappen zijn niet toegestaan."
+                    : $"Andere eigenschappen: {DescribeType(additional)}.");
+            }
+
+            if (rules.Count == 0)
+            {
+                return;
+            }
+
+            _md.Line(path is null ? "Regels:" : $"Regels voor `{path}`:");
+            _md.Line();
+            foreach (var rule in rules)
+            {
+                _md.Line($"- {rule}");
+            }
+
+            _md.Line();
+        }
+
+        private static string Conditional(JsonElement condition, JsonElement then)
+        {
+            var when = new List<string>();
+            if (condition.TryGetProperty("properties", out var props))
+            {
+                foreach (var p in props.EnumerateObject())
+                {
+                    when.Add(p.Value.TryGetProperty("const", out var c) ? $"`{p.Name}` = `{Compact(c)}`"
+                        : p.Value.TryGetProperty("enum", out var e) ? $"`{p.Name}` is een van {InlineCodes(e)}"
+                        : p.Value.TryGetProperty("pattern", out var pattern) ? $"`{p.Name}` past op `{pattern.GetString()}`"
+                        : $"`{p.Name}` voldoet aan `{Compact(p.Value)}`");
+                }
+            }
+
+            if (when.Count == 0 && condition.TryGetProperty("required", out var present))
+            {
+                when.Add($"{InlineCodes(present)} aanwezig");
+            }
+
+            var effects = new List<string>();
+            if (then.ValueKind == JsonValueKind.Object)
+            {
+                if (then.TryGetProperty("required", out var required))
+                {
+                    effects.Add($"verplicht: {InlineCodes(required)}");
+                }
+
+                if (then.TryGetProperty("properties", out var thenProps))
+                {
+                    foreach (var p in thenProps.EnumerateObject())
+                    {
+                        effects.Add($"`{p.Name}`: {DescribeType(p.Value)}");
+                    }
+                }
+
+                foreach (var other in then.EnumerateObject().Where(p => p.Name is not ("required" or "properties" or "description" or "descriptionEn")))
+                {
+                    effects.Add($"`{Compact(then)}`");
+                    break;
+                }
+            }
+
+            var why = then.ValueKind == JsonValueKind.Object && then.TryGetProperty("description", out _) ? " " + Description(then, "description") : "";
+            return $"Als {string.Join(" en ", when)}: {string.Join("; ", effects)}.{why}";
+        }
+
+        private void RenderExamples()
+        {
+            var examples = context.Release.Examples.Where(e => e.Schema?.Name == schema.Name).ToList();
+            if (examples.Count == 0)
+            {
+                return;
+            }
+
+            _md.Line("## Voorbeelden / Examples");
+            _md.Line();
+            foreach (var example in examples)
+            {
+                var kind = example.ExpectedValid ? "geldig" : "ongeldig";
+                var link = $"[{example.FileName}]({context.ToRelease}/voorbeelden/{kind}/{example.FileName})";
+                _md.Line(example.Expectation is { } why
+                    ? $"- ongeldig: {link}: {Markdown.Escape(why.Reden)} (`{why.Keyword}` op `{(why.InstanceLocation.Length == 0 ? "/" : why.InstanceLocation)}`)"
+                    : $"- geldig: {link}");
+            }
+
+            _md.Line();
+        }
+    }
+
+    // How a property's value is described in a table cell.
+    private static string DescribeType(JsonElement node)
+    {
+        if (node.ValueKind != JsonValueKind.Object)
+        {
+            return node.ValueKind == JsonValueKind.True ? "elke waarde" : "geen waarde";
+        }
+
+        var parts = new List<string>();
+        if (node.TryGetProperty("$ref", out var reference))
+        {
+            parts.Add(ReferenceLink(reference.GetString()!));
+        }
+
+        if (node.TryGetProperty("const", out var constant))
+        {
+            parts.Add($"`{Compact(constant)}`");
+        }
+        else if (node.TryGetProperty("enum", out var values))
+        {
+            parts.Add("een van " + InlineCodes(values));
+        }
+
+        if (node.TryGetProperty("type", out var type))
+        {
+            var kind = type.ValueKind == JsonValueKind.Array ? string.Join(" of ", type.EnumerateArray().Select(t => t.GetString())) : type.GetString()!;
+            if (kind == "array" && node.TryGetProperty("items", out var items))
+            {
+                parts.Add($"lijst van {DescribeType(items)}");
+            }
+            else if (kind == "object" && Properties(node).Any())
+            {
+                parts.Add("object (zie hieronder)");
+            }
+            else
+            {
+                parts.Add(kind);
+            }
+        }
+
+        if (node.TryGetProperty("format", out var format))
+        {
+            parts.Add($"format `{format.GetString()}`");
+        }
+
+        if (node.TryGetProperty("pattern", out var pattern))
+        {
+            parts.Add($"patroon `{Markdown.EscapeCode(pattern.GetString()!)}`");
+        }
+
+        foreach (var (keyword, label) in Bounds)
+        {
+            if (node.TryGetProperty(keyword, out var bound))
+            {
+                parts.Add($"{label} {bound.GetRawText()}");
+            }
+        }
+
+        if (node.TryGetProperty("uniqueItems", out var unique) && unique.ValueKind == JsonValueKind.True)
+        {
+            parts.Add("uniek");
+        }
+
+        if (ReferenceTarget(node) is { } target)
+        {
+            parts.Add($"verwijst naar [{target}]({target}.md)");
+        }
+
+        if (node.TryGetProperty("required", out var required) && !node.TryGetProperty("properties", out _))
+        {
+            parts.Add($"met verplicht {InlineCodes(required)}");
+        }
+
+        return parts.Count == 0 ? "elke waarde" : string.Join(", ", parts);
+    }
+
+    private static readonly (string Keyword, string Label)[] Bounds =
+    [
+        ("minimum", "≥"), ("exclusiveMinimum", ">"), ("maximum", "≤"), ("exclusiveMaximum", "<"),
+        ("minLength", "min. lengte"), ("maxLength", "max. lengte"), ("minItems", "min."), ("maxItems", "max."),
+        ("minProperties", "min. eigenschappen"),
+    ];
+
+    private static string ReferenceLink(string reference)
+    {
+        var hash = reference.IndexOf('#', StringComparison.Ordinal);
+        var file = hash < 0 ? reference : reference[..hash];
+        var fragment = hash < 0 ? "" : reference[(hash + 1)..];
+        var name = Path.GetFileName(file);
+        if (name.EndsWith(".schema.json", StringComparison.Ordinal))
+        {
+            var page = name[..^".schema.json".Length];
+            var definition = fragment.StartsWith("/$defs/", StringComparison.Ordinal) ? fragment["/$defs/".Length..] : null;
+            return definition is null ? $"[{page}]({page}.md)" : $"[{definition}]({page}.md#{definition.ToLowerInvariant()})";
+        }
+
+        if (file.Contains("codelijsten/", StringComparison.Ordinal))
+        {
+            var list = name[..^".json".Length];
+            return $"codelijst [{list}](../{CodeListsFolder}/{list}.md)";
+        }
+
+        return $"`{reference}`";
+    }
+
+    private static IEnumerable<(string Name, JsonElement Value)> Properties(JsonElement node) =>
+        node.ValueKind == JsonValueKind.Object && node.TryGetProperty("properties", out var properties)
+            ? properties.EnumerateObject().Select(p => (p.Name, p.Value))
+            : [];
+
+    private static HashSet<string> Required(JsonElement node) =>
+        node.TryGetProperty("required", out var required)
+            ? required.EnumerateArray().Select(r => r.GetString()!).ToHashSet(StringComparer.Ordinal)
+            : [];
+
+    // An object declared inline (directly or as the items of an array) gets its own table.
+    private static JsonElement? InlineObject(JsonElement node, out string suffix)
+    {
+        suffix = "";
+        if (Properties(node).Any())
+        {
+            return node;
+        }
+
+        if (node.TryGetProperty("items", out var items) && Properties(items).Any())
+        {
+            suffix = "[]";
+            return items;
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<string> ReferencedSchemas(JsonElement node)
+    {
+        switch (node.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in node.EnumerateObject())
+                {
+                    if (property.Name == "$ref" && property.Value.GetString() is { } target)
+                    {
+                        var file = Path.GetFileName(target.Split('#')[0]);
+                        if (file.EndsWith(".schema.json", StringComparison.Ordinal))
+                        {
+                            yield return file[..^".schema.json".Length];
+                        }
+                    }
+                    else
+                    {
+                        foreach (var found in ReferencedSchemas(property.Value))
+                        {
+                            yield return found;
+                        }
+                    }
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in node.EnumerateArray())
+                {
+                    foreach (var found in ReferencedSchemas(item))
+                    {
+                        yield return found;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    // The annotation verwijstNaar names the entity an identifier (or a list of them) points at.
+    private static string? ReferenceTarget(JsonElement node) =>
+        node.ValueKind == JsonValueKind.Object && node.TryGetProperty(ReferenceKeyword, out var target) ? target.GetString() : null;
+
+    private const string ReferenceKeyword = "verwijstNaar";
+
+    private static IEnumerable<string> ReferenceTargets(JsonElement node)
+    {
+        if (ReferenceTarget(node) is { } target)
+        {
+            yield return target;
+        }
+
+        var children = node.ValueKind switch
+        {
+            JsonValueKind.Object => node.EnumerateObject().Select(p => p.Value).ToList(),
+            JsonValueKind.Array => node.EnumerateArray().ToList(),
+            _ => [],
+        };
+        foreach (var found in children.SelectMany(ReferenceTargets))
+        {
+            yield return found;
+        }
+    }
+
+    private static string MemberType(JsonElement node)
+    {
+        if (node.TryGetProperty("$ref", out var reference))
+        {
+            var target = reference.GetString()!;
+            var hash = target.IndexOf('#', StringComparison.Ordinal);
+            var name = hash >= 0 && target[(hash + 1)..].StartsWith("/$defs/", StringComparison.Ordinal)
+                ? target[(hash + "#/$defs/".Length)..]
+                : Path.GetFileName(hash < 0 ? target : target[..hash]).Split('.')[0];
+            return ClassName(name);
+        }
+
+        if (node.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String)
+        {
+            return type.GetString() == "array" && node.TryGetProperty("items", out var items)
+                ? $"List~{MemberType(items)}~"
+                : type.GetString()!;
+        }
+
+        return node.TryGetProperty("enum", out _) ? "enum" : node.TryGetProperty("const", out _) ? "const" : "any";
+    }
+
+    private static string ClassName(string name) =>
+        string.Concat(name.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
+
+    private static List<JsonElement> CodeEntries(JsonElement list) =>
+        list.TryGetProperty("codes", out var codes) ? [.. codes.EnumerateArray()] : [];
+
+    private static bool IsOpen(JsonElement list) => list.TryGetProperty("pattern", out _);
+
+    private static string InlineCodes(JsonElement array) =>
+        string.Join(", ", array.EnumerateArray().Select(v => $"`{Compact(v)}`"));
+
+    private static string Description(JsonElement node, string keyword) =>
+        node.ValueKind == JsonValueKind.Object && node.TryGetProperty(keyword, out var text) ? text.GetString() ?? "" : "";
+
+    private static string Compact(JsonElement value) =>
+        value.ValueKind == JsonValueKind.String ? value.GetString()! : Markdown.EscapeCode(JsonSerializer.Serialize(value, CompactOptions));
+
+    private static readonly JsonSerializerOptions CompactOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private sealed class Markdown
+    {
+        private readonly StringBuilder _text = new();
+
+        public void Line(string text = "") => _text.Append(text).Append('\n');
+
+        public void Raw(string text) => _text.Append(text);
+
+        public override string ToString() => _text.ToString();
+
+        // Table cells: a pipe ends the cell, a newline ends the row.
+        public static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
+
+        public static string EscapeCode(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+    }
+}
