@@ -151,4 +151,22 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(1, Run("", ["validate", "--schema", "d7.json", "abc.json"]).Exit);
         Assert.Equal(0, Run("", ["validate", "--dialect", "draft7", "--schema", "d7.json", "abc.json"]).Exit);
     }
+    [Fact]
+    public void A_tree_whose_layout_mirrors_the_schema_id_resolves_without_ref()
+    {
+        Directory.CreateDirectory(Path_("std/spec/9.9/schemas"));
+        Directory.CreateDirectory(Path_("std/spec/9.9/codelijsten"));
+        Write("std/spec/9.9/schemas/rit.schema.json", """
+            { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://standaard.example/spec/9.9/schemas/rit.schema.json",
+              "type": "object", "properties": { "kleur": { "$ref": "../codelijsten/kleur.json" } } }
+            """);
+        Write("std/spec/9.9/codelijsten/kleur.json", """{ "$id": "https://standaard.example/spec/9.9/codelijsten/kleur.json", "enum": ["R", "G"] }""");
+        Write("rood.json", """{ "kleur": "R" }""");
+        Write("blauw.json", """{ "kleur": "B" }""");
+
+        var (exit, stdout, stderr) = Run("", ["validate", "--schema", "std/spec/9.9/schemas/rit.schema.json", "rood.json", "blauw.json"]);
+        Assert.Equal("", stderr);
+        Assert.Equal(1, exit);
+        Assert.StartsWith("rood.json: valid\nblauw.json: invalid\n  /kleur:", stdout, StringComparison.Ordinal);
+    }
 }

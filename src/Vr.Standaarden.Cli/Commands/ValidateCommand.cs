@@ -102,8 +102,13 @@ internal static class ValidateCommand
                 return Program.UsageError;
             }
 
-            // Siblings of the schema file resolve by their relative file URIs.
+            // Siblings of the schema file resolve by their relative file URIs, and so does a tree whose
+            // layout mirrors the schema's $id (as spec/<release>/ does).
             registry.MapPrefix(new Uri(Path.GetDirectoryName(full)! + Path.DirectorySeparatorChar).AbsoluteUri, Path.GetDirectoryName(full)!);
+            if (MirroredRoot(full) is var (uriPrefix, folder))
+            {
+                registry.MapPrefix(uriPrefix, folder);
+            }
             schema = JsonSchema.FromFile(full, new JsonSchemaOptions
             {
                 Dialect = dialect switch
@@ -172,6 +177,53 @@ internal static class ValidateCommand
         }
 
         return exit;
+    }
+
+    /// <summary>
+    /// When the schema's <c>$id</c> ends in the same path segments as its file (at least the folder and the file name),
+    /// the URI prefix before those segments and the folder before them: <c>https://x/spec/1.0/schemas/a.json</c> at
+    /// <c>/repo/spec/1.0/schemas/a.json</c> gives <c>https://x/</c> and <c>/repo/</c>.
+    /// </summary>
+    private static (string UriPrefix, string Folder)? MirroredRoot(string file)
+    {
+        string? id;
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { MaxDepth = 256 });
+            id = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("$id", out var value) ? value.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null; // building the schema reports the syntax error with its location
+        }
+
+        if (!Uri.TryCreate(id, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Query.Length > 0)
+        {
+            return null;
+        }
+
+        var uriSegments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var fileSegments = file.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        var common = 0;
+        while (common < uriSegments.Length && common < fileSegments.Length &&
+               Uri.UnescapeDataString(uriSegments[^(common + 1)]) == fileSegments[^(common + 1)])
+        {
+            common++;
+        }
+
+        if (common < 2)
+        {
+            return null;
+        }
+
+        var prefix = uri.GetLeftPart(UriPartial.Authority) + "/" + string.Concat(uriSegments[..^common].Select(s => s + "/"));
+        var folder = Path.GetDirectoryName(file)!;
+        for (var i = 1; i < common; i++)
+        {
+            folder = Path.GetDirectoryName(folder)!;
+        }
+
+        return (prefix, folder);
     }
 
     private static void WriteText(TextWriter stdout, string path, EvaluationResult? result, InvalidInstanceException? unreadable)
