@@ -133,18 +133,24 @@ internal static class SpecDocumentation
         return md.ToString();
     }
 
+    // Provenance comment, Dutch title, English title and $id, Dutch description, English description.
+    private static void WriteHead(Markdown md, Context context, string source, SpecDocument document)
+    {
+        md.Raw(context.Header(source));
+        md.Line($"# {document.Text("title")}");
+        md.Line();
+        md.Line($"*{document.Text("titleEn")}* · `{document.Id}`");
+        md.Line();
+        md.Line(document.Text("description") ?? "");
+        md.Line();
+        md.Line($"> {document.Text("descriptionEn")}");
+        md.Line();
+    }
+
     private static string RenderCodeList(Context context, SpecDocument list)
     {
         var md = new Markdown();
-        md.Raw(context.Header($"codelijsten/{list.Name}.json"));
-        md.Line($"# {list.Text("title")}");
-        md.Line();
-        md.Line($"*{list.Text("titleEn")}* · `{list.Id}`");
-        md.Line();
-        md.Line(list.Text("description") ?? "");
-        md.Line();
-        md.Line($"> {list.Text("descriptionEn")}");
-        md.Line();
+        WriteHead(md, context, $"codelijsten/{list.Name}.json", list);
         var meta = list.Root.TryGetProperty("codelijst", out var m) ? m : default;
         string MetaText(string name) => meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty(name, out var v) ? v.ToString() : "";
         md.Line($"- Versie: {MetaText("versie")}");
@@ -208,15 +214,7 @@ internal static class SpecDocumentation
 
         public string Render()
         {
-            _md.Raw(context.Header($"schemas/{schema.Name}.schema.json"));
-            _md.Line($"# {schema.Text("title")}");
-            _md.Line();
-            _md.Line($"*{schema.Text("titleEn")}* · `{schema.Id}`");
-            _md.Line();
-            _md.Line(schema.Text("description") ?? "");
-            _md.Line();
-            _md.Line($"> {schema.Text("descriptionEn")}");
-            _md.Line();
+            WriteHead(_md, context, $"schemas/{schema.Name}.schema.json", schema);
 
             if (schema.IsTypeLibrary)
             {
