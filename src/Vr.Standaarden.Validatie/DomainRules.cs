@@ -1,0 +1,40 @@
+using Vr.Standaarden.Validatie.Internal;
+using Vr.Standaarden.Validatie.Rules;
+
+namespace Vr.Standaarden.Validatie;
+
+/// <summary>The catalogue of domain rules. Codes are stable: a code keeps its meaning and is never reused.</summary>
+public static class DomainRules
+{
+    /// <summary>The code of a schema error (the keyword that failed is in <see cref="Finding.Keyword"/>).</summary>
+    public const string SchemaCode = "VR-SCHEMA-001";
+
+    /// <summary>The code of a message that is not JSON at all (the finding says where it breaks).</summary>
+    public const string JsonCode = "VR-JSON-001";
+
+    /// <summary>The code of a message whose release or type this package cannot tell or does not know.</summary>
+    public const string ReleaseCode = "VR-BER-002";
+
+    internal static IReadOnlyList<DomainRule> Instances { get; } =
+    [
+        new ExpiryAfterTime(),
+        new SubjectResolves(),
+        new CausationIsAnotherMessage(),
+        new OinsWellFormed(),
+        new MunicipalitiesKnown(),
+        new AddressMatchesBag(),
+        new PositionsInTheNetherlands(),
+        new PositionsAtSea(),
+        new TimeOrder(),
+        new GripLevelIsLastDeclared(),
+        new GripHistoryInOrder(),
+        new CodesValidOnDate(),
+        new DeprecatedCodes(),
+        new UnverifiedCodes(),
+        new PurposesKnown(),
+        new PriorityMatchesDiscipline(),
+    ];
+
+    /// <summary>Every domain rule, in the order they run.</summary>
+    public static IReadOnlyList<RuleInfo> All { get; } = [.. Instances.Select(r => r.Info)];
+}

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+
+namespace Vr.Standaarden.Validatie.Tests;
+
+/// <summary>For every domain rule: a message that passes it and one that fails it, at the stated place.</summary>
+public sealed class RuleTests
+{
+    private sealed record Case(Func<JsonObject> Passing, Func<JsonObject> Failing, string Location, ValidationOptions? Options = null);
+
+    private static JsonObject With(JsonObject message, Action<JsonObject> change)
+    {
+        change(message);
+        return message;
+    }
+
+    private static JsonObject Melding(string time, Action<JsonObject>? change = null)
+    {
+        var data = Messages.Example("geldig", "melding-woningbrand");
+        change?.Invoke(data);
+        return Messages.Envelope("melding", data, time);
+    }
+
+    private static readonly Dictionary<string, Case> Cases = new()
+    {
+        ["VR-BER-001"] = new(Messages.Incident, () => With(Messages.Incident(), m => m["expirytime"] = "2026-11-20T21:00:00+01:00"), "/expirytime"),
+        ["VR-REF-001"] = new(Messages.Incident, () => With(Messages.Incident(), m => m["subject"] = "INC-15-2026-9999"), "/subject"),
+        ["VR-REF-002"] = new(
+            () => With(Messages.Incident(), m => m["causationid"] = "een-ander-bericht"),
+            () => With(Messages.Incident(), m => m["causationid"] = m["id"]!.GetValue<string>()), "/causationid"),
+        ["VR-ID-001"] = new(Messages.Incident, () => With(Messages.Incident(), m => m["source"] = "urn:nld:oin:00000010003214345001:systeem:GMS"), "/source"),
+        ["VR-ID-002"] = new(Messages.Incident, () => With(Messages.Incident(), m => m["data"]!["locatie"]!["adres"]!["gemeente"] = "GM9998"), "/data/locatie/adres/gemeente"),
+        ["VR-ID-003"] = new(Messages.Incident, () => With(Messages.Incident(), m => m["data"]!["locatie"]!["adres"]!["gemeente"] = "GM0599"), "/data/locatie/bag/nummeraanduidingId"),
+        ["VR-LOC-001"] = new(Messages.Incident, () => With(Messages.Incident(), m => m["data"]!["locatie"]!["geometrie"]!["coordinates"] = new JsonArray(455480.7, 81390.2)), "/data/locatie/geometrie/coordinates"),
+        ["VR-LOC-002"] = new(Messages.Incident, () => With(Messages.Incident(), m =>
+        {
+            m["data"]!["locatie"] = new JsonObject { ["geometrie"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(4.5, 54.5) }, ["crs"] = "OGC:CRS84" };
+        }), "/data/locatie/geometrie/coordinates"),
+        ["VR-TIJD-001"] = new(Messages.Incident, () => With(Messages.Incident(), m => m["data"]!["tijdstippen"]!["terPlaatse"] = "2026-11-20T21:15:00+01:00"), "/data/tijdstippen/terPlaatse"),
+        ["VR-GRIP-001"] = new(Messages.Incident, () => With(Messages.Incident(), m => m["data"]!["grip"]!["niveau"] = "GRIP2"), "/data/grip/niveau"),
+        ["VR-GRIP-002"] = new(Messages.Incident, () => With(Messages.Incident(), m =>
+            ((JsonArray)m["data"]!["grip"]!["historie"]!).Add(new JsonObject { ["niveau"] = "GRIP1", ["tijdstip"] = "2026-11-20T21:30:00+01:00" })), "/data/grip/historie/1/tijdstip"),
+        ["VR-CODE-001"] = new(
+            () => Melding("2024-02-01T08:00:00+01:00", d => d["prioriteiten"]![1]!["prioriteit"] = "A0"),
+            () => Melding("2024-01-31T08:00:00+01:00", d => d["prioriteiten"]![1]!["prioriteit"] = "A0"), "/data/prioriteiten/1/prioriteit"),
+        ["VR-CODE-002"] = new(Messages.Incident, () => With(Messages.Incident(), m =>
+        {
+            m["data"]!["grip"]!["niveau"] = "GRIPRIJK";
+            m["data"]!["grip"]!["historie"]![0]!["niveau"] = "GRIPRIJK";
+        }), "/data/grip/niveau"),
+        ["VR-CODE-003"] = new(
+            () => Melding("2026-11-20T21:20:00+01:00", d => d["prioriteiten"]![0]!["prioriteit"] = "P1"),
+            () => Melding("2026-11-20T21:20:00+01:00", d => d["prioriteiten"]![0]!["prioriteit"] = "P1"), "/data/prioriteiten/0/prioriteit")
+        {
+            // Passing here means: not reported when the option is off.
+        },
+        ["VR-CODE-004"] = new(Messages.Incident, () => With(Messages.Incident(), m => m["doelbinding"] = "incidentbestrijding spionage"), "/doelbinding"),
+        ["VR-PRIO-001"] = new(
+            () => Melding("2026-11-20T21:20:00+01:00"),
+            () => Melding("2026-11-20T21:20:00+01:00", d => d["prioriteiten"]![0]!["prioriteit"] = "A1"), "/data/prioriteiten/0/prioriteit"),
+    };
+
+    public static TheoryData<string> Codes() => [.. DomainRules.All.Select(r => r.Code)];
+
+    [Fact]
+    public void Every_rule_of_the_catalogue_has_a_case_here() =>
+        Assert.Equal(DomainRules.All.Select(r => r.Code).Order(StringComparer.Ordinal), Cases.Keys.Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Codes))]
+    public void Rule_passes_a_message_that_keeps_it(string code)
+    {
+        var options = code == "VR-CODE-003" ? new ValidationOptions { ReportUnverifiedCodes = false } : null;
+        var result = Messages.Validate(Cases[code].Passing(), options);
+        Assert.DoesNotContain(result.Findings, f => f.Code == code);
+    }
+
+    [Theory]
+    [MemberData(nameof(Codes))]
+    public void Rule_reports_a_message_that_breaks_it_at_the_right_place_in_both_languages(string code)
+    {
+        var rule = DomainRules.All.Single(r => r.Code == code);
+        var result = Messages.Validate(Cases[code].Failing());
+        var finding = Assert.Single(result.Findings, f => f.Code == code && f.InstanceLocation == Cases[code].Location);
+        Assert.Equal(rule.Severity, finding.Severity);
+        Assert.False(string.IsNullOrWhiteSpace(finding.Message));
+        Assert.False(string.IsNullOrWhiteSpace(finding.Bericht));
+        Assert.NotEqual(finding.Message, finding.Bericht);
+
+        // The broken rule is the only new error: the case changes one thing.
+        var others = result.Errors.Where(f => f.Code != code && f.Code != DomainRules.SchemaCode);
+        Assert.Empty(others);
+    }
+
+    [Fact]
+    public void Messages_name_the_values_involved()
+    {
+        var time = Messages.Validate(Cases["VR-TIJD-001"].Failing()).Findings.Single(f => f.Code == "VR-TIJD-001");
+        Assert.Equal("terPlaatse (2026-11-20T21:15:00.0000000+01:00) is before alarmering (2026-11-20T21:15:30.0000000+01:00).", time.Message);
+        var code = Messages.Validate(Cases["VR-CODE-001"].Failing()).Findings.Single(f => f.Code == "VR-CODE-001");
+        Assert.Equal("Code A0 of prioriteit is valid from 2024-02-01, not on 2024-01-31, the date of the message.", code.Message);
+        Assert.Equal("Code A0 van prioriteit is geldig vanaf 2024-02-01, niet op 2024-01-31, de datum van het bericht.", code.Bericht);
+        var swapped = Messages.Validate(Cases["VR-LOC-001"].Failing()).Findings.Single(f => f.Code == "VR-LOC-001");
+        Assert.Contains("axes swapped", swapped.Message, StringComparison.Ordinal);
+    }
+}
