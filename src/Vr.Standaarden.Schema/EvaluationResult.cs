@@ -43,13 +43,30 @@ public sealed class EvaluationResult
 
     /// <summary>
     /// The errors with no other error below them on the evaluation path: what has to be fixed. The summaries of the
-    /// applicators above them (<c>properties</c>, <c>$ref</c>, <c>allOf</c>, ...) are left out.
+    /// applicators above them (<c>properties</c>, <c>$ref</c>, <c>allOf</c>, ...) are left out, and so is the summary
+    /// of an <c>if</c> whose <c>then</c> or <c>else</c> has errors of its own.
     /// </summary>
     public IReadOnlyList<OutputUnit> MostSpecificErrors => _mostSpecific ??=
     [
-        .. Errors.Where(e => !Errors.Any(o => !ReferenceEquals(o, e) &&
-            o.KeywordLocation.StartsWith(e.KeywordLocation + "/", StringComparison.Ordinal))),
+        .. Errors.Where(e => !Errors.Any(o => !ReferenceEquals(o, e) && Explains(o.KeywordLocation, e))),
     ];
+
+    // Whether an error at 'location' is the detail that 'summary' sums up.
+    private static bool Explains(string location, OutputUnit summary)
+    {
+        if (location.StartsWith(summary.KeywordLocation + "/", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (summary.Keyword != "if" || !summary.KeywordLocation.EndsWith("/if", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var parent = summary.KeywordLocation[..^"if".Length];
+        return location.StartsWith(parent + "then/", StringComparison.Ordinal) || location.StartsWith(parent + "else/", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// The errors nested along the evaluation path: each unit holds, in <see cref="OutputUnit.Details"/>, the units

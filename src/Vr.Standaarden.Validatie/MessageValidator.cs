@@ -17,9 +17,17 @@ public sealed class MessageValidator
     /// <summary>A validator with <paramref name="options"/>, or the defaults.</summary>
     public MessageValidator(ValidationOptions? options = null) => _options = options ?? new ValidationOptions();
 
-    /// <summary>Validates a message given as UTF-8 JSON. Text that is not JSON gives one finding <see cref="DomainRules.JsonCode"/> with its line and column.</summary>
+    /// <summary>
+    /// Validates a message given as UTF-8 JSON (a byte order mark is skipped). Text that is not JSON gives one finding
+    /// <see cref="DomainRules.JsonCode"/> with its line and column.
+    /// </summary>
     public ValidationResult Validate(ReadOnlySpan<byte> utf8Json)
     {
+        if (utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8Json = utf8Json[3..];
+        }
+
         JsonDocument document;
         try
         {

@@ -130,7 +130,6 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("validate", "ok.json")]
     [InlineData("validate", "--schema", "schema.json")]
     [InlineData("validate", "--schema", "schema.json", "--output", "xml", "ok.json")]
     [InlineData("validate", "--schema", "schema.json", "--dialect", "draft4", "ok.json")]

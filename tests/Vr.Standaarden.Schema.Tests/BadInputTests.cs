@@ -6,6 +6,15 @@ namespace Vr.Standaarden.Schema.Tests;
 public sealed class BadInputTests
 {
     [Fact]
+    public void A_utf8_byte_order_mark_before_schema_or_instance_is_skipped()
+    {
+        byte[] bom = [0xEF, 0xBB, 0xBF];
+        var schema = JsonSchema.FromUtf8([.. bom, .. "{ \"type\": \"object\", \"required\": [\"id\"] }"u8]);
+        Assert.True(schema.Evaluate([.. bom, .. "{ \"id\": 1 }"u8]).IsValid);
+        Assert.False(schema.Evaluate([.. bom, .. "{ }"u8]).IsValid);
+    }
+
+    [Fact]
     public void Schema_text_that_is_not_json_is_reported_with_line_and_column()
     {
         var ex = Assert.Throws<InvalidSchemaException>(() => JsonSchema.FromText("{\n  \"type\": \"object\",\n  \"required\": [\"a\",]\n}"));

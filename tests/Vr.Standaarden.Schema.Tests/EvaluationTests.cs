@@ -47,6 +47,22 @@ public sealed class EvaluationTests
     }
 
     [Fact]
+    public void Most_specific_errors_leave_out_an_if_whose_then_explains_the_failure()
+    {
+        var schema = JsonSchema.FromText("""
+            { "allOf": [ { "if": { "properties": { "klasse": { "const": "B" } } }, "then": { "required": ["profielen"] } } ],
+              "properties": { "naam": { "type": "string" } } }
+            """);
+        var result = schema.Evaluate(Json("""{ "klasse": "B", "naam": 3 }"""));
+        Assert.Contains(result.Errors, e => e.Keyword == "if");
+        Assert.Equal(["required", "type"], result.MostSpecificErrors.Select(e => e.Keyword).Order(StringComparer.Ordinal));
+
+        // An 'if' that fails without errors below its then/else stays: nothing else explains it.
+        var bare = JsonSchema.FromText("""{ "if": true, "then": false }""").Evaluate(Json("1"));
+        Assert.Contains(bare.MostSpecificErrors, e => e.KeywordLocation is "/then" or "/if");
+    }
+
+    [Fact]
     public void Format_is_an_annotation_unless_asserted()
     {
         var instance = Json("""{ "id": "geen-uuid", "prioriteit": "A1" }""");

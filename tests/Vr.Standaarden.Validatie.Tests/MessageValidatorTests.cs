@@ -43,6 +43,13 @@ public sealed class MessageValidatorTests
     }
 
     [Fact]
+    public void A_byte_order_mark_is_skipped()
+    {
+        byte[] message = [0xEF, 0xBB, 0xBF, .. System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Messages.Incident())];
+        Assert.True(new MessageValidator().Validate(message).IsValid);
+    }
+
+    [Fact]
     public void An_unknown_release_is_named()
     {
         var message = Messages.Incident();

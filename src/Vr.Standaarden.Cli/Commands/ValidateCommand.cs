@@ -21,10 +21,9 @@ internal static class ValidateCommand
         };
         dialect.AcceptOnlyFromAmong("draft7", "2019-09", "2020-12");
 
-        var schema = new Option<string>("--schema")
+        var schema = new Option<string?>("--schema")
         {
-            Description = "The schema file.",
-            Required = true,
+            Description = "The schema file. Without it the instances are messages of the standard (envelope and data), checked against the release in their dataschema and its domain rules.",
         };
 
         var references = new Option<string[]>("--ref")
@@ -58,7 +57,7 @@ internal static class ValidateCommand
 
         command.SetAction(parse => Run(
             parse.GetValue(dialect),
-            parse.GetValue(schema)!,
+            parse.GetValue(schema),
             parse.GetValue(references) ?? [],
             parse.GetValue(assertFormat),
             parse.GetValue(output)!,
@@ -69,8 +68,19 @@ internal static class ValidateCommand
         return command;
     }
 
-    private static int Run(string? dialect, string schemaPath, string[] references, bool assertFormat, string output, string[] instances, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    private static int Run(string? dialect, string? schemaPath, string[] references, bool assertFormat, string output, string[] instances, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
     {
+        if (schemaPath is null)
+        {
+            if (dialect is not null || references.Length > 0 || output == "hierarchical")
+            {
+                stderr.WriteLine("vr validate: without --schema the instances are messages of the standard; --dialect, --ref and --output hierarchical need --schema.");
+                return Program.UsageError;
+            }
+
+            return StandardMessages.Validate(output, instances, stdin, stdout, stderr);
+        }
+
         var registry = new SchemaRegistry();
         foreach (var reference in references)
         {
@@ -273,7 +283,7 @@ internal static class ValidateCommand
         stdout.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    private static byte[] ReadAll(Stream stream)
+    internal static byte[] ReadAll(Stream stream)
     {
         using var copy = new MemoryStream();
         stream.CopyTo(copy);

@@ -5,6 +5,9 @@ namespace Vr.Standaarden.Schema.Internal;
 /// <summary>Reads JSON documents with bounded size and depth, turning parse failures into located errors.</summary>
 internal static class DocumentReader
 {
+    /// <summary>The UTF-8 byte order mark.</summary>
+    public static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     public static JsonElement Parse(ReadOnlyMemory<byte> utf8, string source, int maxDepth, bool isSchema = true)
     {
         using var document = ParseDocument(utf8, source, maxDepth, isSchema);
@@ -14,6 +17,12 @@ internal static class DocumentReader
     /// <summary>Parses without copying: the document keeps <paramref name="utf8"/> until it is disposed.</summary>
     public static JsonDocument ParseDocument(ReadOnlyMemory<byte> utf8, string source, int maxDepth, bool isSchema)
     {
+        // Files saved by Windows tools often start with a UTF-8 byte order mark, which the parser refuses.
+        if (utf8.Span.StartsWith(Utf8Bom))
+        {
+            utf8 = utf8[Utf8Bom.Length..];
+        }
+
         try
         {
             return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = maxDepth });

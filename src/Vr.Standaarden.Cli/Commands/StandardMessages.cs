@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Vr.Standaarden.Validatie;
+
+namespace Vr.Standaarden.Cli.Commands;
+
+/// <summary><c>vr validate</c> without <c>--schema</c>: messages of the standard, checked by schema and domain rules.</summary>
+internal static class StandardMessages
+{
+    private const int Valid = 0, Invalid = 1;
+
+    private static readonly JsonWriterOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static int Validate(string output, string[] instances, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var validator = new MessageValidator();
+        var exit = Valid;
+        foreach (var path in instances)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = path == "-" ? ValidateCommand.ReadAll(stdin()) : File.ReadAllBytes(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"vr validate: cannot read '{path}': {ex.Message}");
+                return Program.UsageError;
+            }
+
+            var result = validator.Validate(bytes);
+            if (!result.IsValid)
+            {
+                exit = Invalid;
+            }
+
+            if (output == "text")
+            {
+                stdout.WriteLine($"{path}: {(result.IsValid ? "valid" : "invalid")}{(result.Release is { } release ? $" (release {release})" : "")}");
+                foreach (var finding in result.Findings)
+                {
+                    var where = finding.InstanceLocation.Length == 0 ? "(root)" : finding.InstanceLocation;
+                    stdout.WriteLine($"  {where}: {finding.Severity.ToString().ToLowerInvariant()} {finding.Code}: {finding.Message}");
+                }
+            }
+            else
+            {
+                WriteJson(stdout, path, result, output == "list");
+            }
+        }
+
+        return exit;
+    }
+
+    private static void WriteJson(TextWriter stdout, string path, ValidationResult result, bool findings)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Relaxed))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("instance", path);
+            writer.WriteBoolean("valid", result.IsValid);
+            if (result.Release is { } release)
+            {
+                writer.WriteString("release", release);
+            }
+
+            if (findings)
+            {
+                writer.WriteStartArray("findings");
+                foreach (var finding in result.Findings)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("code", finding.Code);
+                    writer.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
+                    writer.WriteString("instanceLocation", finding.InstanceLocation);
+                    if (finding.Keyword is { } keyword)
+                    {
+                        writer.WriteString("keyword", keyword);
+                    }
+
+                    writer.WriteString("message", finding.Message);
+                    writer.WriteString("bericht", finding.Bericht);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+}
