@@ -9,7 +9,7 @@ namespace Vr.Standaarden.Begrippen;
 /// ten-digit sequence number. Kept as text: the leading zeros matter.
 /// </summary>
 [JsonConverter(typeof(TextValueJsonConverter<BagId>))]
-public readonly record struct BagId : IParsable<BagId>, ITextValue<BagId>
+public readonly record struct BagId : ITextValue<BagId>
 {
     private const int Length = 16;
     private readonly string? _value;
@@ -41,17 +41,14 @@ public readonly record struct BagId : IParsable<BagId>, ITextValue<BagId>
     }
 
     /// <summary>Reads a 16-digit identifier. Throws <see cref="FormatException"/> with a message that says what is wrong.</summary>
-    public static BagId Parse(string s) => Check(s, out var value) is { } error ? throw new FormatException(error) : value;
+    public static BagId Parse(string s) => TextValue.Parse<BagId>(s);
 
     /// <summary>Reads a 16-digit identifier.</summary>
     public static bool TryParse(string? s, out BagId result) => Check(s, out result) is null;
 
     /// <summary>Reads a 16-digit identifier; on failure <paramref name="error"/> says what is wrong.</summary>
-    public static bool TryParse(string? s, out BagId result, out string? error) => (error = Check(s, out result)) is null;
+    public static bool TryParse(string? s, out BagId result, out string? error) => TextValue.TryParse(s, out result, out error);
 
-    static BagId IParsable<BagId>.Parse(string s, IFormatProvider? provider) => Parse(s);
-
-    static bool IParsable<BagId>.TryParse(string? s, IFormatProvider? provider, out BagId result) => TryParse(s, out result);
 
     static string? ITextValue<BagId>.Check(string? text, out BagId value) => Check(text, out value);
 

@@ -9,7 +9,7 @@ namespace Vr.Standaarden.Begrippen;
 /// the first four of the BAG identifiers in that municipality.
 /// </summary>
 [JsonConverter(typeof(TextValueJsonConverter<GemeenteCode>))]
-public readonly record struct GemeenteCode : IParsable<GemeenteCode>, ITextValue<GemeenteCode>
+public readonly record struct GemeenteCode : ITextValue<GemeenteCode>
 {
     private GemeenteCode(int nummer) => Nummer = nummer;
 
@@ -39,17 +39,14 @@ public readonly record struct GemeenteCode : IParsable<GemeenteCode>, ITextValue
     }
 
     /// <summary>Reads a code such as <c>GM0363</c>. Throws <see cref="FormatException"/> with a message that says what is wrong.</summary>
-    public static GemeenteCode Parse(string s) => Check(s, out var value) is { } error ? throw new FormatException(error) : value;
+    public static GemeenteCode Parse(string s) => TextValue.Parse<GemeenteCode>(s);
 
     /// <summary>Reads a code such as <c>GM0363</c>.</summary>
     public static bool TryParse(string? s, out GemeenteCode result) => Check(s, out result) is null;
 
     /// <summary>Reads a code such as <c>GM0363</c>; on failure <paramref name="error"/> says what is wrong.</summary>
-    public static bool TryParse(string? s, out GemeenteCode result, out string? error) => (error = Check(s, out result)) is null;
+    public static bool TryParse(string? s, out GemeenteCode result, out string? error) => TextValue.TryParse(s, out result, out error);
 
-    static GemeenteCode IParsable<GemeenteCode>.Parse(string s, IFormatProvider? provider) => Parse(s);
-
-    static bool IParsable<GemeenteCode>.TryParse(string? s, IFormatProvider? provider, out GemeenteCode result) => TryParse(s, out result);
 
     static string? ITextValue<GemeenteCode>.Check(string? text, out GemeenteCode value) => Check(text, out value);
 

@@ -10,7 +10,7 @@ namespace Vr.Standaarden.Begrippen;
 /// Reading also accepts a decimal point.
 /// </summary>
 [JsonConverter(typeof(TextValueJsonConverter<Hectometrering>))]
-public readonly record struct Hectometrering : IParsable<Hectometrering>, ITextValue<Hectometrering>
+public readonly record struct Hectometrering : ITextValue<Hectometrering>
 {
     private Hectometrering(string weg, Rijbaanzijde? zijde, decimal kilometer) => (Weg, Zijde, Kilometer) = (weg, zijde, kilometer);
 
@@ -40,17 +40,14 @@ public readonly record struct Hectometrering : IParsable<Hectometrering>, ITextV
     }
 
     /// <summary>Reads a position such as <c>A4 Li 48,1</c>. Throws <see cref="FormatException"/> with a message that says what is wrong.</summary>
-    public static Hectometrering Parse(string s) => Check(s, out var value) is { } error ? throw new FormatException(error) : value;
+    public static Hectometrering Parse(string s) => TextValue.Parse<Hectometrering>(s);
 
     /// <summary>Reads a position such as <c>A4 Li 48,1</c>.</summary>
     public static bool TryParse(string? s, out Hectometrering result) => Check(s, out result) is null;
 
     /// <summary>Reads a position such as <c>A4 Li 48,1</c>; on failure <paramref name="error"/> says what is wrong.</summary>
-    public static bool TryParse(string? s, out Hectometrering result, out string? error) => (error = Check(s, out result)) is null;
+    public static bool TryParse(string? s, out Hectometrering result, out string? error) => TextValue.TryParse(s, out result, out error);
 
-    static Hectometrering IParsable<Hectometrering>.Parse(string s, IFormatProvider? provider) => Parse(s);
-
-    static bool IParsable<Hectometrering>.TryParse(string? s, IFormatProvider? provider, out Hectometrering result) => TryParse(s, out result);
 
     static string? ITextValue<Hectometrering>.Check(string? text, out Hectometrering value) => Check(text, out value);
 

@@ -10,7 +10,7 @@ namespace Vr.Standaarden.Begrippen;
 /// <c>meldingsclassificatie</c>, which is open.
 /// </summary>
 [JsonConverter(typeof(TextValueJsonConverter<LmcCode>))]
-public readonly record struct LmcCode : IParsable<LmcCode>, ITextValue<LmcCode>
+public readonly record struct LmcCode : ITextValue<LmcCode>
 {
     private readonly string? _value;
 
@@ -23,17 +23,14 @@ public readonly record struct LmcCode : IParsable<LmcCode>, ITextValue<LmcCode>
     public LmcCode? Bovenliggend => Niveau > 1 ? new LmcCode(_value![..^2]) : null;
 
     /// <summary>Reads a code. Throws <see cref="FormatException"/> with a message that says what is wrong.</summary>
-    public static LmcCode Parse(string s) => Check(s, out var value) is { } error ? throw new FormatException(error) : value;
+    public static LmcCode Parse(string s) => TextValue.Parse<LmcCode>(s);
 
     /// <summary>Reads a code.</summary>
     public static bool TryParse(string? s, out LmcCode result) => Check(s, out result) is null;
 
     /// <summary>Reads a code; on failure <paramref name="error"/> says what is wrong.</summary>
-    public static bool TryParse(string? s, out LmcCode result, out string? error) => (error = Check(s, out result)) is null;
+    public static bool TryParse(string? s, out LmcCode result, out string? error) => TextValue.TryParse(s, out result, out error);
 
-    static LmcCode IParsable<LmcCode>.Parse(string s, IFormatProvider? provider) => Parse(s);
-
-    static bool IParsable<LmcCode>.TryParse(string? s, IFormatProvider? provider, out LmcCode result) => TryParse(s, out result);
 
     static string? ITextValue<LmcCode>.Check(string? text, out LmcCode value) => Check(text, out value);
 

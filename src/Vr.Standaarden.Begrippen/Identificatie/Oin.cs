@@ -9,7 +9,7 @@ namespace Vr.Standaarden.Begrippen;
 /// personality use a SubOIN (prefix 00000004) under the OIN of a legal entity.
 /// </summary>
 [JsonConverter(typeof(TextValueJsonConverter<Oin>))]
-public readonly record struct Oin : IParsable<Oin>, ITextValue<Oin>
+public readonly record struct Oin : ITextValue<Oin>
 {
     private const int Length = 20, PrefixLength = 8;
     private readonly string? _value;
@@ -34,17 +34,14 @@ public readonly record struct Oin : IParsable<Oin>, ITextValue<Oin>
     private string Value => _value ?? throw new InvalidOperationException("This Oin is the default value and holds no number.");
 
     /// <summary>Reads an OIN. Throws <see cref="FormatException"/> with a message that says what is wrong.</summary>
-    public static Oin Parse(string s) => Check(s, out var value) is { } error ? throw new FormatException(error) : value;
+    public static Oin Parse(string s) => TextValue.Parse<Oin>(s);
 
     /// <summary>Reads an OIN.</summary>
     public static bool TryParse(string? s, out Oin result) => Check(s, out result) is null;
 
     /// <summary>Reads an OIN; on failure <paramref name="error"/> says what is wrong.</summary>
-    public static bool TryParse(string? s, out Oin result, out string? error) => (error = Check(s, out result)) is null;
+    public static bool TryParse(string? s, out Oin result, out string? error) => TextValue.TryParse(s, out result, out error);
 
-    static Oin IParsable<Oin>.Parse(string s, IFormatProvider? provider) => Parse(s);
-
-    static bool IParsable<Oin>.TryParse(string? s, IFormatProvider? provider, out Oin result) => TryParse(s, out result);
 
     static string? ITextValue<Oin>.Check(string? text, out Oin value) => Check(text, out value);
 

@@ -9,7 +9,7 @@ namespace Vr.Standaarden.Begrippen;
 /// accepts one space between the parts and lower-case letters, as people type them.
 /// </summary>
 [JsonConverter(typeof(TextValueJsonConverter<Postcode>))]
-public readonly record struct Postcode : IParsable<Postcode>, ITextValue<Postcode>
+public readonly record struct Postcode : ITextValue<Postcode>
 {
     private readonly string? _value;
 
@@ -22,17 +22,14 @@ public readonly record struct Postcode : IParsable<Postcode>, ITextValue<Postcod
     public string Letters => (_value ?? "      ")[4..];
 
     /// <summary>Reads a postcode. Throws <see cref="FormatException"/> with a message that says what is wrong.</summary>
-    public static Postcode Parse(string s) => Check(s, out var value) is { } error ? throw new FormatException(error) : value;
+    public static Postcode Parse(string s) => TextValue.Parse<Postcode>(s);
 
     /// <summary>Reads a postcode.</summary>
     public static bool TryParse(string? s, out Postcode result) => Check(s, out result) is null;
 
     /// <summary>Reads a postcode; on failure <paramref name="error"/> says what is wrong.</summary>
-    public static bool TryParse(string? s, out Postcode result, out string? error) => (error = Check(s, out result)) is null;
+    public static bool TryParse(string? s, out Postcode result, out string? error) => TextValue.TryParse(s, out result, out error);
 
-    static Postcode IParsable<Postcode>.Parse(string s, IFormatProvider? provider) => Parse(s);
-
-    static bool IParsable<Postcode>.TryParse(string? s, IFormatProvider? provider, out Postcode result) => TryParse(s, out result);
 
     static string? ITextValue<Postcode>.Check(string? text, out Postcode value) => Check(text, out value);
 

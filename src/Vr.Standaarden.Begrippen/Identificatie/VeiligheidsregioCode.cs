@@ -6,7 +6,7 @@ namespace Vr.Standaarden.Begrippen;
 
 /// <summary>Code of one of the 25 safety regions, <c>VR01</c> (Groningen) to <c>VR25</c> (Flevoland).</summary>
 [JsonConverter(typeof(TextValueJsonConverter<VeiligheidsregioCode>))]
-public readonly record struct VeiligheidsregioCode : IParsable<VeiligheidsregioCode>, ITextValue<VeiligheidsregioCode>
+public readonly record struct VeiligheidsregioCode : ITextValue<VeiligheidsregioCode>
 {
     /// <summary>The number of safety regions.</summary>
     public const int Aantal = 25;
@@ -27,17 +27,14 @@ public readonly record struct VeiligheidsregioCode : IParsable<VeiligheidsregioC
         nummer is >= 1 and <= Aantal ? new VeiligheidsregioCode(nummer) : throw new ArgumentOutOfRangeException(nameof(nummer), nummer, "Safety regions are numbered 1 to 25.");
 
     /// <summary>Reads a code such as <c>VR15</c>. Throws <see cref="FormatException"/> with a message that says what is wrong.</summary>
-    public static VeiligheidsregioCode Parse(string s) => Check(s, out var value) is { } error ? throw new FormatException(error) : value;
+    public static VeiligheidsregioCode Parse(string s) => TextValue.Parse<VeiligheidsregioCode>(s);
 
     /// <summary>Reads a code such as <c>VR15</c>.</summary>
     public static bool TryParse(string? s, out VeiligheidsregioCode result) => Check(s, out result) is null;
 
     /// <summary>Reads a code such as <c>VR15</c>; on failure <paramref name="error"/> says what is wrong.</summary>
-    public static bool TryParse(string? s, out VeiligheidsregioCode result, out string? error) => (error = Check(s, out result)) is null;
+    public static bool TryParse(string? s, out VeiligheidsregioCode result, out string? error) => TextValue.TryParse(s, out result, out error);
 
-    static VeiligheidsregioCode IParsable<VeiligheidsregioCode>.Parse(string s, IFormatProvider? provider) => Parse(s);
-
-    static bool IParsable<VeiligheidsregioCode>.TryParse(string? s, IFormatProvider? provider, out VeiligheidsregioCode result) => TryParse(s, out result);
 
     static string? ITextValue<VeiligheidsregioCode>.Check(string? text, out VeiligheidsregioCode value) => Check(text, out value);
 

@@ -143,6 +143,17 @@ public sealed class IdentifierTests
     public void Lmc_codes_say_what_is_wrong(string text, string message) =>
         Assert.Equal(message, Assert.Throws<FormatException>(() => LmcCode.Parse(text)).Message);
 
+    private static T ParseGeneric<T>(string s)
+        where T : IParsable<T> => T.Parse(s, null);
+
+    [Fact]
+    public void Values_work_through_the_generic_IParsable_interface()
+    {
+        Assert.Equal(Oin.Parse("00000099000000012000"), ParseGeneric<Oin>("00000099000000012000"));
+        Assert.Equal("VR15", ParseGeneric<VeiligheidsregioCode>("VR15").ToString());
+        Assert.Throws<FormatException>(() => ParseGeneric<Postcode>("2511"));
+    }
+
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private sealed record Sample(Oin Oin, BagId Pand, GemeenteCode Gemeente, VeiligheidsregioCode Regio, Postcode Postcode, Hectometrering Hm, LmcCode Lmc);
