@@ -27,13 +27,14 @@ public readonly record struct GemeenteCode : ITextValue<GemeenteCode>
     public string? Naam => Codelijsten.Get("gemeente").Find(ToString())?.Label;
 
     /// <summary>
-    /// The safety region of this municipality on <paramref name="op"/> (today when omitted), from the <c>gemeente</c>
-    /// code list; <c>null</c> when the list does not hold the municipality or it was not valid on that date.
+    /// The safety region of this municipality on <paramref name="op"/>, from the <c>gemeente</c> code list; <c>null</c>
+    /// when the list does not hold the municipality or it was not valid on that date. The date is explicit because
+    /// municipalities merge: the answer depends on it, and never on the clock.
     /// </summary>
-    public VeiligheidsregioCode? Veiligheidsregio(DateOnly? op = null)
+    public VeiligheidsregioCode? Veiligheidsregio(DateOnly op)
     {
         var code = Codelijsten.Get("gemeente").Find(ToString());
-        return code is not null && code.IsGeldigOp(op ?? DateOnly.FromDateTime(DateTime.Today)) && code.Kenmerken.TryGetValue("veiligheidsregio", out var region)
+        return code is not null && code.IsGeldigOp(op) && code.Kenmerken.TryGetValue("veiligheidsregio", out var region)
             ? VeiligheidsregioCode.Parse(region)
             : null;
     }

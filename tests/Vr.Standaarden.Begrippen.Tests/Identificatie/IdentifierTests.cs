@@ -64,8 +64,8 @@ public sealed class IdentifierTests
         Assert.Equal("0363", amsterdam.BagPrefix);
         Assert.Equal("Amsterdam", amsterdam.Naam);
         Assert.Equal(VeiligheidsregioCode.Parse("VR13"), amsterdam.Veiligheidsregio(new DateOnly(2026, 1, 1)));
-        Assert.Equal(VeiligheidsregioCode.Parse("VR25"), GemeenteCode.Parse("GM0034").Veiligheidsregio());
-        Assert.Null(GemeenteCode.Parse("GM9999").Veiligheidsregio());
+        Assert.Equal(VeiligheidsregioCode.Parse("VR25"), GemeenteCode.Parse("GM0034").Veiligheidsregio(new DateOnly(2026, 1, 1)));
+        Assert.Null(GemeenteCode.Parse("GM9999").Veiligheidsregio(new DateOnly(2026, 1, 1)));
         Assert.Null(GemeenteCode.Parse("GM9999").Naam);
         Assert.False(GemeenteCode.TryParse("gm0363", out _, out var error));
         Assert.Equal("A municipality code is GM followed by four digits, as in GM0363; 'gm0363' is not.", error);
