@@ -1,0 +1,297 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Vr.Standaarden.Generator.Engine;
+
+internal sealed partial class SchemaCompiler
+{
+    private static readonly HashSet<string> ReservedMembers = new(StringComparer.Ordinal)
+    {
+        "Read", "ReadValue", "ValidateElement", "Write", "ToUtf8Json", "AdditionalProperties", "Equals", "GetHashCode", "ToString", "GetType",
+    };
+
+    private sealed record Property(string JsonName, string Name, Shape Shape, JsonNode Node, bool Required, string Reader);
+
+    private void EmitClass(JsonNode node, string name)
+    {
+        var required = new HashSet<string>(node["required"] is { Kind: JsonKind.Array } r ? r.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text) : [], StringComparer.Ordinal);
+        var closed = node["additionalProperties"]?.Kind == JsonKind.False;
+        var members = new HashSet<string>(ReservedMembers, StringComparer.Ordinal) { name };
+        var helpers = new CodeWriter();
+        var properties = new List<Property>();
+        foreach (var member in node["properties"]!.Members)
+        {
+            var shape = ShapeOf(member.Value, name, member.Key);
+            var csName = Names.Unique(Names.Pascal(member.Key), members);
+            var reader = $"Read{csName}";
+            properties.Add(new Property(member.Key, csName, shape, member.Value, required.Contains(member.Key), reader));
+            EmitReader(helpers, shape, member.Value, reader, name);
+        }
+
+        var w = _types;
+        Doc(w, node, name);
+        w.Open($"public sealed partial class {name} : {Rt}.ISchemaType<{name}>");
+        foreach (var p in properties)
+        {
+            var doc = p.Node.String("description") ?? p.Shape.Export?.CsType;
+            w.Line($"/// <summary><c>{Names.XmlText(p.JsonName)}</c>{(doc is null ? "" : ": " + Names.XmlText(doc))}{(p.Required ? " Required." : "")}</summary>");
+            if (p.Node.String("descriptionEn") is { } english)
+            {
+                w.Line($"/// <remarks>{Names.XmlText(english)}</remarks>");
+            }
+
+            w.Line(p.Required
+                ? $"public {p.Shape.CsType} {p.Name} {{ get; set; }}{Initializer(p.Shape)}"
+                : $"public {p.Shape.CsType}? {p.Name} {{ get; set; }}");
+            w.Line();
+        }
+
+        if (!closed)
+        {
+            w.Line("/// <summary>Members the schema does not name, kept as they were read.</summary>");
+            w.Line($"public global::System.Collections.Generic.Dictionary<string, {Json}.JsonElement>? AdditionalProperties {{ get; set; }}");
+            w.Line();
+        }
+
+        EmitReadEntryPoints(w, name);
+        EmitReadValue(w, node, name, properties, closed, required);
+        EmitWrite(w, properties, closed);
+        w.Append(helpers);
+        w.Close();
+        w.Line();
+    }
+
+    private static string Initializer(Shape shape) => shape.Kind switch
+    {
+        TypeKind.String => " = \"\";",
+        TypeKind.Class or TypeKind.Array or TypeKind.Map => " = new();",
+        _ => "",
+    };
+
+    private static void EmitReadEntryPoints(CodeWriter w, string name)
+    {
+        w.Line($"/// <summary>Reads a {name} from UTF-8 JSON, checking the schema while reading. Violations are added to <paramref name=\"errors\"/>; what is valid is kept.</summary>");
+        w.Line("/// <returns>The value, or <c>null</c> when the text is not JSON or not an object.</returns>");
+        w.Open($"public static {name}? Read(global::System.ReadOnlySpan<byte> utf8Json, {Violations} errors)");
+        w.Line($"var reader = new {Json}.Utf8JsonReader(utf8Json, new {Json}.JsonReaderOptions {{ MaxDepth = 256 }});");
+        w.Open("try");
+        w.Open($"if (!reader.Read() || reader.TokenType != {Json}.JsonTokenType.StartObject)");
+        w.Line("errors.Add(new(\"\", \"type\", \"Expected an object.\"));");
+        w.Line("return null;");
+        w.Close();
+        w.Line();
+        w.Line("var value = ReadValue(ref reader, \"\", errors);");
+        w.Open("if (reader.Read())");
+        w.Line("errors.Add(new(\"\", \"json\", \"There is text after the JSON value.\"));");
+        w.Close();
+        w.Line();
+        w.Line("return value;");
+        w.Close();
+        w.Open($"catch ({Json}.JsonException ex)");
+        w.Line("errors.Add(new(\"\", \"json\", $\"Not valid JSON at line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}.\"));");
+        w.Line("return null;");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Checks a JSON element against the schema of this type.</summary>");
+        w.Open($"public static void ValidateElement({Json}.JsonElement value, string location, {Violations} errors)");
+        w.Open($"if (value.ValueKind != {Json}.JsonValueKind.Object)");
+        w.Line("errors.Add(new(location, \"type\", \"Expected an object.\"));");
+        w.Line("return;");
+        w.Close();
+        w.Line();
+        w.Line($"var reader = new {Json}.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(value.GetRawText()));");
+        w.Line("reader.Read();");
+        w.Line("ReadValue(ref reader, location, errors);");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Writes this value as UTF-8 JSON, members in schema order.</summary>");
+        w.Open("public byte[] ToUtf8Json()");
+        w.Line("using var buffer = new global::System.IO.MemoryStream();");
+        w.Open($"using (var writer = new {Json}.Utf8JsonWriter(buffer, new {Json}.JsonWriterOptions {{ Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }}))");
+        w.Line("Write(writer);");
+        w.Close();
+        w.Line();
+        w.Line("return buffer.ToArray();");
+        w.Close();
+        w.Line();
+    }
+
+    private void EmitReadValue(CodeWriter w, JsonNode node, string name, List<Property> properties, bool closed, HashSet<string> required)
+    {
+        var rest = Rest(node, new Shape(TypeKind.Class, name, null, node));
+        w.Line("/// <summary>Reads the object the reader is at (a StartObject token). Used by generated code.</summary>");
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Open($"public static {name} ReadValue(ref {Json}.Utf8JsonReader reader, string location, {Violations} errors)");
+        w.Line($"var result = new {name}();");
+        if (rest.Count > 0)
+        {
+            w.Line("var snapshotReader = reader;");
+            w.Line($"var snapshot = {Json}.JsonElement.ParseValue(ref snapshotReader);");
+        }
+
+        var requiredIndex = properties.Where(p => p.Required).Select((p, i) => (p.JsonName, i)).ToDictionary(x => x.JsonName, x => x.i, StringComparer.Ordinal);
+        if (requiredIndex.Count > 0)
+        {
+            w.Line($"var seen = new bool[{Invariant(requiredIndex.Count)}];");
+        }
+
+        w.Open($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
+        w.Line("var name = reader.GetString()!;");
+        w.Line("reader.Read();");
+        w.Line($"var at = {Rt}.CompiledSupport.Location(location, name);");
+        w.Open("switch (name)");
+        foreach (var p in properties)
+        {
+            w.Line($"case {Names.Literal(p.JsonName)}:");
+            if (requiredIndex.TryGetValue(p.JsonName, out var index))
+            {
+                w.Line($"    seen[{Invariant(index)}] = true;");
+            }
+
+            w.Line(p.Required
+                ? $"    if ({p.Reader}(ref reader, at, errors) is {{ }} {Local(p.Name)}) result.{p.Name} = {Local(p.Name)};"
+                : $"    result.{p.Name} = {p.Reader}(ref reader, at, errors);");
+            w.Line("    break;");
+        }
+
+        w.Line("default:");
+        if (closed)
+        {
+            w.Line("    errors.Add(new(at, \"additionalProperties\", $\"Property '{name}' is not allowed.\"));");
+            w.Line("    reader.Skip();");
+        }
+        else
+        {
+            w.Line($"    (result.AdditionalProperties ??= new())[name] = {Json}.JsonElement.ParseValue(ref reader);");
+        }
+
+        w.Line("    break;");
+        w.Close();
+        w.Close();
+        w.Line();
+        foreach (var pair in requiredIndex.OrderBy(p => p.Value))
+        {
+            w.Open($"if (!seen[{Invariant(pair.Value)}])");
+            w.Line($"errors.Add(new(location, \"required\", \"Required property '{Escape(pair.Key)}' is missing.\"));");
+            w.Close();
+            w.Line();
+        }
+
+        // Names in "required" that the schema does not declare as properties.
+        foreach (var undeclared in required.Where(r => properties.All(p => p.JsonName != r)))
+        {
+            w.Open($"if (result.AdditionalProperties is null || !result.AdditionalProperties.ContainsKey({Names.Literal(undeclared)}))");
+            w.Line($"errors.Add(new(location, \"required\", \"Required property '{Escape(undeclared)}' is missing.\"));");
+            w.Close();
+            w.Line();
+        }
+
+        if (rest.Count > 0)
+        {
+            w.Line($"{_baseName}Schema.{ElementValidator(node, rest)}(snapshot, location, errors);");
+        }
+
+        w.Line("return result;");
+        w.Close();
+        w.Line();
+    }
+
+    private static void EmitWrite(CodeWriter w, List<Property> properties, bool closed)
+    {
+        w.Line("/// <summary>Writes this value as a JSON object, members in schema order.</summary>");
+        w.Open($"public void Write({Json}.Utf8JsonWriter writer)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        w.Line("writer.WriteStartObject();");
+        var depth = 0;
+        foreach (var p in properties)
+        {
+            if (p.Required)
+            {
+                w.Line($"writer.WritePropertyName({Names.Literal(p.JsonName)});");
+                WriteValue(w, p.Shape, p.Name, ref depth);
+            }
+            else
+            {
+                w.Open($"if ({p.Name} is {{ }} {Local(p.Name)})");
+                w.Line($"writer.WritePropertyName({Names.Literal(p.JsonName)});");
+                WriteValue(w, p.Shape, Local(p.Name), ref depth);
+                w.Close();
+            }
+        }
+
+        if (!closed)
+        {
+            w.Open("if (AdditionalProperties is { } extra)");
+            w.Open("foreach (var pair in extra)");
+            w.Line("writer.WritePropertyName(pair.Key);");
+            w.Line("pair.Value.WriteTo(writer);");
+            w.Close();
+            w.Close();
+        }
+
+        w.Line("writer.WriteEndObject();");
+        w.Close();
+        w.Line();
+    }
+
+    private static void WriteValue(CodeWriter w, Shape shape, string expression, ref int depth)
+    {
+        switch (shape.Kind)
+        {
+            case TypeKind.String:
+            case TypeKind.Uuid:
+                w.Line($"writer.WriteStringValue({expression});");
+                break;
+            case TypeKind.DateTime:
+                w.Line($"writer.WriteStringValue({Rt}.CompiledSupport.FormatDateTime({expression}));");
+                break;
+            case TypeKind.Date:
+                w.Line($"writer.WriteStringValue({expression}.ToString(\"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture));");
+                break;
+            case TypeKind.Integer:
+            case TypeKind.Number:
+                w.Line($"writer.WriteNumberValue({expression});");
+                break;
+            case TypeKind.Boolean:
+                w.Line($"writer.WriteBooleanValue({expression});");
+                break;
+            case TypeKind.Enum:
+                w.Line($"writer.WriteStringValue({shape.Export!.Helper}.ToCode({expression}));");
+                break;
+            case TypeKind.Class:
+                w.Line($"{expression}.Write(writer);");
+                break;
+            case TypeKind.Array when shape.Item is { } item:
+                var element = $"item{Invariant(depth++)}";
+                w.Line("writer.WriteStartArray();");
+                w.Open($"foreach (var {element} in {expression})");
+                WriteValue(w, item, element, ref depth);
+                w.Close();
+                w.Line("writer.WriteEndArray();");
+                break;
+            case TypeKind.Map:
+                var pair = $"pair{Invariant(depth++)}";
+                w.Line("writer.WriteStartObject();");
+                w.Open($"foreach (var {pair} in {expression})");
+                w.Line($"writer.WritePropertyName({pair}.Key);");
+                WriteValue(w, shape.Item ?? new Shape(TypeKind.Any, ScalarType(TypeKind.Any), null, EmptySchema), $"{pair}.Value", ref depth);
+                w.Close();
+                w.Line("writer.WriteEndObject();");
+                break;
+            default:
+                w.Open($"if ({expression}.ValueKind == {Json}.JsonValueKind.Undefined)");
+                w.Line("writer.WriteNullValue();");
+                w.Close();
+                w.Open("else");
+                w.Line($"{expression}.WriteTo(writer);");
+                w.Close();
+                break;
+        }
+    }
+
+    private static string Local(string name) => "@" + char.ToLowerInvariant(name[0]) + name.Substring(1);
+
+    private static string Escape(string text) => Names.Literal(text).Trim('"');
+}

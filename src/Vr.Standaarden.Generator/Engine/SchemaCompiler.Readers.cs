@@ -1,0 +1,191 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Vr.Standaarden.Generator.Engine;
+
+internal sealed partial class SchemaCompiler
+{
+    /// <summary>
+    /// Emits <c>private static T? {method}(ref Utf8JsonReader reader, string location, errors)</c>, which reads one value of
+    /// <paramref name="shape"/>, checks it, and returns <c>null</c> when it cannot be used.
+    /// </summary>
+    private void EmitReader(CodeWriter w, Shape shape, JsonNode node, string method, string owner)
+    {
+        var rest = Rest(node, shape);
+        var viaElement = shape.Kind is TypeKind.Any || (shape.Export is not null && shape.Kind is TypeKind.Map);
+        var nested = new List<(Shape Shape, JsonNode Node, string Method)>();
+        w.Open($"private static {shape.CsType}? {method}(ref {Json}.Utf8JsonReader reader, string location, {Violations} errors)");
+        if (rest.Count > 0 && !viaElement)
+        {
+            w.Line("var snapshotReader = reader;");
+            w.Line($"var snapshot = {Json}.JsonElement.ParseValue(ref snapshotReader);");
+            w.Line($"{_baseName}Schema.{ElementValidator(node, rest)}(snapshot, location, errors);");
+        }
+
+        if (viaElement)
+        {
+            // Values kept as JSON (or a map of them) are checked as elements: by the referenced schema and the local keywords.
+            w.Line($"var element = {Json}.JsonElement.ParseValue(ref reader);");
+            if (shape.Export is { } export && node["$ref"] is not null)
+            {
+                w.Line($"{export.Helper}(element, location, errors);");
+            }
+
+            if (rest.Count > 0)
+            {
+                w.Line($"{_baseName}Schema.{ElementValidator(node, rest)}(element, location, errors);");
+            }
+
+            w.Line(shape.Kind == TypeKind.Map
+                ? $"return element.ValueKind == {Json}.JsonValueKind.Object ? global::System.Linq.Enumerable.ToDictionary(element.EnumerateObject(), p => p.Name, p => p.Value.Clone()) : null;"
+                : "return element;");
+            w.Close();
+            w.Line();
+            return;
+        }
+
+        switch (shape.Kind)
+        {
+            case TypeKind.String:
+            case TypeKind.DateTime:
+            case TypeKind.Date:
+            case TypeKind.Uuid:
+                ExpectToken(w, "String", "a string");
+                w.Line("var text = reader.GetString()!;");
+                if (shape.Export is { } stringExport)
+                {
+                    w.Line($"{stringExport.Helper}Text(text, location, errors);");
+                }
+                else
+                {
+                    EmitStringChecks(w, node, "text", "location");
+                }
+
+                switch (shape.Kind)
+                {
+                    case TypeKind.DateTime:
+                        w.Line($"return {Rt}.CompiledSupport.IsFormat(text, \"date-time\") ? {Rt}.CompiledSupport.ParseDateTime(text) : null;");
+                        break;
+                    case TypeKind.Date:
+                        w.Line("return global::System.DateOnly.TryParseExact(text, \"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var date) ? date : null;");
+                        break;
+                    case TypeKind.Uuid:
+                        w.Line("return global::System.Guid.TryParse(text, out var id) ? id : null;");
+                        break;
+                    default:
+                        // A string that breaks a pattern or length is still returned: the violation is reported, nothing is lost.
+                        w.Line("return text;");
+                        break;
+                }
+
+                break;
+            case TypeKind.Enum:
+                ExpectToken(w, "String", "a string");
+                w.Line("var code = reader.GetString()!;");
+                w.Open($"if ({shape.Export!.Helper}.TryParse(code, out var value))");
+                w.Line("return value;");
+                w.Close();
+                w.Line();
+                w.Line($"errors.Add(new(location, \"enum\", $\"{{({Rt}.CompiledSupport.Quote(code))}} is not one of the codes of {Escape(shape.CsType.Substring(shape.CsType.LastIndexOf('.') + 1))}.\"));");
+                w.Line("return null;");
+                break;
+            case TypeKind.Integer:
+                ExpectToken(w, "Number", "an integer");
+                w.Open("if (!reader.TryGetInt64(out var number))");
+                w.Open("if (reader.TryGetDouble(out var real) && global::System.Math.Floor(real) == real && global::System.Math.Abs(real) < 9e18)");
+                w.Line("number = (long)real;");
+                w.Close();
+                w.Open("else");
+                w.Line("errors.Add(new(location, \"type\", \"Expected an integer.\"));");
+                w.Line("return null;");
+                w.Close();
+                w.Close();
+                w.Line();
+                EmitNumberChecks(w, node, "number", "location");
+                w.Line("return number;");
+                break;
+            case TypeKind.Number:
+                ExpectToken(w, "Number", "a number");
+                w.Line("var number = reader.GetDouble();");
+                EmitNumberChecks(w, node, "number", "location");
+                w.Line("return number;");
+                break;
+            case TypeKind.Boolean:
+                w.Open($"if (reader.TokenType is {Json}.JsonTokenType.True or {Json}.JsonTokenType.False)");
+                w.Line("return reader.GetBoolean();");
+                w.Close();
+                w.Line();
+                w.Line("errors.Add(new(location, \"type\", \"Expected a boolean.\"));");
+                w.Line("reader.Skip();");
+                w.Line("return null;");
+                break;
+            case TypeKind.Class:
+                ExpectToken(w, "StartObject", "an object");
+                w.Line($"return {shape.CsType}.ReadValue(ref reader, location, errors);");
+                break;
+            case TypeKind.Array:
+                var item = shape.Item!;
+                var itemReader = method + "Item";
+                nested.Add((item, node["items"] is { IsObject: true } items ? items : EmptySchema, itemReader));
+                ExpectToken(w, "StartArray", "an array");
+                w.Line($"var list = new global::System.Collections.Generic.List<{item.CsType}>();");
+                w.Line("var index = 0;");
+                w.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndArray)");
+                w.Open($"if ({itemReader}(ref reader, {Rt}.CompiledSupport.Location(location, index++), errors) is {{ }} item)");
+                w.Line("list.Add(item);");
+                w.Close();
+                w.Close();
+                w.Line();
+                EmitArrayCountChecks(w, node, "index", "location");
+                if (node["uniqueItems"]?.Kind == JsonKind.True)
+                {
+                    w.Open($"if (new global::System.Collections.Generic.HashSet<{item.CsType}>(list).Count != list.Count)");
+                    w.Line("errors.Add(new(location, \"uniqueItems\", \"The items are not unique.\"));");
+                    w.Close();
+                    w.Line();
+                }
+
+                w.Line("return list;");
+                break;
+            case TypeKind.Map:
+                var value = shape.Item!;
+                var valueReader = method + "Value";
+                nested.Add((value, node["additionalProperties"] is { IsObject: true } values ? values : EmptySchema, valueReader));
+                ExpectToken(w, "StartObject", "an object");
+                w.Line($"var map = new global::System.Collections.Generic.Dictionary<string, {value.CsType}>();");
+                w.Open($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
+                w.Line("var key = reader.GetString()!;");
+                w.Line("reader.Read();");
+                w.Line($"var at = {Rt}.CompiledSupport.Location(location, key);");
+                if (node["propertyNames"] is { IsObject: true } names)
+                {
+                    EmitStringChecks(w, names, "key", "at", "propertyNames");
+                }
+
+                w.Open($"if ({valueReader}(ref reader, at, errors) is {{ }} entry)");
+                w.Line("map[key] = entry;");
+                w.Close();
+                w.Close();
+                w.Line();
+                w.Line("return map;");
+                break;
+        }
+
+        w.Close();
+        w.Line();
+        foreach (var (itemShape, itemNode, itemMethod) in nested)
+        {
+            EmitReader(w, itemShape, itemNode, itemMethod, owner);
+        }
+    }
+
+    private static void ExpectToken(CodeWriter w, string token, string what)
+    {
+        w.Open($"if (reader.TokenType != {Json}.JsonTokenType.{token})");
+        w.Line($"errors.Add(new(location, \"type\", \"Expected {what}.\"));");
+        w.Line("reader.Skip();");
+        w.Line("return null;");
+        w.Close();
+        w.Line();
+    }
+}

@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Vr.Standaarden.Generator.Engine;
+
+internal sealed partial class SchemaCompiler
+{
+    /// <summary>What a property or item maps to: its kind, C# type, and the export it refers to, if any.</summary>
+    private sealed record Shape(TypeKind Kind, string CsType, TypeExport? Export, JsonNode Node, Shape? Item = null);
+
+    private static readonly HashSet<string> TypedString = new(StringComparer.Ordinal) { "type", "pattern", "minLength", "maxLength", "format", "const", "enum" };
+    private static readonly HashSet<string> TypedNumber = new(StringComparer.Ordinal) { "type", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "const" };
+    private static readonly HashSet<string> TypedArray = new(StringComparer.Ordinal) { "type", "items", "minItems", "maxItems", "uniqueItems" };
+    private static readonly HashSet<string> TypedObject = new(StringComparer.Ordinal) { "type", "properties", "required", "additionalProperties" };
+    private static readonly HashSet<string> TypedMap = new(StringComparer.Ordinal) { "type", "additionalProperties", "propertyNames" };
+
+    /// <summary>The schema that accepts everything, for items and members a schema does not describe.</summary>
+    private static readonly JsonNode EmptySchema = JsonNode.Parse("{}");
+
+    private Shape ShapeOf(JsonNode node, string owner, string property)
+    {
+        if (node["$ref"] is { Kind: JsonKind.String } reference)
+        {
+            var export = Resolve(reference);
+            if (export is null)
+            {
+                return new Shape(TypeKind.Any, ScalarType(TypeKind.Any), null, node);
+            }
+
+            return new Shape(export.Kind, export.CsType, export, node);
+        }
+
+        var kind = KindOf(node);
+        switch (kind)
+        {
+            case TypeKind.Class:
+                var className = Reserve(owner + Names.Pascal(property));
+                _pendingClasses.Enqueue((node, className));
+                return new Shape(kind, $"global::{_namespace}.{className}", null, node);
+            case TypeKind.Enum:
+                var enumName = Reserve(owner + Names.Pascal(property));
+                _pendingEnums.Enqueue((node, enumName));
+                return new Shape(kind, $"global::{_namespace}.{enumName}", new TypeExport("", kind, $"global::{_namespace}.{enumName}", $"global::{_namespace}.{enumName}Codes"), node);
+            case TypeKind.Array:
+                var item = node["items"] is { IsObject: true } items ? ShapeOf(items, owner, property + "Item") : new Shape(TypeKind.Any, ScalarType(TypeKind.Any), null, EmptySchema);
+                return new Shape(kind, $"global::System.Collections.Generic.List<{item.CsType}>", null, node, item);
+            case TypeKind.Map:
+                var value = node["additionalProperties"] is { IsObject: true } values ? ShapeOf(values, owner, property + "Value") : new Shape(TypeKind.Any, ScalarType(TypeKind.Any), null, EmptySchema);
+                return new Shape(kind, $"global::System.Collections.Generic.Dictionary<string, {value.CsType}>", null, node, value);
+            default:
+                return new Shape(kind, ScalarType(kind), null, node);
+        }
+    }
+
+    private TypeExport? Resolve(JsonNode reference)
+    {
+        string uri;
+        try
+        {
+            uri = new Uri(new Uri(_baseUri), reference.Text).AbsoluteUri;
+        }
+        catch (UriFormatException)
+        {
+            Report(UnresolvedReference, reference, $"'$ref' '{reference.Text}' is not a valid URI reference.");
+            return null;
+        }
+
+        if (uri.EndsWith("#", StringComparison.Ordinal))
+        {
+            uri = uri.Substring(0, uri.Length - 1);
+        }
+
+        if (_catalog.TryGetValue(uri, out var export))
+        {
+            return export;
+        }
+
+        Report(UnresolvedReference, reference, $"'$ref' '{reference.Text}' ({uri}) is not the root or a $defs entry of any schema among the AdditionalFiles; add the file it points to.");
+        return null;
+    }
+
+    /// <summary>Keywords of <paramref name="node"/> that the typed reader of <paramref name="shape"/> does not check.</summary>
+    private static HashSet<string> Rest(JsonNode node, Shape shape)
+    {
+        var handled = shape.Export is not null && node["$ref"] is not null
+            ? new HashSet<string>(StringComparer.Ordinal) { "$ref" }
+            : shape.Kind switch
+            {
+                TypeKind.String or TypeKind.DateTime or TypeKind.Date or TypeKind.Uuid or TypeKind.Enum => TypedString,
+                TypeKind.Integer or TypeKind.Number => TypedNumber,
+                TypeKind.Boolean => new HashSet<string>(StringComparer.Ordinal) { "type" },
+                TypeKind.Array => TypedArray,
+                TypeKind.Class => TypedObject,
+                TypeKind.Map => TypedMap,
+                _ => new HashSet<string>(StringComparer.Ordinal),
+            };
+        var rest = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in node.Members)
+        {
+            if (!Annotations.Contains(member.Key) && !handled.Contains(member.Key))
+            {
+                rest.Add(member.Key);
+            }
+        }
+
+        // A class keeps additionalProperties:false in its reader only; anything else goes to the element check.
+        if (shape.Kind == TypeKind.Class && node["additionalProperties"] is { } extra && extra.Kind != JsonKind.False && extra.Kind != JsonKind.True)
+        {
+            rest.Add("additionalProperties");
+        }
+
+        return rest;
+    }
+
+    private void EmitEnum(JsonNode node, string name)
+    {
+        var codes = node["enum"]!.Items.Select(i => i.Text).ToList();
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (node["codes"] is { Kind: JsonKind.Array } entries)
+        {
+            foreach (var entry in entries.Items.Where(e => e.IsObject))
+            {
+                if (entry.String("code") is { } code)
+                {
+                    labels[code] = $"{entry.String("label")} — {entry.String("labelEn")}{(entry["vervallen"]?.Kind == JsonKind.True ? " (vervallen)" : "")}{(entry["geverifieerd"]?.Kind == JsonKind.False ? " (niet geverifieerd)" : "")}";
+                }
+            }
+        }
+
+        var members = new HashSet<string>(StringComparer.Ordinal);
+        var named = codes.Select(code => (Code: code, Member: Names.Unique(Names.Member(code), members))).ToList();
+        var w = _types;
+        Doc(w, node, name);
+        w.Open($"public enum {name}");
+        foreach (var (code, member) in named)
+        {
+            w.Line($"/// <summary><c>{Names.XmlText(code)}</c>{(labels.TryGetValue(code, out var label) ? ": " + Names.XmlText(label) : "")}</summary>");
+            w.Line($"{member},");
+        }
+
+        w.Close();
+        w.Line();
+        w.Line($"/// <summary>The JSON codes of <see cref=\"{name}\"/>.</summary>");
+        w.Open($"public static partial class {name}Codes");
+        w.Line($"/// <summary>The member for a code, if the list holds it.</summary>");
+        w.Open($"public static bool TryParse(string code, out {name} value)");
+        w.Open("switch (code)");
+        foreach (var (code, member) in named)
+        {
+            w.Line($"case {Names.Literal(code)}: value = {name}.{member}; return true;");
+        }
+
+        w.Line("default: value = default; return false;");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line($"/// <summary>The code of a member.</summary>");
+        w.Open($"public static string ToCode({name} value) => value switch");
+        foreach (var (code, member) in named)
+        {
+            w.Line($"{name}.{member} => {Names.Literal(code)},");
+        }
+
+        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),");
+        w.Close(";");
+        w.Line();
+        w.Line($"/// <summary>Checks that a JSON value is one of the codes.</summary>");
+        w.Open($"public static void ValidateElement({Json}.JsonElement value, string location, {Violations} errors)");
+        w.Open($"if (value.ValueKind != {Json}.JsonValueKind.String || !TryParse(value.GetString()!, out _))");
+        w.Line($"errors.Add(new(location, \"enum\", \"The value is not one of the codes of {Names.XmlText(name)}.\"));");
+        w.Close();
+        w.Close();
+        w.Close();
+        w.Line();
+    }
+
+    private static void Doc(CodeWriter w, JsonNode node, string fallback)
+    {
+        var title = node.String("title") ?? fallback;
+        var description = node.String("description");
+        var english = node.String("descriptionEn");
+        w.Line($"/// <summary>{Names.XmlText(title)}{(description is null ? "" : ": " + Names.XmlText(description))}</summary>");
+        if (english is not null)
+        {
+            w.Line($"/// <remarks>{Names.XmlText(node.String("titleEn") is { } t ? t + ": " : "")}{Names.XmlText(english)}</remarks>");
+        }
+    }
+
+    private static string Number(JsonNode node) => node.Text;
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

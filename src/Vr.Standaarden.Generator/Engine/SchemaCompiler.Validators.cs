@@ -1,0 +1,429 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Vr.Standaarden.Generator.Engine;
+
+internal sealed partial class SchemaCompiler
+{
+    private static readonly string[] StringKeywords = ["pattern", "minLength", "maxLength", "format", "const", "enum"];
+    private static readonly string[] NumberKeywords = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];
+    private static readonly string[] CountKeywords = ["minItems", "maxItems"];
+    private static readonly string[] ObjectKeywords = ["properties", "required", "additionalProperties", "propertyNames", "minProperties", "maxProperties", "dependentRequired"];
+    private static readonly string[] Combinators = ["anyOf", "oneOf"];
+    private int _validatorCount;
+
+    /// <summary>Checks on a string held in <paramref name="text"/>: pattern, lengths, format, const, enum.</summary>
+    private static void EmitStringChecks(CodeWriter w, JsonNode node, string text, string location, string? keyword = null)
+    {
+        if (node.String("pattern") is { } pattern)
+        {
+            w.Open($"if (!{Rt}.CompiledSupport.MatchesPattern({text}, {Names.Literal(pattern)}))");
+            w.Line($"errors.Add(new({location}, \"{keyword ?? "pattern"}\", $\"{{({Rt}.CompiledSupport.Quote({text}))}} does not match the pattern {Escape(Braces(pattern))}.\"));");
+            w.Close();
+            w.Line();
+        }
+
+        if (node["minLength"] is { Kind: JsonKind.Number } min)
+        {
+            w.Open($"if ({Rt}.CompiledSupport.Length({text}) < {Number(min)})");
+            w.Line($"errors.Add(new({location}, \"{keyword ?? "minLength"}\", \"The text is shorter than {Number(min)} characters.\"));");
+            w.Close();
+            w.Line();
+        }
+
+        if (node["maxLength"] is { Kind: JsonKind.Number } max)
+        {
+            w.Open($"if ({Rt}.CompiledSupport.Length({text}) > {Number(max)})");
+            w.Line($"errors.Add(new({location}, \"{keyword ?? "maxLength"}\", \"The text is longer than {Number(max)} characters.\"));");
+            w.Close();
+            w.Line();
+        }
+
+        if (node.String("format") is { } format)
+        {
+            w.Open($"if (!{Rt}.CompiledSupport.IsFormat({text}, {Names.Literal(format)}))");
+            w.Line($"errors.Add(new({location}, \"format\", $\"{{({Rt}.CompiledSupport.Quote({text}))}} is not a valid {Escape(format)}.\"));");
+            w.Close();
+            w.Line();
+        }
+
+        if (node["const"] is { Kind: JsonKind.String } constant)
+        {
+            w.Open($"if ({text} != {Names.Literal(constant.Text)})");
+            w.Line($"errors.Add(new({location}, \"const\", \"The value must be '{Escape(constant.Text)}'.\"));");
+            w.Close();
+            w.Line();
+        }
+
+        if (node["enum"] is { Kind: JsonKind.Array } values && values.Items.All(v => v.Kind == JsonKind.String))
+        {
+            var condition = string.Join(" && ", values.Items.Select(v => $"{text} != {Names.Literal(v.Text)}"));
+            w.Open($"if ({condition})");
+            w.Line($"errors.Add(new({location}, \"enum\", $\"{{({Rt}.CompiledSupport.Quote({text}))}} is not one of the allowed values.\"));");
+            w.Close();
+            w.Line();
+        }
+    }
+
+    private static void EmitNumberChecks(CodeWriter w, JsonNode node, string number, string location)
+    {
+        foreach (var (keyword, op, words) in new[]
+        {
+            ("minimum", "<", "less than the minimum"),
+            ("exclusiveMinimum", "<=", "not greater than"),
+            ("maximum", ">", "greater than the maximum"),
+            ("exclusiveMaximum", ">=", "not less than"),
+        })
+        {
+            if (node[keyword] is { Kind: JsonKind.Number } bound)
+            {
+                w.Open($"if ({number} {op} {Number(bound)})");
+                w.Line($"errors.Add(new({location}, \"{keyword}\", $\"{{{number}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)}} is {words} {Number(bound)}.\"));");
+                w.Close();
+                w.Line();
+            }
+        }
+    }
+
+    private static void EmitArrayCountChecks(CodeWriter w, JsonNode node, string count, string location)
+    {
+        if (node["minItems"] is { Kind: JsonKind.Number } min)
+        {
+            w.Open($"if ({count} < {Number(min)})");
+            w.Line($"errors.Add(new({location}, \"minItems\", \"The array has fewer than {Number(min)} items.\"));");
+            w.Close();
+            w.Line();
+        }
+
+        if (node["maxItems"] is { Kind: JsonKind.Number } max)
+        {
+            w.Open($"if ({count} > {Number(max)})");
+            w.Line($"errors.Add(new({location}, \"maxItems\", \"The array has more than {Number(max)} items.\"));");
+            w.Close();
+            w.Line();
+        }
+    }
+
+    /// <summary>
+    /// Emits a validator for a JSON element against <paramref name="node"/> (only the keywords in <paramref name="only"/>
+    /// when given) into the file's static class, and returns its name. Combinators and conditionals run their subschemas
+    /// into a private list to learn whether they match.
+    /// </summary>
+    private string ElementValidator(JsonNode node, HashSet<string>? only)
+    {
+        if (only is null && _validatorNames.TryGetValue(node, out var existing))
+        {
+            return existing;
+        }
+
+        var name = $"Check{Invariant(_validatorCount++)}";
+        if (only is null)
+        {
+            _validatorNames[node] = name;
+        }
+
+        bool Has(string keyword) => (only is null || only.Contains(keyword)) && node[keyword] is not null;
+        var w = new CodeWriter();
+        var fields = new CodeWriter();
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        w.Open($"public static void {name}({Json}.JsonElement value, string location, {Violations} errors)");
+
+        foreach (var member in node.Members)
+        {
+            if ((only is null || only.Contains(member.Key)) && !Annotations.Contains(member.Key) && !Supported.Contains(member.Key) && _reportedUnsupported.Add(member.Value))
+            {
+                Report(UnsupportedKeyword, member.Value, $"The keyword '{member.Key}' is not compiled: generated code does not check it. Validate with Vr.Standaarden.Schema where it matters.");
+            }
+        }
+
+        if (Has("$ref") && Resolve(node["$ref"]!) is { } target)
+        {
+            w.Line(target.Kind switch
+            {
+                TypeKind.Class => $"{target.CsType}.ValidateElement(value, location, errors);",
+                TypeKind.Enum => $"{target.Helper}.ValidateElement(value, location, errors);",
+                _ => $"{target.Helper}(value, location, errors);",
+            });
+        }
+
+        if (Has("type"))
+        {
+            var types = node["type"]!.Kind == JsonKind.Array ? node["type"]!.Items.Select(t => t.Text).ToList() : [node["type"]!.Text];
+            var condition = string.Join(" || ", types.Select(TypeCondition));
+            w.Open($"if (!({condition}))");
+            w.Line($"errors.Add(new(location, \"type\", \"Expected {string.Join(" or ", types)}.\"));");
+            w.Line("return;");
+            w.Close();
+            w.Line();
+        }
+
+        if (Has("const") && node["const"]!.Kind != JsonKind.String)
+        {
+            w.Open($"if (value.GetRawText() != {Names.Literal(Raw(node["const"]!))})");
+            w.Line("errors.Add(new(location, \"const\", \"The value is not the constant the schema demands.\"));");
+            w.Close();
+        }
+
+        if (Has("enum") && node["enum"]!.Items.Any(i => i.Kind != JsonKind.String))
+        {
+            var raw = string.Join(" && ", node["enum"]!.Items.Select(i => $"value.GetRawText() != {Names.Literal(Raw(i))}"));
+            w.Open($"if ({raw})");
+            w.Line("errors.Add(new(location, \"enum\", \"The value is not one of the allowed values.\"));");
+            w.Close();
+        }
+
+        var stringKeywords = StringKeywords.Where(Has).ToList();
+        if (stringKeywords.Count > 0 && (Has("const") ? node["const"]!.Kind == JsonKind.String : true))
+        {
+            var checks = new JsonNodeView(node, stringKeywords);
+            w.Open($"if (value.ValueKind == {Json}.JsonValueKind.String)");
+            w.Line("var text = value.GetString()!;");
+            EmitStringChecks(w, checks.Node, "text", "location");
+            w.Close();
+            if (Has("const") || (Has("enum") && node["enum"]!.Items.All(i => i.Kind == JsonKind.String)))
+            {
+                w.Open($"else");
+                w.Line($"errors.Add(new(location, \"{(Has("const") ? "const" : "enum")}\", \"Expected a string.\"));");
+                w.Close();
+            }
+
+            w.Line();
+        }
+
+        var numberKeywords = NumberKeywords.Where(Has).ToList();
+        if (numberKeywords.Count > 0)
+        {
+            w.Open($"if (value.ValueKind == {Json}.JsonValueKind.Number)");
+            w.Line("var number = value.GetDouble();");
+            EmitNumberChecks(w, new JsonNodeView(node, numberKeywords).Node, "number", "location");
+            w.Close();
+            w.Line();
+        }
+
+        if (Has("items") || Has("minItems") || Has("maxItems") || Has("uniqueItems"))
+        {
+            w.Open($"if (value.ValueKind == {Json}.JsonValueKind.Array)");
+            w.Line("var count = value.GetArrayLength();");
+            EmitArrayCountChecks(w, new JsonNodeView(node, CountKeywords.Where(Has).ToList()).Node, "count", "location");
+            if (Has("items") && node["items"]!.IsObject)
+            {
+                var items = ElementValidator(node["items"]!, null);
+                w.Line("var index = 0;");
+                w.Open("foreach (var item in value.EnumerateArray())");
+                w.Line($"{items}(item, {Rt}.CompiledSupport.Location(location, index++), errors);");
+                w.Close();
+            }
+
+            if (Has("uniqueItems") && node["uniqueItems"]!.Kind == JsonKind.True)
+            {
+                w.Open("if (global::System.Linq.Enumerable.Count(global::System.Linq.Enumerable.Distinct(global::System.Linq.Enumerable.Select(value.EnumerateArray(), i => i.GetRawText()))) != count)");
+                w.Line("errors.Add(new(location, \"uniqueItems\", \"The items are not unique.\"));");
+                w.Close();
+            }
+
+            w.Close();
+            w.Line();
+        }
+
+        var objectKeywords = ObjectKeywords.Where(Has).ToList();
+        if (objectKeywords.Count > 0)
+        {
+            w.Open($"if (value.ValueKind == {Json}.JsonValueKind.Object)");
+            EmitObjectChecks(w, node, objectKeywords);
+            w.Close();
+            w.Line();
+        }
+
+        if (Has("allOf"))
+        {
+            foreach (var part in node["allOf"]!.Items.Where(i => i.IsObject))
+            {
+                w.Line($"{ElementValidator(part, null)}(value, location, errors);");
+            }
+        }
+
+        if (Has("anyOf") || Has("oneOf"))
+        {
+            var keyword = Has("anyOf") ? "anyOf" : "oneOf";
+            foreach (var combinator in Combinators.Where(Has))
+            {
+                var branches = node[combinator]!.Items.Where(i => i.IsObject).Select(b => ElementValidator(b, null)).ToList();
+                w.Open("");
+                w.Line("var matches = 0;");
+                foreach (var branch in branches)
+                {
+                    w.Line($"var probe{branch} = new {Violations}();");
+                    w.Line($"{branch}(value, location, probe{branch});");
+                    w.Line($"if (probe{branch}.Count == 0) matches++;");
+                }
+
+                w.Open(combinator == "anyOf" ? "if (matches == 0)" : "if (matches != 1)");
+                w.Line(combinator == "anyOf"
+                    ? "errors.Add(new(location, \"anyOf\", \"The value matches none of the alternatives.\"));"
+                    : "errors.Add(new(location, \"oneOf\", $\"The value matches {matches} of the alternatives instead of exactly one.\"));");
+                w.Close();
+                w.Close();
+            }
+
+            _ = keyword;
+        }
+
+        if (Has("not") && node["not"]!.IsObject)
+        {
+            var negated = ElementValidator(node["not"]!, null);
+            w.Open("");
+            w.Line($"var probe = new {Violations}();");
+            w.Line($"{negated}(value, location, probe);");
+            w.Open("if (probe.Count == 0)");
+            w.Line("errors.Add(new(location, \"not\", \"The value matches a schema it must not match.\"));");
+            w.Close();
+            w.Close();
+        }
+
+        if (Has("if") && node["if"]!.IsObject && (node["then"] is { IsObject: true } || node["else"] is { IsObject: true }))
+        {
+            var condition = ElementValidator(node["if"]!, null);
+            w.Open("");
+            w.Line($"var probe = new {Violations}();");
+            w.Line($"{condition}(value, location, probe);");
+            if (node["then"] is { IsObject: true } then)
+            {
+                w.Open("if (probe.Count == 0)");
+                w.Line($"{ElementValidator(then, null)}(value, location, errors);");
+                w.Close();
+            }
+
+            if (node["else"] is { IsObject: true } otherwise)
+            {
+                w.Open("if (probe.Count != 0)");
+                w.Line($"{ElementValidator(otherwise, null)}(value, location, errors);");
+                w.Close();
+            }
+
+            w.Close();
+        }
+
+        w.Close();
+        w.Line();
+        _validators.Append(fields);
+        _validators.Append(w);
+        return name;
+    }
+
+    private void EmitObjectChecks(CodeWriter w, JsonNode node, List<string> keywords)
+    {
+        var declared = node["properties"] is { IsObject: true } props ? props.Members : new List<KeyValuePair<string, JsonNode>>();
+        if (keywords.Contains("properties"))
+        {
+            foreach (var property in declared.Where(p => p.Value.IsObject))
+            {
+                var check = ElementValidator(property.Value, null);
+                w.Open($"if (value.TryGetProperty({Names.Literal(property.Key)}, out var member{check}))");
+                w.Line($"{check}(member{check}, {Rt}.CompiledSupport.Location(location, {Names.Literal(property.Key)}), errors);");
+                w.Close();
+            }
+        }
+
+        if (keywords.Contains("required") && node["required"] is { Kind: JsonKind.Array } required)
+        {
+            foreach (var name in required.Items.Where(i => i.Kind == JsonKind.String))
+            {
+                w.Open($"if (!value.TryGetProperty({Names.Literal(name.Text)}, out _))");
+                w.Line($"errors.Add(new(location, \"required\", \"Required property '{Escape(name.Text)}' is missing.\"));");
+                w.Close();
+            }
+        }
+
+        if (keywords.Contains("dependentRequired") && node["dependentRequired"] is { IsObject: true } dependent)
+        {
+            foreach (var pair in dependent.Members)
+            {
+                foreach (var needed in pair.Value.Items.Where(i => i.Kind == JsonKind.String))
+                {
+                    w.Open($"if (value.TryGetProperty({Names.Literal(pair.Key)}, out _) && !value.TryGetProperty({Names.Literal(needed.Text)}, out _))");
+                    w.Line($"errors.Add(new(location, \"dependentRequired\", \"Property '{Escape(needed.Text)}' is required when '{Escape(pair.Key)}' is present.\"));");
+                    w.Close();
+                }
+            }
+        }
+
+        var extra = keywords.Contains("additionalProperties") ? node["additionalProperties"] : null;
+        var names = keywords.Contains("propertyNames") && node["propertyNames"] is { IsObject: true } pn ? pn : null;
+        if (extra is not null && extra.Kind != JsonKind.True || names is not null || keywords.Contains("minProperties") || keywords.Contains("maxProperties"))
+        {
+            w.Line("var memberCount = 0;");
+            w.Open("foreach (var member in value.EnumerateObject())");
+            w.Line("memberCount++;");
+            w.Line($"var at = {Rt}.CompiledSupport.Location(location, member.Name);");
+            if (names is not null)
+            {
+                w.Line("var key = member.Name;");
+                EmitStringChecks(w, names, "key", "at", "propertyNames");
+            }
+
+            if (extra is not null && extra.Kind != JsonKind.True)
+            {
+                var known = string.Join(" || ", declared.Select(p => $"member.Name == {Names.Literal(p.Key)}"));
+                w.Open(known.Length > 0 ? $"if (!({known}))" : "");
+                w.Line(extra.Kind == JsonKind.False
+                    ? "errors.Add(new(at, \"additionalProperties\", $\"Property '{member.Name}' is not allowed.\"));"
+                    : $"{ElementValidator(extra, null)}(member.Value, at, errors);");
+                w.Close();
+            }
+
+            w.Close();
+            if (node["minProperties"] is { Kind: JsonKind.Number } min && keywords.Contains("minProperties"))
+            {
+                w.Open($"if (memberCount < {Number(min)})");
+                w.Line($"errors.Add(new(location, \"minProperties\", \"The object has fewer than {Number(min)} members.\"));");
+                w.Close();
+            }
+
+            if (node["maxProperties"] is { Kind: JsonKind.Number } max && keywords.Contains("maxProperties"))
+            {
+                w.Open($"if (memberCount > {Number(max)})");
+                w.Line($"errors.Add(new(location, \"maxProperties\", \"The object has more than {Number(max)} members.\"));");
+                w.Close();
+            }
+        }
+    }
+
+    private static string TypeCondition(string type) => type switch
+    {
+        "string" => $"value.ValueKind == {Json}.JsonValueKind.String",
+        "number" => $"value.ValueKind == {Json}.JsonValueKind.Number",
+        "integer" => $"(value.ValueKind == {Json}.JsonValueKind.Number && global::System.Math.Floor(value.GetDouble()) == value.GetDouble())",
+        "boolean" => $"value.ValueKind is {Json}.JsonValueKind.True or {Json}.JsonValueKind.False",
+        "object" => $"value.ValueKind == {Json}.JsonValueKind.Object",
+        "array" => $"value.ValueKind == {Json}.JsonValueKind.Array",
+        "null" => $"value.ValueKind == {Json}.JsonValueKind.Null",
+        _ => "false",
+    };
+
+    /// <summary>Compact JSON text of a node, for comparing constants with <c>GetRawText()</c>.</summary>
+    private static string Raw(JsonNode node) => node.Kind switch
+    {
+        JsonKind.Null => "null",
+        JsonKind.True => "true",
+        JsonKind.False => "false",
+        JsonKind.Number => node.Text,
+        JsonKind.String => Names.Literal(node.Text),
+        JsonKind.Array => "[" + string.Join(",", node.Items.Select(Raw)) + "]",
+        _ => "{" + string.Join(",", node.Members.Select(m => Names.Literal(m.Key) + ":" + Raw(m.Value))) + "}",
+    };
+
+    private static string Braces(string text) => text.Replace("{", "{{").Replace("}", "}}");
+
+    /// <summary>A view of a schema node limited to some keywords, for emitting part of its checks.</summary>
+    private sealed class JsonNodeView(JsonNode node, List<string> keywords)
+    {
+        public JsonNode Node { get; } = Restrict(node, keywords);
+
+        private static JsonNode Restrict(JsonNode node, List<string> keywords)
+        {
+            var text = "{" + string.Join(",", node.Members.Where(m => keywords.Contains(m.Key)).Select(m => Names.Literal(m.Key) + ":" + Raw(m.Value))) + "}";
+            return JsonNode.Parse(text);
+        }
+    }
+}

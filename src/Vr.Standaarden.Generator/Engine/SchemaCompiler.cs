@@ -1,0 +1,326 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Vr.Standaarden.Generator.Engine;
+
+/// <summary>
+/// Turns one schema file into C#: a partial class per object schema (root, <c>$defs</c> and inline objects) with a
+/// UTF-8 reader that checks the schema while it reads and a writer; an enum per closed list of strings; and a static
+/// <c>…Schema</c> class with element validators for what the typed reader does not cover (conditionals, combinators).
+/// The generator and <c>vr generate</c> both call this class, so their output is the same byte for byte.
+/// </summary>
+internal sealed partial class SchemaCompiler
+{
+    public const string UnsupportedKeyword = "VR1001";
+    public const string UnresolvedReference = "VR1002";
+    public const string InvalidJson = "VR1003";
+    public const string NoSchema = "VR1004";
+
+    private const string Rt = "global::Vr.Standaarden.Schema.Compiled";
+    private const string Violations = "global::System.Collections.Generic.List<" + Rt + ".SchemaViolation>";
+    private const string Json = "global::System.Text.Json";
+
+    private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
+    {
+        "$schema", "$id", "$defs", "definitions", "$comment", "$anchor", "title", "description", "titleEn", "descriptionEn",
+        "examples", "default", "deprecated", "readOnly", "writeOnly", "verwijstNaar", "codelijst", "codes", "contentEncoding",
+        "contentMediaType",
+    };
+
+    private static readonly HashSet<string> Supported = new(StringComparer.Ordinal)
+    {
+        "$ref", "type", "enum", "const", "pattern", "minLength", "maxLength", "format", "minimum", "maximum",
+        "exclusiveMinimum", "exclusiveMaximum", "items", "minItems", "maxItems", "uniqueItems", "properties", "required",
+        "additionalProperties", "propertyNames", "minProperties", "maxProperties", "dependentRequired", "allOf", "anyOf",
+        "oneOf", "not", "if", "then", "else",
+    };
+
+    private readonly SchemaSource _source;
+    private readonly string _namespace;
+    private readonly Dictionary<string, TypeExport> _catalog;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly JsonNode _root;
+    private readonly string _baseUri;
+    private readonly string _baseName;
+    private readonly CodeWriter _types = new();
+    private readonly CodeWriter _validators = new();
+    private readonly Dictionary<JsonNode, string> _validatorNames = new();
+    private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
+    private readonly Queue<(JsonNode Node, string Name)> _pendingClasses = new();
+    private readonly Queue<(JsonNode Node, string Name)> _pendingEnums = new();
+    private readonly HashSet<JsonNode> _reportedUnsupported = new();
+
+    private SchemaCompiler(SchemaSource source, JsonNode root, string ns, Dictionary<string, TypeExport> catalog)
+    {
+        _source = source;
+        _root = root;
+        _namespace = ns;
+        _catalog = catalog;
+        _baseUri = BaseUri(source, root);
+        _baseName = BaseName(source, root);
+    }
+
+    /// <summary>What other files need to refer to the schemas in <paramref name="source"/>.</summary>
+    public static FileExports Export(SchemaSource source, string ns)
+    {
+        JsonNode root;
+        try
+        {
+            root = JsonNode.Parse(source.Text);
+        }
+        catch (JsonSyntaxException)
+        {
+            return new FileExports(source.Path, null, new EquatableArray<TypeExport>([]));
+        }
+
+        var baseUri = BaseUri(source, root);
+        var baseName = BaseName(source, root);
+        var helper = $"global::{ns}.{baseName}Schema";
+        var exports = new List<TypeExport>();
+        if (root.IsObject)
+        {
+            exports.Add(ExportOf(baseUri, root, baseName, ns, helper));
+            if (root["$defs"] is { IsObject: true } defs)
+            {
+                foreach (var def in defs.Members)
+                {
+                    exports.Add(ExportOf(baseUri + "#/$defs/" + def.Key, def.Value, Names.Pascal(def.Key), ns, helper));
+                }
+            }
+        }
+
+        return new FileExports(source.Path, baseUri, new EquatableArray<TypeExport>(exports.ToArray()));
+    }
+
+    /// <summary>The C# for <paramref name="source"/>, with the exports of all files for resolving <c>$ref</c>.</summary>
+    public static GeneratedFile Compile(SchemaSource source, IEnumerable<FileExports> catalog, string ns)
+    {
+        var hint = HintName(source.Path);
+        JsonNode root;
+        try
+        {
+            root = JsonNode.Parse(source.Text);
+        }
+        catch (JsonSyntaxException ex)
+        {
+            return new GeneratedFile(hint, "", new EquatableArray<DiagnosticInfo>(
+            [
+                new DiagnosticInfo(InvalidJson, source.Path, ex.Line, ex.Column, $"The schema file is not valid JSON: {ex.Message} at line {ex.Line}, column {ex.Column}."),
+            ]));
+        }
+
+        if (!root.IsObject)
+        {
+            return new GeneratedFile(hint, "", new EquatableArray<DiagnosticInfo>(
+            [
+                new DiagnosticInfo(NoSchema, source.Path, root.Line, root.Column, "The file is not a JSON Schema object; no code is generated for it."),
+            ]));
+        }
+
+        var byUri = new Dictionary<string, TypeExport>(StringComparer.Ordinal);
+        foreach (var file in catalog)
+        {
+            foreach (var export in file.Types)
+            {
+                byUri[export.Uri] = export;
+            }
+        }
+
+        var compiler = new SchemaCompiler(source, root, ns, byUri);
+        var text = compiler.Emit();
+        var diagnostics = compiler._diagnostics.Distinct().ToList();
+        diagnostics.Sort();
+        return new GeneratedFile(hint, text, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+    }
+
+    /// <summary>
+    /// A stable hint name for the file: its folder and file name with separators folded (the same on every machine,
+    /// unlike the full path).
+    /// </summary>
+    public static string HintName(string path)
+    {
+        var parts = path.Split('/').Where(p => p.Length > 0).ToArray();
+        var tail = string.Join("_", parts.Skip(Math.Max(0, parts.Length - 2)));
+        var chars = tail.Select(c => char.IsLetterOrDigit(c) && c < 128 ? c : '_').ToArray();
+        return new string(chars).Trim('_') + ".g.cs";
+    }
+
+    private static string BaseUri(SchemaSource source, JsonNode root) =>
+        root.IsObject && root.String("$id") is { } id && Uri.TryCreate(id, UriKind.Absolute, out var uri)
+            ? uri.AbsoluteUri.Split('#')[0]
+            : "file:///" + source.Path.TrimStart('/');
+
+    private static string BaseName(SchemaSource source, JsonNode root)
+    {
+        if (root.IsObject && root.String("title") is { Length: > 0 } title)
+        {
+            return Names.Pascal(title);
+        }
+
+        var file = source.Path.Substring(source.Path.LastIndexOf('/') + 1);
+        var dot = file.IndexOf('.');
+        return Names.Pascal(dot > 0 ? file.Substring(0, dot) : file);
+    }
+
+    private static TypeExport ExportOf(string uri, JsonNode node, string name, string ns, string helper)
+    {
+        // Arrays are only referred to as whole JSON values; their items are checked by the element validator.
+        var kind = KindOf(node) is var k && k == TypeKind.Array ? TypeKind.Any : KindOf(node);
+        var type = kind switch
+        {
+            TypeKind.Class or TypeKind.Enum => $"global::{ns}.{name}",
+            _ => ScalarType(kind),
+        };
+        return new TypeExport(uri, kind, type, kind == TypeKind.Enum ? $"global::{ns}.{name}Codes" : helper + "." + name);
+    }
+
+    /// <summary>How a schema maps to C#, from the schema alone.</summary>
+    private static TypeKind KindOf(JsonNode node)
+    {
+        if (!node.IsObject || node["$ref"] is not null && node["properties"] is null)
+        {
+            return TypeKind.Any;
+        }
+
+        if (node["enum"] is { Kind: JsonKind.Array } values && values.Items.Count > 0 && values.Items.All(v => v.Kind == JsonKind.String))
+        {
+            return TypeKind.Enum;
+        }
+
+        var type = node["type"] is { Kind: JsonKind.String } t ? t.Text : null;
+        if (node["properties"] is { IsObject: true, Members.Count: > 0 } && (type is null or "object"))
+        {
+            return TypeKind.Class;
+        }
+
+        return type switch
+        {
+            "object" => TypeKind.Map,
+            "string" => node.String("format") switch
+            {
+                "date-time" => TypeKind.DateTime,
+                "date" => TypeKind.Date,
+                "uuid" => TypeKind.Uuid,
+                _ => TypeKind.String,
+            },
+            "integer" => TypeKind.Integer,
+            "number" => TypeKind.Number,
+            "boolean" => TypeKind.Boolean,
+            "array" => TypeKind.Array,
+            _ => node["const"] is { Kind: JsonKind.String } ? TypeKind.String : TypeKind.Any,
+        };
+    }
+
+    private static string ScalarType(TypeKind kind) => kind switch
+    {
+        TypeKind.String => "string",
+        TypeKind.DateTime => "global::System.DateTimeOffset",
+        TypeKind.Date => "global::System.DateOnly",
+        TypeKind.Uuid => "global::System.Guid",
+        TypeKind.Integer => "long",
+        TypeKind.Number => "double",
+        TypeKind.Boolean => "bool",
+        TypeKind.Map => "global::System.Collections.Generic.Dictionary<string, " + Json + ".JsonElement>",
+        _ => Json + ".JsonElement",
+    };
+
+    private static bool IsValueType(TypeKind kind) => kind is not (TypeKind.String or TypeKind.Class or TypeKind.Array or TypeKind.Map);
+
+    private void Report(string id, JsonNode at, string message) =>
+        _diagnostics.Add(new DiagnosticInfo(id, _source.Path, at.Line, at.Column, message));
+
+    private string Emit()
+    {
+        var rootKind = KindOf(_root);
+        if (rootKind == TypeKind.Class)
+        {
+            _pendingClasses.Enqueue((_root, Reserve(_baseName)));
+        }
+        else if (rootKind == TypeKind.Enum)
+        {
+            _pendingEnums.Enqueue((_root, Reserve(_baseName)));
+        }
+
+        var defs = _root["$defs"] is { IsObject: true } d ? d.Members : new List<KeyValuePair<string, JsonNode>>();
+        foreach (var def in defs)
+        {
+            var kind = KindOf(def.Value);
+            if (kind == TypeKind.Class)
+            {
+                _pendingClasses.Enqueue((def.Value, Reserve(Names.Pascal(def.Key))));
+            }
+            else if (kind == TypeKind.Enum)
+            {
+                _pendingEnums.Enqueue((def.Value, Reserve(Names.Pascal(def.Key))));
+            }
+        }
+
+        // Each exported schema gets an element validator (and a text check when it is a string), for other files to call.
+        var exports = new CodeWriter();
+        EmitExported(exports, _root, _baseName, rootKind);
+        foreach (var def in defs)
+        {
+            EmitExported(exports, def.Value, Names.Pascal(def.Key), KindOf(def.Value));
+        }
+
+        while (_pendingClasses.Count > 0 || _pendingEnums.Count > 0)
+        {
+            if (_pendingClasses.Count > 0)
+            {
+                var (node, name) = _pendingClasses.Dequeue();
+                EmitClass(node, name);
+            }
+            else
+            {
+                var (node, name) = _pendingEnums.Dequeue();
+                EmitEnum(node, name);
+            }
+        }
+
+        var file = new CodeWriter();
+        file.Line("// <auto-generated/>");
+        file.Line($"// Generated by Vr.Standaarden.Generator from {_source.Path.Substring(_source.Path.LastIndexOf('/') + 1)}{(_root.String("$id") is { } id ? $" ({id})" : "")}.");
+        file.Line("#nullable enable");
+        file.Line("#pragma warning disable CS1591, CS0108, CA1707, CA1716, CA1720, CA1724, CA1819, CA2227, IDE0005");
+        file.Line();
+        file.Line($"namespace {_namespace};");
+        file.Line();
+        file.Append(_types);
+        file.Line($"/// <summary>Validators of {Names.XmlText(_source.Path.Substring(_source.Path.LastIndexOf('/') + 1))} for values held as JSON elements.</summary>");
+        file.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        file.Open($"public static partial class {_baseName}Schema");
+        file.Append(exports);
+        file.Append(_validators);
+        file.Close();
+        return file.ToString();
+    }
+
+    private string Reserve(string name) => Names.Unique(name, _typeNames);
+
+    private void EmitExported(CodeWriter w, JsonNode node, string name, TypeKind kind)
+    {
+        if (!node.IsObject)
+        {
+            return;
+        }
+
+        var validator = kind switch
+        {
+            TypeKind.Class => $"global::{_namespace}.{name}.ValidateElement",
+            TypeKind.Enum => $"global::{_namespace}.{name}Codes.ValidateElement",
+            _ => ElementValidator(node, null),
+        };
+        w.Line($"/// <summary>Validates a value against {Names.XmlText(name)}.</summary>");
+        w.Line($"public static void {name}(global::System.Text.Json.JsonElement value, string location, {Violations} errors) => {validator}(value, location, errors);");
+        w.Line();
+        if (kind is TypeKind.String or TypeKind.DateTime or TypeKind.Date or TypeKind.Uuid)
+        {
+            w.Open($"public static void {name}Text(string text, string location, {Violations} errors)");
+            EmitStringChecks(w, node, "text", "location");
+            w.Close();
+            w.Line();
+        }
+    }
+}

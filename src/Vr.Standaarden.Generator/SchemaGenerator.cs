@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Vr.Standaarden.Generator.Engine;
+
+namespace Vr.Standaarden.Generator;
+
+/// <summary>
+/// Generates C# from the JSON Schema files given as <c>AdditionalFiles</c> (<c>*.json</c> with a <c>$schema</c>): one
+/// output per file, from that file's text and the small export records of all files (so an edit to one schema's
+/// descriptions regenerates only that schema).
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class SchemaGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, for tests of caching.</summary>
+    public static class Steps
+    {
+        /// <summary>The schema files read from the additional files.</summary>
+        public const string Sources = "VrSchemaSources";
+
+        /// <summary>The export records of each file.</summary>
+        public const string Exports = "VrSchemaExports";
+
+        /// <summary>The generated file of each schema.</summary>
+        public const string Generated = "VrGeneratedSchema";
+    }
+
+    private const string Category = "Vr.Standaarden.Generator";
+
+    private static readonly DiagnosticDescriptor UnsupportedKeyword = new("VR1001", "Schema keyword not compiled", "{0}", Category, DiagnosticSeverity.Warning, true);
+    private static readonly DiagnosticDescriptor UnresolvedReference = new("VR1002", "Unresolved $ref", "{0}", Category, DiagnosticSeverity.Error, true);
+    private static readonly DiagnosticDescriptor InvalidJson = new("VR1003", "Schema file is not JSON", "{0}", Category, DiagnosticSeverity.Error, true);
+    private static readonly DiagnosticDescriptor NoSchema = new("VR1004", "Not a schema", "{0}", Category, DiagnosticSeverity.Warning, true);
+    private static readonly DiagnosticDescriptor[] Descriptors = [UnsupportedKeyword, UnresolvedReference, InvalidJson, NoSchema];
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var ns = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
+            options.GlobalOptions.TryGetValue("build_property.VrStandaardenNamespace", out var configured) && !string.IsNullOrWhiteSpace(configured)
+                ? configured.Trim()
+                : options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var root) && !string.IsNullOrWhiteSpace(root) ? root.Trim() : "Generated");
+
+        var sources = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, token) => file.GetText(token) is { } text ? new SchemaSource(file.Path.Replace('\\', '/'), text.ToString()) : null)
+            .Where(static source => source is not null && IsSchema(source.Text))
+            .Select(static (source, _) => source!)
+            .WithTrackingName(Steps.Sources);
+
+        var catalog = sources
+            .Combine(ns)
+            .Select(static (pair, _) => SchemaCompiler.Export(pair.Left, pair.Right))
+            .WithTrackingName(Steps.Exports)
+            .Collect()
+            .Select(static (exports, _) => new EquatableArray<FileExports>(exports.OrderBy(e => e.Path, System.StringComparer.Ordinal).ToArray()));
+
+        var generated = sources
+            .Combine(catalog.Combine(ns))
+            .Select(static (input, token) =>
+            {
+                token.ThrowIfCancellationRequested();
+                return SchemaCompiler.Compile(input.Left, input.Right.Left, input.Right.Right);
+            })
+            .WithTrackingName(Steps.Generated);
+
+        context.RegisterSourceOutput(generated, static (spc, file) =>
+        {
+            if (file.Source.Length > 0)
+            {
+                spc.AddSource(file.HintName, SourceText.From(file.Source, Encoding.UTF8));
+            }
+        });
+
+        // Diagnostics travel as data and are reported from their own node.
+        context.RegisterSourceOutput(generated.Select(static (file, _) => file.Diagnostics), static (spc, diagnostics) =>
+        {
+            foreach (var d in diagnostics)
+            {
+                var descriptor = Descriptors.First(x => x.Id == d.Id);
+                var position = new LinePosition(System.Math.Max(0, d.Line - 1), System.Math.Max(0, d.Column - 1));
+                var location = Location.Create(d.Path, default, new LinePositionSpan(position, position));
+                spc.ReportDiagnostic(Diagnostic.Create(descriptor, location, d.Message));
+            }
+        });
+    }
+
+    // A JSON file is a schema when it declares $schema near its start; other JSON (examples, settings) is left alone.
+    private static bool IsSchema(string text)
+    {
+        var head = text.Length > 2000 ? text.Substring(0, 2000) : text;
+        return head.Contains("\"$schema\"");
+    }
+}

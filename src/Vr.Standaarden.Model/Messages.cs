@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json;
+using Vr.Standaarden.Schema.Compiled;
+
+namespace Vr.Standaarden.Model;
+
+/// <summary>
+/// Entry points for messages of release 1.0 of the standard: read (checking the schema while reading), write, and
+/// validate. The types themselves (<see cref="Bericht"/>, <see cref="Incident"/>, …) are generated from
+/// <c>spec/1.0</c> at build time; the schemas and code lists are embedded as they are.
+/// </summary>
+public static class Messages
+{
+    /// <summary>The release of the standard these models are generated from.</summary>
+    public const string Release = "1.0";
+
+    private const string ResourcePrefix = "Vr.Standaarden.Model.Spec.1.0.";
+
+    /// <summary>Reads a message (envelope and data). Violations of the schema are in <paramref name="errors"/>; what is valid is kept.</summary>
+    /// <returns>The message, or <c>null</c> when the text is not a JSON object.</returns>
+    public static Bericht? Read(ReadOnlySpan<byte> utf8Json, out IReadOnlyList<SchemaViolation> errors)
+    {
+        var list = new List<SchemaViolation>();
+        var message = Bericht.Read(utf8Json, list);
+        errors = list;
+        return message;
+    }
+
+    /// <summary>Reads the data of <paramref name="message"/> as <typeparamref name="T"/>, for example <see cref="Incident"/>.</summary>
+    /// <returns>The data, or <c>null</c> when it is not a JSON object.</returns>
+    public static T? ReadData<T>(Bericht message, out IReadOnlyList<SchemaViolation> errors)
+        where T : class, ISchemaType<T>
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var list = new List<SchemaViolation>();
+        errors = list;
+        if (message.Data.ValueKind != JsonValueKind.Object)
+        {
+            list.Add(new SchemaViolation("/data", "type", "Expected an object."));
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(message.Data.GetRawText()));
+        reader.Read();
+        return T.ReadValue(ref reader, "/data", list);
+    }
+
+    /// <summary>The message as UTF-8 JSON, members in schema order.</summary>
+    public static byte[] Write(Bericht message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.ToUtf8Json();
+    }
+
+    /// <summary>The violations of the schema in a message, without keeping it.</summary>
+    public static IReadOnlyList<SchemaViolation> Validate(ReadOnlySpan<byte> utf8Json)
+    {
+        Read(utf8Json, out var errors);
+        return errors;
+    }
+
+    /// <summary>
+    /// A schema or code list of the release exactly as in <c>spec/1.0</c>, by its path there, for example
+    /// <c>schemas/incident.schema.json</c> or <c>codelijsten/grip-niveau.json</c>.
+    /// </summary>
+    public static ReadOnlyMemory<byte> SpecFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = typeof(Messages).Assembly.GetManifestResourceStream(ResourcePrefix + path.Replace('/', '.'))
+            ?? throw new FileNotFoundException($"Release {Release} has no file '{path}'; use schemas/<name>.schema.json or codelijsten/<name>.json.", path);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

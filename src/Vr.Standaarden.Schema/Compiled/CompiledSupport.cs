@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using Vr.Standaarden.Schema.Formats;
+using Vr.Standaarden.Schema.Internal;
+
+namespace Vr.Standaarden.Schema.Compiled;
+
+/// <summary>
+/// What code generated from schemas by Vr.Standaarden.Generator calls at run time, so patterns, formats and lengths
+/// mean exactly what they mean in <see cref="JsonSchema"/>: ECMA-262 patterns on a linear-time engine (or under a
+/// 200 ms timeout), format checks of draft 2020-12, lengths in code points.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class CompiledSupport
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
+    private static readonly ConcurrentDictionary<string, EcmaRegex> Patterns = new(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="value"/> matches the ECMA-262 <paramref name="pattern"/> (a timeout counts as no match).</summary>
+    public static bool MatchesPattern(string value, string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var regex = Patterns.GetOrAdd(pattern, p => EcmaRegex.Create(p, Timeout));
+        return regex.IsMatch(value, out var timedOut) && !timedOut;
+    }
+
+    /// <summary>Whether <paramref name="value"/> is a valid <paramref name="format"/>; formats the engine does not check are valid.</summary>
+    public static bool IsFormat(string value, string format)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return !FormatValidators.TryGet(format, out var check) || check(value);
+    }
+
+    /// <summary>The length of <paramref name="value"/> in Unicode code points, as JSON Schema counts it.</summary>
+    public static int Length(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var length = 0;
+        foreach (var _ in value.EnumerateRunes())
+        {
+            length++;
+        }
+
+        return length;
+    }
+
+    /// <summary>The pointer to member <paramref name="name"/> of the value at <paramref name="parent"/>.</summary>
+    public static string Location(string parent, string name) => JsonPointer.Append(parent, name);
+
+    /// <summary>The pointer to item <paramref name="index"/> of the array at <paramref name="parent"/>.</summary>
+    public static string Location(string parent, int index) => JsonPointer.Append(parent, index);
+
+    /// <summary>A timestamp written the way the standard writes it: RFC 3339 with Z for UTC and no trailing zeros in fractions.</summary>
+    public static string FormatDateTime(DateTimeOffset value) =>
+        value.Offset == TimeSpan.Zero
+            ? value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)
+            : value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads an RFC 3339 timestamp that <see cref="IsFormat"/> accepted.</summary>
+    public static DateTimeOffset ParseDateTime(string value) =>
+        DateTimeOffset.Parse(value.Replace('t', 'T').Replace('z', 'Z'), CultureInfo.InvariantCulture, DateTimeStyles.None);
+
+    /// <summary>The value quoted for a message, shortened when long.</summary>
+    public static string Quote(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var builder = new StringBuilder("'");
+        builder.Append(value.Length > 60 ? value[..57] + "..." : value);
+        return builder.Append('\'').ToString();
+    }
+}

@@ -1,0 +1,11 @@
+namespace Vr.Standaarden.Schema.Compiled;
+
+/// <summary>A value that breaks a schema, as reported by code generated from that schema.</summary>
+/// <param name="InstanceLocation">JSON Pointer to the value ("" is the document).</param>
+/// <param name="Keyword">The keyword that failed, for example <c>required</c> or <c>pattern</c>.</param>
+/// <param name="Message">What is wrong.</param>
+public sealed record SchemaViolation(string InstanceLocation, string Keyword, string Message)
+{
+    /// <summary>Location, message and keyword on one line.</summary>
+    public override string ToString() => $"{(InstanceLocation.Length == 0 ? "(root)" : InstanceLocation)}: {Message} ({Keyword})";
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Vr.Standaarden.Schema.Compiled;
+
+namespace Vr.Standaarden.Generator.Tests;
+
+public sealed class GeneratorTests
+{
+    private static (object? Value, List<SchemaViolation> Errors) Read(Assembly assembly, string type, string json)
+    {
+        var errors = new List<SchemaViolation>();
+        var read = assembly.GetType(type, throwOnError: true)!.GetMethod("Read", BindingFlags.Public | BindingFlags.Static)!;
+        var value = read.CreateDelegate<ReadDelegate>()(Encoding.UTF8.GetBytes(json), errors);
+        return (value, errors);
+    }
+
+    private delegate object? ReadDelegate(ReadOnlySpan<byte> json, List<SchemaViolation> errors);
+
+    private static string Write(object value) => Encoding.UTF8.GetString((byte[])value.GetType().GetMethod("ToUtf8Json")!.Invoke(value, null)!);
+
+    private const string Valid = """
+        {"id":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","naam":"Sporthal De Bres","status":"OPEN","soort":"sporthal",
+         "geopend":"2026-11-20T22:00:00+01:00","capaciteit":120,"postcode":"2511XH","voorzieningen":["douche","bedden"],
+         "contact":{"telefoon":"+31 70 123 4567"}}
+        """;
+
+    [Fact]
+    public void A_schema_titled_Opvanglocatie_yields_a_type_Opvanglocatie_that_compiles_without_diagnostics()
+    {
+        var (run, compile, assembly) = Generate();
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.NotNull(assembly!.GetType("Regio.Opvang.Opvanglocatie"));
+        Assert.NotNull(assembly.GetType("Regio.Opvang.Status"));
+        Assert.True(assembly.GetType("Regio.Opvang.Status")!.IsEnum);
+    }
+
+    private static (GeneratorDriverRunResult Run, System.Collections.Immutable.ImmutableArray<Diagnostic> Compile, Assembly? Assembly) Generate() =>
+        Harness.Generate(Harness.Files("opvanglocatie.schema.json", "status.json"));
+
+    [Fact]
+    public void Generated_reader_accepts_valid_json_and_writer_round_trips_it()
+    {
+        var (_, _, assembly) = Generate();
+        var (value, errors) = Read(assembly!, "Regio.Opvang.Opvanglocatie", Valid);
+        Assert.Empty(errors);
+        var written = Write(value!);
+        Assert.Equal(written, Write(Read(assembly!, "Regio.Opvang.Opvanglocatie", written).Value!));
+        Assert.Contains("\"status\":\"OPEN\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"geopend\":\"2026-11-20T22:00:00+01:00\"", written, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"naam\":\"Sporthal De Bres\"", "\"naam\":\"\"", "/naam", "minLength")]
+    [InlineData("\"status\":\"OPEN\"", "\"status\":\"DICHT\"", "/status", "enum")]
+    [InlineData("\"soort\":\"sporthal\"", "\"soort\":\"kerk\"", "/soort", "enum")]
+    [InlineData("\"capaciteit\":120", "\"capaciteit\":-1", "/capaciteit", "minimum")]
+    [InlineData("\"capaciteit\":120", "\"capaciteit\":1.5", "/capaciteit", "type")]
+    [InlineData("\"capaciteit\":120,", "", "", "required")]
+    [InlineData("\"postcode\":\"2511XH\"", "\"postcode\":\"2511 XH\"", "/postcode", "pattern")]
+    [InlineData("[\"douche\",\"bedden\"]", "[\"douche\",\"douche\"]", "/voorzieningen", "uniqueItems")]
+    [InlineData("\"telefoon\":\"+31 70 123 4567\"", "\"telefoon\":\"+31 70 123 4567\",\"fax\":\"1\"", "/contact/fax", "additionalProperties")]
+    [InlineData("2026-11-20T22:00:00+01:00", "2026-11-20 22:00", "/geopend", "format")]
+    [InlineData("3f2504e0-4f89-11d3-9a0c-0305e82c3301", "geen-uuid", "/id", "format")]
+    public void Generated_reader_reports_each_broken_keyword_with_its_json_pointer(string valid, string broken, string location, string keyword)
+    {
+        var (_, _, assembly) = Generate();
+        Assert.Contains(valid, Valid, StringComparison.Ordinal);
+        var (value, errors) = Read(assembly!, "Regio.Opvang.Opvanglocatie", Valid.Replace(valid, broken, StringComparison.Ordinal));
+        Assert.NotNull(value);
+        Assert.Contains(errors, e => e.InstanceLocation == location && e.Keyword == keyword);
+    }
+
+    [Fact]
+    public void Output_is_the_same_in_every_culture_and_on_every_run()
+    {
+        string Text()
+        {
+            var run = Harness.Driver(Harness.Files("opvanglocatie.schema.json", "status.json")).RunGenerators(Harness.Compilation()).GetRunResult();
+            return string.Join("\n---\n", run.Results.Single().GeneratedSources.Select(s => s.HintName + "\n" + s.SourceText));
+        }
+
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            var invariant = Text();
+            CultureInfo.CurrentCulture = new CultureInfo("tr-TR");
+            var turkish = Text();
+            CultureInfo.CurrentCulture = new CultureInfo("nl-NL");
+            Assert.Equal(invariant, turkish);
+            Assert.Equal(invariant, Text());
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Unsupported_keywords_unresolved_references_and_broken_json_are_diagnostics_at_the_schema_line()
+    {
+        var schema = """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "title": "Proef",
+              "type": "object",
+              "properties": {
+                "a": { "type": "string", "patternProperties": { "x": {} } },
+                "b": { "$ref": "bestaat-niet.json" }
+              }
+            }
+            """;
+        var run = Harness.Driver([new Harness.InMemoryText("/p/proef.schema.json", schema), new Harness.InMemoryText("/p/kapot.schema.json", "{ \"$schema\": \"x\",\n  \"title\": }")])
+            .RunGenerators(Harness.Compilation()).GetRunResult();
+        var unsupported = Assert.Single(run.Diagnostics, d => d.Id == "VR1001");
+        Assert.Equal(DiagnosticSeverity.Warning, unsupported.Severity);
+        Assert.Equal("/p/proef.schema.json", unsupported.Location.GetLineSpan().Path);
+        Assert.Equal(5, unsupported.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("'patternProperties'", unsupported.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var unresolved = Assert.Single(run.Diagnostics, d => d.Id == "VR1002");
+        Assert.Equal(DiagnosticSeverity.Error, unresolved.Severity);
+        Assert.Equal(6, unresolved.Location.GetLineSpan().StartLinePosition.Line);
+        var broken = Assert.Single(run.Diagnostics, d => d.Id == "VR1003");
+        Assert.Equal(1, broken.Location.GetLineSpan().StartLinePosition.Line);
+    }
+}
