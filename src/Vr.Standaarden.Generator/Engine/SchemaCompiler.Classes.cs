@@ -71,7 +71,7 @@ internal sealed partial class SchemaCompiler
 
     private static void EmitReadEntryPoints(CodeWriter w, string name)
     {
-        w.Line($"/// <summary>Reads a {name} from UTF-8 JSON, checking the schema while reading. Violations are added to <paramref name=\"errors\"/>; what is valid is kept.</summary>");
+        w.Line($"/// <summary>Reads a <see cref=\"{name}\"/> from UTF-8 JSON, checking the schema while reading. Violations are added to <paramref name=\"errors\"/>; what is valid is kept.</summary>");
         w.Line("/// <returns>The value, or <c>null</c> when the text is not JSON or not an object.</returns>");
         w.Open($"public static {name}? Read(global::System.ReadOnlySpan<byte> utf8Json, {Violations} errors)");
         w.Line($"var reader = new {Json}.Utf8JsonReader(utf8Json, new {Json}.JsonReaderOptions {{ MaxDepth = 256 }});");

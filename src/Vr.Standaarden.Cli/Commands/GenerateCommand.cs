@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Text;
+using Vr.Standaarden.Generator.Engine;
+
+namespace Vr.Standaarden.Cli.Commands;
+
+/// <summary>
+/// <c>vr generate &lt;schema-files&gt; -o &lt;folder&gt; --namespace &lt;N&gt;</c>: writes the C# that Vr.Standaarden.Generator makes
+/// from the same files, byte for byte, for teams that commit generated code.
+/// </summary>
+internal static class GenerateCommand
+{
+    private const int Ok = 0, HasErrors = 1;
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var files = new Argument<string[]>("schema-files")
+        {
+            Description = "The schema files (and the code lists they refer to); all $ref targets must be among them.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--output", "-o") { Description = "The folder for the .g.cs files.", Required = true };
+        var ns = new Option<string>("--namespace") { Description = "The namespace of the generated types.", Required = true };
+        var command = new Command("generate", "Generate C# types, UTF-8 readers and writers and validators from JSON Schema files, exactly as the Vr.Standaarden.Generator package does. Exit code 0: written; 1: a schema has errors (diagnostics on stderr); 2: usage error.")
+        {
+            files, output, ns,
+        };
+        command.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(output)!, parse.GetValue(ns)!, stdout, stderr));
+        return command;
+    }
+
+    private static int Run(string[] files, string outputFolder, string ns, TextWriter stdout, TextWriter stderr)
+    {
+        var sources = new List<SchemaSource>();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                stderr.WriteLine($"vr generate: the file '{file}' does not exist.");
+                return Program.UsageError;
+            }
+
+            // The generator sees paths with '/' separators and text as the compiler reads it.
+            var text = File.ReadAllText(file, Encoding.UTF8);
+            sources.Add(new SchemaSource(Path.GetFullPath(file).Replace('\\', '/'), text));
+        }
+
+        // Only files with $schema are schemas, as in the generator; the catalog is ordered by path, as there.
+        sources = sources.Where(s => s.Text.Length > 0 && s.Text.Substring(0, Math.Min(2000, s.Text.Length)).Contains("\"$schema\"", StringComparison.Ordinal)).ToList();
+        var catalog = sources.Select(s => SchemaCompiler.Export(s, ns)).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+        Directory.CreateDirectory(outputFolder);
+        var errors = 0;
+        foreach (var source in sources)
+        {
+            var generated = SchemaCompiler.Compile(source, catalog, ns);
+            foreach (var d in generated.Diagnostics)
+            {
+                var severity = d.Id is SchemaCompiler.UnresolvedReference or SchemaCompiler.InvalidJson ? "error" : "warning";
+                errors += severity == "error" ? 1 : 0;
+                stderr.WriteLine($"{d.Path}({d.Line},{d.Column}): {severity} {d.Id}: {d.Message}");
+            }
+
+            if (generated.Source.Length > 0)
+            {
+                File.WriteAllText(Path.Combine(outputFolder, generated.HintName), generated.Source, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            }
+        }
+
+        stdout.WriteLine($"vr generate: {sources.Count} schemas, files in {outputFolder}.");
+        return errors == 0 ? Ok : HasErrors;
+    }
+}
