@@ -56,7 +56,8 @@ for proj in "$root"/src/*/*.csproj; do
 
   pdb="$(unzip -Z1 "$snupkg" | grep '\.pdb$' | head -n1)" || true
   [ -n "$pdb" ] || fail "$id: no .pdb in the symbol package"
-  unzip -p "$snupkg" "$pdb" | grep -aq 'raw.githubusercontent.com' || fail "$id: no Source Link in $pdb"
+  # grep -c reads the whole stream: grep -q would stop early and break the pipe under pipefail.
+  unzip -p "$snupkg" "$pdb" | grep -ac 'raw.githubusercontent.com' >/dev/null || fail "$id: no Source Link in $pdb"
   echo "verify-packages: $id ok"
 done
 
