@@ -13,12 +13,34 @@ internal sealed partial class SchemaCompiler
     private static readonly string[] Combinators = ["anyOf", "oneOf"];
     private int _validatorCount;
 
+    private readonly Dictionary<string, string> _patterns = new(StringComparer.Ordinal);
+
+    /// <summary>The static field that holds <paramref name="pattern"/>, built once per file.</summary>
+    private string PatternField(string pattern)
+    {
+        if (!_patterns.TryGetValue(pattern, out var field))
+        {
+            field = $"Pattern{Invariant(_patterns.Count)}";
+            _patterns.Add(pattern, field);
+        }
+
+        return $"{_baseName}Schema.{field}";
+    }
+
+    private void EmitPatternFields(CodeWriter w)
+    {
+        foreach (var pair in _patterns.OrderBy(p => p.Value, StringComparer.Ordinal))
+        {
+            w.Line($"internal static readonly {Rt}.CompiledPattern {pair.Value} = {Rt}.CompiledPattern.Create({Names.Literal(pair.Key)});");
+        }
+    }
+
     /// <summary>Checks on a string held in <paramref name="text"/>: pattern, lengths, format, const, enum.</summary>
-    private static void EmitStringChecks(CodeWriter w, JsonNode node, string text, string location, string? keyword = null)
+    private void EmitStringChecks(CodeWriter w, JsonNode node, string text, string location, string? keyword = null)
     {
         if (node.String("pattern") is { } pattern)
         {
-            w.Open($"if (!{Rt}.CompiledSupport.MatchesPattern({text}, {Names.Literal(pattern)}))");
+            w.Open($"if (!{PatternField(pattern)}.IsMatch({text}))");
             w.Line($"errors.Add(new({location}, \"{keyword ?? "pattern"}\", $\"{{({Rt}.CompiledSupport.Quote({text}))}} does not match the pattern {Escape(Braces(pattern))}.\"));");
             w.Close();
             w.Line();
@@ -253,9 +275,11 @@ internal sealed partial class SchemaCompiler
                 w.Line("var matches = 0;");
                 foreach (var branch in branches)
                 {
-                    w.Line($"var probe{branch} = new {Violations}();");
-                    w.Line($"{branch}(value, location, probe{branch});");
-                    w.Line($"if (probe{branch}.Count == 0) matches++;");
+                    // A branch is tried on the caller's list and its errors are taken back: no allocation per try.
+                    w.Line($"var mark{branch} = errors.Count;");
+                    w.Line($"{branch}(value, location, errors);");
+                    w.Line($"if (errors.Count == mark{branch}) matches++;");
+                    w.Line($"errors.RemoveRange(mark{branch}, errors.Count - mark{branch});");
                 }
 
                 w.Open(combinator == "anyOf" ? "if (matches == 0)" : "if (matches != 1)");
@@ -273,9 +297,11 @@ internal sealed partial class SchemaCompiler
         {
             var negated = ElementValidator(node["not"]!, null);
             w.Open("");
-            w.Line($"var probe = new {Violations}();");
-            w.Line($"{negated}(value, location, probe);");
-            w.Open("if (probe.Count == 0)");
+            w.Line("var mark = errors.Count;");
+            w.Line($"{negated}(value, location, errors);");
+            w.Line("var matched = errors.Count == mark;");
+            w.Line("errors.RemoveRange(mark, errors.Count - mark);");
+            w.Open("if (matched)");
             w.Line("errors.Add(new(location, \"not\", \"The value matches a schema it must not match.\"));");
             w.Close();
             w.Close();
@@ -285,18 +311,20 @@ internal sealed partial class SchemaCompiler
         {
             var condition = ElementValidator(node["if"]!, null);
             w.Open("");
-            w.Line($"var probe = new {Violations}();");
-            w.Line($"{condition}(value, location, probe);");
+            w.Line("var mark = errors.Count;");
+            w.Line($"{condition}(value, location, errors);");
+            w.Line("var matched = errors.Count == mark;");
+            w.Line("errors.RemoveRange(mark, errors.Count - mark);");
             if (node["then"] is { IsObject: true } then)
             {
-                w.Open("if (probe.Count == 0)");
+                w.Open("if (matched)");
                 w.Line($"{ElementValidator(then, null)}(value, location, errors);");
                 w.Close();
             }
 
             if (node["else"] is { IsObject: true } otherwise)
             {
-                w.Open("if (probe.Count != 0)");
+                w.Open("if (!matched)");
                 w.Line($"{ElementValidator(otherwise, null)}(value, location, errors);");
                 w.Close();
             }

@@ -293,6 +293,9 @@ internal sealed partial class SchemaCompiler
         file.Open($"public static partial class {_baseName}Schema");
         file.Append(exports);
         file.Append(_validators);
+        var patterns = new CodeWriter();
+        EmitPatternFields(patterns);
+        file.Append(patterns);
         file.Close();
         return file.ToString();
     }
