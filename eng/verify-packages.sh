@@ -94,7 +94,28 @@ cp "$root/eng/consumer/Program.cs" "$consumer/Program.cs"
 dotnet build "$consumer/Consumer.csproj" -c Release --packages "$work/packages" --nologo -v quiet
 dotnet run --project "$consumer/Consumer.csproj" -c Release --no-build
 
+echo "verify-packages: a project with only the generator package and a schema of its own"
+generated="$work/consumer-generator"
+rm -rf "$generated" && mkdir -p "$generated/schemas"
+cp "$consumer/nuget.config" "$generated/nuget.config"
+cp "$root/tests/Vr.Standaarden.Generator.Tests/Schemas/"*.json "$generated/schemas/"
+cp "$root/eng/consumer-generator/Program.cs" "$generated/Program.cs"
+cat > "$generated/ConsumerGenerator.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings><TreatWarningsAsErrors>true</TreatWarningsAsErrors><RootNamespace>Regio.Opvang</RootNamespace></PropertyGroup>
+  <ItemGroup><PackageReference Include="Vr.Standaarden.Generator" Version="$version" /></ItemGroup>
+  <ItemGroup><AdditionalFiles Include="schemas/*.json" /></ItemGroup>
+</Project>
+XML
+dotnet build "$generated/ConsumerGenerator.csproj" -c Release --packages "$work/packages" --nologo -v quiet
+dotnet run --project "$generated/ConsumerGenerator.csproj" -c Release --no-build
+
+echo "verify-packages: the regional adapter sample against the packed packages"
+dotnet build "$root/samples/RegioAdapter/RegioAdapter.csproj" -c Release --force -p:VrStandaardenVersion="$version" \
+  --source "$feed" --source https://api.nuget.org/v3/index.json --packages "$work/packages" --nologo -v quiet
+dotnet run --project "$root/samples/RegioAdapter/RegioAdapter.csproj" -c Release --no-build >/dev/null || fail "the RegioAdapter sample failed"
+
 echo "verify-packages: installing the vr tool from the local feed"
 dotnet tool install Vr.Standaarden.Cli --version "$version" --tool-path "$work/tools" --add-source "$feed" >/dev/null
 "$work/tools/vr" --help >/dev/null || fail "vr --help failed"
-echo "verify-packages: ${#packages[@]} packages ok, consumer built and ran, vr tool installed and ran"
+echo "verify-packages: ${#packages[@]} packages ok; consumers, generator consumer and RegioAdapter sample built and ran; vr tool installed and ran"

@@ -58,7 +58,7 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             .Select(static (pair, _) => SchemaCompiler.Export(pair.Left, pair.Right))
             .WithTrackingName(Steps.Exports)
             .Collect()
-            .Select(static (exports, _) => new EquatableArray<FileExports>(exports.OrderBy(e => e.Path, System.StringComparer.Ordinal).ToArray()));
+            .Select(static (exports, _) => EmbeddedSpec.With(exports));
 
         var generated = sources
             .Combine(catalog.Combine(ns))

@@ -47,7 +47,7 @@ internal static class GenerateCommand
 
         // Only files with $schema are schemas, as in the generator; the catalog is ordered by path, as there.
         sources = sources.Where(s => s.Text.Length > 0 && s.Text.Substring(0, Math.Min(2000, s.Text.Length)).Contains("\"$schema\"", StringComparison.Ordinal)).ToList();
-        var catalog = sources.Select(s => SchemaCompiler.Export(s, ns)).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+        var catalog = EmbeddedSpec.With(sources.Select(s => SchemaCompiler.Export(s, ns)));
         Directory.CreateDirectory(outputFolder);
         var errors = 0;
         foreach (var source in sources)
