@@ -54,7 +54,7 @@ internal sealed partial class SchemaCompiler
             w.Line();
         }
 
-        EmitReadEntryPoints(w, name);
+        EmitReadEntryPoints(w, name, node["type"] is { Kind: JsonKind.String, Text: "object" });
         EmitReadValue(w, node, name, properties, closed, required);
         EmitWrite(w, properties, closed);
         w.Append(helpers);
@@ -69,7 +69,7 @@ internal sealed partial class SchemaCompiler
         _ => "",
     };
 
-    private static void EmitReadEntryPoints(CodeWriter w, string name)
+    private static void EmitReadEntryPoints(CodeWriter w, string name, bool requiresObject)
     {
         w.Line($"/// <summary>Reads a <see cref=\"{name}\"/> from UTF-8 JSON, checking the schema while reading. Violations are added to <paramref name=\"errors\"/>; what is valid is kept.</summary>");
         w.Line("/// <returns>The value, or <c>null</c> when the text is not JSON or not an object.</returns>");
@@ -97,7 +97,15 @@ internal sealed partial class SchemaCompiler
         w.Line("/// <summary>Checks a JSON element against the schema of this type.</summary>");
         w.Open($"public static void ValidateElement({Json}.JsonElement value, string location, {Violations} errors)");
         w.Open($"if (value.ValueKind != {Json}.JsonValueKind.Object)");
-        w.Line("errors.Add(new(location, \"type\", \"Expected an object.\"));");
+        if (requiresObject)
+        {
+            w.Line("errors.Add(new(location, \"type\", \"Expected an object.\"));");
+        }
+        else
+        {
+            w.Line("// The schema does not say \"type\": \"object\", so its keywords do not apply to other values.");
+        }
+
         w.Line("return;");
         w.Close();
         w.Line();

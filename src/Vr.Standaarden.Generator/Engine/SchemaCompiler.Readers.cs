@@ -11,6 +11,21 @@ internal sealed partial class SchemaCompiler
     /// </summary>
     private void EmitReader(CodeWriter w, Shape shape, JsonNode node, string method, string owner)
     {
+        if (node.Kind is JsonKind.True or JsonKind.False)
+        {
+            // A boolean schema: true accepts any value, false none.
+            w.Open($"private static {shape.CsType}? {method}(ref {Json}.Utf8JsonReader reader, string location, {Violations} errors)");
+            if (node.Kind == JsonKind.False)
+            {
+                w.Line("errors.Add(new(location, \"false\", \"No value is allowed here.\"));");
+            }
+
+            w.Line($"return {Json}.JsonElement.ParseValue(ref reader);");
+            w.Close();
+            w.Line();
+            return;
+        }
+
         var rest = Rest(node, shape);
         var viaElement = shape.Kind is TypeKind.Any || (shape.Export is not null && shape.Kind is TypeKind.Map);
         var nested = new List<(Shape Shape, JsonNode Node, string Method)>();

@@ -29,6 +29,11 @@ internal sealed partial class SchemaCompiler
 
     private void EmitPatternFields(CodeWriter w)
     {
+        foreach (var pair in _constants.OrderBy(p => p.Value, StringComparer.Ordinal))
+        {
+            w.Line($"internal static readonly {Json}.JsonElement {pair.Value} = {Rt}.CompiledSupport.JsonConstant({Names.Literal(pair.Key)});");
+        }
+
         foreach (var pair in _patterns.OrderBy(p => p.Value, StringComparer.Ordinal))
         {
             w.Line($"internal static readonly {Rt}.CompiledPattern {pair.Value} = {Rt}.CompiledPattern.Create({Names.Literal(pair.Key)});");
@@ -145,6 +150,23 @@ internal sealed partial class SchemaCompiler
             _validatorNames[node] = name;
         }
 
+        if (node.Kind is JsonKind.True or JsonKind.False)
+        {
+            // Boolean schemas: true accepts everything, false nothing.
+            var boolean = new CodeWriter();
+            boolean.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            boolean.Open($"public static void {name}({Json}.JsonElement value, string location, {Violations} errors)");
+            if (node.Kind == JsonKind.False)
+            {
+                boolean.Line("errors.Add(new(location, \"false\", \"No value is allowed here.\"));");
+            }
+
+            boolean.Close();
+            boolean.Line();
+            _validators.Append(boolean);
+            return name;
+        }
+
         bool Has(string keyword) => (only is null || only.Contains(keyword)) && node[keyword] is not null;
         var w = new CodeWriter();
         var fields = new CodeWriter();
@@ -182,14 +204,14 @@ internal sealed partial class SchemaCompiler
 
         if (Has("const") && node["const"]!.Kind != JsonKind.String)
         {
-            w.Open($"if (value.GetRawText() != {Names.Literal(Raw(node["const"]!))})");
+            w.Open($"if (!{Rt}.CompiledSupport.JsonEquals(value, {ConstantField(node["const"]!)}))");
             w.Line("errors.Add(new(location, \"const\", \"The value is not the constant the schema demands.\"));");
             w.Close();
         }
 
         if (Has("enum") && node["enum"]!.Items.Any(i => i.Kind != JsonKind.String))
         {
-            var raw = string.Join(" && ", node["enum"]!.Items.Select(i => $"value.GetRawText() != {Names.Literal(Raw(i))}"));
+            var raw = string.Join(" && ", node["enum"]!.Items.Select(i => $"!{Rt}.CompiledSupport.JsonEquals(value, {ConstantField(i)})"));
             w.Open($"if ({raw})");
             w.Line("errors.Add(new(location, \"enum\", \"The value is not one of the allowed values.\"));");
             w.Close();
@@ -228,7 +250,7 @@ internal sealed partial class SchemaCompiler
             w.Open($"if (value.ValueKind == {Json}.JsonValueKind.Array)");
             w.Line("var count = value.GetArrayLength();");
             EmitArrayCountChecks(w, new JsonNodeView(node, CountKeywords.Where(Has).ToList()).Node, "count", "location");
-            if (Has("items") && node["items"]!.IsObject)
+            if (Has("items") && IsSchema(node["items"]!))
             {
                 var items = ElementValidator(node["items"]!, null);
                 w.Line("var index = 0;");
@@ -239,7 +261,7 @@ internal sealed partial class SchemaCompiler
 
             if (Has("uniqueItems") && node["uniqueItems"]!.Kind == JsonKind.True)
             {
-                w.Open("if (global::System.Linq.Enumerable.Count(global::System.Linq.Enumerable.Distinct(global::System.Linq.Enumerable.Select(value.EnumerateArray(), i => i.GetRawText()))) != count)");
+                w.Open($"if ({Rt}.CompiledSupport.HasDuplicates(value))");
                 w.Line("errors.Add(new(location, \"uniqueItems\", \"The items are not unique.\"));");
                 w.Close();
             }
@@ -259,7 +281,7 @@ internal sealed partial class SchemaCompiler
 
         if (Has("allOf"))
         {
-            foreach (var part in node["allOf"]!.Items.Where(i => i.IsObject))
+            foreach (var part in node["allOf"]!.Items.Where(IsSchema))
             {
                 w.Line($"{ElementValidator(part, null)}(value, location, errors);");
             }
@@ -270,7 +292,7 @@ internal sealed partial class SchemaCompiler
             var keyword = Has("anyOf") ? "anyOf" : "oneOf";
             foreach (var combinator in Combinators.Where(Has))
             {
-                var branches = node[combinator]!.Items.Where(i => i.IsObject).Select(b => ElementValidator(b, null)).ToList();
+                var branches = node[combinator]!.Items.Where(IsSchema).Select(b => ElementValidator(b, null)).ToList();
                 w.Open("");
                 w.Line("var matches = 0;");
                 foreach (var branch in branches)
@@ -293,7 +315,7 @@ internal sealed partial class SchemaCompiler
             _ = keyword;
         }
 
-        if (Has("not") && node["not"]!.IsObject)
+        if (Has("not") && IsSchema(node["not"]!))
         {
             var negated = ElementValidator(node["not"]!, null);
             w.Open("");
@@ -307,7 +329,7 @@ internal sealed partial class SchemaCompiler
             w.Close();
         }
 
-        if (Has("if") && node["if"]!.IsObject && (node["then"] is { IsObject: true } || node["else"] is { IsObject: true }))
+        if (Has("if") && IsSchema(node["if"]!) && (node["then"] is { } t0 && IsSchema(t0) || node["else"] is { } e0 && IsSchema(e0)))
         {
             var condition = ElementValidator(node["if"]!, null);
             w.Open("");
@@ -315,14 +337,14 @@ internal sealed partial class SchemaCompiler
             w.Line($"{condition}(value, location, errors);");
             w.Line("var matched = errors.Count == mark;");
             w.Line("errors.RemoveRange(mark, errors.Count - mark);");
-            if (node["then"] is { IsObject: true } then)
+            if (node["then"] is { } then && IsSchema(then))
             {
                 w.Open("if (matched)");
                 w.Line($"{ElementValidator(then, null)}(value, location, errors);");
                 w.Close();
             }
 
-            if (node["else"] is { IsObject: true } otherwise)
+            if (node["else"] is { } otherwise && IsSchema(otherwise))
             {
                 w.Open("if (!matched)");
                 w.Line($"{ElementValidator(otherwise, null)}(value, location, errors);");
@@ -344,7 +366,7 @@ internal sealed partial class SchemaCompiler
         var declared = node["properties"] is { IsObject: true } props ? props.Members : new List<KeyValuePair<string, JsonNode>>();
         if (keywords.Contains("properties"))
         {
-            foreach (var property in declared.Where(p => p.Value.IsObject))
+            foreach (var property in declared.Where(p => IsSchema(p.Value)))
             {
                 var check = ElementValidator(property.Value, null);
                 w.Open($"if (value.TryGetProperty({Names.Literal(property.Key)}, out var member{check}))");
@@ -378,6 +400,13 @@ internal sealed partial class SchemaCompiler
 
         var extra = keywords.Contains("additionalProperties") ? node["additionalProperties"] : null;
         var names = keywords.Contains("propertyNames") && node["propertyNames"] is { IsObject: true } pn ? pn : null;
+        if (keywords.Contains("propertyNames") && node["propertyNames"]?.Kind == JsonKind.False)
+        {
+            w.Open("foreach (var member in value.EnumerateObject())");
+            w.Line($"errors.Add(new({Rt}.CompiledSupport.Location(location, member.Name), \"propertyNames\", \"No property is allowed here.\"));");
+            w.Close();
+        }
+
         if (extra is not null && extra.Kind != JsonKind.True || names is not null || keywords.Contains("minProperties") || keywords.Contains("maxProperties"))
         {
             w.Line("var memberCount = 0;");
@@ -415,6 +444,23 @@ internal sealed partial class SchemaCompiler
                 w.Close();
             }
         }
+    }
+
+    private static bool IsSchema(JsonNode node) => node.Kind is JsonKind.Object or JsonKind.True or JsonKind.False;
+
+    private readonly Dictionary<string, string> _constants = new(StringComparer.Ordinal);
+
+    /// <summary>The static field that holds a constant JSON value, parsed once per file.</summary>
+    private string ConstantField(JsonNode value)
+    {
+        var json = Raw(value);
+        if (!_constants.TryGetValue(json, out var field))
+        {
+            field = $"Constant{Invariant(_constants.Count)}";
+            _constants.Add(json, field);
+        }
+
+        return $"{_baseName}Schema.{field}";
     }
 
     private static string TypeCondition(string type) => type switch

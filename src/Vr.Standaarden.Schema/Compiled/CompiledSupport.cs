@@ -46,6 +46,34 @@ public static class CompiledSupport
         return length;
     }
 
+    /// <summary>Whether two JSON values are equal as JSON Schema compares them (<c>const</c>, <c>enum</c>): numbers by value, objects regardless of member order.</summary>
+    public static bool JsonEquals(System.Text.Json.JsonElement a, System.Text.Json.JsonElement b) => JsonValues.DeepEquals(a, b);
+
+    /// <summary>Whether an array holds two equal items, as <c>uniqueItems</c> compares them.</summary>
+    public static bool HasDuplicates(System.Text.Json.JsonElement array)
+    {
+        var items = array.EnumerateArray().ToList();
+        for (var i = 0; i < items.Count; i++)
+        {
+            for (var j = i + 1; j < items.Count; j++)
+            {
+                if (JsonValues.DeepEquals(items[i], items[j]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A JSON value from its text, for constants in generated code.</summary>
+    public static System.Text.Json.JsonElement JsonConstant(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+
     /// <summary>The pointer to member <paramref name="name"/> of the value at <paramref name="parent"/>.</summary>
     public static string Location(string parent, string name) => JsonPointer.Append(parent, name);
 
