@@ -16,7 +16,8 @@ internal sealed partial class SchemaCompiler
     private void EmitClass(JsonNode node, string name)
     {
         var required = new HashSet<string>(node["required"] is { Kind: JsonKind.Array } r ? r.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text) : [], StringComparer.Ordinal);
-        var closed = node["additionalProperties"]?.Kind == JsonKind.False;
+        // With patternProperties the element validator decides which members are additional.
+        var closed = node["additionalProperties"]?.Kind == JsonKind.False && node["patternProperties"] is null;
         var members = new HashSet<string>(ReservedMembers, StringComparer.Ordinal) { name };
         var helpers = new CodeWriter();
         var properties = new List<Property>();

@@ -106,7 +106,7 @@ internal sealed partial class SchemaCompiler
         }
 
         // A class keeps additionalProperties:false in its reader only; anything else goes to the element check.
-        if (shape.Kind == TypeKind.Class && node["additionalProperties"] is { } extra && extra.Kind != JsonKind.False && extra.Kind != JsonKind.True)
+        if (shape.Kind == TypeKind.Class && node["additionalProperties"] is { } extra && (extra.Kind is not (JsonKind.False or JsonKind.True) || node["patternProperties"] is not null))
         {
             rest.Add("additionalProperties");
         }

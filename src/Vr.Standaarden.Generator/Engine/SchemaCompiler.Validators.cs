@@ -9,7 +9,7 @@ internal sealed partial class SchemaCompiler
     private static readonly string[] StringKeywords = ["pattern", "minLength", "maxLength", "format", "const", "enum"];
     private static readonly string[] NumberKeywords = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];
     private static readonly string[] CountKeywords = ["minItems", "maxItems"];
-    private static readonly string[] ObjectKeywords = ["properties", "required", "additionalProperties", "propertyNames", "minProperties", "maxProperties", "dependentRequired"];
+    private static readonly string[] ObjectKeywords = ["properties", "required", "additionalProperties", "propertyNames", "minProperties", "maxProperties", "dependentRequired", "patternProperties", "dependentSchemas"];
     private static readonly string[] Combinators = ["anyOf", "oneOf"];
     private int _validatorCount;
 
@@ -235,6 +235,14 @@ internal sealed partial class SchemaCompiler
             w.Line();
         }
 
+        if (Has("multipleOf") && node["multipleOf"]!.Kind == JsonKind.Number)
+        {
+            w.Open($"if (!{Rt}.CompiledSupport.IsMultipleOf(value, {ConstantField(node["multipleOf"]!)}))");
+            w.Line($"errors.Add(new(location, \"multipleOf\", \"The number is not a multiple of {Number(node["multipleOf"]!)}.\"));");
+            w.Close();
+            w.Line();
+        }
+
         var numberKeywords = NumberKeywords.Where(Has).ToList();
         if (numberKeywords.Count > 0)
         {
@@ -245,18 +253,53 @@ internal sealed partial class SchemaCompiler
             w.Line();
         }
 
-        if (Has("items") || Has("minItems") || Has("maxItems") || Has("uniqueItems"))
+        if (Has("items") || Has("minItems") || Has("maxItems") || Has("uniqueItems") || Has("prefixItems") || Has("contains"))
         {
             w.Open($"if (value.ValueKind == {Json}.JsonValueKind.Array)");
             w.Line("var count = value.GetArrayLength();");
             EmitArrayCountChecks(w, new JsonNodeView(node, CountKeywords.Where(Has).ToList()).Node, "count", "location");
-            if (Has("items") && IsSchema(node["items"]!))
+            var prefix = Has("prefixItems") ? node["prefixItems"]!.Items.Where(IsSchema).Select(p => ElementValidator(p, null)).ToList() : [];
+            var items = Has("items") && IsSchema(node["items"]!) ? ElementValidator(node["items"]!, null) : null;
+            if (prefix.Count > 0 || items is not null)
             {
-                var items = ElementValidator(node["items"]!, null);
+                // items applies to the items after those prefixItems describes.
                 w.Line("var index = 0;");
                 w.Open("foreach (var item in value.EnumerateArray())");
-                w.Line($"{items}(item, {Rt}.CompiledSupport.Location(location, index++), errors);");
+                w.Line($"var at = {Rt}.CompiledSupport.Location(location, index);");
+                for (var p = 0; p < prefix.Count; p++)
+                {
+                    w.Line($"{(p == 0 ? "" : "else ")}if (index == {Invariant(p)}) {prefix[p]}(item, at, errors);");
+                }
+
+                if (items is not null)
+                {
+                    w.Line($"{(prefix.Count == 0 ? "" : "else ")}{items}(item, at, errors);");
+                }
+
+                w.Line("index++;");
                 w.Close();
+            }
+
+            if (Has("contains") && IsSchema(node["contains"]!))
+            {
+                var contains = ElementValidator(node["contains"]!, null);
+                var min = node["minContains"] is { Kind: JsonKind.Number } mn ? Number(mn) : "1";
+                w.Line("var matching = 0;");
+                w.Open("foreach (var item in value.EnumerateArray())");
+                w.Line("var mark = errors.Count;");
+                w.Line($"{contains}(item, location, errors);");
+                w.Line("if (errors.Count == mark) matching++;");
+                w.Line("errors.RemoveRange(mark, errors.Count - mark);");
+                w.Close();
+                w.Open($"if (matching < {min})");
+                w.Line($"errors.Add(new(location, \"{(node["minContains"] is null ? "contains" : "minContains")}\", $\"{{matching}} items match 'contains'; at least {min} must.\"));");
+                w.Close();
+                if (node["maxContains"] is { Kind: JsonKind.Number } mx)
+                {
+                    w.Open($"if (matching > {Number(mx)})");
+                    w.Line($"errors.Add(new(location, \"maxContains\", $\"{{matching}} items match 'contains'; at most {Number(mx)} may.\"));");
+                    w.Close();
+                }
             }
 
             if (Has("uniqueItems") && node["uniqueItems"]!.Kind == JsonKind.True)
@@ -398,6 +441,30 @@ internal sealed partial class SchemaCompiler
             }
         }
 
+        if (keywords.Contains("dependentSchemas") && node["dependentSchemas"] is { IsObject: true } dependentSchemas)
+        {
+            foreach (var pair in dependentSchemas.Members.Where(p => IsSchema(p.Value)))
+            {
+                w.Open($"if (value.TryGetProperty({Names.Literal(pair.Key)}, out _))");
+                w.Line($"{ElementValidator(pair.Value, null)}(value, location, errors);");
+                w.Close();
+            }
+        }
+
+        var patterns = node["patternProperties"] is { IsObject: true } pp ? pp.Members.Where(p => IsSchema(p.Value)).ToList() : [];
+        if (keywords.Contains("patternProperties") && patterns.Count > 0)
+        {
+            w.Open("foreach (var member in value.EnumerateObject())");
+            foreach (var pattern in patterns)
+            {
+                w.Open($"if ({PatternField(pattern.Key)}.IsMatch(member.Name))");
+                w.Line($"{ElementValidator(pattern.Value, null)}(member.Value, {Rt}.CompiledSupport.Location(location, member.Name), errors);");
+                w.Close();
+            }
+
+            w.Close();
+        }
+
         var extra = keywords.Contains("additionalProperties") ? node["additionalProperties"] : null;
         var names = keywords.Contains("propertyNames") && node["propertyNames"] is { IsObject: true } pn ? pn : null;
         if (keywords.Contains("propertyNames") && node["propertyNames"]?.Kind == JsonKind.False)
@@ -421,7 +488,7 @@ internal sealed partial class SchemaCompiler
 
             if (extra is not null && extra.Kind != JsonKind.True)
             {
-                var known = string.Join(" || ", declared.Select(p => $"member.Name == {Names.Literal(p.Key)}"));
+                var known = string.Join(" || ", declared.Select(p => $"member.Name == {Names.Literal(p.Key)}").Concat(patterns.Select(p => $"{PatternField(p.Key)}.IsMatch(member.Name)")));
                 w.Open(known.Length > 0 ? $"if (!({known}))" : "");
                 w.Line(extra.Kind == JsonKind.False
                     ? "errors.Add(new(at, \"additionalProperties\", $\"Property '{member.Name}' is not allowed.\"));"

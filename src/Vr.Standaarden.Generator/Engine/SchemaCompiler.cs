@@ -34,7 +34,8 @@ internal sealed partial class SchemaCompiler
         "$ref", "type", "enum", "const", "pattern", "minLength", "maxLength", "format", "minimum", "maximum",
         "exclusiveMinimum", "exclusiveMaximum", "items", "minItems", "maxItems", "uniqueItems", "properties", "required",
         "additionalProperties", "propertyNames", "minProperties", "maxProperties", "dependentRequired", "allOf", "anyOf",
-        "oneOf", "not", "if", "then", "else",
+        "oneOf", "not", "if", "then", "else", "multipleOf", "prefixItems", "contains", "minContains", "maxContains",
+        "patternProperties", "dependentSchemas",
     };
 
     private readonly SchemaSource _source;

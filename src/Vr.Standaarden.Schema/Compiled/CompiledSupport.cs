@@ -49,6 +49,10 @@ public static class CompiledSupport
     /// <summary>Whether two JSON values are equal as JSON Schema compares them (<c>const</c>, <c>enum</c>): numbers by value, objects regardless of member order.</summary>
     public static bool JsonEquals(System.Text.Json.JsonElement a, System.Text.Json.JsonElement b) => JsonValues.DeepEquals(a, b);
 
+    /// <summary>Whether the number <paramref name="value"/> is a multiple of <paramref name="divisor"/>, as <c>multipleOf</c> decides it.</summary>
+    public static bool IsMultipleOf(System.Text.Json.JsonElement value, System.Text.Json.JsonElement divisor) =>
+        value.ValueKind != System.Text.Json.JsonValueKind.Number || Keywords.MultipleOfKeyword.IsMultipleOf(value, new JsonNumber(divisor));
+
     /// <summary>Whether an array holds two equal items, as <c>uniqueItems</c> compares them.</summary>
     public static bool HasDuplicates(System.Text.Json.JsonElement array)
     {

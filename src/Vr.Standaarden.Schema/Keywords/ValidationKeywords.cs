@@ -98,24 +98,26 @@ internal sealed class MultipleOfKeyword(JsonNumber divisor) : Keyword("multipleO
             return true;
         }
 
-        bool ok;
+        var ok = IsMultipleOf(instance, divisor);
+        return ok || Fail(state, $"Value {instance.GetRawText()} is not a multiple of {divisor}.");
+    }
+
+    /// <summary>Exact decimal arithmetic where both numbers fit a decimal, else a tolerant double check.</summary>
+    internal static bool IsMultipleOf(JsonElement instance, JsonNumber divisor)
+    {
         if (divisor.HasDecimal && instance.TryGetDecimal(out var value))
         {
             try
             {
-                ok = value % divisor.Decimal == 0;
+                return value % divisor.Decimal == 0;
             }
             catch (OverflowException)
             {
-                ok = IsMultiple(JsonValues.ToDouble(instance), divisor.Double);
+                return IsMultiple(JsonValues.ToDouble(instance), divisor.Double);
             }
         }
-        else
-        {
-            ok = IsMultiple(JsonValues.ToDouble(instance), divisor.Double);
-        }
 
-        return ok || Fail(state, $"Value {instance.GetRawText()} is not a multiple of {divisor}.");
+        return IsMultiple(JsonValues.ToDouble(instance), divisor.Double);
     }
 
     private static bool IsMultiple(double value, double divisor)
