@@ -105,6 +105,9 @@ public sealed class ExampleRoundTripTests
         Assert.Equal(new DateTimeOffset(2026, 11, 20, 21, 14, 5, TimeSpan.FromHours(1)), incident.Tijdstippen.Melding);
         Assert.Equal(Discipline.Brw, incident.Disciplines[0]);
         Assert.Equal("0518100000212345", incident.Locatie.Bag!.PandIds![0]);
+        var point = Assert.IsType<NetTopologySuite.Geometries.Point>(incident.Locatie.Geometrie);
+        Assert.Equal(81390.2, point.X);
+        Assert.Equal(455480.7, point.Y);
     }
 
     [Fact]

@@ -44,4 +44,6 @@ internal enum TypeKind
     Array,
     /// <summary>A dictionary of values (object without properties).</summary>
     Map,
+    /// <summary>A GeoJSON geometry, held as a NetTopologySuite geometry.</summary>
+    Geometry,
 }

@@ -207,7 +207,7 @@ internal sealed partial class SchemaCompiler
         w.Line();
     }
 
-    private static void EmitWrite(CodeWriter w, List<Property> properties, bool closed)
+    private void EmitWrite(CodeWriter w, List<Property> properties, bool closed)
     {
         w.Line("/// <summary>Writes this value as a JSON object, members in schema order.</summary>");
         w.Open($"public void Write({Json}.Utf8JsonWriter writer)");
@@ -245,7 +245,7 @@ internal sealed partial class SchemaCompiler
         w.Line();
     }
 
-    private static void WriteValue(CodeWriter w, Shape shape, string expression, ref int depth)
+    private void WriteValue(CodeWriter w, Shape shape, string expression, ref int depth)
     {
         switch (shape.Kind)
         {
@@ -280,6 +280,9 @@ internal sealed partial class SchemaCompiler
                 w.Close();
                 w.Line("writer.WriteEndArray();");
                 break;
+            case TypeKind.Geometry:
+                w.Line($"{Json}.JsonSerializer.Serialize(writer, {expression}, {GeoJsonOptions(shape)});");
+                break;
             case TypeKind.Map:
                 var pair = $"pair{Invariant(depth++)}";
                 w.Line("writer.WriteStartObject();");
@@ -298,6 +301,18 @@ internal sealed partial class SchemaCompiler
                 w.Close();
                 break;
         }
+    }
+
+    // The GeoJSON options live in the static class of the file that declares the geometry (or this file for inline ones).
+    private string GeoJsonOptions(Shape shape)
+    {
+        if (shape.Export?.Helper is { } helper)
+        {
+            return helper.Substring(0, helper.LastIndexOf('.')) + ".GeoJson";
+        }
+
+        _usesGeometry = true;
+        return $"{_baseName}Schema.GeoJson";
     }
 
     private static string Local(string name) => "@" + char.ToLowerInvariant(name[0]) + name.Substring(1);

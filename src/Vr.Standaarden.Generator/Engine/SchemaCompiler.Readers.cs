@@ -27,7 +27,7 @@ internal sealed partial class SchemaCompiler
         }
 
         var rest = Rest(node, shape);
-        var viaElement = shape.Kind is TypeKind.Any || (shape.Export is not null && shape.Kind is TypeKind.Map);
+        var viaElement = shape.Kind is TypeKind.Any or TypeKind.Geometry || (shape.Export is not null && shape.Kind is TypeKind.Map);
         var nested = new List<(Shape Shape, JsonNode Node, string Method)>();
         w.Open($"private static {shape.CsType}? {method}(ref {Json}.Utf8JsonReader reader, string location, {Violations} errors)");
         if (rest.Count > 0 && !viaElement)
@@ -49,6 +49,26 @@ internal sealed partial class SchemaCompiler
             if (rest.Count > 0)
             {
                 w.Line($"{_baseName}Schema.{ElementValidator(node, rest)}(element, location, errors);");
+            }
+
+            if (shape.Kind == TypeKind.Geometry)
+            {
+                // Checked as JSON above; read by NetTopologySuite only when the JSON is a geometry it can read.
+                _usesGeometry = true;
+                if (shape.Export is null)
+                {
+                    w.Line($"{_baseName}Schema.{ElementValidator(node, null)}(element, location, errors);");
+                }
+
+                w.Open("try");
+                w.Line($"return {Json}.JsonSerializer.Deserialize<global::NetTopologySuite.Geometries.Geometry>(element, {_baseName}Schema.GeoJson);");
+                w.Close();
+                w.Open($"catch (global::System.Exception ex) when (ex is {Json}.JsonException or global::System.ArgumentException or global::System.InvalidOperationException)");
+                w.Line("return null;");
+                w.Close();
+                w.Close();
+                w.Line();
+                return;
             }
 
             w.Line(shape.Kind == TypeKind.Map

@@ -52,6 +52,7 @@ internal sealed partial class SchemaCompiler
     private readonly Queue<(JsonNode Node, string Name)> _pendingClasses = new();
     private readonly Queue<(JsonNode Node, string Name)> _pendingEnums = new();
     private readonly HashSet<JsonNode> _reportedUnsupported = new();
+    private bool _usesGeometry;
 
     private SchemaCompiler(SchemaSource source, JsonNode root, string ns, Dictionary<string, TypeExport> catalog)
     {
@@ -191,6 +192,11 @@ internal sealed partial class SchemaCompiler
         }
 
         var type = node["type"] is { Kind: JsonKind.String } t ? t.Text : null;
+        if (IsGeoJsonGeometry(node))
+        {
+            return TypeKind.Geometry;
+        }
+
         if (node["properties"] is { IsObject: true, Members.Count: > 0 } && (type is null or "object"))
         {
             return TypeKind.Class;
@@ -214,8 +220,29 @@ internal sealed partial class SchemaCompiler
         };
     }
 
+    private static readonly HashSet<string> GeoJsonTypes = new(StringComparer.Ordinal)
+    {
+        "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection",
+    };
+
+    /// <summary>
+    /// A GeoJSON geometry: an object schema with "type" limited to GeoJSON geometry types and "coordinates". It maps to a
+    /// NetTopologySuite geometry; the schema still checks the JSON.
+    /// </summary>
+    private static bool IsGeoJsonGeometry(JsonNode node)
+    {
+        if (node["properties"] is not { IsObject: true } properties || properties["coordinates"] is null || properties["type"] is not { IsObject: true } type)
+        {
+            return false;
+        }
+
+        var values = type["enum"] is { Kind: JsonKind.Array } e ? e.Items : type["const"] is { } c ? [c] : [];
+        return values.Count > 0 && values.All(v => v.Kind == JsonKind.String && GeoJsonTypes.Contains(v.Text));
+    }
+
     private static string ScalarType(TypeKind kind) => kind switch
     {
+        TypeKind.Geometry => "global::NetTopologySuite.Geometries.Geometry",
         TypeKind.String => "string",
         TypeKind.DateTime => "global::System.DateTimeOffset",
         TypeKind.Date => "global::System.DateOnly",
@@ -227,7 +254,7 @@ internal sealed partial class SchemaCompiler
         _ => Json + ".JsonElement",
     };
 
-    private static bool IsValueType(TypeKind kind) => kind is not (TypeKind.String or TypeKind.Class or TypeKind.Array or TypeKind.Map);
+    private static bool IsValueType(TypeKind kind) => kind is not (TypeKind.String or TypeKind.Class or TypeKind.Array or TypeKind.Map or TypeKind.Geometry);
 
     private void Report(string id, JsonNode at, string message) =>
         _diagnostics.Add(new DiagnosticInfo(id, _source.Path, at.Line, at.Column, message));
@@ -295,6 +322,12 @@ internal sealed partial class SchemaCompiler
         file.Append(exports);
         file.Append(_validators);
         var patterns = new CodeWriter();
+        if (_usesGeometry)
+        {
+            patterns.Line("/// <summary>Serializer options that read and write GeoJSON geometries with NetTopologySuite.</summary>");
+            patterns.Line($"public static readonly {Json}.JsonSerializerOptions GeoJson = new() {{ Converters = {{ new global::NetTopologySuite.IO.Converters.GeoJsonConverterFactory() }} }};");
+        }
+
         EmitPatternFields(patterns);
         file.Append(patterns);
         file.Close();
@@ -310,6 +343,7 @@ internal sealed partial class SchemaCompiler
             return;
         }
 
+        _usesGeometry |= kind == TypeKind.Geometry;
         var validator = kind switch
         {
             TypeKind.Class => $"global::{_namespace}.{name}.ValidateElement",
