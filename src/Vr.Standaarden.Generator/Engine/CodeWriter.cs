@@ -34,9 +34,11 @@ internal sealed class CodeWriter
     }
 
     /// <summary>Appends the lines of <paramref name="other"/>, indented at the current level.</summary>
-    public void Append(CodeWriter other)
+    public void Append(CodeWriter other) => AppendText(other._text.ToString());
+
+    /// <summary>Appends lines of text, indented at the current level.</summary>
+    public void AppendText(string text)
     {
-        var text = other._text.ToString();
         var start = 0;
         while (start < text.Length)
         {

@@ -130,6 +130,36 @@ internal sealed partial class SchemaCompiler
     private void EmitReadValue(CodeWriter w, JsonNode node, string name, List<Property> properties, bool closed, HashSet<string> required)
     {
         var rest = Rest(node, new Shape(TypeKind.Class, name, null, node));
+        var index = properties.Select((p, i) => (p.JsonName, i)).ToDictionary(x => x.JsonName, x => x.i, StringComparer.Ordinal);
+
+        // Presence rules over declared properties are checked on the flags the reader keeps; only the rest needs a snapshot.
+        var presence = new List<string>();
+        foreach (var keyword in rest.ToList())
+        {
+            if (keyword == "dependentRequired" && node["dependentRequired"] is { IsObject: true } dependent &&
+                dependent.Members.All(m => index.ContainsKey(m.Key) && m.Value.Items.All(i => i.Kind == JsonKind.String && index.ContainsKey(i.Text))))
+            {
+                foreach (var pair in dependent.Members)
+                {
+                    foreach (var needed in pair.Value.Items)
+                    {
+                        presence.Add($"if ({Seen(index[pair.Key], properties.Count)} && !{Seen(index[needed.Text], properties.Count)}) errors.Add(new(location, \"dependentRequired\", \"Property '{Escape(needed.Text)}' is required when '{Escape(pair.Key)}' is present.\"));");
+                    }
+                }
+
+                rest.Remove(keyword);
+            }
+            else if (keyword is "anyOf" or "oneOf" && node[keyword] is { Kind: JsonKind.Array } branches && branches.Items.Count > 0 &&
+                     branches.Items.All(b => b.IsObject && b.Members.All(m => Annotations.Contains(m.Key) || m.Key == "required") && b["required"] is { Kind: JsonKind.Array } names && names.Items.All(n => n.Kind == JsonKind.String && index.ContainsKey(n.Text))))
+            {
+                var conditions = branches.Items.Select(b => "(" + string.Join(" && ", b["required"]!.Items.Select(n => Seen(index[n.Text], properties.Count)).DefaultIfEmpty("true")) + ")").ToList();
+                presence.Add(keyword == "anyOf"
+                    ? $"if (!({string.Join(" || ", conditions)})) errors.Add(new(location, \"anyOf\", \"The value matches none of the alternatives.\"));"
+                    : $"if ({string.Join(" + ", conditions.Select(c => $"({c} ? 1 : 0)"))} != 1) errors.Add(new(location, \"oneOf\", \"The value does not match exactly one of the alternatives.\"));");
+                rest.Remove(keyword);
+            }
+        }
+
         w.Line("/// <summary>Reads the object the reader is at (a StartObject token). Used by generated code.</summary>");
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open($"public static {name} ReadValue(ref {Json}.Utf8JsonReader reader, string location, {Violations} errors)");
@@ -140,61 +170,60 @@ internal sealed partial class SchemaCompiler
             w.Line($"var snapshot = {Json}.JsonElement.ParseValue(ref snapshotReader);");
         }
 
-        var requiredIndex = properties.Where(p => p.Required).Select((p, i) => (p.JsonName, i)).ToDictionary(x => x.JsonName, x => x.i, StringComparer.Ordinal);
-        if (requiredIndex.Count > 0)
-        {
-            w.Line($"var seen = new bool[{Invariant(requiredIndex.Count)}];");
-        }
-
+        w.Line(properties.Count <= 64 ? "ulong seen = 0;" : $"var seen = new bool[{Invariant(properties.Count)}];");
         w.Open($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
-        w.Line("var name = reader.GetString()!;");
-        w.Line("reader.Read();");
-        w.Line($"var at = {Rt}.CompiledSupport.Location(location, name);");
-        w.Open("switch (name)");
+
+        // Names are compared as UTF-8, without allocating a string for each.
+        var first = true;
         foreach (var p in properties)
         {
-            w.Line($"case {Names.Literal(p.JsonName)}:");
-            if (requiredIndex.TryGetValue(p.JsonName, out var index))
-            {
-                w.Line($"    seen[{Invariant(index)}] = true;");
-            }
-
+            var i = index[p.JsonName];
+            w.Open($"{(first ? "" : "else ")}if (reader.ValueTextEquals({Names.Literal(p.JsonName)}u8))");
+            w.Line("reader.Read();");
+            w.Line(properties.Count <= 64 ? $"seen |= 1UL << {Invariant(i)};" : $"seen[{Invariant(i)}] = true;");
             w.Line(p.Required
-                ? $"    if ({p.Reader}(ref reader, at, errors) is {{ }} {Local(p.Name)}) result.{p.Name} = {Local(p.Name)};"
-                : $"    result.{p.Name} = {p.Reader}(ref reader, at, errors);");
-            w.Line("    break;");
+                ? $"if ({p.Reader}(ref reader, location, {Names.Literal(p.JsonName)}, 0, errors) is {{ }} {Local(p.Name)}) result.{p.Name} = {Local(p.Name)};"
+                : $"result.{p.Name} = {p.Reader}(ref reader, location, {Names.Literal(p.JsonName)}, 0, errors);");
+            w.Close();
+            first = false;
         }
 
-        w.Line("default:");
+        w.Open(first ? "" : "else");
+        w.Line("var name = reader.GetString()!;");
+        w.Line("reader.Read();");
         if (closed)
         {
-            w.Line("    errors.Add(new(at, \"additionalProperties\", $\"Property '{name}' is not allowed.\"));");
-            w.Line("    reader.Skip();");
+            w.Line($"errors.Add(new({Rt}.CompiledSupport.Location(location, name), \"additionalProperties\", $\"Property '{{name}}' is not allowed.\"));");
+            w.Line("reader.Skip();");
         }
         else
         {
-            w.Line($"    (result.AdditionalProperties ??= new())[name] = {Json}.JsonElement.ParseValue(ref reader);");
+            w.Line($"(result.AdditionalProperties ??= new())[name] = {Json}.JsonElement.ParseValue(ref reader);");
         }
 
-        w.Line("    break;");
         w.Close();
         w.Close();
         w.Line();
-        foreach (var pair in requiredIndex.OrderBy(p => p.Value))
+        foreach (var p in properties.Where(p => p.Required))
         {
-            w.Open($"if (!seen[{Invariant(pair.Value)}])");
-            w.Line($"errors.Add(new(location, \"required\", \"Required property '{Escape(pair.Key)}' is missing.\"));");
+            w.Open($"if (!{Seen(index[p.JsonName], properties.Count)})");
+            w.Line($"errors.Add(new(location, \"required\", \"Required property '{Escape(p.JsonName)}' is missing.\"));");
             w.Close();
             w.Line();
         }
 
         // Names in "required" that the schema does not declare as properties.
-        foreach (var undeclared in required.Where(r => properties.All(p => p.JsonName != r)))
+        foreach (var undeclared in required.Where(r => !index.ContainsKey(r)))
         {
             w.Open($"if (result.AdditionalProperties is null || !result.AdditionalProperties.ContainsKey({Names.Literal(undeclared)}))");
             w.Line($"errors.Add(new(location, \"required\", \"Required property '{Escape(undeclared)}' is missing.\"));");
             w.Close();
             w.Line();
+        }
+
+        foreach (var line in presence)
+        {
+            w.Line(line);
         }
 
         if (rest.Count > 0)
@@ -206,6 +235,9 @@ internal sealed partial class SchemaCompiler
         w.Close();
         w.Line();
     }
+
+    private static string Seen(int index, int count) =>
+        count <= 64 ? $"((seen & (1UL << {Invariant(index)})) != 0)" : $"seen[{Invariant(index)}]";
 
     private void EmitWrite(CodeWriter w, List<Property> properties, bool closed)
     {

@@ -1,23 +1,41 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace Vr.Standaarden.Generator.Engine;
 
 internal sealed partial class SchemaCompiler
 {
+    // A reader gets its parent's location and its own member name (or item index), and only builds the JSON Pointer
+    // string when it needs one: for a violation, a nested object, or an element check.
+    private const string Here = Rt + ".CompiledSupport.Location(parent, name, index)";
+
     /// <summary>
-    /// Emits <c>private static T? {method}(ref Utf8JsonReader reader, string location, errors)</c>, which reads one value of
-    /// <paramref name="shape"/>, checks it, and returns <c>null</c> when it cannot be used.
+    /// Emits <c>private static T? {method}(ref Utf8JsonReader reader, string parent, string? name, int index, errors)</c>,
+    /// which reads one value of <paramref name="shape"/>, checks it, and returns <c>null</c> when it cannot be used;
+    /// then the readers of its items or values.
     /// </summary>
-    private void EmitReader(CodeWriter w, Shape shape, JsonNode node, string method, string owner)
+    private void EmitReader(CodeWriter target, Shape shape, JsonNode node, string method, string owner)
+    {
+        var w = new CodeWriter();
+        var nested = new List<(Shape Shape, JsonNode Node, string Method)>();
+        EmitReaderBody(w, shape, node, method, nested);
+        target.AppendText(Regex.Replace(w.ToString(), @"\blocation\b", Here));
+        foreach (var (itemShape, itemNode, itemMethod) in nested)
+        {
+            EmitReader(target, itemShape, itemNode, itemMethod, owner);
+        }
+    }
+
+    private void EmitReaderBody(CodeWriter w, Shape shape, JsonNode node, string method, List<(Shape Shape, JsonNode Node, string Method)> nested)
     {
         if (node.Kind is JsonKind.True or JsonKind.False)
         {
             // A boolean schema: true accepts any value, false none.
-            w.Open($"private static {shape.CsType}? {method}(ref {Json}.Utf8JsonReader reader, string location, {Violations} errors)");
+            w.Open($"private static {shape.CsType}? {method}(ref {Json}.Utf8JsonReader reader, string parent, string? name, int index, {Violations} errors)");
             if (node.Kind == JsonKind.False)
             {
-                w.Line("errors.Add(new(location, \"false\", \"No value is allowed here.\"));");
+                w.Line($"errors.Add(new({Here}, \"false\", \"No value is allowed here.\"));");
             }
 
             w.Line($"return {Json}.JsonElement.ParseValue(ref reader);");
@@ -28,8 +46,7 @@ internal sealed partial class SchemaCompiler
 
         var rest = Rest(node, shape);
         var viaElement = shape.Kind is TypeKind.Any or TypeKind.Geometry || (shape.Export is not null && shape.Kind is TypeKind.Map);
-        var nested = new List<(Shape Shape, JsonNode Node, string Method)>();
-        w.Open($"private static {shape.CsType}? {method}(ref {Json}.Utf8JsonReader reader, string location, {Violations} errors)");
+        w.Open($"private static {shape.CsType}? {method}(ref {Json}.Utf8JsonReader reader, string parent, string? name, int index, {Violations} errors)");
         if (rest.Count > 0 && !viaElement)
         {
             w.Line("var snapshotReader = reader;");
@@ -164,18 +181,19 @@ internal sealed partial class SchemaCompiler
                 nested.Add((item, node["items"] is { IsObject: true } items ? items : EmptySchema, itemReader));
                 ExpectToken(w, "StartArray", "an array");
                 w.Line($"var list = new global::System.Collections.Generic.List<{item.CsType}>();");
-                w.Line("var index = 0;");
+                w.Line("var here = location;");
+                w.Line("var position = 0;");
                 w.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndArray)");
-                w.Open($"if ({itemReader}(ref reader, {Rt}.CompiledSupport.Location(location, index++), errors) is {{ }} item)");
+                w.Open($"if ({itemReader}(ref reader, here, null, position++, errors) is {{ }} item)");
                 w.Line("list.Add(item);");
                 w.Close();
                 w.Close();
                 w.Line();
-                EmitArrayCountChecks(w, node, "index", "location");
+                EmitArrayCountChecks(w, node, "position", "here");
                 if (node["uniqueItems"]?.Kind == JsonKind.True)
                 {
                     w.Open($"if (new global::System.Collections.Generic.HashSet<{item.CsType}>(list).Count != list.Count)");
-                    w.Line("errors.Add(new(location, \"uniqueItems\", \"The items are not unique.\"));");
+                    w.Line("errors.Add(new(here, \"uniqueItems\", \"The items are not unique.\"));");
                     w.Close();
                     w.Line();
                 }
@@ -188,16 +206,16 @@ internal sealed partial class SchemaCompiler
                 nested.Add((value, node["additionalProperties"] is { IsObject: true } values ? values : EmptySchema, valueReader));
                 ExpectToken(w, "StartObject", "an object");
                 w.Line($"var map = new global::System.Collections.Generic.Dictionary<string, {value.CsType}>();");
+                w.Line("var here = location;");
                 w.Open($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
                 w.Line("var key = reader.GetString()!;");
                 w.Line("reader.Read();");
-                w.Line($"var at = {Rt}.CompiledSupport.Location(location, key);");
                 if (node["propertyNames"] is { IsObject: true } names)
                 {
-                    EmitStringChecks(w, names, "key", "at", "propertyNames");
+                    EmitStringChecks(w, names, "key", $"{Rt}.CompiledSupport.Location(here, key)", "propertyNames");
                 }
 
-                w.Open($"if ({valueReader}(ref reader, at, errors) is {{ }} entry)");
+                w.Open($"if ({valueReader}(ref reader, here, key, 0, errors) is {{ }} entry)");
                 w.Line("map[key] = entry;");
                 w.Close();
                 w.Close();
@@ -208,10 +226,6 @@ internal sealed partial class SchemaCompiler
 
         w.Close();
         w.Line();
-        foreach (var (itemShape, itemNode, itemMethod) in nested)
-        {
-            EmitReader(w, itemShape, itemNode, itemMethod, owner);
-        }
     }
 
     private static void ExpectToken(CodeWriter w, string token, string what)

@@ -154,8 +154,7 @@ internal sealed partial class SchemaCompiler
         {
             // Boolean schemas: true accepts everything, false nothing.
             var boolean = new CodeWriter();
-            boolean.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-            boolean.Open($"public static void {name}({Json}.JsonElement value, string location, {Violations} errors)");
+            boolean.Open($"internal static void {name}({Json}.JsonElement value, string location, {Violations} errors)");
             if (node.Kind == JsonKind.False)
             {
                 boolean.Line("errors.Add(new(location, \"false\", \"No value is allowed here.\"));");
@@ -170,8 +169,7 @@ internal sealed partial class SchemaCompiler
         bool Has(string keyword) => (only is null || only.Contains(keyword)) && node[keyword] is not null;
         var w = new CodeWriter();
         var fields = new CodeWriter();
-        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        w.Open($"public static void {name}({Json}.JsonElement value, string location, {Violations} errors)");
+        w.Open($"internal static void {name}({Json}.JsonElement value, string location, {Violations} errors)");
 
         foreach (var member in node.Members)
         {

@@ -78,6 +78,10 @@ public static class CompiledSupport
         return document.RootElement.Clone();
     }
 
+    /// <summary>The pointer to member <paramref name="name"/> of the value at <paramref name="parent"/>, or to item <paramref name="index"/> when <paramref name="name"/> is <c>null</c>.</summary>
+    public static string Location(string parent, string? name, int index) =>
+        name is null ? JsonPointer.Append(parent, index) : JsonPointer.Append(parent, name);
+
     /// <summary>The pointer to member <paramref name="name"/> of the value at <paramref name="parent"/>.</summary>
     public static string Location(string parent, string name) => JsonPointer.Append(parent, name);
 
