@@ -65,7 +65,7 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             .Select(static (input, token) =>
             {
                 token.ThrowIfCancellationRequested();
-                return SchemaCompiler.Compile(input.Left, input.Right.Left, input.Right.Right);
+                return SchemaCompiler.Compile(input.Left, input.Right.Left, input.Right.Right, token);
             })
             .WithTrackingName(Steps.Generated);
 

@@ -37,4 +37,13 @@ public sealed class CachingTests
         Assert.Equal(1, generated.Count(r => r == IncrementalStepRunReason.Modified));
         Assert.Equal(1, generated.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
     }
+
+    [Fact]
+    public void A_cancelled_run_stops_with_OperationCanceledException()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            Harness.Driver(Harness.Files("opvanglocatie.schema.json", "status.json")).RunGenerators(Harness.Compilation(), cancelled.Token));
+    }
 }

@@ -53,6 +53,7 @@ internal sealed partial class SchemaCompiler
     private readonly Queue<(JsonNode Node, string Name)> _pendingEnums = new();
     private readonly HashSet<JsonNode> _reportedUnsupported = new();
     private bool _usesGeometry;
+    private System.Threading.CancellationToken _cancellation;
 
     private SchemaCompiler(SchemaSource source, JsonNode root, string ns, Dictionary<string, TypeExport> catalog)
     {
@@ -97,7 +98,7 @@ internal sealed partial class SchemaCompiler
     }
 
     /// <summary>The C# for <paramref name="source"/>, with the exports of all files for resolving <c>$ref</c>.</summary>
-    public static GeneratedFile Compile(SchemaSource source, IEnumerable<FileExports> catalog, string ns)
+    public static GeneratedFile Compile(SchemaSource source, IEnumerable<FileExports> catalog, string ns, System.Threading.CancellationToken cancellationToken = default)
     {
         var hint = HintName(source.Path);
         JsonNode root;
@@ -130,7 +131,7 @@ internal sealed partial class SchemaCompiler
             }
         }
 
-        var compiler = new SchemaCompiler(source, root, ns, byUri);
+        var compiler = new SchemaCompiler(source, root, ns, byUri) { _cancellation = cancellationToken };
         var text = compiler.Emit();
         var diagnostics = compiler._diagnostics.Distinct().ToList();
         diagnostics.Sort();
@@ -295,6 +296,7 @@ internal sealed partial class SchemaCompiler
 
         while (_pendingClasses.Count > 0 || _pendingEnums.Count > 0)
         {
+            _cancellation.ThrowIfCancellationRequested();
             if (_pendingClasses.Count > 0)
             {
                 var (node, name) = _pendingClasses.Dequeue();
