@@ -26,6 +26,8 @@ internal static class CodeValues
 internal sealed class CodesValidOnDate() : DomainRule(new("VR-CODE-001", Severity.Error,
     "Elke code is geldig op de datum van het bericht.", "Every code is valid on the date of the message."))
 {
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public override void Evaluate(RuleContext context)
     {
         if (context.Date is not { } date)
@@ -37,11 +39,17 @@ internal sealed class CodesValidOnDate() : DomainRule(new("VR-CODE-001", Severit
         {
             if (!code.IsGeldigOp(date))
             {
-                var span = string.Create(CultureInfo.InvariantCulture, $"{(code.GeldigVanaf is { } from ? $"from {from:yyyy-MM-dd}" : "")}{(code.GeldigVanaf is not null && code.GeldigTot is not null ? " " : "")}{(code.GeldigTot is { } to ? $"until {to:yyyy-MM-dd}" : "")}");
-                var periode = span.Replace("from", "vanaf", StringComparison.Ordinal).Replace("until", "tot", StringComparison.Ordinal);
+                var from = code.GeldigVanaf is { } f ? Day(f) : null;
+                var to = code.GeldigTot is { } t ? Day(t) : null;
+                var (span, periode) = (from, to) switch
+                {
+                    (not null, not null) => ($"from {from} until {to}", $"vanaf {from} tot {to}"),
+                    (not null, null) => ($"from {from}", $"vanaf {from}"),
+                    _ => ($"until {to}", $"tot {to}"),
+                };
                 context.Report(Info, pointer,
-                    $"Code {code.Waarde} of {list.Naam} is valid {span}, not on {date:yyyy-MM-dd}, the date of the message.",
-                    $"Code {code.Waarde} van {list.Naam} is geldig {periode}, niet op {date:yyyy-MM-dd}, de datum van het bericht.");
+                    $"Code {code.Waarde} of {list.Naam} is valid {span}, not on {Day(date)}, the date of the message.",
+                    $"Code {code.Waarde} van {list.Naam} is geldig {periode}, niet op {Day(date)}, de datum van het bericht.");
             }
         }
     }
