@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vr.Standaarden.Model;
 using Vr.Standaarden.Schema;
 using Vr.Standaarden.Validatie.Internal;
 
@@ -44,6 +45,16 @@ public sealed class MessageValidator
         {
             return Validate(document.RootElement);
         }
+    }
+
+    /// <summary>
+    /// Validates a message held as the generated model: it is written as the standard writes it and checked like any
+    /// other message, so a model built in code gets the same schema and rule findings as one that arrived as JSON.
+    /// </summary>
+    public ValidationResult Validate(Bericht message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Validate(Messages.Write(message));
     }
 
     /// <summary>Validates a message.</summary>

@@ -43,6 +43,21 @@ public sealed class MessageValidatorTests
     }
 
     [Fact]
+    public void A_message_held_as_the_generated_model_gets_the_same_findings_as_its_json()
+    {
+        var json = Messages.Incident();
+        json["data"]!["grip"]!["niveau"] = "GRIP2";
+        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(json);
+        var model = Vr.Standaarden.Model.Messages.Read(bytes, out var violations)!;
+        Assert.Empty(violations);
+
+        var fromModel = new MessageValidator().Validate(model);
+        var fromJson = new MessageValidator().Validate(bytes);
+        Assert.Equal(fromJson.Findings.Select(f => (f.Code, f.InstanceLocation)), fromModel.Findings.Select(f => (f.Code, f.InstanceLocation)));
+        Assert.Contains(fromModel.Findings, f => f.Code == "VR-GRIP-001");
+    }
+
+    [Fact]
     public void A_byte_order_mark_is_skipped()
     {
         byte[] message = [0xEF, 0xBB, 0xBF, .. System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Messages.Incident())];
