@@ -206,7 +206,7 @@ internal sealed partial class SchemaCompiler
         w.Line();
         foreach (var p in properties.Where(p => p.Required))
         {
-            w.Open($"if (!{Seen(index[p.JsonName], properties.Count)})");
+            w.Open($"if ({NotSeen(index[p.JsonName], properties.Count)})");
             w.Line($"errors.Add(new(location, \"required\", \"Required property '{Escape(p.JsonName)}' is missing.\"));");
             w.Close();
             w.Line();
@@ -235,6 +235,9 @@ internal sealed partial class SchemaCompiler
         w.Close();
         w.Line();
     }
+
+    private static string NotSeen(int index, int count) =>
+        count <= 64 ? $"(seen & (1UL << {Invariant(index)})) == 0" : $"!seen[{Invariant(index)}]";
 
     private static string Seen(int index, int count) =>
         count <= 64 ? $"((seen & (1UL << {Invariant(index)})) != 0)" : $"seen[{Invariant(index)}]";
