@@ -134,6 +134,7 @@ internal sealed partial class SchemaCompiler
 
         // Presence rules over declared properties are checked on the flags the reader keeps; only the rest needs a snapshot.
         var presence = new List<string>();
+        var countMembers = false;
         foreach (var keyword in rest.ToList())
         {
             if (keyword == "dependentRequired" && node["dependentRequired"] is { IsObject: true } dependent &&
@@ -147,6 +148,14 @@ internal sealed partial class SchemaCompiler
                     }
                 }
 
+                rest.Remove(keyword);
+            }
+            else if (keyword is "minProperties" or "maxProperties" && node[keyword] is { Kind: JsonKind.Number } bound)
+            {
+                presence.Add(keyword == "minProperties"
+                    ? $"if (memberCount < {Number(bound)}) errors.Add(new(location, \"minProperties\", \"The object has fewer than {Number(bound)} members.\"));"
+                    : $"if (memberCount > {Number(bound)}) errors.Add(new(location, \"maxProperties\", \"The object has more than {Number(bound)} members.\"));");
+                countMembers = true;
                 rest.Remove(keyword);
             }
             else if (keyword is "anyOf" or "oneOf" && node[keyword] is { Kind: JsonKind.Array } branches && branches.Items.Count > 0 &&
@@ -171,7 +180,16 @@ internal sealed partial class SchemaCompiler
         }
 
         w.Line(properties.Count <= 64 ? "ulong seen = 0;" : $"var seen = new bool[{Invariant(properties.Count)}];");
+        if (countMembers)
+        {
+            w.Line("var memberCount = 0;");
+        }
+
         w.Open($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
+        if (countMembers)
+        {
+            w.Line("memberCount++;");
+        }
 
         // Names are compared as UTF-8, without allocating a string for each.
         var first = true;
@@ -338,16 +356,20 @@ internal sealed partial class SchemaCompiler
         }
     }
 
-    // The GeoJSON options live in the static class of the file that declares the geometry (or this file for inline ones).
-    private string GeoJsonOptions(Shape shape)
+    // The GeoJSON helpers live in the static class of the file that declares the geometry (or this file for inline ones).
+    private string GeoJsonOptions(Shape shape) => GeometryClass(shape) + ".GeoJson";
+
+    private string GeometryHelper(Shape shape) => GeometryClass(shape) + ".ToGeometry";
+
+    private string GeometryClass(Shape shape)
     {
         if (shape.Export?.Helper is { } helper)
         {
-            return helper.Substring(0, helper.LastIndexOf('.')) + ".GeoJson";
+            return helper.Substring(0, helper.LastIndexOf('.'));
         }
 
         _usesGeometry = true;
-        return $"{_baseName}Schema.GeoJson";
+        return $"{_baseName}Schema";
     }
 
     private static string Local(string name) => "@" + char.ToLowerInvariant(name[0]) + name.Substring(1);

@@ -77,12 +77,7 @@ internal sealed partial class SchemaCompiler
                     w.Line($"{_baseName}Schema.{ElementValidator(node, null)}(element, location, errors);");
                 }
 
-                w.Open("try");
-                w.Line($"return {Json}.JsonSerializer.Deserialize<global::NetTopologySuite.Geometries.Geometry>(element, {_baseName}Schema.GeoJson);");
-                w.Close();
-                w.Open($"catch (global::System.Exception ex) when (ex is {Json}.JsonException or global::System.ArgumentException or global::System.InvalidOperationException)");
-                w.Line("return null;");
-                w.Close();
+                w.Line($"return {GeometryHelper(shape)}(element);");
                 w.Close();
                 w.Line();
                 return;
@@ -106,7 +101,7 @@ internal sealed partial class SchemaCompiler
                 w.Line("var text = reader.GetString()!;");
                 if (shape.Export is { } stringExport)
                 {
-                    w.Line($"{stringExport.Helper}Text(text, location, errors);");
+                    w.Line($"{stringExport.Helper}Text(text, parent, name, index, errors);");
                 }
                 else
                 {

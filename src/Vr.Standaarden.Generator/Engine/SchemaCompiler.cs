@@ -326,8 +326,7 @@ internal sealed partial class SchemaCompiler
         var patterns = new CodeWriter();
         if (_usesGeometry)
         {
-            patterns.Line("/// <summary>Serializer options that read and write GeoJSON geometries with NetTopologySuite.</summary>");
-            patterns.Line($"public static readonly {Json}.JsonSerializerOptions GeoJson = new() {{ Converters = {{ new global::NetTopologySuite.IO.Converters.GeoJsonConverterFactory() }} }};");
+            EmitGeometryHelpers(patterns);
         }
 
         EmitPatternFields(patterns);
@@ -337,6 +336,53 @@ internal sealed partial class SchemaCompiler
     }
 
     private string Reserve(string name) => Names.Unique(name, _typeNames);
+
+    /// <summary>
+    /// GeoJSON ↔ NetTopologySuite for the files that use geometries: the six simple types are built directly from the
+    /// already checked JSON (the serializer route costs several microseconds per geometry); anything else goes through
+    /// NetTopologySuite's GeoJSON converter.
+    /// </summary>
+    private static void EmitGeometryHelpers(CodeWriter w)
+    {
+        const string Nts = "global::NetTopologySuite.Geometries";
+        w.Line("/// <summary>Serializer options that read and write GeoJSON geometries with NetTopologySuite.</summary>");
+        w.Line($"public static readonly {Json}.JsonSerializerOptions GeoJson = new() {{ Converters = {{ new global::NetTopologySuite.IO.Converters.GeoJsonConverterFactory() }} }};");
+        w.Line($"private static readonly {Nts}.GeometryFactory GeometryFactory = new();");
+        w.Line();
+        w.Line("/// <summary>The geometry a checked GeoJSON value describes, or <c>null</c> when it describes none.</summary>");
+        w.Open($"public static {Nts}.Geometry? ToGeometry({Json}.JsonElement value)");
+        w.Open("try");
+        w.Open($"if (value.ValueKind != {Json}.JsonValueKind.Object || !value.TryGetProperty(\"type\", out var type) || !value.TryGetProperty(\"coordinates\", out var c))");
+        w.Line($"return {Json}.JsonSerializer.Deserialize<{Nts}.Geometry>(value, GeoJson);");
+        w.Close();
+        w.Line();
+        w.Line("return type.GetString() switch");
+        w.Line("{");
+        w.Line("    \"Point\" => GeometryFactory.CreatePoint(Position(c)),");
+        w.Line("    \"MultiPoint\" => GeometryFactory.CreateMultiPointFromCoords(Positions(c)),");
+        w.Line("    \"LineString\" => GeometryFactory.CreateLineString(Positions(c)),");
+        w.Line($"    \"MultiLineString\" => GeometryFactory.CreateMultiLineString(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(c.EnumerateArray(), l => GeometryFactory.CreateLineString(Positions(l))))),");
+        w.Line("    \"Polygon\" => Polygon(c),");
+        w.Line("    \"MultiPolygon\" => GeometryFactory.CreateMultiPolygon(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(c.EnumerateArray(), Polygon))),");
+        w.Line($"    _ => {Json}.JsonSerializer.Deserialize<{Nts}.Geometry>(value, GeoJson),");
+        w.Line("};");
+        w.Close();
+        w.Open($"catch (global::System.Exception ex) when (ex is {Json}.JsonException or global::System.InvalidOperationException or global::System.ArgumentException or global::System.IndexOutOfRangeException)");
+        w.Line("return null;");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line($"private static {Nts}.Coordinate Position({Json}.JsonElement p) =>");
+        w.Line($"    p.GetArrayLength() > 2 ? new {Nts}.CoordinateZ(p[0].GetDouble(), p[1].GetDouble(), p[2].GetDouble()) : new {Nts}.Coordinate(p[0].GetDouble(), p[1].GetDouble());");
+        w.Line();
+        w.Line($"private static {Nts}.Coordinate[] Positions({Json}.JsonElement list) =>");
+        w.Line("    global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(list.EnumerateArray(), Position));");
+        w.Line();
+        w.Open($"private static {Nts}.Polygon Polygon({Json}.JsonElement rings)");
+        w.Line("var all = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(rings.EnumerateArray(), r => GeometryFactory.CreateLinearRing(Positions(r))));");
+        w.Line("return GeometryFactory.CreatePolygon(all[0], all[1..]);");
+        w.Close();
+    }
 
     private void EmitExported(CodeWriter w, JsonNode node, string name, TypeKind kind)
     {
@@ -357,8 +403,10 @@ internal sealed partial class SchemaCompiler
         w.Line();
         if (kind is TypeKind.String or TypeKind.DateTime or TypeKind.Date or TypeKind.Uuid)
         {
-            w.Open($"public static void {name}Text(string text, string location, {Violations} errors)");
-            EmitStringChecks(w, node, "text", "location");
+            // The location comes as parent, member and index, and becomes a string only for a violation.
+            w.Line($"/// <summary>Checks a text against {Names.XmlText(name)}; <paramref name=\"name\"/> is the member (or null and <paramref name=\"index\"/> the item) under <paramref name=\"parent\"/>.</summary>");
+            w.Open($"public static void {name}Text(string text, string parent, string? name, int index, {Violations} errors)");
+            EmitStringChecks(w, node, "text", Here);
             w.Close();
             w.Line();
         }

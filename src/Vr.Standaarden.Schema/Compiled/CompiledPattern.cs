@@ -4,8 +4,10 @@ using Vr.Standaarden.Schema.Internal;
 namespace Vr.Standaarden.Schema.Compiled;
 
 /// <summary>
-/// An ECMA-262 <c>pattern</c> built once for generated code: linear-time where .NET allows, otherwise under a 200 ms
-/// timeout, where a timeout counts as no match, exactly as in <see cref="JsonSchema"/>.
+/// An ECMA-262 <c>pattern</c> built once for generated code, with the semantics of <see cref="JsonSchema"/>. A pattern
+/// proven linear (anchored, no repeated group, every repeated character set disjoint from what follows it) runs on the
+/// compiled backtracking engine; any other on the non-backtracking engine, or, when it needs look-around, on the
+/// backtracking engine. Every engine runs under a 200 ms timeout, and a timeout counts as no match.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CompiledPattern
@@ -18,7 +20,7 @@ public sealed class CompiledPattern
     public string Pattern => _regex.Pattern;
 
     /// <summary>Builds <paramref name="pattern"/>.</summary>
-    public static CompiledPattern Create(string pattern) => new(EcmaRegex.Create(pattern, TimeSpan.FromMilliseconds(200)));
+    public static CompiledPattern Create(string pattern) => new(EcmaRegex.Create(pattern, TimeSpan.FromMilliseconds(200), preferCompiled: true));
 
     /// <summary>Whether <paramref name="value"/> matches (a timeout counts as no match).</summary>
     public bool IsMatch(string value)
