@@ -94,37 +94,28 @@ internal sealed partial class SchemaCompiler
         switch (shape.Kind)
         {
             case TypeKind.String:
+                ExpectToken(w, "String", "a string");
+                w.Line("var text = reader.GetString()!;");
+                EmitTextChecks(w, shape, node);
+
+                // A string that breaks a pattern or length is still returned: the violation is reported, nothing is lost.
+                w.Line("return text;");
+                break;
             case TypeKind.DateTime:
             case TypeKind.Date:
             case TypeKind.Uuid:
+                // Values kept as dates or ids are checked on a copy of the text on the stack: no string is made.
                 ExpectToken(w, "String", "a string");
-                w.Line("var text = reader.GetString()!;");
-                if (shape.Export is { } stringExport)
+                w.Line("var size = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;");
+                w.Line("global::System.Span<char> buffer = size <= 128 ? stackalloc char[128] : new char[size];");
+                w.Line("global::System.ReadOnlySpan<char> text = buffer[..reader.CopyString(buffer)];");
+                EmitTextChecks(w, shape, node);
+                w.Line(shape.Kind switch
                 {
-                    w.Line($"{stringExport.Helper}Text(text, parent, name, index, errors);");
-                }
-                else
-                {
-                    EmitStringChecks(w, node, "text", "location");
-                }
-
-                switch (shape.Kind)
-                {
-                    case TypeKind.DateTime:
-                        w.Line($"return {Rt}.CompiledSupport.IsFormat(text, \"date-time\") ? {Rt}.CompiledSupport.ParseDateTime(text) : null;");
-                        break;
-                    case TypeKind.Date:
-                        w.Line("return global::System.DateOnly.TryParseExact(text, \"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var date) ? date : null;");
-                        break;
-                    case TypeKind.Uuid:
-                        w.Line("return global::System.Guid.TryParse(text, out var id) ? id : null;");
-                        break;
-                    default:
-                        // A string that breaks a pattern or length is still returned: the violation is reported, nothing is lost.
-                        w.Line("return text;");
-                        break;
-                }
-
+                    TypeKind.DateTime => $"return {Rt}.CompiledSupport.IsFormat(text, \"date-time\") ? {Rt}.CompiledSupport.ParseDateTime(text) : null;",
+                    TypeKind.Date => "return global::System.DateOnly.TryParseExact(text, \"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var date) ? date : null;",
+                    _ => "return global::System.Guid.TryParse(text, out var id) ? id : null;",
+                });
                 break;
             case TypeKind.Enum:
                 ExpectToken(w, "String", "a string");
@@ -221,6 +212,18 @@ internal sealed partial class SchemaCompiler
 
         w.Close();
         w.Line();
+    }
+
+    private void EmitTextChecks(CodeWriter w, Shape shape, JsonNode node)
+    {
+        if (shape.Export is { } stringExport)
+        {
+            w.Line($"{stringExport.Helper}Text(text, parent, name, index, errors);");
+        }
+        else
+        {
+            EmitStringChecks(w, node, "text", "location");
+        }
     }
 
     private static void ExpectToken(CodeWriter w, string token, string what)

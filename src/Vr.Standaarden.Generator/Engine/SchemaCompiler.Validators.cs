@@ -77,7 +77,7 @@ internal sealed partial class SchemaCompiler
 
         if (node["const"] is { Kind: JsonKind.String } constant)
         {
-            w.Open($"if ({text} != {Names.Literal(constant.Text)})");
+            w.Open($"if (!global::System.MemoryExtensions.SequenceEqual<char>({text}, {Names.Literal(constant.Text)}))");
             w.Line($"errors.Add(new({location}, \"const\", \"The value must be '{Escape(constant.Text)}'.\"));");
             w.Close();
             w.Line();
@@ -85,7 +85,7 @@ internal sealed partial class SchemaCompiler
 
         if (node["enum"] is { Kind: JsonKind.Array } values && values.Items.All(v => v.Kind == JsonKind.String))
         {
-            var condition = string.Join(" && ", values.Items.Select(v => $"{text} != {Names.Literal(v.Text)}"));
+            var condition = string.Join(" && ", values.Items.Select(v => $"!global::System.MemoryExtensions.SequenceEqual<char>({text}, {Names.Literal(v.Text)})"));
             w.Open($"if ({condition})");
             w.Line($"errors.Add(new({location}, \"enum\", $\"{{({Rt}.CompiledSupport.Quote({text}))}} is not one of the allowed values.\"));");
             w.Close();

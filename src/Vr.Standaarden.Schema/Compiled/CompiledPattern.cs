@@ -26,6 +26,9 @@ public sealed class CompiledPattern
     public bool IsMatch(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return _regex.IsMatch(value, out var timedOut) && !timedOut;
+        return IsMatch(value.AsSpan());
     }
+
+    /// <summary>Whether <paramref name="value"/> matches (a timeout counts as no match).</summary>
+    public bool IsMatch(ReadOnlySpan<char> value) => _regex.IsMatch(value, out var timedOut) && !timedOut;
 }

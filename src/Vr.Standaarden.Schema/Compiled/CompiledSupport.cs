@@ -33,10 +33,20 @@ public static class CompiledSupport
         return !FormatValidators.TryGet(format, out var check) || check(value);
     }
 
+    /// <summary>Whether <paramref name="value"/> is a valid <paramref name="format"/>; formats the engine does not check are valid.</summary>
+    public static bool IsFormat(ReadOnlySpan<char> value, string format) =>
+        !FormatValidators.TryGet(format, out var check) || check(value);
+
     /// <summary>The length of <paramref name="value"/> in Unicode code points, as JSON Schema counts it.</summary>
     public static int Length(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        return Length(value.AsSpan());
+    }
+
+    /// <summary>The length of <paramref name="value"/> in Unicode code points, as JSON Schema counts it.</summary>
+    public static int Length(ReadOnlySpan<char> value)
+    {
         var length = 0;
         foreach (var _ in value.EnumerateRunes())
         {
@@ -94,9 +104,31 @@ public static class CompiledSupport
             ? value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture)
             : value.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads an RFC 3339 timestamp that <see cref="IsFormat"/> accepted.</summary>
-    public static DateTimeOffset ParseDateTime(string value) =>
-        DateTimeOffset.Parse(value.Replace('t', 'T').Replace('z', 'Z'), CultureInfo.InvariantCulture, DateTimeStyles.None);
+    /// <summary>Reads an RFC 3339 timestamp that <see cref="IsFormat(string, string)"/> accepted.</summary>
+    public static DateTimeOffset ParseDateTime(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return ParseDateTime(value.AsSpan());
+    }
+
+    /// <summary>Reads an RFC 3339 timestamp that <see cref="IsFormat(ReadOnlySpan{char}, string)"/> accepted.</summary>
+    public static DateTimeOffset ParseDateTime(ReadOnlySpan<char> value)
+    {
+        // RFC 3339 allows a lower-case t and z; .NET's parser wants them upper-case.
+        if (value.ContainsAny('t', 'z'))
+        {
+            Span<char> upper = value.Length <= 64 ? stackalloc char[value.Length] : new char[value.Length];
+            value.CopyTo(upper);
+            upper.Replace('t', 'T');
+            upper.Replace('z', 'Z');
+            return DateTimeOffset.Parse(upper, CultureInfo.InvariantCulture, DateTimeStyles.None);
+        }
+
+        return DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.None);
+    }
+
+    /// <summary>The value quoted for a message, shortened when long.</summary>
+    public static string Quote(ReadOnlySpan<char> value) => Quote(value.ToString());
 
     /// <summary>The value quoted for a message, shortened when long.</summary>
     public static string Quote(string value)
