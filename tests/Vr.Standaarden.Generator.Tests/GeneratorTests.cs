@@ -126,4 +126,20 @@ public sealed class GeneratorTests
         var broken = Assert.Single(run.Diagnostics, d => d.Id == "VR1003");
         Assert.Equal(1, broken.Location.GetLineSpan().StartLinePosition.Line);
     }
+
+    [Fact]
+    public void Unique_items_of_objects_are_compared_as_json_not_by_reference()
+    {
+        var schema = """
+            { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Rooster", "type": "object",
+              "properties": { "diensten": { "type": "array", "uniqueItems": true,
+                "items": { "type": "object", "properties": { "rol": { "type": "string" } } } } } }
+            """;
+        var (run, compile, assembly) = Harness.Generate([new Harness.InMemoryText("/p/rooster.schema.json", schema)], "Regio.Rooster");
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile.Where(d => d.Severity == DiagnosticSeverity.Error));
+        var (_, errors) = Read(assembly!, "Regio.Rooster.Rooster", """{"diensten":[{"rol":"OL"},{"rol":"OL"}]}""");
+        Assert.Contains(errors, e => e.InstanceLocation == "/diensten" && e.Keyword == "uniqueItems");
+        Assert.Empty(Read(assembly!, "Regio.Rooster.Rooster", """{"diensten":[{"rol":"OL"},{"rol":"IM"}]}""").Errors);
+    }
 }

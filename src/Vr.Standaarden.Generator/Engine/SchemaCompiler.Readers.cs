@@ -176,7 +176,7 @@ internal sealed partial class SchemaCompiler
                 w.Close();
                 w.Line();
                 EmitArrayCountChecks(w, node, "position", "here");
-                if (node["uniqueItems"]?.Kind == JsonKind.True)
+                if (node["uniqueItems"]?.Kind == JsonKind.True && IsScalar(item))
                 {
                     w.Open($"if (new global::System.Collections.Generic.HashSet<{item.CsType}>(list).Count != list.Count)");
                     w.Line("errors.Add(new(here, \"uniqueItems\", \"The items are not unique.\"));");

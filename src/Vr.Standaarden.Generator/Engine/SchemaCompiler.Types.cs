@@ -105,6 +105,12 @@ internal sealed partial class SchemaCompiler
             }
         }
 
+        // Typed lists compare items with HashSet, which is right for scalars only; other items are compared as JSON.
+        if (shape.Kind == TypeKind.Array && node["uniqueItems"]?.Kind == JsonKind.True && !IsScalar(shape.Item))
+        {
+            rest.Add("uniqueItems");
+        }
+
         // A class keeps additionalProperties:false in its reader only; anything else goes to the element check.
         if (shape.Kind == TypeKind.Class && node["additionalProperties"] is { } extra && (extra.Kind is not (JsonKind.False or JsonKind.True) || node["patternProperties"] is not null))
         {
@@ -113,6 +119,9 @@ internal sealed partial class SchemaCompiler
 
         return rest;
     }
+
+    private static bool IsScalar(Shape? shape) =>
+        shape?.Kind is TypeKind.String or TypeKind.Enum or TypeKind.Integer or TypeKind.Number or TypeKind.Boolean or TypeKind.DateTime or TypeKind.Date or TypeKind.Uuid;
 
     private void EmitEnum(JsonNode node, string name)
     {

@@ -367,7 +367,7 @@ internal sealed partial class SchemaCompiler
         w.Line($"    _ => {Json}.JsonSerializer.Deserialize<{Nts}.Geometry>(value, GeoJson),");
         w.Line("};");
         w.Close();
-        w.Open($"catch (global::System.Exception ex) when (ex is {Json}.JsonException or global::System.InvalidOperationException or global::System.ArgumentException or global::System.IndexOutOfRangeException)");
+        w.Open($"catch (global::System.Exception ex) when (ex is {Json}.JsonException or global::System.InvalidOperationException or global::System.ArgumentException or global::System.IndexOutOfRangeException or global::System.FormatException)");
         w.Line("return null;");
         w.Close();
         w.Close();
