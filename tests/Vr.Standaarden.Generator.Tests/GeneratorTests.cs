@@ -142,4 +142,27 @@ public sealed class GeneratorTests
         Assert.Contains(errors, e => e.InstanceLocation == "/diensten" && e.Keyword == "uniqueItems");
         Assert.Empty(Read(assembly!, "Regio.Rooster.Rooster", """{"diensten":[{"rol":"OL"},{"rol":"IM"}]}""").Errors);
     }
+
+    [Fact]
+    public void Keywords_of_an_inline_object_are_checked_once_by_its_own_reader()
+    {
+        var schema = """
+            { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Adresdeel", "type": "object",
+              "properties": { "adres": { "type": "object", "minProperties": 1, "maxProperties": 2, "additionalProperties": false,
+                "dependentRequired": { "huisletter": ["huisnummer"] },
+                "properties": { "huisnummer": { "type": "integer" }, "huisletter": { "type": "string" }, "straat": { "type": "string" } } } } }
+            """;
+        var (run, compile, assembly) = Harness.Generate([new Harness.InMemoryText("/p/adresdeel.schema.json", schema)], "Regio.Adres");
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile.Where(d => d.Severity == DiagnosticSeverity.Error));
+        const string Type = "Regio.Adres.Adresdeel";
+
+        var empty = Assert.Single(Read(assembly!, Type, """{"adres":{}}""").Errors);
+        Assert.Equal(("/adres", "minProperties"), (empty.InstanceLocation, empty.Keyword));
+        var many = Assert.Single(Read(assembly!, Type, """{"adres":{"huisnummer":1,"huisletter":"A","straat":"Binnenhof"}}""").Errors);
+        Assert.Equal(("/adres", "maxProperties"), (many.InstanceLocation, many.Keyword));
+        var dependent = Assert.Single(Read(assembly!, Type, """{"adres":{"huisletter":"A"}}""").Errors);
+        Assert.Equal(("/adres", "dependentRequired"), (dependent.InstanceLocation, dependent.Keyword));
+        Assert.Empty(Read(assembly!, Type, """{"adres":{"huisnummer":1,"huisletter":"A"}}""").Errors);
+    }
 }

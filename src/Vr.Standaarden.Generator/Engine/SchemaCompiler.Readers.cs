@@ -44,7 +44,8 @@ internal sealed partial class SchemaCompiler
             return;
         }
 
-        var rest = Rest(node, shape);
+        // A class made from this very node checks all of its keywords in its own ReadValue; nothing is left to check here.
+        var rest = shape.Kind == TypeKind.Class && shape.Export is null && ReferenceEquals(node, shape.Node) ? new HashSet<string>() : Rest(node, shape);
         var viaElement = shape.Kind is TypeKind.Any or TypeKind.Geometry || (shape.Export is not null && shape.Kind is TypeKind.Map);
         w.Open($"private static {shape.CsType}? {method}(ref {Json}.Utf8JsonReader reader, string parent, string? name, int index, {Violations} errors)");
         if (rest.Count > 0 && !viaElement)
