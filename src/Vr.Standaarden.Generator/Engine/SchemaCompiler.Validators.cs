@@ -12,6 +12,7 @@ internal sealed partial class SchemaCompiler
     private static readonly string[] ObjectKeywords = ["properties", "required", "additionalProperties", "propertyNames", "minProperties", "maxProperties", "dependentRequired", "patternProperties", "dependentSchemas"];
     private static readonly string[] Combinators = ["anyOf", "oneOf"];
     private int _validatorCount;
+    private int _conditionCount;
 
     private readonly Dictionary<string, string> _patterns = new(StringComparer.Ordinal);
 
@@ -220,8 +221,17 @@ internal sealed partial class SchemaCompiler
         {
             var checks = new JsonNodeView(node, stringKeywords);
             w.Open($"if (value.ValueKind == {Json}.JsonValueKind.String)");
-            w.Line("var text = value.GetString()!;");
-            EmitStringChecks(w, checks.Node, "text", "location");
+            if (stringKeywords.All(k => k is "const" or "enum"))
+            {
+                // Constants and enumerations are compared as UTF-8; a string is made only for a violation's message.
+                EmitStringValueChecks(w, checks.Node);
+            }
+            else
+            {
+                w.Line("var text = value.GetString()!;");
+                EmitStringChecks(w, checks.Node, "text", "location");
+            }
+
             w.Close();
             if (Has("const") || (Has("enum") && node["enum"]!.Items.All(i => i.Kind == JsonKind.String)))
             {
@@ -333,12 +343,18 @@ internal sealed partial class SchemaCompiler
             var keyword = Has("anyOf") ? "anyOf" : "oneOf";
             foreach (var combinator in Combinators.Where(Has))
             {
-                var branches = node[combinator]!.Items.Where(IsSchema).Select(b => ElementValidator(b, null)).ToList();
                 w.Open("");
                 w.Line("var matches = 0;");
-                foreach (var branch in branches)
+                foreach (var branchNode in node[combinator]!.Items.Where(IsSchema))
                 {
+                    if (SimpleCondition(branchNode) is { } simple)
+                    {
+                        w.Line($"if ({simple}) matches++;");
+                        continue;
+                    }
+
                     // A branch is tried on the caller's list and its errors are taken back: no allocation per try.
+                    var branch = ElementValidator(branchNode, null);
                     w.Line($"var mark{branch} = errors.Count;");
                     w.Line($"{branch}(value, location, errors);");
                     w.Line($"if (errors.Count == mark{branch}) matches++;");
@@ -358,12 +374,8 @@ internal sealed partial class SchemaCompiler
 
         if (Has("not") && IsSchema(node["not"]!))
         {
-            var negated = ElementValidator(node["not"]!, null);
             w.Open("");
-            w.Line("var mark = errors.Count;");
-            w.Line($"{negated}(value, location, errors);");
-            w.Line("var matched = errors.Count == mark;");
-            w.Line("errors.RemoveRange(mark, errors.Count - mark);");
+            EmitMatched(w, node["not"]!);
             w.Open("if (matched)");
             w.Line("errors.Add(new(location, \"not\", \"The value matches a schema it must not match.\"));");
             w.Close();
@@ -372,12 +384,8 @@ internal sealed partial class SchemaCompiler
 
         if (Has("if") && IsSchema(node["if"]!) && (node["then"] is { } t0 && IsSchema(t0) || node["else"] is { } e0 && IsSchema(e0)))
         {
-            var condition = ElementValidator(node["if"]!, null);
             w.Open("");
-            w.Line("var mark = errors.Count;");
-            w.Line($"{condition}(value, location, errors);");
-            w.Line("var matched = errors.Count == mark;");
-            w.Line("errors.RemoveRange(mark, errors.Count - mark);");
+            EmitMatched(w, node["if"]!);
             if (node["then"] is { } then && IsSchema(then))
             {
                 w.Open("if (matched)");
@@ -410,7 +418,7 @@ internal sealed partial class SchemaCompiler
             foreach (var property in declared.Where(p => IsSchema(p.Value)))
             {
                 var check = ElementValidator(property.Value, null);
-                w.Open($"if (value.TryGetProperty({Names.Literal(property.Key)}, out var member{check}))");
+                w.Open($"if (value.TryGetProperty({Names.Literal(property.Key)}u8, out var member{check}))");
                 w.Line($"{check}(member{check}, {Rt}.CompiledSupport.Location(location, {Names.Literal(property.Key)}), errors);");
                 w.Close();
             }
@@ -420,7 +428,7 @@ internal sealed partial class SchemaCompiler
         {
             foreach (var name in required.Items.Where(i => i.Kind == JsonKind.String))
             {
-                w.Open($"if (!value.TryGetProperty({Names.Literal(name.Text)}, out _))");
+                w.Open($"if (!value.TryGetProperty({Names.Literal(name.Text)}u8, out _))");
                 w.Line($"errors.Add(new(location, \"required\", \"Required property '{Escape(name.Text)}' is missing.\"));");
                 w.Close();
             }
@@ -432,7 +440,7 @@ internal sealed partial class SchemaCompiler
             {
                 foreach (var needed in pair.Value.Items.Where(i => i.Kind == JsonKind.String))
                 {
-                    w.Open($"if (value.TryGetProperty({Names.Literal(pair.Key)}, out _) && !value.TryGetProperty({Names.Literal(needed.Text)}, out _))");
+                    w.Open($"if (value.TryGetProperty({Names.Literal(pair.Key)}u8, out _) && !value.TryGetProperty({Names.Literal(needed.Text)}u8, out _))");
                     w.Line($"errors.Add(new(location, \"dependentRequired\", \"Property '{Escape(needed.Text)}' is required when '{Escape(pair.Key)}' is present.\"));");
                     w.Close();
                 }
@@ -443,7 +451,7 @@ internal sealed partial class SchemaCompiler
         {
             foreach (var pair in dependentSchemas.Members.Where(p => IsSchema(p.Value)))
             {
-                w.Open($"if (value.TryGetProperty({Names.Literal(pair.Key)}, out _))");
+                w.Open($"if (value.TryGetProperty({Names.Literal(pair.Key)}u8, out _))");
                 w.Line($"{ElementValidator(pair.Value, null)}(value, location, errors);");
                 w.Close();
             }
@@ -477,20 +485,22 @@ internal sealed partial class SchemaCompiler
             w.Line("var memberCount = 0;");
             w.Open("foreach (var member in value.EnumerateObject())");
             w.Line("memberCount++;");
-            w.Line($"var at = {Rt}.CompiledSupport.Location(location, member.Name);");
+
+            // The member's location and name are made into strings only when they are needed.
+            var at = $"{Rt}.CompiledSupport.Location(location, member.Name)";
             if (names is not null)
             {
                 w.Line("var key = member.Name;");
-                EmitStringChecks(w, names, "key", "at", "propertyNames");
+                EmitStringChecks(w, names, "key", at, "propertyNames");
             }
 
             if (extra is not null && extra.Kind != JsonKind.True)
             {
-                var known = string.Join(" || ", declared.Select(p => $"member.Name == {Names.Literal(p.Key)}").Concat(patterns.Select(p => $"{PatternField(p.Key)}.IsMatch(member.Name)")));
+                var known = string.Join(" || ", declared.Select(p => $"member.NameEquals({Names.Literal(p.Key)}u8)").Concat(patterns.Select(p => $"{PatternField(p.Key)}.IsMatch(member.Name)")));
                 w.Open(known.Length > 0 ? $"if (!({known}))" : "");
                 w.Line(extra.Kind == JsonKind.False
-                    ? "errors.Add(new(at, \"additionalProperties\", $\"Property '{member.Name}' is not allowed.\"));"
-                    : $"{ElementValidator(extra, null)}(member.Value, at, errors);");
+                    ? $"errors.Add(new({at}, \"additionalProperties\", $\"Property '{{member.Name}}' is not allowed.\"));"
+                    : $"{ElementValidator(extra, null)}(member.Value, {at}, errors);");
                 w.Close();
             }
 
@@ -508,6 +518,136 @@ internal sealed partial class SchemaCompiler
                 w.Line($"errors.Add(new(location, \"maxProperties\", \"The object has more than {Number(max)} members.\"));");
                 w.Close();
             }
+        }
+    }
+
+    /// <summary>
+    /// Declares <c>matched</c>: whether <c>value</c> matches <paramref name="schema"/>. A simple schema is tested as one
+    /// expression; any other runs its validator on the caller's list, and the errors it added are taken back.
+    /// </summary>
+    private void EmitMatched(CodeWriter w, JsonNode schema)
+    {
+        if (SimpleCondition(schema) is { } simple)
+        {
+            w.Line($"var matched = {simple};");
+            return;
+        }
+
+        w.Line("var mark = errors.Count;");
+        w.Line($"{ElementValidator(schema, null)}(value, location, errors);");
+        w.Line("var matched = errors.Count == mark;");
+        w.Line("errors.RemoveRange(mark, errors.Count - mark);");
+    }
+
+    /// <summary>
+    /// A C# expression over <c>value</c> that is true exactly when it matches <paramref name="schema"/>, for schemas made
+    /// of <c>type</c>, <c>required</c> and <c>properties</c> whose members only demand a <c>const</c> or string
+    /// <c>enum</c> (the usual shape of a discriminator in <c>if</c> and <c>oneOf</c>); otherwise <c>null</c>.
+    /// </summary>
+    private string? SimpleCondition(JsonNode schema)
+    {
+        if (schema.Kind is JsonKind.True or JsonKind.False)
+        {
+            return schema.Kind == JsonKind.True ? "true" : "false";
+        }
+
+        if (!schema.IsObject)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        var objectParts = new List<string>();
+        foreach (var member in schema.Members)
+        {
+            if (Annotations.Contains(member.Key))
+            {
+                continue;
+            }
+
+            switch (member.Key)
+            {
+                case "type" when member.Value.Kind == JsonKind.String:
+                    parts.Add("(" + TypeCondition(member.Value.Text) + ")");
+                    break;
+                case "required" when member.Value.Kind == JsonKind.Array && member.Value.Items.All(i => i.Kind == JsonKind.String):
+                    objectParts.AddRange(member.Value.Items.Select(i => $"value.TryGetProperty({Names.Literal(i.Text)}u8, out _)"));
+                    break;
+                case "properties" when member.Value.IsObject:
+                    foreach (var property in member.Value.Members)
+                    {
+                        // Names are unique in the file: several conditions may share one block.
+                        var local = $"member{Invariant(_conditionCount++)}";
+                        if (MemberCondition(property.Value, local) is not { } test)
+                        {
+                            return null;
+                        }
+
+                        objectParts.Add($"(!value.TryGetProperty({Names.Literal(property.Key)}u8, out var {local}) || {test})");
+                    }
+
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        if (objectParts.Count > 0)
+        {
+            parts.Add($"(value.ValueKind != {Json}.JsonValueKind.Object || {string.Join(" && ", objectParts)})");
+        }
+
+        return parts.Count == 0 ? "true" : string.Join(" && ", parts);
+    }
+
+    /// <summary>The test of a member against a schema that only demands a <c>const</c> or a string <c>enum</c>.</summary>
+    private string? MemberCondition(JsonNode schema, string member)
+    {
+        if (schema.Kind is JsonKind.True or JsonKind.False)
+        {
+            return schema.Kind == JsonKind.True ? "true" : "false";
+        }
+
+        var keywords = schema.IsObject ? schema.Members.Where(m => !Annotations.Contains(m.Key)).ToList() : [];
+        if (!schema.IsObject || keywords.Count != 1)
+        {
+            return null;
+        }
+
+        var (keyword, value) = (keywords[0].Key, keywords[0].Value);
+        if (keyword == "const")
+        {
+            return value.Kind == JsonKind.String
+                ? $"({member}.ValueKind == {Json}.JsonValueKind.String && {member}.ValueEquals({Names.Literal(value.Text)}u8))"
+                : $"{Rt}.CompiledSupport.JsonEquals({member}, {ConstantField(value)})";
+        }
+
+        if (keyword == "enum" && value.Kind == JsonKind.Array && value.Items.Count > 0 && value.Items.All(i => i.Kind == JsonKind.String))
+        {
+            return $"({member}.ValueKind == {Json}.JsonValueKind.String && ({string.Join(" || ", value.Items.Select(i => $"{member}.ValueEquals({Names.Literal(i.Text)}u8)"))}))";
+        }
+
+        return null;
+    }
+
+    /// <summary>Checks of a string element that only has <c>const</c> or <c>enum</c>, compared without making a string.</summary>
+    private static void EmitStringValueChecks(CodeWriter w, JsonNode node)
+    {
+        if (node["const"] is { Kind: JsonKind.String } constant)
+        {
+            w.Open($"if (!value.ValueEquals({Names.Literal(constant.Text)}u8))");
+            w.Line($"errors.Add(new(location, \"const\", \"The value must be '{Escape(constant.Text)}'.\"));");
+            w.Close();
+            w.Line();
+        }
+
+        if (node["enum"] is { Kind: JsonKind.Array } values && values.Items.All(v => v.Kind == JsonKind.String))
+        {
+            var condition = string.Join(" && ", values.Items.Select(v => $"!value.ValueEquals({Names.Literal(v.Text)}u8)"));
+            w.Open($"if ({condition})");
+            w.Line($"errors.Add(new(location, \"enum\", $\"{{({Rt}.CompiledSupport.Quote(value.GetString()!))}} is not one of the allowed values.\"));");
+            w.Close();
+            w.Line();
         }
     }
 
