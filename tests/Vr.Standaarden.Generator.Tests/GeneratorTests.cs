@@ -165,4 +165,24 @@ public sealed class GeneratorTests
         Assert.Equal(("/adres", "dependentRequired"), (dependent.InstanceLocation, dependent.Keyword));
         Assert.Empty(Read(assembly!, Type, """{"adres":{"huisnummer":1,"huisletter":"A"}}""").Errors);
     }
+
+    [Fact]
+    public void Codes_are_read_from_escaped_text_and_a_wrong_code_is_quoted_in_the_violation()
+    {
+        var (_, _, assembly) = Generate();
+        var (value, errors) = Read(assembly!, "Regio.Opvang.Opvanglocatie", Valid.Replace("\"OPEN\"", "\"\\u004FPEN\"", StringComparison.Ordinal));
+        Assert.Empty(errors);
+        Assert.Contains("\"status\":\"OPEN\"", Write(value!), StringComparison.Ordinal);
+
+        var wrong = Assert.Single(Read(assembly!, "Regio.Opvang.Opvanglocatie", Valid.Replace("\"OPEN\"", "\"OP\\u0045\"", StringComparison.Ordinal)).Errors);
+        Assert.Equal(("/status", "enum"), (wrong.InstanceLocation, wrong.Keyword));
+        Assert.StartsWith("'OPE' ", wrong.Message, StringComparison.Ordinal);
+
+        var codes = assembly!.GetType("Regio.Opvang.StatusCodes", throwOnError: true)!;
+        var fromString = codes.GetMethod("TryParse", [typeof(string), assembly.GetType("Regio.Opvang.Status")!.MakeByRefType()])!;
+        Assert.False((bool)fromString.Invoke(null, [null, null])!);
+        var arguments = new object?[] { "OPEN", null };
+        Assert.True((bool)fromString.Invoke(null, arguments)!);
+        Assert.Equal("Open", arguments[1]!.ToString());
+    }
 }

@@ -119,13 +119,16 @@ internal sealed partial class SchemaCompiler
                 });
                 break;
             case TypeKind.Enum:
+                // Codes are looked up from a copy of the text on the stack: a string is made only for a violation.
                 ExpectToken(w, "String", "a string");
-                w.Line("var code = reader.GetString()!;");
+                w.Line("var size = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;");
+                w.Line("global::System.Span<char> buffer = size <= 128 ? stackalloc char[128] : new char[size];");
+                w.Line("global::System.ReadOnlySpan<char> code = buffer[..reader.CopyString(buffer)];");
                 w.Open($"if ({shape.Export!.Helper}.TryParse(code, out var value))");
                 w.Line("return value;");
                 w.Close();
                 w.Line();
-                w.Line($"errors.Add(new(location, \"enum\", $\"{{({Rt}.CompiledSupport.Quote(code))}} is not one of the codes of {Escape(shape.CsType.Substring(shape.CsType.LastIndexOf('.') + 1))}.\"));");
+                w.Line($"errors.Add(new(location, \"enum\", $\"{{({Rt}.CompiledSupport.Quote(code.ToString()))}} is not one of the codes of {Escape(shape.CsType.Substring(shape.CsType.LastIndexOf('.') + 1))}.\"));");
                 w.Line("return null;");
                 break;
             case TypeKind.Integer:
@@ -179,7 +182,7 @@ internal sealed partial class SchemaCompiler
                 EmitArrayCountChecks(w, node, "position", "here");
                 if (node["uniqueItems"]?.Kind == JsonKind.True && IsScalar(item))
                 {
-                    w.Open($"if (new global::System.Collections.Generic.HashSet<{item.CsType}>(list).Count != list.Count)");
+                    w.Open($"if ({Rt}.CompiledSupport.HasDuplicates(list))");
                     w.Line("errors.Add(new(here, \"uniqueItems\", \"The items are not unique.\"));");
                     w.Close();
                     w.Line();

@@ -154,7 +154,17 @@ internal sealed partial class SchemaCompiler
         w.Line($"/// <summary>The JSON codes of <see cref=\"{name}\"/>.</summary>");
         w.Open($"public static partial class {name}Codes");
         w.Line($"/// <summary>The member for a code, if the list holds it.</summary>");
-        w.Open($"public static bool TryParse(string code, out {name} value)");
+        w.Open($"public static bool TryParse(string? code, out {name} value)");
+        w.Open("if (code is null)");
+        w.Line("value = default;");
+        w.Line("return false;");
+        w.Close();
+        w.Line();
+        w.Line("return TryParse(global::System.MemoryExtensions.AsSpan(code), out value);");
+        w.Close();
+        w.Line();
+        w.Line($"/// <summary>The member for a code given as characters, if the list holds it; no string is made.</summary>");
+        w.Open($"public static bool TryParse(global::System.ReadOnlySpan<char> code, out {name} value)");
         w.Open("switch (code)");
         foreach (var (code, member) in named)
         {

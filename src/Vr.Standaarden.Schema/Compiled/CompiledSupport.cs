@@ -81,6 +81,33 @@ public static class CompiledSupport
         return false;
     }
 
+    /// <summary>
+    /// Whether two items of a typed list are equal (<c>uniqueItems</c> over scalars). Short lists are compared pairwise,
+    /// without allocating; longer ones through a hash set.
+    /// </summary>
+    public static bool HasDuplicates<T>(List<T> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var comparer = EqualityComparer<T>.Default;
+        if (items.Count <= 16)
+        {
+            for (var i = 1; i < items.Count; i++)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    if (comparer.Equals(items[i], items[j]))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        return new HashSet<T>(items, comparer).Count != items.Count;
+    }
+
     /// <summary>A JSON value from its text, for constants in generated code.</summary>
     public static System.Text.Json.JsonElement JsonConstant(string json)
     {
