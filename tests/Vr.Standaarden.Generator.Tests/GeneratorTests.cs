@@ -185,4 +185,29 @@ public sealed class GeneratorTests
         Assert.True((bool)fromString.Invoke(null, arguments)!);
         Assert.Equal("Open", arguments[1]!.ToString());
     }
+
+    [Theory]
+    [InlineData("2026-11-20T22:00:00+01:00", "2026-11-20T21:00:00.0000000+00:00", 60)]
+    [InlineData("2026-11-20t22:00:00.123456789z", "2026-11-20T22:00:00.1234568+00:00", 0)]
+    [InlineData("2026-11-20T22:00:00+20:00", "2026-11-20T02:00:00.0000000+00:00", 0)]
+    public void Timestamps_keep_their_moment_in_every_rfc3339_shape(string text, string utc, int offsetMinutes)
+    {
+        var (_, _, assembly) = Generate();
+        var (value, errors) = Read(assembly!, "Regio.Opvang.Opvanglocatie", Valid.Replace("2026-11-20T22:00:00+01:00", text, StringComparison.Ordinal));
+        Assert.Empty(errors);
+        var moment = (DateTimeOffset)value!.GetType().GetProperty("Geopend")!.GetValue(value)!;
+        Assert.Equal(utc, moment.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+        Assert.Equal(offsetMinutes, (int)moment.Offset.TotalMinutes);
+    }
+
+    [Fact]
+    public void A_valid_timestamp_that_DateTimeOffset_cannot_hold_is_a_violation_not_an_exception()
+    {
+        var (_, _, assembly) = Generate();
+        var (value, errors) = Read(assembly!, "Regio.Opvang.Opvanglocatie", Valid.Replace("2026-11-20T22:00:00+01:00", "0001-01-01T00:00:00+23:00", StringComparison.Ordinal));
+        Assert.NotNull(value);
+        var violation = Assert.Single(errors);
+        Assert.Equal(("/geopend", "format"), (violation.InstanceLocation, violation.Keyword));
+        Assert.Contains("cannot hold", violation.Message, StringComparison.Ordinal);
+    }
 }

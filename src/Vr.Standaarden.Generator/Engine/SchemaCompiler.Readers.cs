@@ -111,12 +111,20 @@ internal sealed partial class SchemaCompiler
                 w.Line("global::System.Span<char> buffer = size <= 128 ? stackalloc char[128] : new char[size];");
                 w.Line("global::System.ReadOnlySpan<char> text = buffer[..reader.CopyString(buffer)];");
                 EmitTextChecks(w, shape, node);
-                w.Line(shape.Kind switch
+                if (shape.Kind == TypeKind.DateTime)
                 {
-                    TypeKind.DateTime => $"return {Rt}.CompiledSupport.IsFormat(text, \"date-time\") ? {Rt}.CompiledSupport.ParseDateTime(text) : null;",
-                    TypeKind.Date => "return global::System.DateOnly.TryParseExact(text, \"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var date) ? date : null;",
-                    _ => "return global::System.Guid.TryParse(text, out var id) ? id : null;",
-                });
+                    // A valid date-time that DateTimeOffset cannot hold is reported, never dropped in silence.
+                    w.Line($"if ({Rt}.CompiledSupport.ReadDateTime(ref reader, text) is {{ }} moment) return moment;");
+                    w.Line($"if ({Rt}.CompiledSupport.IsFormat(text, \"date-time\")) errors.Add(new(location, \"format\", $\"{{({Rt}.CompiledSupport.Quote(text))}} is a date-time that DateTimeOffset cannot hold: its moment lies outside the years 1 to 9999.\"));");
+                    w.Line("return null;");
+                }
+                else
+                {
+                    w.Line(shape.Kind == TypeKind.Date
+                        ? "return global::System.DateOnly.TryParseExact(text, \"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var date) ? date : null;"
+                        : "return global::System.Guid.TryParse(text, out var id) ? id : null;");
+                }
+
                 break;
             case TypeKind.Enum:
                 // Codes are looked up from a copy of the text on the stack: a string is made only for a violation.

@@ -139,19 +139,68 @@ public static class CompiledSupport
     }
 
     /// <summary>Reads an RFC 3339 timestamp that <see cref="IsFormat(ReadOnlySpan{char}, string)"/> accepted.</summary>
-    public static DateTimeOffset ParseDateTime(ReadOnlySpan<char> value)
+    /// <remarks>
+    /// An offset beyond ±14:00, which RFC 3339 allows and <see cref="DateTimeOffset"/> cannot hold, gives the same moment in
+    /// UTC.
+    /// </remarks>
+    /// <exception cref="FormatException">The text is not a timestamp, or its moment lies outside the years 1 to 9999.</exception>
+    public static DateTimeOffset ParseDateTime(ReadOnlySpan<char> value) =>
+        TryParseDateTime(value, out var result)
+            ? result
+            : throw new FormatException($"'{value}' is not an RFC 3339 date-time that DateTimeOffset can hold.");
+
+    private static bool TryParseDateTime(ReadOnlySpan<char> value, out DateTimeOffset result)
     {
         // RFC 3339 allows a lower-case t and z; .NET's parser wants them upper-case.
-        if (value.ContainsAny('t', 'z'))
+        Span<char> upper = value.Length <= 64 ? stackalloc char[value.Length] : new char[value.Length];
+        value.CopyTo(upper);
+        upper.Replace('t', 'T');
+        upper.Replace('z', 'Z');
+        if (DateTimeOffset.TryParse(upper, CultureInfo.InvariantCulture, DateTimeStyles.None, out result))
         {
-            Span<char> upper = value.Length <= 64 ? stackalloc char[value.Length] : new char[value.Length];
-            value.CopyTo(upper);
-            upper.Replace('t', 'T');
-            upper.Replace('z', 'Z');
-            return DateTimeOffset.Parse(upper, CultureInfo.InvariantCulture, DateTimeStyles.None);
+            return true;
         }
 
-        return DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.None);
+        // An offset of more than 14 hours: the local time less the offset, in UTC.
+        if (upper.Length > 6 && upper[^6] is '+' or '-' && upper[^3] == ':' &&
+            int.TryParse(upper[^5..^3], NumberStyles.None, CultureInfo.InvariantCulture, out var hours) &&
+            int.TryParse(upper[^2..], NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) &&
+            DateTime.TryParse(upper[..^6], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            var offset = new TimeSpan(hours, minutes, 0) * (upper[^6] == '-' ? -1 : 1);
+            var ticks = local.Ticks - offset.Ticks;
+            if (ticks >= DateTime.MinValue.Ticks && ticks <= DateTime.MaxValue.Ticks)
+            {
+                result = new DateTimeOffset(ticks, TimeSpan.Zero);
+                return true;
+            }
+        }
+
+        result = default;
+        return false;
+    }
+
+    /// <summary>
+    /// The timestamp of the string token <paramref name="reader"/> is at, whose text is <paramref name="text"/>, or
+    /// <c>null</c> when the text is not an RFC 3339 date-time or its moment lies outside the years 1 to 9999. The usual shape (upper-case <c>T</c> and <c>Z</c>, at most
+    /// seven fractional digits) is read by System.Text.Json straight from UTF-8; any other goes through
+    /// <see cref="ParseDateTime(ReadOnlySpan{char})"/>. Both give the same value.
+    /// </summary>
+    public static DateTimeOffset? ReadDateTime(ref System.Text.Json.Utf8JsonReader reader, scoped ReadOnlySpan<char> text)
+    {
+        if (!FormatValidators.IsDateTime(text))
+        {
+            return null;
+        }
+
+        var dot = text.IndexOf('.');
+        var fraction = dot < 0 ? 0 : text[(dot + 1)..].IndexOfAnyExceptInRange('0', '9') is var end && end < 0 ? text.Length - dot - 1 : end;
+        if (fraction <= 7 && reader.TryGetDateTimeOffset(out var value))
+        {
+            return value;
+        }
+
+        return TryParseDateTime(text, out value) ? value : null;
     }
 
     /// <summary>The value quoted for a message, shortened when long.</summary>

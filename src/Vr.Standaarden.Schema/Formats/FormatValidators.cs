@@ -127,7 +127,7 @@ internal static partial class FormatValidators
         return true;
     }
 
-    private static bool IsDateTime(ReadOnlySpan<char> value) =>
+    internal static bool IsDateTime(ReadOnlySpan<char> value) =>
         value.Length > 10 && value[10] is 'T' or 't' && IsDate(value[..10]) && IsTime(value[11..]);
 
     private static bool IsUuid(ReadOnlySpan<char> value)
