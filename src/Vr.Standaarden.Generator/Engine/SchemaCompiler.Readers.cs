@@ -20,7 +20,17 @@ internal sealed partial class SchemaCompiler
         var w = new CodeWriter();
         var nested = new List<(Shape Shape, JsonNode Node, string Method)>();
         EmitReaderBody(w, shape, node, method, nested);
-        target.AppendText(Regex.Replace(w.ToString(), @"\blocation\b", Here));
+        var body = w.ToString();
+        if (shape.Kind is TypeKind.Class or TypeKind.Array or TypeKind.Map or TypeKind.Any or TypeKind.Geometry || body.Contains("snapshot"))
+        {
+            // This reader hands its location on to what it reads, on every call: the pointer is made once and kept.
+            target.AppendText($"private static readonly {Rt}.LocationCache {method}Location = new();\n\n");
+            target.AppendText(Regex.Replace(body, @"\blocation\b", $"{method}Location.Get(parent, name, index)"));
+        }
+        else
+        {
+            target.AppendText(Regex.Replace(body, @"\blocation\b", Here));
+        }
         foreach (var (itemShape, itemNode, itemMethod) in nested)
         {
             EmitReader(target, itemShape, itemNode, itemMethod, owner);
