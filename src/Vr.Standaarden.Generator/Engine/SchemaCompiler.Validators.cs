@@ -267,8 +267,18 @@ internal sealed partial class SchemaCompiler
             w.Line("var count = value.GetArrayLength();");
             EmitArrayCountChecks(w, new JsonNodeView(node, CountKeywords.Where(Has).ToList()).Node, "count", "location");
             var prefix = Has("prefixItems") ? node["prefixItems"]!.Items.Where(IsSchema).Select(p => ElementValidator(p, null)).ToList() : [];
-            var items = Has("items") && IsSchema(node["items"]!) ? ElementValidator(node["items"]!, null) : null;
-            if (prefix.Count > 0 || items is not null)
+            var inline = prefix.Count == 0 && Has("items") ? InlineCheck(node["items"]!, "item", $"{Rt}.CompiledSupport.Location(location, index)") : null;
+            var items = inline is null && Has("items") && IsSchema(node["items"]!) ? ElementValidator(node["items"]!, null) : null;
+            if (inline is not null)
+            {
+                // Items that only need a type or a code are checked in place; a location is made only for a violation.
+                w.Line("var index = 0;");
+                w.Open("foreach (var item in value.EnumerateArray())");
+                inline(w);
+                w.Line("index++;");
+                w.Close();
+            }
+            else if (prefix.Count > 0 || items is not null)
             {
                 // items applies to the items after those prefixItems describes.
                 w.Line("var index = 0;");
@@ -417,6 +427,16 @@ internal sealed partial class SchemaCompiler
         {
             foreach (var property in declared.Where(p => IsSchema(p.Value)))
             {
+                var local = $"member{Invariant(_conditionCount++)}";
+                if (InlineCheck(property.Value, local, $"{Rt}.CompiledSupport.Location(location, {Names.Literal(property.Key)})") is { } inline)
+                {
+                    // A member that only needs a type or a code is checked in place; its location is made only for a violation.
+                    w.Open($"if (value.TryGetProperty({Names.Literal(property.Key)}u8, out var {local}))");
+                    inline(w);
+                    w.Close();
+                    continue;
+                }
+
                 var check = ElementValidator(property.Value, null);
                 w.Open($"if (value.TryGetProperty({Names.Literal(property.Key)}u8, out var member{check}))");
                 w.Line($"{check}(member{check}, {Rt}.CompiledSupport.Location(location, {Names.Literal(property.Key)}), errors);");
@@ -628,6 +648,57 @@ internal sealed partial class SchemaCompiler
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Statements that check <paramref name="value"/> in place against a schema that only has a single <c>type</c>, a
+    /// string <c>const</c> or a string <c>enum</c>, with the same violations its validator would report; otherwise
+    /// <c>null</c>. <paramref name="location"/> is evaluated only for a violation.
+    /// </summary>
+    private static Action<CodeWriter>? InlineCheck(JsonNode schema, string value, string location)
+    {
+        var keywords = schema.IsObject ? schema.Members.Where(m => !Annotations.Contains(m.Key)).ToList() : [];
+        if (keywords.Count != 1)
+        {
+            return null;
+        }
+
+        var (keyword, argument) = (keywords[0].Key, keywords[0].Value);
+        if (keyword == "type" && argument.Kind == JsonKind.String && argument.Text is "string" or "number" or "integer" or "boolean" or "object" or "array" or "null")
+        {
+            var condition = TypeCondition(argument.Text).Replace("value.", value + ".");
+            return w =>
+            {
+                w.Open($"if (!({condition}))");
+                w.Line($"errors.Add(new({location}, \"type\", \"Expected {argument.Text}.\"));");
+                w.Close();
+            };
+        }
+
+        var codes = keyword switch
+        {
+            "const" when argument.Kind == JsonKind.String => [argument],
+            "enum" when argument.Kind == JsonKind.Array && argument.Items.Count > 0 && argument.Items.All(i => i.Kind == JsonKind.String) => argument.Items,
+            _ => null,
+        };
+        if (codes is null)
+        {
+            return null;
+        }
+
+        var matches = string.Join(" || ", codes.Select(c => $"{value}.ValueEquals({Names.Literal(c.Text)}u8)"));
+        var message = keyword == "const"
+            ? $"\"The value must be '{Escape(codes[0].Text)}'.\""
+            : $"$\"{{({Rt}.CompiledSupport.Quote({value}.GetString()!))}} is not one of the allowed values.\"";
+        return w =>
+        {
+            w.Open($"if ({value}.ValueKind != {Json}.JsonValueKind.String)");
+            w.Line($"errors.Add(new({location}, \"{keyword}\", \"Expected a string.\"));");
+            w.Close();
+            w.Open($"else if (!({matches}))");
+            w.Line($"errors.Add(new({location}, \"{keyword}\", {message}));");
+            w.Close();
+        };
     }
 
     /// <summary>Checks of a string element that only has <c>const</c> or <c>enum</c>, compared without making a string.</summary>
