@@ -210,4 +210,30 @@ public sealed class GeneratorTests
         Assert.Equal(("/geopend", "format"), (violation.InstanceLocation, violation.Keyword));
         Assert.Contains("cannot hold", violation.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Locations_of_nested_values_stay_right_across_reads_of_different_shapes()
+    {
+        var schema = """
+            { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Rooster", "type": "object",
+              "properties": {
+                "ploegen": { "type": "array", "items": { "type": "object", "properties": {
+                  "diensten": { "type": "array", "items": { "type": "object", "properties": { "rol": { "type": "string", "minLength": 2 } } } } } } } } }
+            """;
+        var (run, compile, assembly) = Harness.Generate([new Harness.InMemoryText("/p/rooster.schema.json", schema)], "Regio.Rooster");
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile.Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        string Ploeg(int wrong) => "{\"diensten\":[" + string.Join(",", Enumerable.Range(0, 20).Select(i => i == wrong ? "{\"rol\":\"X\"}" : "{\"rol\":\"OL\"}")) + "]}";
+        for (var round = 0; round < 3; round++)
+        {
+            // Alternate the place of the broken value, so no location can come from an earlier read.
+            foreach (var (ploeg, dienst) in new[] { (0, 17), (2, 3), (1, 19), (0, 0) })
+            {
+                var json = "{\"ploegen\":[" + string.Join(",", Enumerable.Range(0, 3).Select(p => Ploeg(p == ploeg ? dienst : -1))) + "]}";
+                var violation = Assert.Single(Read(assembly!, "Regio.Rooster.Rooster", json).Errors);
+                Assert.Equal(($"/ploegen/{ploeg}/diensten/{dienst}/rol", "minLength"), (violation.InstanceLocation, violation.Keyword));
+            }
+        }
+    }
 }
