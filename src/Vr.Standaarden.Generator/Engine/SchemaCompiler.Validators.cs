@@ -423,30 +423,40 @@ internal sealed partial class SchemaCompiler
     private void EmitObjectChecks(CodeWriter w, JsonNode node, List<string> keywords)
     {
         var declared = node["properties"] is { IsObject: true } props ? props.Members : new List<KeyValuePair<string, JsonNode>>();
+        // A required member that is also declared is looked up once: checked when present, reported when missing.
+        var requiredNames = keywords.Contains("required") && node["required"] is { Kind: JsonKind.Array } r
+            ? new HashSet<string>(r.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text), StringComparer.Ordinal)
+            : [];
+        var reported = new HashSet<string>(StringComparer.Ordinal);
         if (keywords.Contains("properties"))
         {
             foreach (var property in declared.Where(p => IsSchema(p.Value)))
             {
                 var local = $"member{Invariant(_conditionCount++)}";
+                w.Open($"if (value.TryGetProperty({Names.Literal(property.Key)}u8, out var {local}))");
                 if (InlineCheck(property.Value, local, $"{Rt}.CompiledSupport.Location(location, {Names.Literal(property.Key)})") is { } inline)
                 {
                     // A member that only needs a type or a code is checked in place; its location is made only for a violation.
-                    w.Open($"if (value.TryGetProperty({Names.Literal(property.Key)}u8, out var {local}))");
                     inline(w);
-                    w.Close();
-                    continue;
+                }
+                else
+                {
+                    w.Line($"{ElementValidator(property.Value, null)}({local}, {Rt}.CompiledSupport.Location(location, {Names.Literal(property.Key)}), errors);");
                 }
 
-                var check = ElementValidator(property.Value, null);
-                w.Open($"if (value.TryGetProperty({Names.Literal(property.Key)}u8, out var member{check}))");
-                w.Line($"{check}(member{check}, {Rt}.CompiledSupport.Location(location, {Names.Literal(property.Key)}), errors);");
                 w.Close();
+                if (requiredNames.Contains(property.Key) && reported.Add(property.Key))
+                {
+                    w.Open("else");
+                    w.Line($"errors.Add(new(location, \"required\", \"Required property '{Escape(property.Key)}' is missing.\"));");
+                    w.Close();
+                }
             }
         }
 
         if (keywords.Contains("required") && node["required"] is { Kind: JsonKind.Array } required)
         {
-            foreach (var name in required.Items.Where(i => i.Kind == JsonKind.String))
+            foreach (var name in required.Items.Where(i => i.Kind == JsonKind.String && !reported.Contains(i.Text)))
             {
                 w.Open($"if (!value.TryGetProperty({Names.Literal(name.Text)}u8, out _))");
                 w.Line($"errors.Add(new(location, \"required\", \"Required property '{Escape(name.Text)}' is missing.\"));");

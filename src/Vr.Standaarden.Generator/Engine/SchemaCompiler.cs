@@ -356,16 +356,14 @@ internal sealed partial class SchemaCompiler
         w.Line($"return {Json}.JsonSerializer.Deserialize<{Nts}.Geometry>(value, GeoJson);");
         w.Close();
         w.Line();
-        w.Line("return type.GetString() switch");
-        w.Line("{");
-        w.Line("    \"Point\" => GeometryFactory.CreatePoint(Position(c)),");
-        w.Line("    \"MultiPoint\" => GeometryFactory.CreateMultiPointFromCoords(Positions(c)),");
-        w.Line("    \"LineString\" => GeometryFactory.CreateLineString(Positions(c)),");
-        w.Line($"    \"MultiLineString\" => GeometryFactory.CreateMultiLineString(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(c.EnumerateArray(), l => GeometryFactory.CreateLineString(Positions(l))))),");
-        w.Line("    \"Polygon\" => Polygon(c),");
-        w.Line("    \"MultiPolygon\" => GeometryFactory.CreateMultiPolygon(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(c.EnumerateArray(), Polygon))),");
-        w.Line($"    _ => {Json}.JsonSerializer.Deserialize<{Nts}.Geometry>(value, GeoJson),");
-        w.Line("};");
+        // The type is compared as UTF-8; a type that is no string throws InvalidOperationException, caught below.
+        w.Line("if (type.ValueEquals(\"Point\"u8)) return GeometryFactory.CreatePoint(Position(c));");
+        w.Line("if (type.ValueEquals(\"MultiPoint\"u8)) return GeometryFactory.CreateMultiPointFromCoords(Positions(c));");
+        w.Line("if (type.ValueEquals(\"LineString\"u8)) return GeometryFactory.CreateLineString(Positions(c));");
+        w.Line("if (type.ValueEquals(\"MultiLineString\"u8)) return GeometryFactory.CreateMultiLineString(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(c.EnumerateArray(), l => GeometryFactory.CreateLineString(Positions(l)))));");
+        w.Line("if (type.ValueEquals(\"Polygon\"u8)) return Polygon(c);");
+        w.Line("if (type.ValueEquals(\"MultiPolygon\"u8)) return GeometryFactory.CreateMultiPolygon(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(c.EnumerateArray(), Polygon)));");
+        w.Line($"return {Json}.JsonSerializer.Deserialize<{Nts}.Geometry>(value, GeoJson);");
         w.Close();
         w.Open($"catch (global::System.Exception ex) when (ex is {Json}.JsonException or global::System.InvalidOperationException or global::System.ArgumentException or global::System.IndexOutOfRangeException or global::System.FormatException)");
         w.Line("return null;");
