@@ -18,10 +18,14 @@ internal static partial class FormatValidators
             "date" => IsDate,
             "time" => IsTime,
             "uuid" => IsUuid,
-            _ => TryGetText(format, out var text) ? value => text(value.ToString()) : null!,
+            _ => TextCheck(format)!,
         };
         return check is not null;
     }
+
+    // Kept apart so the closure over the text check is made only for the formats that need one.
+    private static FormatCheck? TextCheck(string format) =>
+        TryGetText(format, out var text) ? value => text(value.ToString()) : null;
 
     private static bool TryGetText(string format, out Func<string, bool> check)
     {
