@@ -5,9 +5,10 @@ namespace Vr.Standaarden.Schema.Compiled;
 
 /// <summary>
 /// An ECMA-262 <c>pattern</c> built once for generated code, with the semantics of <see cref="JsonSchema"/>. A pattern
-/// proven linear (anchored, no repeated group, every repeated character set disjoint from what follows it) runs on the
-/// compiled backtracking engine; any other on the non-backtracking engine, or, when it needs look-around, on the
-/// backtracking engine. Every engine runs under a 200 ms timeout, and a timeout counts as no match.
+/// proven linear (anchored, no repeated group, every repeated character set disjoint from what follows it) is matched
+/// without a regular-expression engine when its groups allow few ways through (at most 64), and otherwise runs on the
+/// compiled backtracking engine; any other pattern runs on the non-backtracking engine, or, when it needs
+/// look-around, on the backtracking engine. Every engine runs under a 200 ms timeout, and a timeout counts as no match.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CompiledPattern

@@ -13,6 +13,7 @@ internal sealed class EcmaRegex
 {
     private const string EcmaSpace = @"\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
     private readonly Regex _regex;
+    private readonly LinearPattern.Matcher? _matcher;
 
     // ECMA-262 accepts the long names of the Unicode general categories; .NET knows only the short ones.
     private static readonly Dictionary<string, string> UnicodeProperties = new(StringComparer.Ordinal)
@@ -28,11 +29,12 @@ internal sealed class EcmaRegex
         ["Private_Use"] = "Co", ["Unassigned"] = "Cn",
     };
 
-    private EcmaRegex(string pattern, Regex regex, TimeSpan timeout)
+    private EcmaRegex(string pattern, Regex regex, TimeSpan timeout, LinearPattern.Matcher? matcher = null)
     {
         Pattern = pattern;
         _regex = regex;
         Timeout = timeout;
+        _matcher = matcher;
     }
 
     public string Pattern { get; }
@@ -40,20 +42,29 @@ internal sealed class EcmaRegex
     public TimeSpan Timeout { get; }
 
     /// <summary>Whether the pattern runs on the backtracking engine (and so under the match timeout).</summary>
-    public bool Backtracking => (_regex.Options & RegexOptions.NonBacktracking) == 0;
+    public bool Backtracking => _matcher is null && (_regex.Options & RegexOptions.NonBacktracking) == 0;
+
+    /// <summary>Whether the pattern is matched without a regular-expression engine.</summary>
+    public bool Direct => _matcher is not null;
 
     /// <summary>
     /// Builds the pattern on .NET's non-backtracking engine (linear time), or on the backtracking engine under
     /// <paramref name="timeout"/> when it needs look-around or back-references. With <paramref name="preferCompiled"/>,
     /// a pattern that <see cref="LinearPattern"/> proves linear runs on the compiled backtracking engine, which is an
-    /// order of magnitude faster for the short anchored patterns of message schemas.
+    /// order of magnitude faster for the short anchored patterns of message schemas, or, unless
+    /// <paramref name="allowDirect"/> is off, is matched without a regular-expression engine when
+    /// <see cref="LinearPattern.TryCreateMatcher"/> accepts it.
     /// </summary>
-    public static EcmaRegex Create(string pattern, TimeSpan timeout, bool preferCompiled = false)
+    public static EcmaRegex Create(string pattern, TimeSpan timeout, bool preferCompiled = false, bool allowDirect = true)
     {
         var translated = Translate(pattern);
         if (preferCompiled && LinearPattern.IsLinear(pattern))
         {
-            return new EcmaRegex(pattern, new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.Compiled, timeout), timeout);
+            return new EcmaRegex(
+                pattern,
+                new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.Compiled, timeout),
+                timeout,
+                allowDirect ? LinearPattern.TryCreateMatcher(pattern) : null);
         }
 
         Regex regex;
@@ -117,6 +128,11 @@ internal sealed class EcmaRegex
     public bool IsMatch(ReadOnlySpan<char> input, out bool timedOut)
     {
         timedOut = false;
+        if (_matcher is not null)
+        {
+            return _matcher.IsMatch(input);
+        }
+
         try
         {
             return _regex.IsMatch(input);
@@ -212,6 +228,10 @@ internal sealed class EcmaRegex
                     break;
                 case '$':
                     builder.Append(@"\z");
+                    break;
+                case '.':
+                    // ECMA-262 '.' stops at every line terminator; .NET's only at '\n'.
+                    builder.Append(@"[^\n\r\u2028\u2029]");
                     break;
                 default:
                     builder.Append(c);

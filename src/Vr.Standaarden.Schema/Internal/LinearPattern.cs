@@ -7,7 +7,7 @@ namespace Vr.Standaarden.Schema.Internal;
 /// disjoint from whatever can follow it: greedy matching then never has to give characters back, and a failed
 /// alternative or optional group costs one pass. Anything the analysis does not understand is "not linear".
 /// </summary>
-internal static class LinearPattern
+internal static partial class LinearPattern
 {
     private const int MaxLength = 1000;
 
@@ -274,7 +274,7 @@ internal static class LinearPattern
     }
 
     /// <summary>A set of UTF-16 code units as sorted, disjoint, inclusive ranges.</summary>
-    private sealed class CharSet
+    internal sealed class CharSet
     {
         private readonly List<(char Low, char High)> _ranges;
 
@@ -290,6 +290,8 @@ internal static class LinearPattern
             .Aggregate(Empty, (set, r) => set.Union(Of(r[0], r[^1])));
 
         public char? Single => _ranges is [var only] && only.Low == only.High ? only.Low : null;
+
+        public IReadOnlyList<(char Low, char High)> Ranges => _ranges;
 
         public static CharSet Of(char low, char high) => new([(low, high)]);
 
