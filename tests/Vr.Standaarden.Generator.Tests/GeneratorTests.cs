@@ -236,4 +236,42 @@ public sealed class GeneratorTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("""{"soort":"brand"}""", "|required")]
+    [InlineData("""{"soort":"brand","omvang":5}""", "")]
+    [InlineData("""{"soort":"water"}""", "|required")]
+    [InlineData("""{"soort":"water","boot":"RIB","omvang":5}""", "/omvang|maximum")]
+    [InlineData("""{"boot":"RIB"}""", "|not")]
+    [InlineData("""{"soort":"hulp","omvang":4}""", "/omvang|maximum")]
+    [InlineData("""{"soort":"brand","omvang":2,"boot":"RIB"}""", "|not")]
+    [InlineData("""{"soort":"bos","boot":"RIB"}""", "/soort|enum;|not")]
+    public void Conditionals_on_a_shared_discriminator_apply_exactly_the_branches_the_engine_applies(string json, string expected)
+    {
+        var schema = """
+            { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Inzet", "type": "object",
+              "properties": { "soort": { "enum": ["brand", "water", "hulp"] }, "omvang": { "type": "integer" }, "boot": { "type": "string" } },
+              "allOf": [
+                { "if": { "properties": { "soort": { "const": "brand" } }, "required": ["soort"] }, "then": { "required": ["omvang"] } },
+                { "if": { "properties": { "soort": { "const": "water" } }, "required": ["soort"] }, "then": { "required": ["boot"] },
+                  "else": { "not": { "required": ["boot"] } } },
+                { "if": { "properties": { "soort": { "enum": ["hulp", "water"] } } }, "then": { "properties": { "omvang": { "maximum": 3 } } } }
+              ] }
+            """;
+        var (run, compile, assembly) = Harness.Generate([new Harness.InMemoryText("/p/inzet.schema.json", schema)], "Regio.Inzet");
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile.Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        // The discriminator is looked up once for the three conditionals.
+        var source = string.Join("\n", run.Results.SelectMany(r => r.GeneratedSources).Select(s => s.SourceText.ToString()));
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(source, "TryGetProperty\\(\"soort\"u8, out shared"));
+
+        static string Describe(IEnumerable<(string Location, string Keyword)> errors) =>
+            string.Join(";", errors.Select(e => $"{e.Location}|{e.Keyword}").Order(StringComparer.Ordinal));
+
+        var generated = Describe(Read(assembly!, "Regio.Inzet.Inzet", json).Errors.Select(e => (e.InstanceLocation, e.Keyword)));
+        Assert.Equal(expected, generated);
+        var engine = Vr.Standaarden.Schema.JsonSchema.FromText(schema).Evaluate(Encoding.UTF8.GetBytes(json));
+        Assert.Equal(expected, Describe(engine.MostSpecificErrors.Select(e => (e.InstanceLocation, e.Keyword))));
+    }
 }

@@ -68,7 +68,17 @@ internal sealed partial class SchemaCompiler
         if (viaElement)
         {
             // Values kept as JSON (or a map of them) are checked as elements: by the referenced schema and the local keywords.
-            w.Line($"var element = {Json}.JsonElement.ParseValue(ref reader);");
+            // A geometry or a map keeps nothing of the document (its values are cloned), so the document's buffers are pooled.
+            if (shape.Kind == TypeKind.Any)
+            {
+                w.Line($"var element = {Json}.JsonElement.ParseValue(ref reader);");
+            }
+            else
+            {
+                w.Line($"using var document = {Json}.JsonDocument.ParseValue(ref reader);");
+                w.Line("var element = document.RootElement;");
+            }
+
             if (shape.Export is { } export && node["$ref"] is not null)
             {
                 w.Line($"{export.Helper}(element, location, errors);");

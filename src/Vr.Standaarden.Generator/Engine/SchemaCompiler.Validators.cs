@@ -342,9 +342,26 @@ internal sealed partial class SchemaCompiler
 
         if (Has("allOf"))
         {
-            foreach (var part in node["allOf"]!.Items.Where(IsSchema))
+            var parts = node["allOf"]!.Items.Where(IsSchema).ToList();
+
+            // Conditionals that test the same member (a discriminator such as GeoJSON's "type") look it up once.
+            var shared = SharedMembers(parts);
+            foreach (var pair in shared)
             {
-                w.Line($"{ElementValidator(part, null)}(value, location, errors);");
+                w.Line($"{Json}.JsonElement {pair.Value.Value} = default;");
+                w.Line($"var {pair.Value.Present} = value.ValueKind == {Json}.JsonValueKind.Object && value.TryGetProperty({Names.Literal(pair.Key)}u8, out {pair.Value.Value});");
+            }
+
+            foreach (var part in parts)
+            {
+                if (shared.Count > 0 && IsPlainConditional(part) && SimpleCondition(part["if"]!, shared) is { } condition)
+                {
+                    EmitConditional(w, part, $"var matched = {condition};");
+                }
+                else
+                {
+                    w.Line($"{ElementValidator(part, null)}(value, location, errors);");
+                }
             }
         }
 
@@ -394,23 +411,7 @@ internal sealed partial class SchemaCompiler
 
         if (Has("if") && IsSchema(node["if"]!) && (node["then"] is { } t0 && IsSchema(t0) || node["else"] is { } e0 && IsSchema(e0)))
         {
-            w.Open("");
-            EmitMatched(w, node["if"]!);
-            if (node["then"] is { } then && IsSchema(then))
-            {
-                w.Open("if (matched)");
-                w.Line($"{ElementValidator(then, null)}(value, location, errors);");
-                w.Close();
-            }
-
-            if (node["else"] is { } otherwise && IsSchema(otherwise))
-            {
-                w.Open("if (!matched)");
-                w.Line($"{ElementValidator(otherwise, null)}(value, location, errors);");
-                w.Close();
-            }
-
-            w.Close();
+            EmitConditional(w, node, null);
         }
 
         w.Close();
@@ -552,6 +553,81 @@ internal sealed partial class SchemaCompiler
     }
 
     /// <summary>
+    /// Emits <paramref name="node"/>'s <c>if</c>/<c>then</c>/<c>else</c> as a block; <paramref name="matched"/> declares
+    /// <c>matched</c> when the caller has the condition already, otherwise <see cref="EmitMatched"/> does.
+    /// </summary>
+    private void EmitConditional(CodeWriter w, JsonNode node, string? matched)
+    {
+        w.Open("");
+        if (matched is null)
+        {
+            EmitMatched(w, node["if"]!);
+        }
+        else
+        {
+            w.Line(matched);
+        }
+
+        if (node["then"] is { } then && IsSchema(then))
+        {
+            w.Open("if (matched)");
+            w.Line($"{ElementValidator(then, null)}(value, location, errors);");
+            w.Close();
+        }
+
+        if (node["else"] is { } otherwise && IsSchema(otherwise))
+        {
+            w.Open("if (!matched)");
+            w.Line($"{ElementValidator(otherwise, null)}(value, location, errors);");
+            w.Close();
+        }
+
+        w.Close();
+    }
+
+    /// <summary>Whether <paramref name="node"/> is only an <c>if</c> with <c>then</c> and/or <c>else</c> (and annotations).</summary>
+    private static bool IsPlainConditional(JsonNode node) =>
+        node.IsObject && node["if"] is { } condition && IsSchema(condition) &&
+        node.Members.All(m => Annotations.Contains(m.Key) || m.Key is "if" or "then" or "else");
+
+    /// <summary>
+    /// The members that the <c>if</c> of two or more plain conditionals among <paramref name="parts"/> test, each with the
+    /// names of the locals that hold whether it is present and its value.
+    /// </summary>
+    private Dictionary<string, (string Present, string Value)> SharedMembers(List<JsonNode> parts)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var part in parts.Where(IsPlainConditional))
+        {
+            var condition = part["if"]!;
+            var tested = new HashSet<string>(StringComparer.Ordinal);
+            if (condition["properties"] is { IsObject: true } properties)
+            {
+                tested.UnionWith(properties.Members.Select(m => m.Key));
+            }
+
+            if (condition["required"] is { Kind: JsonKind.Array } required)
+            {
+                tested.UnionWith(required.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text));
+            }
+
+            foreach (var name in tested)
+            {
+                counts[name] = counts.TryGetValue(name, out var count) ? count + 1 : 1;
+            }
+        }
+
+        var shared = new Dictionary<string, (string Present, string Value)>(StringComparer.Ordinal);
+        foreach (var pair in counts.Where(p => p.Value > 1).OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var number = Invariant(_conditionCount++);
+            shared[pair.Key] = ($"has{number}", $"shared{number}");
+        }
+
+        return shared;
+    }
+
+    /// <summary>
     /// Declares <c>matched</c>: whether <c>value</c> matches <paramref name="schema"/>. A simple schema is tested as one
     /// expression; any other runs its validator on the caller's list, and the errors it added are taken back.
     /// </summary>
@@ -574,7 +650,7 @@ internal sealed partial class SchemaCompiler
     /// of <c>type</c>, <c>required</c> and <c>properties</c> whose members only demand a <c>const</c> or string
     /// <c>enum</c> (the usual shape of a discriminator in <c>if</c> and <c>oneOf</c>); otherwise <c>null</c>.
     /// </summary>
-    private string? SimpleCondition(JsonNode schema)
+    private string? SimpleCondition(JsonNode schema, Dictionary<string, (string Present, string Value)>? shared = null)
     {
         if (schema.Kind is JsonKind.True or JsonKind.False)
         {
@@ -601,11 +677,25 @@ internal sealed partial class SchemaCompiler
                     parts.Add("(" + TypeCondition(member.Value.Text) + ")");
                     break;
                 case "required" when member.Value.Kind == JsonKind.Array && member.Value.Items.All(i => i.Kind == JsonKind.String):
-                    objectParts.AddRange(member.Value.Items.Select(i => $"value.TryGetProperty({Names.Literal(i.Text)}u8, out _)"));
+                    objectParts.AddRange(member.Value.Items.Select(i => shared is not null && shared.TryGetValue(i.Text, out var found)
+                        ? found.Present
+                        : $"value.TryGetProperty({Names.Literal(i.Text)}u8, out _)"));
                     break;
                 case "properties" when member.Value.IsObject:
                     foreach (var property in member.Value.Members)
                     {
+                        if (shared is not null && shared.TryGetValue(property.Key, out var found))
+                        {
+                            // Looked up once by the caller for all the conditions that test it.
+                            if (MemberCondition(property.Value, found.Value) is not { } sharedTest)
+                            {
+                                return null;
+                            }
+
+                            objectParts.Add($"(!{found.Present} || {sharedTest})");
+                            continue;
+                        }
+
                         // Names are unique in the file: several conditions may share one block.
                         var local = $"member{Invariant(_conditionCount++)}";
                         if (MemberCondition(property.Value, local) is not { } test)
