@@ -274,4 +274,44 @@ public sealed class GeneratorTests
         var engine = Vr.Standaarden.Schema.JsonSchema.FromText(schema).Evaluate(Encoding.UTF8.GetBytes(json));
         Assert.Equal(expected, Describe(engine.MostSpecificErrors.Select(e => (e.InstanceLocation, e.Keyword))));
     }
+
+    [Theory]
+    [InlineData("""{"plek":{"type":"Point","coordinates":[81390.2,455480.7]}}""", "", "Point")]
+    [InlineData("""{"plek":{"coordinates":[[1,2],[3,4]],"type":"LineString"}}""", "", "LineString")]
+    [InlineData("""{"plek":{"type":"LineString","coordinates":[[1,2]]}}""", "/plek/coordinates|minItems", "")]
+    [InlineData("""{"plek":{"type":"Point","coordinates":[1,"x"],"z":1}}""", "/plek/coordinates/1|type;/plek/z|additionalProperties", "")]
+    [InlineData("""{"plek":{"type":"Cirkel","coordinates":[1,2]}}""", "/plek/type|enum", "")]
+    [InlineData("""{"plek":[1,2]}""", "/plek|type", "")]
+    public void Geometries_are_checked_from_the_reader_or_on_a_snapshot_with_the_same_result(string json, string expected, string geometryType)
+    {
+        static string Schema(string extra) => """
+            { "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Inzetplek", "type": "object",
+              "properties": { "plek": { "$ref": "#/$defs/geometrie" } },
+              "$defs": {
+                "positie": { "type": "array", "items": { "type": "number" }, "minItems": 2, "maxItems": 3 },
+                "geometrie": { "type": "object", "required": ["type", "coordinates"], "additionalProperties": false, EXTRA
+                  "properties": { "type": { "enum": ["Point", "LineString"] }, "coordinates": { "type": "array" } },
+                  "allOf": [
+                    { "if": { "properties": { "type": { "const": "Point" } } }, "then": { "properties": { "coordinates": { "$ref": "#/$defs/positie" } } } },
+                    { "if": { "properties": { "type": { "const": "LineString" } } },
+                      "then": { "properties": { "coordinates": { "items": { "$ref": "#/$defs/positie" }, "minItems": 2 } } } } ] } } }
+            """.Replace("EXTRA", extra, StringComparison.Ordinal);
+
+        // propertyNames is not streamed: that geometry is checked on a snapshot by its element validator.
+        var results = new List<(string Errors, string Geometry, string Source)>();
+        foreach (var extra in new[] { "", "\"propertyNames\": { \"minLength\": 1 }," })
+        {
+            var (run, compile, assembly) = Harness.Generate([new Harness.InMemoryText("/p/inzetplek.schema.json", Schema(extra))], "Regio.Plek");
+            Assert.Empty(run.Diagnostics);
+            Assert.Empty(compile.Where(d => d.Severity == DiagnosticSeverity.Error));
+            var (value, errors) = Read(assembly!, "Regio.Plek.Inzetplek", json);
+            var geometry = value!.GetType().GetProperty("Plek")!.GetValue(value) as NetTopologySuite.Geometries.Geometry;
+            var source = string.Join("\n", run.Results.SelectMany(r => r.GeneratedSources).Select(s => s.SourceText.ToString()));
+            results.Add((string.Join(";", errors.Select(e => $"{e.InstanceLocation}|{e.Keyword}").Order(StringComparer.Ordinal)), geometry?.GeometryType ?? "", source));
+        }
+
+        Assert.All(results, r => Assert.Equal((expected, geometryType), (r.Errors, r.Geometry)));
+        Assert.DoesNotContain("JsonDocument.ParseValue", results[0].Source, StringComparison.Ordinal);
+        Assert.Contains("JsonDocument.ParseValue", results[1].Source, StringComparison.Ordinal);
+    }
 }

@@ -19,6 +19,8 @@ internal static class Harness
             .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
             .Select(p => MetadataReference.CreateFromFile(p)),
         MetadataReference.CreateFromFile(typeof(Vr.Standaarden.Schema.Compiled.SchemaViolation).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(NetTopologySuite.Geometries.Geometry).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(NetTopologySuite.IO.Converters.GeoJsonConverterFactory).Assembly.Location),
     ];
 
     public sealed class InMemoryText(string path, string text) : AdditionalText

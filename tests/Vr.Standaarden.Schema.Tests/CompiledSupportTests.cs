@@ -89,4 +89,22 @@ public sealed class CompiledSupportTests
         Assert.True(reader.Read());
         Assert.Null(CompiledSupport.ReadDateTime(ref reader, text));
     }
+
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("Binnenhof", 9)]
+    [InlineData("\u00e9\u00e9n", 3)]
+    [InlineData("\ud83d\ude92 brandweer", 11)]
+    [InlineData("\ud83d\ude92\ud83d\ude91", 2)]
+    public void Length_counts_code_points(string text, int expected) =>
+        Assert.Equal(expected, CompiledSupport.Length(text));
+
+    [Fact]
+    public void Length_counts_a_lone_surrogate_as_one_code_point()
+    {
+        // Built in code: attribute arguments cannot carry a lone surrogate.
+        Assert.Equal(3, CompiledSupport.Length(new string(['a', '\ud83d', 'z'])));
+        Assert.Equal(2, CompiledSupport.Length(new string(['\ude92', '\ud83d'])));
+        Assert.Equal(2, CompiledSupport.Length(new string(['\ud83d', '\ude92', '\ude92'])));
+    }
 }

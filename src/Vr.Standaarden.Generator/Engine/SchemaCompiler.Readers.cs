@@ -21,7 +21,7 @@ internal sealed partial class SchemaCompiler
         var nested = new List<(Shape Shape, JsonNode Node, string Method)>();
         EmitReaderBody(w, shape, node, method, nested);
         var body = w.ToString();
-        if (shape.Kind is TypeKind.Class or TypeKind.Array or TypeKind.Map or TypeKind.Any or TypeKind.Geometry || body.Contains("snapshot"))
+        if ((shape.Kind is TypeKind.Class or TypeKind.Array or TypeKind.Map or TypeKind.Any or TypeKind.Geometry || body.Contains("snapshot")) && Regex.IsMatch(body, @"\blocation\b"))
         {
             // This reader hands its location on to what it reads, on every call: the pointer is made once and kept.
             target.AppendText($"private static readonly {Rt}.LocationCache {method}Location = new();\n\n");
@@ -63,6 +63,18 @@ internal sealed partial class SchemaCompiler
             w.Line("var snapshotReader = reader;");
             w.Line($"var snapshot = {Json}.JsonElement.ParseValue(ref snapshotReader);");
             w.Line($"{_baseName}Schema.{ElementValidator(node, rest)}(snapshot, location, errors);");
+        }
+
+        if (shape.Kind == TypeKind.Geometry && shape.Export is { } geometry && node["$ref"] is not null && rest.Count == 0)
+        {
+            // A geometry of another schema is checked by that schema's stream validator and read into NetTopologySuite
+            // from a copy of the reader: no JSON snapshot.
+            w.Line("var start = reader;");
+            w.Line($"{geometry.Helper}Stream(ref reader, parent, name, index, errors);");
+            w.Line($"return {GeometryClass(shape)}.ReadGeometry(start);");
+            w.Close();
+            w.Line();
+            return;
         }
 
         if (viaElement)

@@ -365,9 +365,85 @@ internal sealed partial class SchemaCompiler
         w.Line("if (type.ValueEquals(\"MultiPolygon\"u8)) return GeometryFactory.CreateMultiPolygon(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(c.EnumerateArray(), Polygon)));");
         w.Line($"return {Json}.JsonSerializer.Deserialize<{Nts}.Geometry>(value, GeoJson);");
         w.Close();
-        w.Open($"catch (global::System.Exception ex) when (ex is {Json}.JsonException or global::System.InvalidOperationException or global::System.ArgumentException or global::System.IndexOutOfRangeException or global::System.FormatException)");
+        EmitNoGeometry(w);
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>The geometry of the GeoJSON value a copy of <paramref name=\"reader\"/> is at, or <c>null</c> when it describes none; the same as <see cref=\"ToGeometry\"/> without a JSON snapshot.</summary>");
+        w.Open($"public static {Nts}.Geometry? ReadGeometry({Json}.Utf8JsonReader reader)");
+        w.Line("var start = reader;");
+        w.Open("try");
+        w.Open($"if (reader.TokenType == {Json}.JsonTokenType.StartObject)");
+        w.Line("var kind = -1;");
+        w.Line($"{Json}.Utf8JsonReader coordinates = default;");
+        w.Line("var hasCoordinates = false;");
+        w.Open($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
+        w.Open("if (reader.ValueTextEquals(\"type\"u8))");
+        w.Line("reader.Read();");
+        // A type that is no string describes no geometry, as ToGeometry finds.
+        w.Line($"kind = reader.TokenType != {Json}.JsonTokenType.String ? -2 : reader.ValueTextEquals(\"Point\"u8) ? 0 : reader.ValueTextEquals(\"MultiPoint\"u8) ? 1 : reader.ValueTextEquals(\"LineString\"u8) ? 2 : reader.ValueTextEquals(\"MultiLineString\"u8) ? 3 : reader.ValueTextEquals(\"Polygon\"u8) ? 4 : reader.ValueTextEquals(\"MultiPolygon\"u8) ? 5 : 6;");
+        w.Close();
+        w.Open("else if (reader.ValueTextEquals(\"coordinates\"u8))");
+        w.Line("reader.Read();");
+        w.Line("coordinates = reader;");
+        w.Line("hasCoordinates = true;");
+        w.Close();
+        w.Open("else");
+        w.Line("reader.Read();");
+        w.Close();
+        w.Line();
+        w.Line("reader.Skip();");
+        w.Close();
+        w.Line();
+        w.Open("if (kind == -2 && hasCoordinates)");
         w.Line("return null;");
         w.Close();
+        w.Line();
+        w.Open("if (hasCoordinates)");
+        w.Open("switch (kind)");
+        w.Line("case 0: return GeometryFactory.CreatePoint(Position(ref coordinates));");
+        w.Line("case 1: return GeometryFactory.CreateMultiPointFromCoords(Positions(ref coordinates));");
+        w.Line("case 2: return GeometryFactory.CreateLineString(Positions(ref coordinates));");
+        w.Line("case 3: return GeometryFactory.CreateMultiLineString(Lines(ref coordinates));");
+        w.Line("case 4: return Polygon(ref coordinates);");
+        w.Line("case 5: return GeometryFactory.CreateMultiPolygon(Polygons(ref coordinates));");
+        w.Close();
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line($"return {Json}.JsonSerializer.Deserialize<{Nts}.Geometry>(ref start, GeoJson);");
+        w.Close();
+        EmitNoGeometry(w);
+        w.Close();
+        w.Line();
+        w.Open($"private static {Nts}.Coordinate Position(ref {Json}.Utf8JsonReader reader)");
+        w.Open($"if (reader.TokenType != {Json}.JsonTokenType.StartArray)");
+        w.Line("throw new global::System.FormatException(\"A position is an array.\");");
+        w.Close();
+        w.Line();
+        w.Line("double x = 0, y = 0, z = 0;");
+        w.Line("var count = 0;");
+        w.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndArray)");
+        w.Line("if (count == 0) x = reader.GetDouble();");
+        w.Line("else if (count == 1) y = reader.GetDouble();");
+        w.Line("else if (count == 2) z = reader.GetDouble();");
+        w.Line("else reader.Skip();");
+        w.Line("count++;");
+        w.Close();
+        w.Line();
+        w.Open("if (count < 2)");
+        w.Line("throw new global::System.FormatException(\"A position has at least two numbers.\");");
+        w.Close();
+        w.Line();
+        w.Line($"return count > 2 ? new {Nts}.CoordinateZ(x, y, z) : new {Nts}.Coordinate(x, y);");
+        w.Close();
+        w.Line();
+        EmitGeometryList(w, "Coordinate", "Positions", "Position(ref reader)");
+        EmitGeometryList(w, "LineString", "Lines", "GeometryFactory.CreateLineString(Positions(ref reader))");
+        EmitGeometryList(w, "LinearRing", "Rings", "GeometryFactory.CreateLinearRing(Positions(ref reader))");
+        EmitGeometryList(w, "Polygon", "Polygons", "Polygon(ref reader)");
+        w.Open($"private static {Nts}.Polygon Polygon(ref {Json}.Utf8JsonReader reader)");
+        w.Line("var rings = Rings(ref reader);");
+        w.Line("return GeometryFactory.CreatePolygon(rings[0], rings[1..]);");
         w.Close();
         w.Line();
         w.Line($"private static {Nts}.Coordinate Position({Json}.JsonElement p) =>");
@@ -380,6 +456,33 @@ internal sealed partial class SchemaCompiler
         w.Line("var all = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(rings.EnumerateArray(), r => GeometryFactory.CreateLinearRing(Positions(r))));");
         w.Line("return GeometryFactory.CreatePolygon(all[0], all[1..]);");
         w.Close();
+    }
+
+    /// <summary>The catch clause of the geometry readers: JSON that describes no geometry reads as <c>null</c>.</summary>
+    private static void EmitNoGeometry(CodeWriter w)
+    {
+        w.Open($"catch (global::System.Exception ex) when (ex is {Json}.JsonException or global::System.InvalidOperationException or global::System.ArgumentException or global::System.IndexOutOfRangeException or global::System.FormatException)");
+        w.Line("return null;");
+        w.Close();
+    }
+
+    /// <summary>Emits <c>{method}(ref Utf8JsonReader)</c>: the items of a JSON array, each read by <paramref name="item"/>.</summary>
+    private static void EmitGeometryList(CodeWriter w, string type, string method, string item)
+    {
+        const string Nts = "global::NetTopologySuite.Geometries";
+        w.Open($"private static {Nts}.{type}[] {method}(ref {Json}.Utf8JsonReader reader)");
+        w.Open($"if (reader.TokenType != {Json}.JsonTokenType.StartArray)");
+        w.Line("throw new global::System.FormatException(\"Coordinates are arrays.\");");
+        w.Close();
+        w.Line();
+        w.Line($"var list = new global::System.Collections.Generic.List<{Nts}.{type}>();");
+        w.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndArray)");
+        w.Line($"list.Add({item});");
+        w.Close();
+        w.Line();
+        w.Line("return list.ToArray();");
+        w.Close();
+        w.Line();
     }
 
     private void EmitExported(CodeWriter w, JsonNode node, string name, TypeKind kind)
@@ -399,6 +502,24 @@ internal sealed partial class SchemaCompiler
         w.Line($"/// <summary>Validates a value against {Names.XmlText(name)}.</summary>");
         w.Line($"public static void {name}(global::System.Text.Json.JsonElement value, string location, {Violations} errors) => {validator}(value, location, errors);");
         w.Line();
+        if (kind == TypeKind.Geometry)
+        {
+            // Geometries are read into NetTopologySuite, not a generated type: they are checked straight from the reader.
+            w.Line($"/// <summary>Reads one value from <paramref name=\"reader\"/> (which ends on its last token) and validates it against {Names.XmlText(name)}; <paramref name=\"name\"/> is the member (or null and <paramref name=\"index\"/> the item) under <paramref name=\"parent\"/>.</summary>");
+            w.Open($"public static void {name}Stream(ref {Json}.Utf8JsonReader reader, string parent, string? name, int index, {Violations} errors)");
+            if (Streamable(node))
+            {
+                w.Line($"{StreamValidator(node)}(ref reader, parent, name, index, errors);");
+            }
+            else
+            {
+                w.Line($"using var document = {Json}.JsonDocument.ParseValue(ref reader);");
+                w.Line($"{validator}(document.RootElement, {Here}, errors);");
+            }
+
+            w.Close();
+            w.Line();
+        }
         if (kind is TypeKind.String or TypeKind.DateTime or TypeKind.Date or TypeKind.Uuid)
         {
             // The location comes as parent, member and index, and becomes a string only for a violation.

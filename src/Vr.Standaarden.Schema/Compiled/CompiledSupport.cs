@@ -47,6 +47,12 @@ public static class CompiledSupport
     /// <summary>The length of <paramref name="value"/> in Unicode code points, as JSON Schema counts it.</summary>
     public static int Length(ReadOnlySpan<char> value)
     {
+        // Without surrogates every UTF-16 unit is a code point.
+        if (!value.ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return value.Length;
+        }
+
         var length = 0;
         foreach (var _ in value.EnumerateRunes())
         {

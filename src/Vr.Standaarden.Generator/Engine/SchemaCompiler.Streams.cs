@@ -1,0 +1,546 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Vr.Standaarden.Generator.Engine;
+
+/// <summary>
+/// Stream validators: a schema checked straight from a <c>Utf8JsonReader</c>, with no JSON snapshot, for values that
+/// are read into something other than a generated type (GeoJSON geometries). A stream validator reads one value and
+/// leaves the reader on its last token. Subschemas that apply to the same value (<c>$ref</c>, <c>allOf</c>,
+/// <c>then</c>/<c>else</c>) read it again from a copy of the reader; an <c>if</c> is decided from the members it tests,
+/// found in one scan of the object. Only schemas made entirely of the keywords below are streamed; any other is checked
+/// on a snapshot by its element validator, with the same violations.
+/// </summary>
+internal sealed partial class SchemaCompiler
+{
+    private static readonly HashSet<string> Streamed = new(StringComparer.Ordinal)
+    {
+        "$ref", "type", "enum", "const", "pattern", "minLength", "maxLength", "format", "minimum", "maximum",
+        "exclusiveMinimum", "exclusiveMaximum", "items", "minItems", "maxItems", "properties", "required",
+        "additionalProperties", "allOf", "if", "then", "else",
+    };
+
+    private readonly Dictionary<JsonNode, bool> _streamable = new();
+    private readonly Dictionary<JsonNode, string> _streamNames = new();
+    private int _streamCount;
+    private bool? _nestedIds;
+
+    /// <summary>Whether every keyword of <paramref name="node"/> and of the subschemas it applies can be streamed.</summary>
+    private bool Streamable(JsonNode node)
+    {
+        if (node.Kind is JsonKind.True or JsonKind.False)
+        {
+            return true;
+        }
+
+        if (!node.IsObject)
+        {
+            return false;
+        }
+
+        if (_streamable.TryGetValue(node, out var known))
+        {
+            return known;
+        }
+
+        // A schema that refers back to itself is left to its element validator.
+        _streamable[node] = false;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (node["properties"] is { IsObject: true } declared)
+        {
+            names.UnionWith(declared.Members.Select(m => m.Key));
+        }
+
+        if (node["required"] is { Kind: JsonKind.Array } required)
+        {
+            names.UnionWith(required.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text));
+        }
+
+        var result = names.Count <= 64 && node.Members.All(m => Annotations.Contains(m.Key) || (Streamed.Contains(m.Key) && StreamableKeyword(node, m.Key, m.Value)));
+        _streamable[node] = result;
+        return result;
+    }
+
+    private bool StreamableKeyword(JsonNode node, string keyword, JsonNode value) => keyword switch
+    {
+        "$ref" => LocalTarget(value) is { } target && Streamable(target),
+        "type" => value.Kind == JsonKind.String
+            ? TypeCondition(value.Text) != "false"
+            : value.Kind == JsonKind.Array && value.Items.All(t => t.Kind == JsonKind.String && TypeCondition(t.Text) != "false"),
+        "const" => value.Kind == JsonKind.String && node["enum"] is null,
+        "enum" => value.Kind == JsonKind.Array && value.Items.Count > 0 && value.Items.All(i => i.Kind == JsonKind.String),
+        "pattern" or "format" => value.Kind == JsonKind.String,
+        "minLength" or "maxLength" or "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum" or "minItems" or "maxItems" => value.Kind == JsonKind.Number,
+        "items" or "then" or "else" => IsSchema(value) && Streamable(value),
+        "properties" => value.IsObject && value.Members.All(p => IsSchema(p.Value) && Streamable(p.Value)),
+        "required" => value.Kind == JsonKind.Array && value.Items.All(i => i.Kind == JsonKind.String),
+        "additionalProperties" => value.Kind is JsonKind.True or JsonKind.False,
+        "allOf" => value.Kind == JsonKind.Array && value.Items.All(p => IsSchema(p) && Streamable(p)),
+        "if" => IsSchema(value) && StreamCondition(value, null) is not null,
+        _ => false,
+    };
+
+    /// <summary>The <c>$defs</c> entry of this file that a reference such as <c>#/$defs/positie</c> names, if any.</summary>
+    private JsonNode? LocalTarget(JsonNode reference)
+    {
+        const string Prefix = "#/$defs/";
+        if (reference.Kind != JsonKind.String || !reference.Text.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // A nested $id would change what '#' means below it.
+        _nestedIds ??= HasNestedId(_root, isRoot: true);
+        var key = reference.Text.Substring(Prefix.Length);
+        if (_nestedIds.Value || key.IndexOfAny(['/', '~', '%']) >= 0)
+        {
+            return null;
+        }
+
+        return _root["$defs"] is { IsObject: true } defs ? defs[key] : null;
+    }
+
+    private static bool HasNestedId(JsonNode node, bool isRoot) =>
+        node.IsObject
+            ? (!isRoot && node["$id"] is not null) || node.Members.Any(m => m.Key is not ("enum" or "const" or "examples" or "default") && HasNestedId(m.Value, false))
+            : node.Kind == JsonKind.Array && node.Items.Any(i => HasNestedId(i, false));
+
+    /// <summary>Emits the stream validator of <paramref name="node"/> (which must be <see cref="Streamable"/>) and returns its name.</summary>
+    private string StreamValidator(JsonNode node)
+    {
+        if (_streamNames.TryGetValue(node, out var existing))
+        {
+            return existing;
+        }
+
+        var method = $"Stream{Invariant(_streamCount++)}";
+        _streamNames[node] = method;
+        var w = new CodeWriter();
+        w.Open($"internal static void {method}(ref {Json}.Utf8JsonReader reader, string parent, string? name, int index, {Violations} errors)");
+        var usesCache = EmitStreamBody(w, node, method);
+        w.Close();
+        w.Line();
+        if (usesCache)
+        {
+            _validators.Line($"private static readonly {Rt}.LocationCache {method}Location = new();");
+            _validators.Line();
+        }
+
+        _validators.Append(w);
+        return method;
+    }
+
+    /// <summary>Emits the body of a stream validator; returns whether it uses its location cache.</summary>
+    private bool EmitStreamBody(CodeWriter w, JsonNode node, string method)
+    {
+        if (node.Kind is JsonKind.True or JsonKind.False)
+        {
+            if (node.Kind == JsonKind.False)
+            {
+                w.Line($"errors.Add(new({Here}, \"false\", \"No value is allowed here.\"));");
+            }
+
+            w.Line("reader.Skip();");
+            return false;
+        }
+
+        var usesCache = false;
+        var parts = node["allOf"] is { Kind: JsonKind.Array } allOf ? allOf.Items.Where(IsSchema).ToList() : [];
+        var ownConditional = node["if"] is { } own && IsSchema(own) && (node["then"] is { } t && IsSchema(t) || node["else"] is { } e && IsSchema(e));
+        if (node["$ref"] is not null || parts.Count > 0 || ownConditional)
+        {
+            // What applies to the same value reads it again from here.
+            w.Line("var start = reader;");
+        }
+
+        if (node["$ref"] is { } reference)
+        {
+            w.Line($"{{ var copy = start; {StreamValidator(LocalTarget(reference)!)}(ref copy, parent, name, index, errors); }}");
+        }
+
+        if (node["type"] is { } typeNode)
+        {
+            var types = typeNode.Kind == JsonKind.Array ? typeNode.Items.Select(i => i.Text).ToList() : [typeNode.Text];
+            w.Open($"if (!({string.Join(" || ", types.Select(type => TokenCondition(type, "reader")))}))");
+            w.Line($"errors.Add(new({Here}, \"type\", \"Expected {string.Join(" or ", types)}.\"));");
+            w.Line("reader.Skip();");
+            w.Line("return;");
+            w.Close();
+            w.Line();
+        }
+
+        EmitStreamScalarChecks(w, node);
+
+        var conditionals = parts.Where(IsPlainConditional).ToList();
+        if (ownConditional)
+        {
+            conditionals.Add(node);
+        }
+
+        // The conditions are decided first, from one scan of the object that finds every member they test, so that a
+        // branch which only constrains declared members is checked in the same pass as those members.
+        var tested = new List<string>();
+        foreach (var conditional in conditionals)
+        {
+            tested.AddRange(TestedMembers(conditional["if"]!).Where(m => !tested.Contains(m)));
+        }
+
+        var members = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (conditionals.Count > 0)
+        {
+            w.Line($"var isObject = start.TokenType == {Json}.JsonTokenType.StartObject;");
+            for (var i = 0; i < tested.Count; i++)
+            {
+                members[tested[i]] = i;
+                w.Line($"{Json}.Utf8JsonReader at{Invariant(i)} = default;");
+                w.Line($"var has{Invariant(i)} = false;");
+            }
+
+            if (tested.Count > 0)
+            {
+                w.Open("if (isObject)");
+                w.Line("var scan = start;");
+                w.Open($"while (scan.Read() && scan.TokenType == {Json}.JsonTokenType.PropertyName)");
+                for (var i = 0; i < tested.Count; i++)
+                {
+                    w.Line($"{(i == 0 ? "" : "else ")}if (scan.ValueTextEquals({Names.Literal(tested[i])}u8)) {{ scan.Read(); has{Invariant(i)} = true; at{Invariant(i)} = scan; }}");
+                }
+
+                w.Line("else scan.Read();");
+                w.Line("scan.Skip();");
+                w.Close();
+                w.Close();
+            }
+
+            for (var k = 0; k < conditionals.Count; k++)
+            {
+                w.Line($"var matched{Invariant(k)} = {StreamCondition(conditionals[k]["if"]!, members)};");
+            }
+
+            w.Line();
+        }
+
+        // Branches merged into the object pass: member → (test, schema) to check on a copy before the member's own check.
+        var declared = node["properties"] is { IsObject: true } properties ? properties.Members.Select(p => p.Key).ToList() : [];
+        var hasObjectPass = declared.Count > 0 || node["required"] is { Kind: JsonKind.Array } || node["additionalProperties"]?.Kind == JsonKind.False;
+        var extras = new Dictionary<string, List<(string Test, JsonNode Schema)>>(StringComparer.Ordinal);
+        var separate = new List<(string Test, JsonNode Schema)>();
+        for (var k = 0; k < conditionals.Count; k++)
+        {
+            foreach (var (keyword, test) in new[] { ("then", $"matched{Invariant(k)}"), ("else", $"!matched{Invariant(k)}") })
+            {
+                if (conditionals[k][keyword] is not { } branch || !IsSchema(branch))
+                {
+                    continue;
+                }
+
+                var onlyMembers = branch.IsObject && branch.Members.All(m => Annotations.Contains(m.Key) || m.Key == "properties") &&
+                    (branch["properties"] is not { } branchProperties || (branchProperties.IsObject && branchProperties.Members.All(p => declared.Contains(p.Key))));
+                if (hasObjectPass && onlyMembers)
+                {
+                    foreach (var property in branch["properties"]?.Members ?? [])
+                    {
+                        if (!extras.TryGetValue(property.Key, out var list))
+                        {
+                            extras[property.Key] = list = [];
+                        }
+
+                        list.Add((test, property.Value));
+                    }
+                }
+                else
+                {
+                    separate.Add((test, branch));
+                }
+            }
+        }
+
+        usesCache |= EmitStreamObject(w, node, method, extras);
+        usesCache |= EmitStreamArray(w, node, method);
+
+        foreach (var part in parts)
+        {
+            if (!IsPlainConditional(part))
+            {
+                w.Line($"{{ var copy = start; {StreamValidator(part)}(ref copy, parent, name, index, errors); }}");
+            }
+        }
+
+        foreach (var (test, branch) in separate)
+        {
+            w.Open($"if ({test})");
+            w.Line("var copy = start;");
+            w.Line($"{StreamValidator(branch)}(ref copy, parent, name, index, errors);");
+            w.Close();
+        }
+
+        // An object or array that no loop above read is passed over.
+        w.Line($"if (reader.TokenType is {Json}.JsonTokenType.StartObject or {Json}.JsonTokenType.StartArray) reader.Skip();");
+        return usesCache;
+    }
+
+    private void EmitStreamScalarChecks(CodeWriter w, JsonNode node)
+    {
+        var stringKeywords = StringKeywords.Where(k => node[k] is not null).ToList();
+        if (stringKeywords.Count > 0)
+        {
+            w.Open($"if (reader.TokenType == {Json}.JsonTokenType.String)");
+            if (stringKeywords.All(k => k is "const" or "enum"))
+            {
+                // Compared as UTF-8; a string is made only for a violation's message.
+                if (node["const"] is { } constant)
+                {
+                    w.Open($"if (!reader.ValueTextEquals({Names.Literal(constant.Text)}u8))");
+                    w.Line($"errors.Add(new({Here}, \"const\", \"The value must be '{Escape(constant.Text)}'.\"));");
+                    w.Close();
+                }
+
+                if (node["enum"] is { } values)
+                {
+                    w.Open($"if (!({string.Join(" || ", values.Items.Select(v => $"reader.ValueTextEquals({Names.Literal(v.Text)}u8)"))}))");
+                    w.Line($"errors.Add(new({Here}, \"enum\", $\"{{({Rt}.CompiledSupport.Quote(reader.GetString()!))}} is not one of the allowed values.\"));");
+                    w.Close();
+                }
+            }
+            else
+            {
+                w.Line("var text = reader.GetString()!;");
+                EmitStringChecks(w, new JsonNodeView(node, stringKeywords).Node, "text", Here);
+            }
+
+            w.Close();
+            if (node["const"] is not null || node["enum"] is not null)
+            {
+                w.Open("else");
+                w.Line($"errors.Add(new({Here}, \"{(node["const"] is not null ? "const" : "enum")}\", \"Expected a string.\"));");
+                w.Close();
+            }
+
+            w.Line();
+        }
+
+        var numberKeywords = NumberKeywords.Where(k => node[k] is not null).ToList();
+        if (numberKeywords.Count > 0)
+        {
+            w.Open($"if (reader.TokenType == {Json}.JsonTokenType.Number)");
+            w.Line("var number = reader.GetDouble();");
+            EmitNumberChecks(w, new JsonNodeView(node, numberKeywords).Node, "number", Here);
+            w.Close();
+            w.Line();
+        }
+    }
+
+    private bool EmitStreamObject(CodeWriter w, JsonNode node, string method, Dictionary<string, List<(string Test, JsonNode Schema)>> extras)
+    {
+        var declared = node["properties"] is { IsObject: true } properties ? properties.Members : [];
+        var required = node["required"] is { Kind: JsonKind.Array } names ? names.Items.Select(i => i.Text).Distinct().ToList() : [];
+        var closed = node["additionalProperties"]?.Kind == JsonKind.False;
+        if (declared.Count == 0 && required.Count == 0 && !closed)
+        {
+            return false;
+        }
+
+        // Required members come first, so each has a bit in 'seen'.
+        var bits = required.Concat(declared.Select(p => p.Key).Where(k => !required.Contains(k))).ToList();
+        var requiredOnly = required.Where(r => declared.All(p => p.Key != r)).ToList();
+        w.Open($"if (reader.TokenType == {Json}.JsonTokenType.StartObject)");
+        w.Line($"var here = {method}Location.Get(parent, name, index);");
+        if (required.Count > 0)
+        {
+            w.Line("ulong seen = 0;");
+        }
+
+        w.Open($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
+        var first = true;
+        foreach (var member in declared.Select(p => (p.Key, Schema: (JsonNode?)p.Value)).Concat(requiredOnly.Select(r => (Key: r, Schema: (JsonNode?)null))))
+        {
+            w.Open($"{(first ? "" : "else ")}if (reader.ValueTextEquals({Names.Literal(member.Key)}u8))");
+            first = false;
+            var bit = bits.IndexOf(member.Key);
+            if (bit < required.Count)
+            {
+                w.Line($"seen |= 1UL << {Invariant(bit)};");
+            }
+
+            w.Line("reader.Read();");
+            foreach (var (test, extra) in extras.TryGetValue(member.Key, out var list) ? list : [])
+            {
+                w.Line($"if ({test}) {{ var copy = reader; {StreamValidator(extra)}(ref copy, here, {Names.Literal(member.Key)}, 0, errors); }}");
+            }
+
+            w.Line(member.Schema is { } schema
+                ? $"{StreamValidator(schema)}(ref reader, here, {Names.Literal(member.Key)}, 0, errors);"
+                : "reader.Skip();");
+            w.Close();
+        }
+
+        w.Open(first ? "" : "else");
+        if (closed)
+        {
+            w.Line($"errors.Add(new({Rt}.CompiledSupport.Location(here, reader.GetString()!), \"additionalProperties\", $\"Property '{{reader.GetString()}}' is not allowed.\"));");
+        }
+
+        w.Line("reader.Read();");
+        w.Line("reader.Skip();");
+        w.Close();
+        w.Close();
+        for (var i = 0; i < required.Count; i++)
+        {
+            w.Open($"if ((seen & (1UL << {Invariant(i)})) == 0)");
+            w.Line($"errors.Add(new(here, \"required\", \"Required property '{Escape(required[i])}' is missing.\"));");
+            w.Close();
+        }
+
+        w.Close();
+        w.Line();
+        return true;
+    }
+
+    private bool EmitStreamArray(CodeWriter w, JsonNode node, string method)
+    {
+        var items = node["items"] is { } schema && IsSchema(schema) ? schema : null;
+        if (items is null && node["minItems"] is null && node["maxItems"] is null)
+        {
+            return false;
+        }
+
+        w.Open($"if (reader.TokenType == {Json}.JsonTokenType.StartArray)");
+        if (items is not null)
+        {
+            w.Line($"var here = {method}Location.Get(parent, name, index);");
+        }
+
+        w.Line("var count = 0;");
+        w.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndArray)");
+        w.Line(items is not null ? $"{StreamValidator(items)}(ref reader, here, null, count, errors);" : "reader.Skip();");
+        w.Line("count++;");
+        w.Close();
+        w.Line();
+        EmitArrayCountChecks(w, new JsonNodeView(node, CountKeywords.Where(k => node[k] is not null).ToList()).Node, "count", Here);
+        w.Close();
+        w.Line();
+        return items is not null;
+    }
+
+    /// <summary>The members an <c>if</c> schema tests (its <c>properties</c> and <c>required</c>).</summary>
+    private static IEnumerable<string> TestedMembers(JsonNode condition)
+    {
+        if (!condition.IsObject)
+        {
+            yield break;
+        }
+
+        if (condition["properties"] is { IsObject: true } properties)
+        {
+            foreach (var member in properties.Members)
+            {
+                yield return member.Key;
+            }
+        }
+
+        if (condition["required"] is { Kind: JsonKind.Array } required)
+        {
+            foreach (var name in required.Items.Where(i => i.Kind == JsonKind.String))
+            {
+                yield return name.Text;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A C# expression that is true exactly when the value at <c>start</c> matches <paramref name="condition"/>, given the
+    /// tested members found by the scan (<paramref name="members"/>: name → number of its <c>has</c>/<c>at</c> locals);
+    /// <c>null</c> when the condition is not of the simple kind. With <paramref name="members"/> <c>null</c> it only says
+    /// whether the condition can be streamed.
+    /// </summary>
+    private static string? StreamCondition(JsonNode condition, Dictionary<string, int>? members)
+    {
+        if (condition.Kind is JsonKind.True or JsonKind.False)
+        {
+            return condition.Kind == JsonKind.True ? "true" : "false";
+        }
+
+        if (!condition.IsObject)
+        {
+            return null;
+        }
+
+        string Has(string member) => members is null ? "has" : $"has{Invariant(members[member])}";
+        string At(string member) => members is null ? "at" : $"at{Invariant(members[member])}";
+        var parts = new List<string>();
+        var objectParts = new List<string>();
+        foreach (var member in condition.Members.Where(m => !Annotations.Contains(m.Key)))
+        {
+            switch (member.Key)
+            {
+                case "type" when member.Value.Kind == JsonKind.String && TypeCondition(member.Value.Text) != "false":
+                    parts.Add("(" + TokenCondition(member.Value.Text, "start") + ")");
+                    break;
+                case "required" when member.Value.Kind == JsonKind.Array && member.Value.Items.All(i => i.Kind == JsonKind.String):
+                    objectParts.AddRange(member.Value.Items.Select(i => Has(i.Text)));
+                    break;
+                case "properties" when member.Value.IsObject:
+                    foreach (var property in member.Value.Members)
+                    {
+                        if (StreamMemberCondition(property.Value, At(property.Key)) is not { } test)
+                        {
+                            return null;
+                        }
+
+                        objectParts.Add($"(!{Has(property.Key)} || {test})");
+                    }
+
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        if (objectParts.Count > 0)
+        {
+            parts.Add($"(!isObject || {string.Join(" && ", objectParts)})");
+        }
+
+        return parts.Count == 0 ? "true" : string.Join(" && ", parts);
+    }
+
+    /// <summary>The test of a member's value (a reader on it) against a schema that only demands a string <c>const</c> or <c>enum</c>.</summary>
+    private static string? StreamMemberCondition(JsonNode schema, string at)
+    {
+        if (schema.Kind is JsonKind.True or JsonKind.False)
+        {
+            return schema.Kind == JsonKind.True ? "true" : "false";
+        }
+
+        var keywords = schema.IsObject ? schema.Members.Where(m => !Annotations.Contains(m.Key)).ToList() : [];
+        if (keywords.Count != 1)
+        {
+            return null;
+        }
+
+        var (keyword, value) = (keywords[0].Key, keywords[0].Value);
+        var codes = keyword switch
+        {
+            "const" when value.Kind == JsonKind.String => [value],
+            "enum" when value.Kind == JsonKind.Array && value.Items.Count > 0 && value.Items.All(i => i.Kind == JsonKind.String) => value.Items,
+            _ => null,
+        };
+        return codes is null
+            ? null
+            : $"({at}.TokenType == {Json}.JsonTokenType.String && ({string.Join(" || ", codes.Select(c => $"{at}.ValueTextEquals({Names.Literal(c.Text)}u8)"))}))";
+    }
+
+    /// <summary>The test of a JSON type on the token a reader is at (the reader is not moved).</summary>
+    private static string TokenCondition(string type, string reader) => type switch
+    {
+        "string" => $"{reader}.TokenType == {Json}.JsonTokenType.String",
+        "number" => $"{reader}.TokenType == {Json}.JsonTokenType.Number",
+        "integer" => $"({reader}.TokenType == {Json}.JsonTokenType.Number && global::System.Math.Floor({reader}.GetDouble()) == {reader}.GetDouble())",
+        "boolean" => $"{reader}.TokenType is {Json}.JsonTokenType.True or {Json}.JsonTokenType.False",
+        "object" => $"{reader}.TokenType == {Json}.JsonTokenType.StartObject",
+        "array" => $"{reader}.TokenType == {Json}.JsonTokenType.StartArray",
+        "null" => $"{reader}.TokenType == {Json}.JsonTokenType.Null",
+        _ => "false",
+    };
+}
