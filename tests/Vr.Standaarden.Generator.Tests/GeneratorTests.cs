@@ -246,6 +246,7 @@ public sealed class GeneratorTests
     [InlineData("""{"soort":"hulp","omvang":4}""", "/omvang|maximum")]
     [InlineData("""{"soort":"brand","omvang":2,"boot":"RIB"}""", "|not")]
     [InlineData("""{"soort":"bos","boot":"RIB"}""", "/soort|enum;|not")]
+    [InlineData("""{"soort":7,"boot":"RIB"}""", "/soort|enum;|not")]
     public void Conditionals_on_a_shared_discriminator_apply_exactly_the_branches_the_engine_applies(string json, string expected)
     {
         var schema = """

@@ -160,7 +160,9 @@ internal sealed partial class SchemaCompiler
                 break;
             case TypeKind.Enum:
                 // Codes are looked up from a copy of the text on the stack: a string is made only for a violation.
-                ExpectToken(w, "String", "a string");
+                // Without "type": "string", a value that is no string breaks the enum itself.
+                var declaring = node["$ref"] is { } codeReference ? LocalTarget(codeReference) : node;
+                ExpectToken(w, "String", "a string", declaring is not null && declaring["type"] is null ? "enum" : "type");
                 w.Line("var size = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;");
                 w.Line("global::System.Span<char> buffer = size <= 128 ? stackalloc char[128] : new char[size];");
                 w.Line("global::System.ReadOnlySpan<char> code = buffer[..reader.CopyString(buffer)];");
@@ -270,10 +272,10 @@ internal sealed partial class SchemaCompiler
         }
     }
 
-    private static void ExpectToken(CodeWriter w, string token, string what)
+    private static void ExpectToken(CodeWriter w, string token, string what, string keyword = "type")
     {
         w.Open($"if (reader.TokenType != {Json}.JsonTokenType.{token})");
-        w.Line($"errors.Add(new(location, \"type\", \"Expected {what}.\"));");
+        w.Line($"errors.Add(new(location, \"{keyword}\", \"Expected {what}.\"));");
         w.Line("reader.Skip();");
         w.Line("return null;");
         w.Close();
