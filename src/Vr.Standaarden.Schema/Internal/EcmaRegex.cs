@@ -58,13 +58,16 @@ internal sealed class EcmaRegex
     public static EcmaRegex Create(string pattern, TimeSpan timeout, bool preferCompiled = false, bool allowDirect = true)
     {
         var translated = Translate(pattern);
+        if (preferCompiled && allowDirect && LinearPattern.TryCreateMatcher(pattern) is { } matcher)
+        {
+            // The matcher decides every input; the interpreted regex is only built to reject what .NET cannot parse,
+            // without the cost of compiling code that would never run.
+            return new EcmaRegex(pattern, new Regex(translated, RegexOptions.CultureInvariant, timeout), timeout, matcher);
+        }
+
         if (preferCompiled && LinearPattern.IsLinear(pattern))
         {
-            return new EcmaRegex(
-                pattern,
-                new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.Compiled, timeout),
-                timeout,
-                allowDirect ? LinearPattern.TryCreateMatcher(pattern) : null);
+            return new EcmaRegex(pattern, new Regex(translated, RegexOptions.CultureInvariant | RegexOptions.Compiled, timeout), timeout);
         }
 
         Regex regex;

@@ -16,21 +16,13 @@ internal static partial class LinearPattern
     /// </summary>
     public static Matcher? TryCreateMatcher(string pattern)
     {
-        if (!IsLinear(pattern))
-        {
-            return null;
-        }
-
-        var parser = new Parser(pattern, 1, pattern.Length - 1);
-        var alternatives = parser.Alternatives();
-
         // "^a|b$" means "(^a)|(b$)": only a single top-level sequence is anchored at both ends.
-        if (alternatives.Count != 1 || Paths(alternatives[0]) > MaxPaths)
+        if (ParseLinear(pattern) is not [var sequence] || Paths(sequence) > MaxPaths)
         {
             return null;
         }
 
-        return new Matcher(Compile(alternatives[0], next: null));
+        return new Matcher(Compile(sequence, next: null));
     }
 
     private static long Paths(List<Node> sequence)

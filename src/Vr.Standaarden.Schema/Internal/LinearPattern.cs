@@ -11,22 +11,25 @@ internal static partial class LinearPattern
 {
     private const int MaxLength = 1000;
 
-    public static bool IsLinear(string pattern)
+    public static bool IsLinear(string pattern) => ParseLinear(pattern) is not null;
+
+    /// <summary>The top-level alternatives of <paramref name="pattern"/> between its anchors, when it is linear.</summary>
+    private static List<List<Node>>? ParseLinear(string pattern)
     {
         if (pattern.Length is < 2 or > MaxLength || pattern[0] != '^' || pattern[^1] != '$' || pattern.EndsWith("\\$", StringComparison.Ordinal))
         {
-            return false;
+            return null;
         }
 
         try
         {
             var parser = new Parser(pattern, 1, pattern.Length - 1);
             var sequence = parser.Alternatives();
-            return parser.AtEnd && Check(sequence, CharSet.Empty);
+            return parser.AtEnd && Check(sequence, CharSet.Empty) ? sequence : null;
         }
         catch (FormatException)
         {
-            return false;
+            return null;
         }
     }
 
