@@ -66,8 +66,8 @@ internal sealed partial class SchemaCompiler
     {
         "$ref" => LocalTarget(value) is { } target && Streamable(target),
         "type" => value.Kind == JsonKind.String
-            ? TypeCondition(value.Text) != "false"
-            : value.Kind == JsonKind.Array && value.Items.All(t => t.Kind == JsonKind.String && TypeCondition(t.Text) != "false"),
+            ? TokenCondition(value.Text, "reader") != "false"
+            : value.Kind == JsonKind.Array && value.Items.All(t => t.Kind == JsonKind.String && TokenCondition(t.Text, "reader") != "false"),
         "const" => value.Kind == JsonKind.String && node["enum"] is null,
         "enum" => value.Kind == JsonKind.Array && value.Items.Count > 0 && value.Items.All(i => i.Kind == JsonKind.String),
         "pattern" or "format" => value.Kind == JsonKind.String,
@@ -288,20 +288,7 @@ internal sealed partial class SchemaCompiler
             w.Open($"if (reader.TokenType == {Json}.JsonTokenType.String)");
             if (stringKeywords.All(k => k is "const" or "enum"))
             {
-                // Compared as UTF-8; a string is made only for a violation's message.
-                if (node["const"] is { } constant)
-                {
-                    w.Open($"if (!reader.ValueTextEquals({Names.Literal(constant.Text)}u8))");
-                    w.Line($"errors.Add(new({Here}, \"const\", \"The value must be '{Escape(constant.Text)}'.\"));");
-                    w.Close();
-                }
-
-                if (node["enum"] is { } values)
-                {
-                    w.Open($"if (!({string.Join(" || ", values.Items.Select(v => $"reader.ValueTextEquals({Names.Literal(v.Text)}u8)"))}))");
-                    w.Line($"errors.Add(new({Here}, \"enum\", $\"{{({Rt}.CompiledSupport.Quote(reader.GetString()!))}} is not one of the allowed values.\"));");
-                    w.Close();
-                }
+                EmitStringValueChecks(w, node, "reader", "ValueTextEquals", Here);
             }
             else
             {
@@ -423,31 +410,6 @@ internal sealed partial class SchemaCompiler
         return items is not null;
     }
 
-    /// <summary>The members an <c>if</c> schema tests (its <c>properties</c> and <c>required</c>).</summary>
-    private static IEnumerable<string> TestedMembers(JsonNode condition)
-    {
-        if (!condition.IsObject)
-        {
-            yield break;
-        }
-
-        if (condition["properties"] is { IsObject: true } properties)
-        {
-            foreach (var member in properties.Members)
-            {
-                yield return member.Key;
-            }
-        }
-
-        if (condition["required"] is { Kind: JsonKind.Array } required)
-        {
-            foreach (var name in required.Items.Where(i => i.Kind == JsonKind.String))
-            {
-                yield return name.Text;
-            }
-        }
-    }
-
     /// <summary>
     /// A C# expression that is true exactly when the value at <c>start</c> matches <paramref name="condition"/>, given the
     /// tested members found by the scan (<paramref name="members"/>: name → number of its <c>has</c>/<c>at</c> locals);
@@ -474,7 +436,7 @@ internal sealed partial class SchemaCompiler
         {
             switch (member.Key)
             {
-                case "type" when member.Value.Kind == JsonKind.String && TypeCondition(member.Value.Text) != "false":
+                case "type" when member.Value.Kind == JsonKind.String && TokenCondition(member.Value.Text, "start") != "false":
                     parts.Add("(" + TokenCondition(member.Value.Text, "start") + ")");
                     break;
                 case "required" when member.Value.Kind == JsonKind.Array && member.Value.Items.All(i => i.Kind == JsonKind.String):
@@ -519,13 +481,7 @@ internal sealed partial class SchemaCompiler
             return null;
         }
 
-        var (keyword, value) = (keywords[0].Key, keywords[0].Value);
-        var codes = keyword switch
-        {
-            "const" when value.Kind == JsonKind.String => [value],
-            "enum" when value.Kind == JsonKind.Array && value.Items.Count > 0 && value.Items.All(i => i.Kind == JsonKind.String) => value.Items,
-            _ => null,
-        };
+        var codes = StringCodes(keywords[0].Key, keywords[0].Value);
         return codes is null
             ? null
             : $"({at}.TokenType == {Json}.JsonTokenType.String && ({string.Join(" || ", codes.Select(c => $"{at}.ValueTextEquals({Names.Literal(c.Text)}u8)"))}))";

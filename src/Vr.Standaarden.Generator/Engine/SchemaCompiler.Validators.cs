@@ -599,19 +599,7 @@ internal sealed partial class SchemaCompiler
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var part in parts.Where(IsPlainConditional))
         {
-            var condition = part["if"]!;
-            var tested = new HashSet<string>(StringComparer.Ordinal);
-            if (condition["properties"] is { IsObject: true } properties)
-            {
-                tested.UnionWith(properties.Members.Select(m => m.Key));
-            }
-
-            if (condition["required"] is { Kind: JsonKind.Array } required)
-            {
-                tested.UnionWith(required.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text));
-            }
-
-            foreach (var name in tested)
+            foreach (var name in new HashSet<string>(TestedMembers(part["if"]!), StringComparer.Ordinal))
             {
                 counts[name] = counts.TryGetValue(name, out var count) ? count + 1 : 1;
             }
@@ -775,12 +763,7 @@ internal sealed partial class SchemaCompiler
             };
         }
 
-        var codes = keyword switch
-        {
-            "const" when argument.Kind == JsonKind.String => [argument],
-            "enum" when argument.Kind == JsonKind.Array && argument.Items.Count > 0 && argument.Items.All(i => i.Kind == JsonKind.String) => argument.Items,
-            _ => null,
-        };
+        var codes = StringCodes(keyword, argument);
         if (codes is null)
         {
             return null;
@@ -802,23 +785,61 @@ internal sealed partial class SchemaCompiler
     }
 
     /// <summary>Checks of a string element that only has <c>const</c> or <c>enum</c>, compared without making a string.</summary>
-    private static void EmitStringValueChecks(CodeWriter w, JsonNode node)
+    /// <summary>
+    /// Checks a string's <c>const</c> and string <c>enum</c> as UTF-8; a string is made only for a violation's message.
+    /// <paramref name="value"/> is a <c>JsonElement</c> (compared with <c>ValueEquals</c>) or a <c>Utf8JsonReader</c>
+    /// (<c>ValueTextEquals</c>) on the string.
+    /// </summary>
+    private static void EmitStringValueChecks(CodeWriter w, JsonNode node, string value = "value", string equals = "ValueEquals", string location = "location")
     {
         if (node["const"] is { Kind: JsonKind.String } constant)
         {
-            w.Open($"if (!value.ValueEquals({Names.Literal(constant.Text)}u8))");
-            w.Line($"errors.Add(new(location, \"const\", \"The value must be '{Escape(constant.Text)}'.\"));");
+            w.Open($"if (!{value}.{equals}({Names.Literal(constant.Text)}u8))");
+            w.Line($"errors.Add(new({location}, \"const\", \"The value must be '{Escape(constant.Text)}'.\"));");
             w.Close();
             w.Line();
         }
 
         if (node["enum"] is { Kind: JsonKind.Array } values && values.Items.All(v => v.Kind == JsonKind.String))
         {
-            var condition = string.Join(" && ", values.Items.Select(v => $"!value.ValueEquals({Names.Literal(v.Text)}u8)"));
+            var condition = string.Join(" && ", values.Items.Select(v => $"!{value}.{equals}({Names.Literal(v.Text)}u8)"));
             w.Open($"if ({condition})");
-            w.Line($"errors.Add(new(location, \"enum\", $\"{{({Rt}.CompiledSupport.Quote(value.GetString()!))}} is not one of the allowed values.\"));");
+            w.Line($"errors.Add(new({location}, \"enum\", $\"{{({Rt}.CompiledSupport.Quote({value}.GetString()!))}} is not one of the allowed values.\"));");
             w.Close();
             w.Line();
+        }
+    }
+
+    /// <summary>The codes a string <c>const</c> or an all-string <c>enum</c> allows; <c>null</c> for any other keyword or value.</summary>
+    private static List<JsonNode>? StringCodes(string keyword, JsonNode value) => keyword switch
+    {
+        "const" when value.Kind == JsonKind.String => [value],
+        "enum" when value.Kind == JsonKind.Array && value.Items.Count > 0 && value.Items.All(i => i.Kind == JsonKind.String) => value.Items,
+        _ => null,
+    };
+
+    /// <summary>The members an <c>if</c> schema tests (its <c>properties</c> and <c>required</c>).</summary>
+    private static IEnumerable<string> TestedMembers(JsonNode condition)
+    {
+        if (!condition.IsObject)
+        {
+            yield break;
+        }
+
+        if (condition["properties"] is { IsObject: true } properties)
+        {
+            foreach (var member in properties.Members)
+            {
+                yield return member.Key;
+            }
+        }
+
+        if (condition["required"] is { Kind: JsonKind.Array } required)
+        {
+            foreach (var name in required.Items.Where(i => i.Kind == JsonKind.String))
+            {
+                yield return name.Text;
+            }
         }
     }
 
