@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Vr.Standaarden.Schema.Compiled;
+using Vr.Standaarden.Schema.Input;
 
 namespace Vr.Standaarden.Model;
 
@@ -16,12 +17,23 @@ public static class Messages
 
     private const string ResourcePrefix = "Vr.Standaarden.Model.Spec.1.0.";
 
-    /// <summary>Reads a message (envelope and data). Violations of the schema are in <paramref name="errors"/>; what is valid is kept.</summary>
-    /// <returns>The message, or <c>null</c> when the text is not a JSON object.</returns>
-    public static Bericht? Read(ReadOnlySpan<byte> utf8Json, out IReadOnlyList<SchemaViolation> errors)
+    /// <summary>
+    /// Reads a message (envelope and data) within <see cref="InputLimits.Default"/>. Violations of the schema are in
+    /// <paramref name="errors"/>; what is valid is kept.
+    /// </summary>
+    /// <returns>
+    /// The message, or <c>null</c> when the bytes are not a JSON object: too large or nested too deeply, not UTF-8, or not
+    /// JSON, each reported as one violation with <see cref="SchemaViolation.Problem"/> saying what and where.
+    /// </returns>
+    public static Bericht? Read(ReadOnlySpan<byte> utf8Json, out IReadOnlyList<SchemaViolation> errors) => Read(utf8Json, InputLimits.Default, out errors);
+
+    /// <summary>Reads a message (envelope and data) within <paramref name="limits"/>. Violations of the schema are in <paramref name="errors"/>; what is valid is kept.</summary>
+    /// <inheritdoc cref="Read(ReadOnlySpan{byte}, out IReadOnlyList{SchemaViolation})" path="/returns"/>
+    public static Bericht? Read(ReadOnlySpan<byte> utf8Json, InputLimits limits, out IReadOnlyList<SchemaViolation> errors)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         var list = new List<SchemaViolation>();
-        var message = Bericht.Read(utf8Json, list);
+        var message = Bericht.Read(utf8Json, list, limits);
         errors = list;
         return message;
     }

@@ -67,9 +67,9 @@ public sealed class JsonSchema
     public static JsonSchema FromUtf8(ReadOnlySpan<byte> utf8Json, JsonSchemaOptions? options = null, Uri? baseUri = null)
     {
         var snapshot = (options ?? new JsonSchemaOptions()).Snapshot();
-        if (utf8Json.Length > snapshot.MaxDocumentBytes)
+        if (Input.JsonInput.CheckSize(utf8Json.Length, snapshot.MaxDocumentBytes) is { } tooLarge)
         {
-            throw new InvalidSchemaException($"The schema is {utf8Json.Length} bytes, more than the limit of {snapshot.MaxDocumentBytes} bytes.");
+            throw new InvalidSchemaException($"The schema: {tooLarge.Text.English}") { Problem = tooLarge };
         }
 
         var root = DocumentReader.Parse(utf8Json.ToArray(), "The schema", snapshot.MaxDepth);
@@ -113,12 +113,15 @@ public sealed class JsonSchema
     }
 
     /// <summary>Parses UTF-8 JSON and evaluates it.</summary>
-    /// <exception cref="InvalidInstanceException">The bytes are not JSON (with line and column), too large or nested too deeply.</exception>
+    /// <exception cref="InvalidInstanceException">
+    /// The bytes are not UTF-8 (UTF-16, a NUL byte, or an invalid sequence), not JSON, too large or nested too deeply;
+    /// <see cref="JsonSchemaException.Problem"/> says what and where (byte offset, line, column) in Dutch and English.
+    /// </exception>
     public EvaluationResult Evaluate(ReadOnlySpan<byte> utf8Instance, OutputFormat format = OutputFormat.List)
     {
-        if (utf8Instance.Length > _options.MaxDocumentBytes)
+        if (Input.JsonInput.CheckSize(utf8Instance.Length, _options.MaxDocumentBytes) is { } tooLarge)
         {
-            throw new InvalidInstanceException($"The instance is {utf8Instance.Length} bytes, more than the limit of {_options.MaxDocumentBytes} bytes.");
+            throw new InvalidInstanceException($"The instance: {tooLarge.Text.English}") { Problem = tooLarge };
         }
 
         // Parse from a pooled copy: JsonDocument keeps the memory it parses, and a span cannot be kept.

@@ -18,6 +18,9 @@ public class JsonSchemaException : Exception
     /// <summary>The 1-based line of the offending text, when known.</summary>
     public long? LineNumber { get; init; }
 
-    /// <summary>The 1-based column (in bytes) of the offending text, when known.</summary>
+    /// <summary>The 1-based column (in characters) of the offending text, when known.</summary>
     public long? Column { get; init; }
+
+    /// <summary>For a document that cannot be read (encoding, syntax, size or depth): what is wrong and where, in Dutch and English.</summary>
+    public Input.InputProblem? Problem { get; init; }
 }

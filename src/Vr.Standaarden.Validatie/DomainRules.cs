@@ -9,8 +9,14 @@ public static class DomainRules
     /// <summary>The code of a schema error (the keyword that failed is in <see cref="Finding.Keyword"/>).</summary>
     public const string SchemaCode = "VR-SCHEMA-001";
 
-    /// <summary>The code of a message that is not JSON at all (the finding says where it breaks).</summary>
+    /// <summary>The code of a message that is not JSON at all (the finding says where it breaks: byte offset, line and column).</summary>
     public const string JsonCode = "VR-JSON-001";
+
+    /// <summary>The code of a message that is not UTF-8: UTF-16 or UTF-32, a NUL byte, or a byte sequence of another encoding (the finding says where).</summary>
+    public const string EncodingCode = "VR-JSON-002";
+
+    /// <summary>The code of a message larger or nested deeper than <see cref="ValidationOptions.Limits"/> allows; it is refused unread.</summary>
+    public const string LimitCode = "VR-JSON-003";
 
     /// <summary>The code of a message whose release or type this package cannot tell or does not know.</summary>
     public const string ReleaseCode = "VR-BER-002";

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Vr.Standaarden.Model;
 using Vr.Standaarden.Schema;
+using Vr.Standaarden.Schema.Input;
 using Vr.Standaarden.Validatie.Internal;
 
 namespace Vr.Standaarden.Validatie;
@@ -19,32 +20,68 @@ public sealed class MessageValidator
     public MessageValidator(ValidationOptions? options = null) => _options = options ?? new ValidationOptions();
 
     /// <summary>
-    /// Validates a message given as UTF-8 JSON (a byte order mark is skipped). Text that is not JSON gives one finding
-    /// <see cref="DomainRules.JsonCode"/> with its line and column.
+    /// Validates a message given as UTF-8 JSON (a byte order mark is skipped). Bytes that cannot be read give one located
+    /// finding and nothing else: <see cref="DomainRules.LimitCode"/> for a message beyond <see cref="ValidationOptions.Limits"/>,
+    /// <see cref="DomainRules.EncodingCode"/> for one that is not UTF-8, <see cref="DomainRules.JsonCode"/> for one that is
+    /// not JSON.
     /// </summary>
     public ValidationResult Validate(ReadOnlySpan<byte> utf8Json)
     {
-        if (utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        var limits = _options.Limits ?? InputLimits.Default;
+        if (JsonInput.CheckSize(utf8Json.Length, limits.MaxBytes) is { } tooLarge)
         {
-            utf8Json = utf8Json[3..];
+            return Unreadable(DomainRules.LimitCode, tooLarge);
+        }
+
+        if (JsonInput.CheckEncoding(utf8Json) is { } encoding)
+        {
+            return Unreadable(DomainRules.EncodingCode, encoding);
         }
 
         JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256 });
+            var reader = new Utf8JsonReader(JsonInput.SkipByteOrderMark(utf8Json), new JsonReaderOptions { MaxDepth = limits.MaxDepth });
             document = JsonDocument.ParseValue(ref reader);
         }
         catch (JsonException ex)
         {
-            var where = $"line {(ex.LineNumber ?? 0) + 1}, column {(ex.BytePositionInLine ?? 0) + 1}";
-            return new ValidationResult(null, [new Finding(DomainRules.JsonCode, Severity.Error, "", $"Not JSON ({where}): {ex.Message}", $"Geen JSON ({where}): {ex.Message}")]);
+            var problem = JsonInput.FromJsonException(ex, utf8Json, limits.MaxDepth);
+            return Unreadable(problem.Kind == InputProblemKind.TooDeep ? DomainRules.LimitCode : DomainRules.JsonCode, problem);
         }
 
         using (document)
         {
             return Validate(document.RootElement);
         }
+    }
+
+    /// <summary>
+    /// Validates a message read from <paramref name="utf8Json"/> to its end. A stream longer than
+    /// <see cref="ValidationOptions.Limits"/> allows gives <see cref="DomainRules.LimitCode"/> with its true length; no more
+    /// than the limit is held in memory.
+    /// </summary>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public ValidationResult Validate(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var limit = (_options.Limits ?? InputLimits.Default).MaxBytes;
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        long length = 0;
+        int read;
+        while ((read = utf8Json.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            length += read;
+            if (length <= limit)
+            {
+                copy.Write(buffer, 0, read);
+            }
+        }
+
+        return length > limit
+            ? Unreadable(DomainRules.LimitCode, JsonInput.CheckSize(length, limit)!)
+            : Validate(copy.GetBuffer().AsSpan(0, (int)copy.Length));
     }
 
     /// <summary>
@@ -66,9 +103,9 @@ public sealed class MessageValidator
             var known = string.Join(", ", StandardSchemas.Releases);
             return new ValidationResult(null,
             [
-                new Finding(DomainRules.ReleaseCode, Severity.Error, "/dataschema",
+                new Finding(DomainRules.ReleaseCode, Severity.Error, "/dataschema", new LocalizedText(
                     $"dataschema {(dataschema is null ? "is missing" : $"'{dataschema}' is not a schema of a known release")}; expected {StandardSchemas.BaseUri}<release>/schemas/<entity>.schema.json with release {known}.",
-                    $"dataschema {(dataschema is null ? "ontbreekt" : $"'{dataschema}' is geen schema van een bekende release")}; verwacht {StandardSchemas.BaseUri}<release>/schemas/<entiteit>.schema.json met release {known}."),
+                    $"dataschema {(dataschema is null ? "ontbreekt" : $"'{dataschema}' is geen schema van een bekende release")}; verwacht {StandardSchemas.BaseUri}<release>/schemas/<entiteit>.schema.json met release {known}.")),
             ]);
         }
 
@@ -76,7 +113,7 @@ public sealed class MessageValidator
         var result = StandardSchemas.Get(release, "bericht").Evaluate(message, OutputFormat.List);
         foreach (var error in result.MostSpecificErrors)
         {
-            findings.Add(new Finding(DomainRules.SchemaCode, Severity.Error, error.InstanceLocation, error.Message, $"Voldoet niet aan het schema ({error.Keyword}): {error.Message}", error.Keyword));
+            findings.Add(new Finding(DomainRules.SchemaCode, Severity.Error, error.InstanceLocation, new LocalizedText(error.Message, $"Voldoet niet aan het schema ({error.Keyword}): {error.Message}"), error.Keyword));
         }
 
         // Rules look at the data as the entity its type names; an unknown type still gets the envelope rules.
@@ -91,4 +128,7 @@ public sealed class MessageValidator
         findings.AddRange(context.Findings);
         return new ValidationResult(release, findings);
     }
+
+    private static ValidationResult Unreadable(string code, InputProblem problem) =>
+        new(null, [new Finding(code, Severity.Error, "", problem.Text)]);
 }

@@ -1,4 +1,5 @@
 using Vr.Standaarden.Begrippen.Geometrie;
+using Vr.Standaarden.Schema.Input;
 
 namespace Vr.Standaarden.Validatie;
 
@@ -10,6 +11,12 @@ public sealed class ValidationOptions
     /// warnings (<c>VR-LOC-002</c>). Default: <see cref="AreaLevel.Lenient"/>, which admits the Dutch part of the North Sea.
     /// </summary>
     public AreaLevel Area { get; set; } = AreaLevel.Lenient;
+
+    /// <summary>
+    /// How large and how deeply nested a message may be; a larger one is refused unread (<see cref="DomainRules.LimitCode"/>).
+    /// Default: <see cref="InputLimits.Default"/> (16 MiB, 64 levels).
+    /// </summary>
+    public InputLimits Limits { get; set; } = InputLimits.Default;
 
     /// <summary>Whether to report codes taken from an unverified source (<c>VR-CODE-003</c>, information). Default: <c>true</c>.</summary>
     public bool ReportUnverifiedCodes { get; set; } = true;

@@ -70,7 +70,7 @@ public sealed class StandardValidateTests : IDisposable
         Assert.Equal("VR-SCHEMA-001", finding.GetProperty("code").GetString());
         Assert.Equal("enum", finding.GetProperty("keyword").GetString());
         Assert.Equal("/tlp", finding.GetProperty("instanceLocation").GetString());
-        Assert.StartsWith("Voldoet niet aan het schema (enum)", finding.GetProperty("bericht").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Voldoet niet aan het schema (enum)", finding.GetProperty("melding").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

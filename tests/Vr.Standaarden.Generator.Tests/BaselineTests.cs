@@ -83,4 +83,32 @@ public sealed class BaselineTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("latin1-omschrijving.json", "(42,27): error VR1003: Not UTF-8 at line 42, column 27 (byte 1218)")]
+    [InlineData("utf16le-bom.json", "(1,1): error VR1003: The document is UTF-16 (byte order mark FF FE at byte 0)")]
+    public void Vr_generate_refuses_a_schema_file_that_is_not_utf8_and_writes_nothing(string file, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("vr-generate-");
+        try
+        {
+            // A good schema beside the broken one: an all-or-nothing run writes neither.
+            var good = Path.Combine(Harness.SchemaFolder, "opvanglocatie.schema.json");
+            var status = Path.Combine(Harness.SchemaFolder, "status.json");
+            var bad = Path.Combine(folder.FullName, "kapot.schema.json");
+            File.Copy(Path.Combine(Testing.BadInput.Folder, file), bad);
+            var output = Path.Combine(folder.FullName, "out");
+            var stderr = new StringWriter();
+
+            var exit = Cli.Program.Run(["generate", good, status, bad, "-o", output, "--namespace", "N"], () => Stream.Null, new StringWriter(), stderr);
+
+            Assert.Equal(1, exit);
+            Assert.Contains("kapot.schema.json" + expected, stderr.ToString(), StringComparison.Ordinal);
+            Assert.False(Directory.Exists(output));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

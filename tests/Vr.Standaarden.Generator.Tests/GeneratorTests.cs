@@ -11,7 +11,7 @@ public sealed class GeneratorTests
     private static (object? Value, List<SchemaViolation> Errors) Read(Assembly assembly, string type, string json)
     {
         var errors = new List<SchemaViolation>();
-        var read = assembly.GetType(type, throwOnError: true)!.GetMethod("Read", BindingFlags.Public | BindingFlags.Static)!;
+        var read = assembly.GetType(type, throwOnError: true)!.GetMethod("Read", BindingFlags.Public | BindingFlags.Static, [typeof(ReadOnlySpan<byte>), typeof(List<SchemaViolation>)])!;
         var value = read.CreateDelegate<ReadDelegate>()(Encoding.UTF8.GetBytes(json), errors);
         return (value, errors);
     }

@@ -72,7 +72,7 @@ public sealed class MessageValidatorTests
         var finding = Assert.Single(Messages.Validate(message).Findings);
         Assert.Equal(DomainRules.ReleaseCode, finding.Code);
         Assert.Contains("is not a schema of a known release", finding.Message, StringComparison.Ordinal);
-        Assert.Contains("met release 1.0", finding.Bericht, StringComparison.Ordinal);
+        Assert.Contains("met release 1.0", finding.Dutch, StringComparison.Ordinal);
     }
 
     [Fact]

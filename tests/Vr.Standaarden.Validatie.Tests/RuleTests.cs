@@ -83,8 +83,8 @@ public sealed class RuleTests
         var finding = Assert.Single(result.Findings, f => f.Code == code && f.InstanceLocation == Cases[code].Location);
         Assert.Equal(rule.Severity, finding.Severity);
         Assert.False(string.IsNullOrWhiteSpace(finding.Message));
-        Assert.False(string.IsNullOrWhiteSpace(finding.Bericht));
-        Assert.NotEqual(finding.Message, finding.Bericht);
+        Assert.False(string.IsNullOrWhiteSpace(finding.Dutch));
+        Assert.NotEqual(finding.English, finding.Dutch);
 
         // The broken rule is the only new error: the case changes one thing.
         var others = result.Errors.Where(f => f.Code != code && f.Code != DomainRules.SchemaCode);
@@ -98,7 +98,7 @@ public sealed class RuleTests
         Assert.Equal("terPlaatse (2026-11-20T21:15:00.0000000+01:00) is before alarmering (2026-11-20T21:15:30.0000000+01:00).", time.Message);
         var code = Messages.Validate(Cases["VR-CODE-001"].Failing()).Findings.Single(f => f.Code == "VR-CODE-001");
         Assert.Equal("Code A0 of prioriteit is valid from 2024-02-01, not on 2024-01-31, the date of the message.", code.Message);
-        Assert.Equal("Code A0 van prioriteit is geldig vanaf 2024-02-01, niet op 2024-01-31, de datum van het bericht.", code.Bericht);
+        Assert.Equal("Code A0 van prioriteit is geldig vanaf 2024-02-01, niet op 2024-01-31, de datum van het bericht.", code.Dutch);
         var swapped = Messages.Validate(Cases["VR-LOC-001"].Failing()).Findings.Single(f => f.Code == "VR-LOC-001");
         Assert.Contains("axes swapped", swapped.Message, StringComparison.Ordinal);
     }

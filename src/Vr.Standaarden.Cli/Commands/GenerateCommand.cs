@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Vr.Standaarden.Generator.Engine;
+using Vr.Standaarden.Schema.Input;
 
 namespace Vr.Standaarden.Cli.Commands;
 
@@ -32,6 +33,7 @@ internal static class GenerateCommand
     private static int Run(string[] files, string outputFolder, string ns, TextWriter stdout, TextWriter stderr)
     {
         var sources = new List<SchemaSource>();
+        var errors = 0;
         foreach (var file in files)
         {
             if (!File.Exists(file))
@@ -40,16 +42,24 @@ internal static class GenerateCommand
                 return Program.UsageError;
             }
 
+            // A file in another encoding would otherwise be read with replacement characters and compiled as if valid.
+            var bytes = File.ReadAllBytes(file);
+            if ((JsonInput.CheckSize(bytes.Length, InputLimits.DefaultMaxBytes) ?? JsonInput.CheckEncoding(bytes)) is { } problem)
+            {
+                stderr.WriteLine($"{Path.GetFullPath(file).Replace('\\', '/')}({Math.Max(problem.Line, 1)},{Math.Max(problem.Column, 1)}): error {SchemaCompiler.InvalidJson}: {problem.Text.English}");
+                errors++;
+                continue;
+            }
+
             // The generator sees paths with '/' separators and text as the compiler reads it.
-            var text = File.ReadAllText(file, Encoding.UTF8);
+            var text = Encoding.UTF8.GetString(JsonInput.SkipByteOrderMark(bytes));
             sources.Add(new SchemaSource(Path.GetFullPath(file).Replace('\\', '/'), text));
         }
 
         // Only files with $schema are schemas, as in the generator; the catalog is ordered by path, as there.
         sources = sources.Where(s => s.Text.Length > 0 && s.Text.Substring(0, Math.Min(2000, s.Text.Length)).Contains("\"$schema\"", StringComparison.Ordinal)).ToList();
         var catalog = EmbeddedSpec.With(sources.Select(s => SchemaCompiler.Export(s, ns)));
-        Directory.CreateDirectory(outputFolder);
-        var errors = 0;
+        var outputs = new List<(string Name, string Source)>();
         foreach (var source in sources)
         {
             var generated = SchemaCompiler.Compile(source, catalog, ns);
@@ -62,11 +72,24 @@ internal static class GenerateCommand
 
             if (generated.Source.Length > 0)
             {
-                File.WriteAllText(Path.Combine(outputFolder, generated.HintName), generated.Source, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+                outputs.Add((generated.HintName, generated.Source));
             }
         }
 
+        // All or nothing: a run with errors leaves the output folder as it was.
+        if (errors > 0)
+        {
+            stderr.WriteLine($"vr generate: {errors} error(s); nothing written.");
+            return HasErrors;
+        }
+
+        Directory.CreateDirectory(outputFolder);
+        foreach (var (name, source) in outputs)
+        {
+            File.WriteAllText(Path.Combine(outputFolder, name), source, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        }
+
         stdout.WriteLine($"vr generate: {sources.Count} schemas, files in {outputFolder}.");
-        return errors == 0 ? Ok : HasErrors;
+        return Ok;
     }
 }

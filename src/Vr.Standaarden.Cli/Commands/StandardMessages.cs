@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vr.Standaarden.Schema.Input;
 using Vr.Standaarden.Validatie;
 
 namespace Vr.Standaarden.Cli.Commands;
@@ -10,16 +11,17 @@ internal static class StandardMessages
 
     private static readonly JsonWriterOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static int Validate(string output, string[] instances, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    public static int Validate(string output, string[] instances, InputLimits limits, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
     {
-        var validator = new MessageValidator();
+        var validator = new MessageValidator(new ValidationOptions { Limits = limits });
         var exit = Valid;
         foreach (var path in instances)
         {
-            byte[] bytes;
+            ValidationResult result;
             try
             {
-                bytes = path == "-" ? ValidateCommand.ReadAll(stdin()) : File.ReadAllBytes(path);
+                using var stream = path == "-" ? stdin() : File.OpenRead(path);
+                result = validator.Validate(stream);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -27,7 +29,6 @@ internal static class StandardMessages
                 return Program.UsageError;
             }
 
-            var result = validator.Validate(bytes);
             if (!result.IsValid)
             {
                 exit = Invalid;
@@ -78,8 +79,8 @@ internal static class StandardMessages
                         writer.WriteString("keyword", keyword);
                     }
 
-                    writer.WriteString("message", finding.Message);
-                    writer.WriteString("bericht", finding.Bericht);
+                    writer.WriteString("message", finding.English);
+                    writer.WriteString("melding", finding.Dutch);
                     writer.WriteEndObject();
                 }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Vr.Standaarden.Schema;
+using Vr.Standaarden.Schema.Input;
 
 namespace Vr.Standaarden.Cli.Commands;
 
@@ -44,6 +45,18 @@ internal static class ValidateCommand
         };
         output.AcceptOnlyFromAmong("text", "flag", "list", "hierarchical");
 
+        var maxBytes = new Option<long>("--max-bytes")
+        {
+            Description = $"Refuse an instance larger than this many bytes, unread. Default: {InputLimits.DefaultMaxBytes} (16 MiB).",
+            DefaultValueFactory = _ => InputLimits.DefaultMaxBytes,
+        };
+
+        var maxDepth = new Option<int>("--max-depth")
+        {
+            Description = $"Refuse an instance whose arrays and objects nest deeper than this. Default: {InputLimits.DefaultMaxDepth}.",
+            DefaultValueFactory = _ => InputLimits.DefaultMaxDepth,
+        };
+
         var instances = new Argument<string[]>("instance")
         {
             Description = "Instance files to validate; '-' reads standard input.",
@@ -52,23 +65,35 @@ internal static class ValidateCommand
 
         var command = new Command("validate", "Validate JSON instances against a JSON Schema (draft-07, 2019-09 or 2020-12), offline. Exit code 0: all valid; 1: any invalid; 2: usage error or unusable schema.")
         {
-            dialect, schema, references, assertFormat, output, instances,
+            dialect, schema, references, assertFormat, output, maxBytes, maxDepth, instances,
         };
 
-        command.SetAction(parse => Run(
+        command.SetAction(parse =>
+        {
+            var bytes = parse.GetValue(maxBytes);
+            var depth = parse.GetValue(maxDepth);
+            if (bytes <= 0 || depth <= 0)
+            {
+                stderr.WriteLine("vr validate: --max-bytes and --max-depth must be positive.");
+                return Program.UsageError;
+            }
+
+            return Run(
             parse.GetValue(dialect),
             parse.GetValue(schema),
             parse.GetValue(references) ?? [],
             parse.GetValue(assertFormat),
             parse.GetValue(output)!,
             parse.GetValue(instances)!,
+            new InputLimits(bytes, depth),
             stdin,
             stdout,
-            stderr));
+            stderr);
+        });
         return command;
     }
 
-    private static int Run(string? dialect, string? schemaPath, string[] references, bool assertFormat, string output, string[] instances, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    private static int Run(string? dialect, string? schemaPath, string[] references, bool assertFormat, string output, string[] instances, InputLimits limits, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
     {
         if (schemaPath is null)
         {
@@ -78,7 +103,7 @@ internal static class ValidateCommand
                 return Program.UsageError;
             }
 
-            return StandardMessages.Validate(output, instances, stdin, stdout, stderr);
+            return StandardMessages.Validate(output, instances, limits, stdin, stdout, stderr);
         }
 
         var registry = new SchemaRegistry();
@@ -149,10 +174,11 @@ internal static class ValidateCommand
         var exit = Valid;
         foreach (var path in instances)
         {
-            byte[] bytes;
+            byte[]? bytes;
+            long length;
             try
             {
-                bytes = path == "-" ? ReadAll(stdin()) : File.ReadAllBytes(path);
+                bytes = ReadInstance(path, stdin, limits.MaxBytes, out length);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -164,7 +190,11 @@ internal static class ValidateCommand
             InvalidInstanceException? unreadable = null;
             try
             {
-                result = schema.Evaluate(bytes, format ?? OutputFormat.List);
+                // The limits are those of instances; the schema was read under the engine's own.
+                var problem = bytes is null ? JsonInput.CheckSize(length, limits.MaxBytes) : JsonInput.Check(bytes, limits);
+                result = problem is not null
+                    ? throw new InvalidInstanceException($"The instance: {problem.Text.English}") { Problem = problem }
+                    : schema.Evaluate(bytes, format ?? OutputFormat.List);
             }
             catch (InvalidInstanceException ex)
             {
@@ -283,10 +313,26 @@ internal static class ValidateCommand
         stdout.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    internal static byte[] ReadAll(Stream stream)
+    /// <summary>
+    /// The bytes of an instance (<c>-</c> is standard input), or, when it is larger than <paramref name="maxBytes"/>,
+    /// <c>null</c> and its true length, found without holding more than the limit in memory.
+    /// </summary>
+    internal static byte[]? ReadInstance(string path, Func<Stream> stdin, long maxBytes, out long length)
     {
+        using var stream = path == "-" ? stdin() : File.OpenRead(path);
         using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
+        var buffer = new byte[81920];
+        length = 0;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            length += read;
+            if (length <= maxBytes)
+            {
+                copy.Write(buffer, 0, read);
+            }
+        }
+
+        return length <= maxBytes ? copy.ToArray() : null;
     }
 }

@@ -74,8 +74,16 @@ internal sealed partial class SchemaCompiler
     {
         w.Line($"/// <summary>Reads a <see cref=\"{name}\"/> from UTF-8 JSON, checking the schema while reading. Violations are added to <paramref name=\"errors\"/>; what is valid is kept.</summary>");
         w.Line("/// <returns>The value, or <c>null</c> when the text is not JSON or not an object.</returns>");
-        w.Open($"public static {name}? Read(global::System.ReadOnlySpan<byte> utf8Json, {Violations} errors)");
-        w.Line($"var reader = new {Json}.Utf8JsonReader(utf8Json, new {Json}.JsonReaderOptions {{ MaxDepth = 256 }});");
+        w.Line($"public static {name}? Read(global::System.ReadOnlySpan<byte> utf8Json, {Violations} errors) => Read(utf8Json, errors, {Limits}.Default);");
+        w.Line();
+        w.Line($"/// <summary>Reads a <see cref=\"{name}\"/> from UTF-8 JSON within <paramref name=\"limits\"/>, checking the schema while reading. Violations are added to <paramref name=\"errors\"/>; what is valid is kept.</summary>");
+        w.Line("/// <returns>The value, or <c>null</c> when the text is too large, not UTF-8, not JSON or not an object.</returns>");
+        w.Open($"public static {name}? Read(global::System.ReadOnlySpan<byte> utf8Json, {Violations} errors, {Limits} limits)");
+        w.Open($"if (!{Rt}.CompiledSupport.CanRead(utf8Json, limits, errors))");
+        w.Line("return null;");
+        w.Close();
+        w.Line();
+        w.Line($"var reader = new {Json}.Utf8JsonReader({Input}.JsonInput.SkipByteOrderMark(utf8Json), new {Json}.JsonReaderOptions {{ MaxDepth = limits.MaxDepth }});");
         w.Open("try");
         w.Open($"if (!reader.Read() || reader.TokenType != {Json}.JsonTokenType.StartObject)");
         w.Line("errors.Add(new(\"\", \"type\", \"Expected an object.\"));");
@@ -90,7 +98,7 @@ internal sealed partial class SchemaCompiler
         w.Line("return value;");
         w.Close();
         w.Open($"catch ({Json}.JsonException ex)");
-        w.Line("errors.Add(new(\"\", \"json\", $\"Not valid JSON at line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}.\"));");
+        w.Line($"errors.Add({Rt}.CompiledSupport.Unreadable(ex, utf8Json, limits));");
         w.Line("return null;");
         w.Close();
         w.Close();

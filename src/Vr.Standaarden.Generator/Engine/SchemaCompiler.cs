@@ -21,6 +21,8 @@ internal sealed partial class SchemaCompiler
     private const string Rt = "global::Vr.Standaarden.Schema.Compiled";
     private const string Violations = "global::System.Collections.Generic.List<" + Rt + ".SchemaViolation>";
     private const string Json = "global::System.Text.Json";
+    private const string Input = "global::Vr.Standaarden.Schema.Input";
+    private const string Limits = Input + ".InputLimits";
 
     private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
     {

@@ -220,4 +220,38 @@ public static class CompiledSupport
         builder.Append(value.Length > 60 ? value[..57] + "..." : value);
         return builder.Append('\'').ToString();
     }
+
+    /// <summary>
+    /// Checks the size and encoding of a document before a generated reader reads it; a problem is added to
+    /// <paramref name="errors"/> and makes the result <c>false</c>.
+    /// </summary>
+    public static bool CanRead(ReadOnlySpan<byte> utf8Json, Input.InputLimits limits, List<SchemaViolation> errors)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(errors);
+        if ((Input.JsonInput.CheckSize(utf8Json.Length, limits.MaxBytes) ?? Input.JsonInput.CheckEncoding(utf8Json)) is { } problem)
+        {
+            errors.Add(Violation(problem));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The violation that a <see cref="System.Text.Json.JsonException"/> raised while reading <paramref name="utf8Json"/> describes.</summary>
+    public static SchemaViolation Unreadable(System.Text.Json.JsonException exception, ReadOnlySpan<byte> utf8Json, Input.InputLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return Violation(Input.JsonInput.FromJsonException(exception, utf8Json, limits.MaxDepth));
+    }
+
+    private static SchemaViolation Violation(Input.InputProblem problem) =>
+        new("", problem.Kind switch
+        {
+            Input.InputProblemKind.InvalidUtf8 or Input.InputProblemKind.Utf16 or Input.InputProblemKind.Utf32 or Input.InputProblemKind.NulByte => "encoding",
+            Input.InputProblemKind.TooLarge => "maxBytes",
+            Input.InputProblemKind.TooDeep => "maxDepth",
+            _ => "json",
+        }, problem.Text.English)
+        { Problem = problem };
 }

@@ -6,6 +6,9 @@ namespace Vr.Standaarden.Schema.Compiled;
 /// <param name="Message">What is wrong.</param>
 public sealed record SchemaViolation(string InstanceLocation, string Keyword, string Message)
 {
+    /// <summary>For a document that could not be read at all (encoding, syntax, size or depth): what is wrong and where, in Dutch and English.</summary>
+    public Input.InputProblem? Problem { get; init; }
+
     /// <summary>Location, message and keyword on one line.</summary>
     public override string ToString() => $"{(InstanceLocation.Length == 0 ? "(root)" : InstanceLocation)}: {Message} ({Keyword})";
 }

@@ -1,13 +1,11 @@
 using System.Text.Json;
+using Vr.Standaarden.Schema.Input;
 
 namespace Vr.Standaarden.Schema.Internal;
 
-/// <summary>Reads JSON documents with bounded size and depth, turning parse failures into located errors.</summary>
+/// <summary>Reads JSON documents with bounded size and depth, turning encoding and parse failures into located errors.</summary>
 internal static class DocumentReader
 {
-    /// <summary>The UTF-8 byte order mark.</summary>
-    public static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
     public static JsonElement Parse(ReadOnlyMemory<byte> utf8, string source, int maxDepth, bool isSchema = true)
     {
         using var document = ParseDocument(utf8, source, maxDepth, isSchema);
@@ -17,27 +15,20 @@ internal static class DocumentReader
     /// <summary>Parses without copying: the document keeps <paramref name="utf8"/> until it is disposed.</summary>
     public static JsonDocument ParseDocument(ReadOnlyMemory<byte> utf8, string source, int maxDepth, bool isSchema)
     {
-        // Files saved by Windows tools often start with a UTF-8 byte order mark, which the parser refuses.
-        if (utf8.Span.StartsWith(Utf8Bom))
+        // The parser does not check the UTF-8 inside strings; bytes of another encoding would read as a valid document.
+        if (JsonInput.CheckEncoding(utf8.Span) is { } encoding)
         {
-            utf8 = utf8[Utf8Bom.Length..];
+            throw Error(source, encoding, isSchema, null);
         }
 
+        var json = utf8[(utf8.Length - JsonInput.SkipByteOrderMark(utf8.Span).Length)..];
         try
         {
-            return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = maxDepth });
+            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = maxDepth });
         }
         catch (JsonException ex)
         {
-            var line = (ex.LineNumber ?? 0) + 1;
-            var column = (ex.BytePositionInLine ?? 0) + 1;
-            var message = $"{source} is not valid JSON at line {line}, column {column}: {Clean(ex.Message)}";
-            if (isSchema)
-            {
-                throw new InvalidSchemaException(message, ex) { LineNumber = line, Column = column };
-            }
-
-            throw new InvalidInstanceException(message, ex) { LineNumber = line, Column = column };
+            throw Error(source, JsonInput.FromJsonException(ex, utf8.Span, maxDepth), isSchema, ex);
         }
     }
 
@@ -49,27 +40,21 @@ internal static class DocumentReader
             throw new FileNotFoundException($"No file '{path}'.", path);
         }
 
-        if (info.Length > maxBytes)
+        if (JsonInput.CheckSize(info.Length, maxBytes) is { } tooLarge)
         {
-            var message = $"{path} is {info.Length} bytes, more than the limit of {maxBytes} bytes.";
-            throw isSchema ? new InvalidSchemaException(message) : new InvalidInstanceException(message);
+            throw Error(path, tooLarge, isSchema, null);
         }
 
         return Parse(File.ReadAllBytes(path), path, maxDepth, isSchema);
     }
 
-    /// <summary>The parser's message without its own position suffix, which the caller states in 1-based form.</summary>
-    private static string Clean(string message)
+    private static JsonSchemaException Error(string source, InputProblem problem, bool isSchema, Exception? inner)
     {
-        foreach (var marker in (ReadOnlySpan<string>)[" Path:", " LineNumber:"])
-        {
-            var at = message.IndexOf(marker, StringComparison.Ordinal);
-            if (at > 0)
-            {
-                message = message[..at];
-            }
-        }
-
-        return message;
+        var message = $"{source}: {problem.Text.English}";
+        long? line = problem.Line > 0 ? problem.Line : null;
+        long? column = problem.Column > 0 ? problem.Column : null;
+        return isSchema
+            ? new InvalidSchemaException(message, inner!) { LineNumber = line, Column = column, Problem = problem }
+            : new InvalidInstanceException(message, inner!) { LineNumber = line, Column = column, Problem = problem };
     }
 }

@@ -128,11 +128,26 @@ internal abstract class RemainingPropertiesKeyword(string name, SchemaNode schem
             }
 
             state.PushInstance(property.Name);
+            var mark = state.ErrorMark;
             var ok = schema.Evaluate(property.Value, state, null);
+            if (!ok && schema.BooleanValue == false)
+            {
+                // One disallowed property is one error, at the property, not a second one from the 'false' schema.
+                state.DiscardErrorsSince(mark);
+                valid = Fail(state, $"Property '{property.Name}' {notAllowed}.");
+                state.PopInstance();
+                if (!state.Detailed)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
             state.PopInstance();
             if (!ok)
             {
-                valid = Fail(state, $"Property '{property.Name}' {(schema.BooleanValue == false ? notAllowed : noMatch)}.");
+                valid = Fail(state, $"Property '{property.Name}' {noMatch}.");
                 if (!state.Detailed)
                 {
                     return false;

@@ -240,15 +240,21 @@ internal sealed class RequiredKeyword(string[] names) : Keyword("required")
             return true;
         }
 
+        // Every missing property is an error of its own, so that one round of corrections fixes them all.
+        var valid = true;
         for (var i = 0; i < _utf8.Length; i++)
         {
             if (!instance.TryGetProperty(_utf8[i], out _))
             {
-                return Fail(state, $"Required property '{names[i]}' is missing.");
+                valid = Fail(state, $"Required property '{names[i]}' is missing.");
+                if (!state.Detailed)
+                {
+                    return false;
+                }
             }
         }
 
-        return true;
+        return valid;
     }
 }
 

@@ -24,7 +24,7 @@ internal sealed class RuleContext(JsonElement message, string release, string en
     public List<Finding> Findings { get; } = [];
 
     public void Report(RuleInfo rule, string pointer, string message, string bericht) =>
-        Findings.Add(new Finding(rule.Code, rule.Severity, pointer, message, bericht));
+        Findings.Add(new Finding(rule.Code, rule.Severity, pointer, new Schema.LocalizedText(message, bericht)));
 
     /// <summary>The values in the data of fields of <paramref name="kind"/> (optionally only those named <paramref name="name"/>).</summary>
     public IEnumerable<(JsonElement Value, string Pointer, string Name)> Fields(string kind, string? name = null) =>
