@@ -82,15 +82,24 @@ public readonly record struct Hectometrering : ITextValue<Hectometrering>
 
         var number = parts[^1];
         var separator = number.IndexOfAny([',', '.']);
-        var valid = number.Length > 0 && Text.FirstNonDigit(separator < 0 ? number : number[..separator]) < 0 && (separator < 0 || (separator > 0 && number.Length - separator == 2 && char.IsAsciiDigit(number[^1])));
+        var whole = separator < 0 ? number : number[..separator];
+        var valid = number.Length > 0 && Text.FirstNonDigit(whole) < 0 && (separator < 0 || (separator > 0 && number.Length - separator == 2 && char.IsAsciiDigit(number[^1])));
         if (!valid)
         {
             return $"The kilometre of a hectometre position is a number with at most one decimal, as in 48,1; '{s}' has '{number}'.";
         }
 
+        // No road is longer than a few hundred kilometres; four digits also keep the number within decimal's range.
+        if (whole.Length > MaxKilometreDigits)
+        {
+            return $"The kilometre of a hectometre position has at most {MaxKilometreDigits} digits before the decimal; '{s}' has '{number}'.";
+        }
+
         value = new Hectometrering(parts[0], side, decimal.Parse(number.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
         return null;
     }
+
+    private const int MaxKilometreDigits = 4;
 
     private static string? CheckRoad(string? road) =>
         road is { Length: >= 1 and <= 5 } && (char.IsAsciiDigit(road[0]) || (road[0] is 'A' or 'N' or 'S' && road.Length > 1)) && Text.FirstNonDigit(road.AsSpan(char.IsAsciiDigit(road[0]) ? 0 : 1)) < 0

@@ -121,6 +121,8 @@ public sealed class IdentifierTests
     [InlineData("A4 Li 48,15", "The kilometre of a hectometre position is a number with at most one decimal, as in 48,1; 'A4 Li 48,15' has '48,15'.")]
     [InlineData("X4 Li 48,1", "A road number is A, N or S followed by up to four digits, as in A4 or N206; 'X4' is not.")]
     [InlineData("A4", "A hectometre position is road, optional side and kilometre, as in 'A4 Li 48,1'; 'A4' is not.")]
+    [InlineData("35 55555555555555555555555555555555", "The kilometre of a hectometre position has at most 4 digits before the decimal; '35 55555555555555555555555555555555' has '55555555555555555555555555555555'.")]
+    [InlineData("A4 12345,6", "The kilometre of a hectometre position has at most 4 digits before the decimal; 'A4 12345,6' has '12345,6'.")]
     public void Hectometre_positions_say_what_is_wrong(string text, string message) =>
         Assert.Equal(message, Assert.Throws<FormatException>(() => Hectometrering.Parse(text)).Message);
 

@@ -7,7 +7,7 @@ namespace Vr.Standaarden.Benchmarks.Schema;
 
 /// <summary>
 /// Evaluating a cached schema of an incident-like message from UTF-8 bytes, read as ratios against parsing the same
-/// bytes with <see cref="JsonDocument"/> alone (the floor), with NJsonSchema as the peer.
+/// bytes with <see cref="JsonDocument"/> alone (the floor), with NJsonSchema and JsonSchema.Net 8 as peers.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
@@ -100,6 +100,9 @@ public class IncidentSchemaBenchmarks
     private byte[] _invalid = [];
     private Vr.Standaarden.Schema.JsonSchema _schema = null!;
     private NJsonSchema.JsonSchema _peer = null!;
+    private Json.Schema.JsonSchema _second = null!;
+    private Json.Schema.EvaluationOptions _flag = null!;
+    private Json.Schema.EvaluationOptions _list = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -109,9 +112,13 @@ public class IncidentSchemaBenchmarks
         _schema = Vr.Standaarden.Schema.JsonSchema.FromText(SchemaText, new JsonSchemaOptions { AssertFormat = true });
         _peer = NJsonSchema.JsonSchema.FromJsonAsync(SchemaText).GetAwaiter().GetResult();
 
-        // Both engines must agree, or the comparison means nothing.
-        if (!_schema.Evaluate(_valid).IsValid || _peer.Validate(ValidText).Count != 0 ||
-            _schema.Evaluate(_invalid).IsValid || _peer.Validate(InvalidText).Count == 0)
+        _second = Json.Schema.JsonSchema.FromText(SchemaText, new Json.Schema.BuildOptions { SchemaRegistry = new Json.Schema.SchemaRegistry() });
+        _flag = new Json.Schema.EvaluationOptions { RequireFormatValidation = true, OutputFormat = Json.Schema.OutputFormat.Flag };
+        _list = new Json.Schema.EvaluationOptions { RequireFormatValidation = true, OutputFormat = Json.Schema.OutputFormat.List };
+
+        // The engines must agree, or the comparison means nothing.
+        if (!_schema.Evaluate(_valid).IsValid || _peer.Validate(ValidText).Count != 0 || !SecondValid() ||
+            _schema.Evaluate(_invalid).IsValid || _peer.Validate(InvalidText).Count == 0 || SecondInvalid())
         {
             throw new InvalidOperationException("The engines disagree on the benchmark instances.");
         }
@@ -137,6 +144,14 @@ public class IncidentSchemaBenchmarks
     [BenchmarkCategory("valid")]
     public int PeerValid() => _peer.Validate(Encoding.UTF8.GetString(_valid)).Count;
 
+    [Benchmark(Description = "JsonSchema.Net 8, valid, flag")]
+    [BenchmarkCategory("valid")]
+    public bool SecondValid()
+    {
+        using var document = JsonDocument.Parse(_valid);
+        return _second.Evaluate(document.RootElement, _flag).IsValid;
+    }
+
     [Benchmark(Baseline = true, Description = "JsonDocument.Parse (floor), invalid")]
     [BenchmarkCategory("invalid")]
     public int ParseOnlyInvalid()
@@ -156,4 +171,20 @@ public class IncidentSchemaBenchmarks
     [Benchmark(Description = "NJsonSchema, invalid")]
     [BenchmarkCategory("invalid")]
     public int PeerInvalid() => _peer.Validate(Encoding.UTF8.GetString(_invalid)).Count;
+
+    [Benchmark(Description = "JsonSchema.Net 8, invalid, flag")]
+    [BenchmarkCategory("invalid")]
+    public bool SecondInvalid()
+    {
+        using var document = JsonDocument.Parse(_invalid);
+        return _second.Evaluate(document.RootElement, _flag).IsValid;
+    }
+
+    [Benchmark(Description = "JsonSchema.Net 8, invalid, list")]
+    [BenchmarkCategory("invalid")]
+    public int SecondInvalidList()
+    {
+        using var document = JsonDocument.Parse(_invalid);
+        return _second.Evaluate(document.RootElement, _list).Details?.Count ?? 0;
+    }
 }
