@@ -45,6 +45,16 @@ internal static class ValidateCommand
         };
         output.AcceptOnlyFromAmong("text", "flag", "list", "hierarchical");
 
+        var entity = new Option<string?>("--entity")
+        {
+            Description = "Validate bare entities of the standard (for example melding or incident, without an envelope) against the schema of that name in the release of --release.",
+        };
+
+        var release = new Option<string?>("--release")
+        {
+            Description = $"The release of the standard for --entity. Default: the newest this tool holds ({string.Join(", ", Validatie.StandardSchemas.Releases)}).",
+        };
+
         var maxBytes = new Option<long>("--max-bytes")
         {
             Description = $"Refuse an instance larger than this many bytes, unread. Default: {InputLimits.DefaultMaxBytes} (16 MiB).",
@@ -65,7 +75,7 @@ internal static class ValidateCommand
 
         var command = new Command("validate", "Validate JSON instances against a JSON Schema (draft-07, 2019-09 or 2020-12), offline. Exit code 0: all valid; 1: any invalid; 2: usage error or unusable schema.")
         {
-            dialect, schema, references, assertFormat, output, maxBytes, maxDepth, instances,
+            dialect, schema, entity, release, references, assertFormat, output, maxBytes, maxDepth, instances,
         };
 
         command.SetAction(parse =>
@@ -81,6 +91,8 @@ internal static class ValidateCommand
             return Run(
             parse.GetValue(dialect),
             parse.GetValue(schema),
+            parse.GetValue(entity),
+            parse.GetValue(release),
             parse.GetValue(references) ?? [],
             parse.GetValue(assertFormat),
             parse.GetValue(output)!,
@@ -93,8 +105,19 @@ internal static class ValidateCommand
         return command;
     }
 
-    private static int Run(string? dialect, string? schemaPath, string[] references, bool assertFormat, string output, string[] instances, InputLimits limits, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    private static int Run(string? dialect, string? schemaPath, string? entity, string? release, string[] references, bool assertFormat, string output, string[] instances, InputLimits limits, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
     {
+        if (entity is not null || release is not null)
+        {
+            if (schemaPath is not null || entity is null)
+            {
+                stderr.WriteLine("vr validate: --entity takes the schema from the standard, so it goes without --schema; --release needs --entity.");
+                return Program.UsageError;
+            }
+
+            return Entities(entity, release, output, instances, limits, stdin, stdout, stderr);
+        }
+
         if (schemaPath is null)
         {
             if (dialect is not null || references.Length > 0 || output == "hierarchical")
@@ -137,13 +160,15 @@ internal static class ValidateCommand
                 return Program.UsageError;
             }
 
-            // Siblings of the schema file resolve by their relative file URIs, and so does a tree whose
-            // layout mirrors the schema's $id (as spec/<release>/ does).
+            // Siblings of the schema file resolve by their relative file URIs and, when the file is named as in its $id,
+            // by URIs relative to that $id; so does a tree whose layout mirrors the $id (as spec/<release>/ does).
             registry.MapPrefix(new Uri(Path.GetDirectoryName(full)! + Path.DirectorySeparatorChar).AbsoluteUri, Path.GetDirectoryName(full)!);
             if (MirroredRoot(full) is var (uriPrefix, folder))
             {
                 registry.MapPrefix(uriPrefix, folder);
             }
+
+            AddEmbeddedStandard(registry);
             schema = JsonSchema.FromFile(full, new JsonSchemaOptions
             {
                 Dialect = dialect switch
@@ -163,6 +188,62 @@ internal static class ValidateCommand
             return Program.UsageError;
         }
 
+        return Evaluate(schema, output, instances, limits, stdin, stdout, stderr);
+    }
+
+    /// <summary>
+    /// <c>--entity</c>: bare entities against the schema of that name in a release the tool holds, with formats asserted
+    /// as for messages.
+    /// </summary>
+    private static int Entities(string entity, string? release, string output, string[] instances, InputLimits limits, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    {
+        var releases = Validatie.StandardSchemas.Releases;
+        release ??= releases[^1];
+        if (!releases.Contains(release))
+        {
+            stderr.WriteLine($"vr validate: this tool holds release {string.Join(", ", releases)} of the standard, not '{release}'.");
+            return Program.UsageError;
+        }
+
+        if (!Validatie.StandardSchemas.Names(release).Contains(entity))
+        {
+            stderr.WriteLine($"vr validate: release {release} has no entity '{entity}'; it has: {string.Join(", ", Validatie.StandardSchemas.Names(release))}.");
+            return Program.UsageError;
+        }
+
+        return Evaluate(Validatie.StandardSchemas.Get(release, entity), output, instances, limits, stdin, stdout, stderr);
+    }
+
+    /// <summary>
+    /// The schemas and code lists of every release embedded in the tool, registered under their <c>$id</c> where no file
+    /// already provides that <c>$id</c>: a schema that extends the standard resolves offline without <c>--ref</c>.
+    /// </summary>
+    private static void AddEmbeddedStandard(SchemaRegistry registry)
+    {
+        foreach (var release in Validatie.StandardSchemas.Releases)
+        {
+            foreach (var name in Validatie.StandardSchemas.Names(release))
+            {
+                var document = Validatie.StandardSchemas.Document(release, name);
+                if (!registry.Contains(Validatie.StandardSchemas.Id(release, name)))
+                {
+                    registry.Register(document);
+                }
+            }
+        }
+
+        foreach (var name in Begrippen.Codelijsten.Namen)
+        {
+            using var list = JsonDocument.Parse(Begrippen.Codelijsten.Bestand(name));
+            if (list.RootElement.TryGetProperty("$id", out var id) && !registry.Contains(new Uri(id.GetString()!)))
+            {
+                registry.Register(list.RootElement.Clone());
+            }
+        }
+    }
+
+    private static int Evaluate(JsonSchema schema, string output, string[] instances, InputLimits limits, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    {
         var format = output switch
         {
             "flag" => OutputFormat.Flag,
@@ -220,7 +301,8 @@ internal static class ValidateCommand
     }
 
     /// <summary>
-    /// When the schema's <c>$id</c> ends in the same path segments as its file (at least the folder and the file name),
+    /// When the schema's <c>$id</c> ends in the same path segments as its file (at least the file name, so that siblings
+    /// resolve by their <c>$id</c>-relative URIs),
     /// the URI prefix before those segments and the folder before them: <c>https://x/spec/1.0/schemas/a.json</c> at
     /// <c>/repo/spec/1.0/schemas/a.json</c> gives <c>https://x/</c> and <c>/repo/</c>.
     /// </summary>
@@ -251,7 +333,7 @@ internal static class ValidateCommand
             common++;
         }
 
-        if (common < 2)
+        if (common < 1)
         {
             return null;
         }
