@@ -8,7 +8,7 @@ internal sealed partial class SchemaCompiler
 {
     private static readonly HashSet<string> ReservedMembers = new(StringComparer.Ordinal)
     {
-        "Read", "ReadValue", "ValidateElement", "Write", "ToUtf8Json", "AdditionalProperties", "Equals", "GetHashCode", "ToString", "GetType",
+        "Read", "ReadValue", "ValidateElement", "Write", "ToUtf8Json", "AdditionalProperties", "Equals", "GetHashCode", "ToString", "GetType", "Unread",
     };
 
     private sealed record Property(string JsonName, string Name, Shape Shape, JsonNode Node, bool Required, string Reader);
@@ -42,11 +42,38 @@ internal sealed partial class SchemaCompiler
                 w.Line($"/// <remarks>{Names.XmlText(english)}</remarks>");
             }
 
-            w.Line(p.Required
-                ? $"public {p.Shape.CsType} {p.Name} {{ get; set; }}{Initializer(p.Shape)}"
-                : $"public {p.Shape.CsType}? {p.Name} {{ get; set; }}");
+            // Required members are C# 'required': a value built in code cannot leave one out, and none gets a
+            // placeholder ("" or 0001-01-01) that would be written as if it were data.
+            if (!p.Required)
+            {
+                w.Line($"public {p.Shape.CsType}? {p.Name} {{ get; set; }}");
+            }
+            else if (IsValueType(p.Shape.Kind))
+            {
+                // A value type has no "unset" of its own: the field remembers whether the member was ever set.
+                w.Line($"public required {p.Shape.CsType} {p.Name} {{ get => {Field(p)}.GetValueOrDefault(); set => {Field(p)} = value; }}");
+                w.Line();
+                w.Line($"private {p.Shape.CsType}? {Field(p)};");
+            }
+            else
+            {
+                w.Line($"public required {p.Shape.CsType} {p.Name} {{ get; set; }}");
+            }
+
             w.Line();
         }
+
+        w.Line($"/// <summary>Creates a value; an object initializer sets its required members.</summary>");
+        w.Line($"public {name}() {{ }}");
+        w.Line();
+        w.Line("// The reader fills in what the JSON holds and reports what it lacks, so it may leave required members unset.");
+        w.Line("#pragma warning disable CS8618 // left for the reader to set");
+        w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+        w.Line($"private {name}(Unread unread) => _ = unread;");
+        w.Line("#pragma warning restore CS8618");
+        w.Line();
+        w.Line("private readonly struct Unread;");
+        w.Line();
 
         if (!closed)
         {
@@ -62,13 +89,6 @@ internal sealed partial class SchemaCompiler
         w.Close();
         w.Line();
     }
-
-    private static string Initializer(Shape shape) => shape.Kind switch
-    {
-        TypeKind.String => " = \"\";",
-        TypeKind.Class or TypeKind.Array or TypeKind.Map => " = new();",
-        _ => "",
-    };
 
     private static void EmitReadEntryPoints(CodeWriter w, string name, bool requiresObject)
     {
@@ -180,7 +200,7 @@ internal sealed partial class SchemaCompiler
         w.Line("/// <summary>Reads the object the reader is at (a StartObject token). Used by generated code.</summary>");
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Open($"public static {name} ReadValue(ref {Json}.Utf8JsonReader reader, string location, {Violations} errors)");
-        w.Line($"var result = new {name}();");
+        w.Line($"var result = new {name}(default(Unread));");
         if (rest.Count > 0)
         {
             w.Line("var snapshotReader = reader;");
@@ -277,18 +297,11 @@ internal sealed partial class SchemaCompiler
         var depth = 0;
         foreach (var p in properties)
         {
-            if (p.Required)
-            {
-                w.Line($"writer.WritePropertyName({Names.Literal(p.JsonName)});");
-                WriteValue(w, p.Shape, p.Name, ref depth);
-            }
-            else
-            {
-                w.Open($"if ({p.Name} is {{ }} {Local(p.Name)})");
-                w.Line($"writer.WritePropertyName({Names.Literal(p.JsonName)});");
-                WriteValue(w, p.Shape, Local(p.Name), ref depth);
-                w.Close();
-            }
+            // A member that was never set (a required one that the JSON read lacked) is left out, not invented.
+            w.Open($"if ({(p.Required && IsValueType(p.Shape.Kind) ? Field(p) : p.Name)} is {{ }} {Local(p.Name)})");
+            w.Line($"writer.WritePropertyName({Names.Literal(p.JsonName)});");
+            WriteValue(w, p.Shape, Local(p.Name), ref depth);
+            w.Close();
         }
 
         if (!closed)
@@ -379,6 +392,8 @@ internal sealed partial class SchemaCompiler
         _usesGeometry = true;
         return $"{_baseName}Schema";
     }
+
+    private static string Field(Property p) => "__" + p.Name;
 
     private static string Local(string name) => "@" + char.ToLowerInvariant(name[0]) + name.Substring(1);
 
