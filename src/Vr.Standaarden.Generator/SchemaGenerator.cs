@@ -36,7 +36,8 @@ public sealed class SchemaGenerator : IIncrementalGenerator
     private static readonly DiagnosticDescriptor UnresolvedReference = new("VR1002", "Unresolved $ref", "{0}", Category, DiagnosticSeverity.Error, true);
     private static readonly DiagnosticDescriptor InvalidJson = new("VR1003", "Schema file is not JSON", "{0}", Category, DiagnosticSeverity.Error, true);
     private static readonly DiagnosticDescriptor NoSchema = new("VR1004", "Not a schema", "{0}", Category, DiagnosticSeverity.Warning, true);
-    private static readonly DiagnosticDescriptor[] Descriptors = [UnsupportedKeyword, UnresolvedReference, InvalidJson, NoSchema];
+    private static readonly DiagnosticDescriptor SameTitle = new("VR1005", "Two schemas with the same type name", "{0}", Category, DiagnosticSeverity.Warning, true);
+    private static readonly DiagnosticDescriptor[] Descriptors = [UnsupportedKeyword, UnresolvedReference, InvalidJson, NoSchema, SameTitle];
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)

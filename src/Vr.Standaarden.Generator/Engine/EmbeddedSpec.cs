@@ -22,9 +22,52 @@ internal static class EmbeddedSpec
 
     public static IReadOnlyList<FileExports> Exports => Cache.Value;
 
-    /// <summary>The embedded exports followed by the project's own, so that the project's win on equal URIs.</summary>
-    public static EquatableArray<FileExports> With(IEnumerable<FileExports> local) =>
-        new(Exports.Concat(local.OrderBy(e => e.Path, StringComparer.Ordinal)).ToArray());
+    /// <summary>
+    /// The embedded exports followed by the project's own, so that the project's win on equal URIs. Of two files whose
+    /// root types would have the same name (the same <c>title</c>), the one later in path order gets a numbered name.
+    /// </summary>
+    public static EquatableArray<FileExports> With(IEnumerable<FileExports> local)
+    {
+        var taken = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new List<FileExports>();
+        foreach (var file in local.OrderBy(e => e.Path, StringComparer.Ordinal))
+        {
+            if (file.BaseName.Length == 0 || !taken.TryGetValue(file.BaseName, out var first))
+            {
+                if (file.BaseName.Length > 0)
+                {
+                    taken[file.BaseName] = file.Path;
+                }
+
+                files.Add(file);
+                continue;
+            }
+
+            var renamed = file.BaseName + "2";
+            for (var i = 3; taken.ContainsKey(renamed); i++)
+            {
+                renamed = file.BaseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            taken[renamed] = file.Path;
+            files.Add(file with
+            {
+                BaseName = renamed,
+                SameTitleAs = first,
+                Types = new EquatableArray<TypeExport>(file.Types.Select(t => Rename(t, file.BaseName, renamed)).ToArray()),
+            });
+        }
+
+        return new(Exports.Concat(files).ToArray());
+    }
+
+    private static TypeExport Rename(TypeExport export, string from, string to) => export with
+    {
+        CsType = export.CsType.EndsWith("." + from, StringComparison.Ordinal) ? export.CsType.Substring(0, export.CsType.Length - from.Length) + to : export.CsType,
+        Helper = export.Helper?.Replace("." + from + "Schema.", "." + to + "Schema.") is { } helper && helper.EndsWith("." + from + "Codes", StringComparison.Ordinal)
+            ? helper.Substring(0, helper.Length - from.Length - "Codes".Length) + to + "Codes"
+            : export.Helper?.Replace("." + from + "Schema.", "." + to + "Schema."),
+    };
 
     private static FileExports[] Load()
     {

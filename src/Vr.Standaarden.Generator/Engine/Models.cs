@@ -12,7 +12,11 @@ internal sealed record SchemaSource(string Path, string Text);
 internal sealed record TypeExport(string Uri, TypeKind Kind, string CsType, string? Helper);
 
 /// <summary>The exports of one file, or the reason it has none.</summary>
-internal sealed record FileExports(string Path, string? BaseUri, EquatableArray<TypeExport> Types);
+/// <remarks>
+/// <see cref="BaseName"/> names the file's root type; <see cref="SameTitleAs"/> is the file that held that name first
+/// when the catalogue had to rename this file's types to keep them apart.
+/// </remarks>
+internal sealed record FileExports(string Path, string? BaseUri, EquatableArray<TypeExport> Types, string BaseName = "", string? SameTitleAs = null);
 
 /// <summary>A diagnostic as data: id, place and message, reported by the generator or printed by the CLI.</summary>
 internal sealed record DiagnosticInfo(string Id, string Path, int Line, int Column, string Message) : IComparable<DiagnosticInfo>

@@ -25,7 +25,8 @@ internal sealed partial class SchemaCompiler
         {
             var shape = ShapeOf(member.Value, name, member.Key);
             var csName = Names.Unique(Names.Pascal(member.Key), members);
-            var reader = $"Read{csName}";
+            // Reader helpers share the class's member names with the properties: "Value" must not become ReadValue.
+            var reader = Names.Unique($"Read{csName}", members);
             properties.Add(new Property(member.Key, csName, shape, member.Value, required.Contains(member.Key), reader));
             EmitReader(helpers, shape, member.Value, reader, name);
         }
@@ -69,7 +70,7 @@ internal sealed partial class SchemaCompiler
         w.Line("// The reader fills in what the JSON holds and reports what it lacks, so it may leave required members unset.");
         w.Line("#pragma warning disable CS8618 // left for the reader to set");
         w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
-        w.Line($"private {name}(Unread unread) => _ = unread;");
+        w.Line($"private {name}(Unread unread) {{ }}");
         w.Line("#pragma warning restore CS8618");
         w.Line();
         w.Line("private readonly struct Unread;");
@@ -395,7 +396,9 @@ internal sealed partial class SchemaCompiler
 
     private static string Field(Property p) => "__" + p.Name;
 
-    private static string Local(string name) => "@" + char.ToLowerInvariant(name[0]) + name.Substring(1);
+    // Properties start with a capital or '_' (Names.Pascal), so a local that starts with "v__" meets none of them,
+    // nor the generator's own locals (writer, reader, value, …).
+    private static string Local(string name) => "v__" + name;
 
     private static string Escape(string text) => Names.Literal(text).Trim('"');
 }

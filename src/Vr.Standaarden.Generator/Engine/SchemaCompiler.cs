@@ -17,6 +17,7 @@ internal sealed partial class SchemaCompiler
     public const string UnresolvedReference = "VR1002";
     public const string InvalidJson = "VR1003";
     public const string NoSchema = "VR1004";
+    public const string SameTitle = "VR1005";
 
     private const string Rt = "global::Vr.Standaarden.Schema.Compiled";
     private const string Violations = "global::System.Collections.Generic.List<" + Rt + ".SchemaViolation>";
@@ -57,14 +58,14 @@ internal sealed partial class SchemaCompiler
     private bool _usesGeometry;
     private System.Threading.CancellationToken _cancellation;
 
-    private SchemaCompiler(SchemaSource source, JsonNode root, string ns, Dictionary<string, TypeExport> catalog)
+    private SchemaCompiler(SchemaSource source, JsonNode root, string ns, Dictionary<string, TypeExport> catalog, string? baseName)
     {
         _source = source;
         _root = root;
         _namespace = ns;
         _catalog = catalog;
         _baseUri = BaseUri(source, root);
-        _baseName = BaseName(source, root);
+        _baseName = baseName ?? BaseName(source, root);
     }
 
     /// <summary>What other files need to refer to the schemas in <paramref name="source"/>.</summary>
@@ -96,7 +97,7 @@ internal sealed partial class SchemaCompiler
             }
         }
 
-        return new FileExports(source.Path, baseUri, new EquatableArray<TypeExport>(exports.ToArray()));
+        return new FileExports(source.Path, baseUri, new EquatableArray<TypeExport>(exports.ToArray()), baseName);
     }
 
     /// <summary>The C# for <paramref name="source"/>, with the exports of all files for resolving <c>$ref</c>.</summary>
@@ -125,15 +126,24 @@ internal sealed partial class SchemaCompiler
         }
 
         var byUri = new Dictionary<string, TypeExport>(StringComparer.Ordinal);
+        FileExports? own = null;
         foreach (var file in catalog)
         {
+            own = file.Path == source.Path ? file : own;
             foreach (var export in file.Types)
             {
                 byUri[export.Uri] = export;
             }
         }
 
-        var compiler = new SchemaCompiler(source, root, ns, byUri) { _cancellation = cancellationToken };
+        var compiler = new SchemaCompiler(source, root, ns, byUri, own?.SameTitleAs is null ? null : own.BaseName) { _cancellation = cancellationToken };
+        if (own?.SameTitleAs is { } first)
+        {
+            var title = root["title"] ?? root;
+            compiler._diagnostics.Add(new DiagnosticInfo(SameTitle, source.Path, title.Line, title.Column,
+                $"The title '{root.String("title")}' gives the same type name as {first}; the types of this file are named {own.BaseName}. Give the schemas different titles to choose the names."));
+        }
+
         var text = compiler.Emit();
         var diagnostics = compiler._diagnostics.Distinct().ToList();
         diagnostics.Sort();
