@@ -37,7 +37,10 @@ public sealed class SchemaGenerator : IIncrementalGenerator
     private static readonly DiagnosticDescriptor InvalidJson = new("VR1003", "Schema file is not JSON", "{0}", Category, DiagnosticSeverity.Error, true);
     private static readonly DiagnosticDescriptor NoSchema = new("VR1004", "Not a schema", "{0}", Category, DiagnosticSeverity.Warning, true);
     private static readonly DiagnosticDescriptor SameTitle = new("VR1005", "Two schemas with the same type name", "{0}", Category, DiagnosticSeverity.Warning, true);
-    private static readonly DiagnosticDescriptor[] Descriptors = [UnsupportedKeyword, UnresolvedReference, InvalidJson, NoSchema, SameTitle];
+    private static readonly DiagnosticDescriptor MissingModel = new("VR1006", "The standard's types need Vr.Standaarden.Model", "{0}", Category, DiagnosticSeverity.Error, true);
+    private static readonly DiagnosticDescriptor InvalidSchema = new("VR1007", "Schema invalid against its meta-schema", "{0}", Category, DiagnosticSeverity.Error, true);
+    private static readonly DiagnosticDescriptor MisspeltKeyword = new("VR1008", "Unknown keyword like a known one", "{0}", Category, DiagnosticSeverity.Warning, true);
+    private static readonly DiagnosticDescriptor[] Descriptors = [UnsupportedKeyword, UnresolvedReference, InvalidJson, NoSchema, SameTitle, MissingModel, InvalidSchema, MisspeltKeyword];
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -70,8 +73,20 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             })
             .WithTrackingName(Steps.Generated);
 
-        context.RegisterSourceOutput(generated, static (spc, file) =>
+        // Code that uses the standard's types compiles only with the Model package: without it, one diagnostic that
+        // names the package instead of a compiler error for every use of a missing type.
+        var hasModel = context.CompilationProvider.Select(static (compilation, _) =>
+            compilation.AssemblyName == EmbeddedSpec.ModelNamespace || compilation.ReferencedAssemblyNames.Any(a => a.Name == EmbeddedSpec.ModelNamespace));
+
+        context.RegisterSourceOutput(generated.Combine(hasModel), static (spc, input) =>
         {
+            var (file, model) = input;
+            if (!model && file.StandardReference is { } reference)
+            {
+                Report(spc, reference);
+                return;
+            }
+
             if (file.Source.Length > 0)
             {
                 spc.AddSource(file.HintName, SourceText.From(file.Source, Encoding.UTF8));
@@ -83,12 +98,17 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         {
             foreach (var d in diagnostics)
             {
-                var descriptor = Descriptors.First(x => x.Id == d.Id);
-                var position = new LinePosition(System.Math.Max(0, d.Line - 1), System.Math.Max(0, d.Column - 1));
-                var location = Location.Create(d.Path, default, new LinePositionSpan(position, position));
-                spc.ReportDiagnostic(Diagnostic.Create(descriptor, location, d.Message));
+                Report(spc, d);
             }
         });
+    }
+
+    private static void Report(SourceProductionContext spc, DiagnosticInfo d)
+    {
+        var descriptor = Descriptors.First(x => x.Id == d.Id);
+        var position = new LinePosition(System.Math.Max(0, d.Line - 1), System.Math.Max(0, d.Column - 1));
+        var location = Location.Create(d.Path, default, new LinePositionSpan(position, position));
+        spc.ReportDiagnostic(Diagnostic.Create(descriptor, location, d.Message));
     }
 
     // A JSON file is a schema when it declares $schema near its start; other JSON (examples, settings) is left alone.

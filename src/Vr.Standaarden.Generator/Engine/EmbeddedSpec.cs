@@ -20,7 +20,12 @@ internal static class EmbeddedSpec
 
     private static readonly Lazy<FileExports[]> Cache = new(Load);
 
+    private static readonly Lazy<HashSet<TypeExport>> Types = new(() => new HashSet<TypeExport>(Cache.Value.SelectMany(f => f.Types), Identity.Instance));
+
     public static IReadOnlyList<FileExports> Exports => Cache.Value;
+
+    /// <summary>Whether <paramref name="export"/> is a type of the embedded standard itself (not a project file with the same content).</summary>
+    public static bool IsEmbedded(TypeExport export) => Types.Value.Contains(export);
 
     /// <summary>
     /// The embedded exports followed by the project's own, so that the project's win on equal URIs. Of two files whose
@@ -68,6 +73,15 @@ internal static class EmbeddedSpec
             ? helper.Substring(0, helper.Length - from.Length - "Codes".Length) + to + "Codes"
             : export.Helper?.Replace("." + from + "Schema.", "." + to + "Schema."),
     };
+
+    private sealed class Identity : IEqualityComparer<TypeExport>
+    {
+        public static readonly Identity Instance = new();
+
+        public bool Equals(TypeExport? x, TypeExport? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(TypeExport obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+    }
 
     private static FileExports[] Load()
     {

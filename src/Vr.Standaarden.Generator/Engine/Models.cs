@@ -26,7 +26,11 @@ internal sealed record DiagnosticInfo(string Id, string Path, int Line, int Colu
 }
 
 /// <summary>The source generated for one schema file, its hint name and its diagnostics.</summary>
-internal sealed record GeneratedFile(string HintName, string Source, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <remarks>
+/// <see cref="StandardReference"/> is where the file first refers to a type of the standard's embedded release, which
+/// only compiles in a project that references the Vr.Standaarden.Model package.
+/// </remarks>
+internal sealed record GeneratedFile(string HintName, string Source, EquatableArray<DiagnosticInfo> Diagnostics, DiagnosticInfo? StandardReference = null);
 
 /// <summary>How a schema maps to C#.</summary>
 internal enum TypeKind

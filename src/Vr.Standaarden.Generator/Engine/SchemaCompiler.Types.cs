@@ -74,10 +74,16 @@ internal sealed partial class SchemaCompiler
 
         if (_catalog.TryGetValue(uri, out var export))
         {
+            if (_standardReference is null && EmbeddedSpec.IsEmbedded(export))
+            {
+                _standardReference = new DiagnosticInfo(MissingModel, _source.Path, reference.Line, reference.Column,
+                    $"'$ref' '{reference.Text}' refers to the standard, whose types are in the package {EmbeddedSpec.ModelNamespace}; add <PackageReference Include=\"{EmbeddedSpec.ModelNamespace}\" /> to the project. No code is generated for this file until then.");
+            }
+
             return export;
         }
 
-        Report(UnresolvedReference, reference, $"'$ref' '{reference.Text}' ({uri}) is not the root or a $defs entry of any schema among the AdditionalFiles; add the file it points to.");
+        Report(UnresolvedReference, reference, $"'$ref' '{reference.Text}' ({uri}) is not the root or a $defs entry of any schema file given to the generator (AdditionalFiles in a project); add the file it points to.");
         return null;
     }
 

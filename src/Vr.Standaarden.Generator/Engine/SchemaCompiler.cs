@@ -18,6 +18,9 @@ internal sealed partial class SchemaCompiler
     public const string InvalidJson = "VR1003";
     public const string NoSchema = "VR1004";
     public const string SameTitle = "VR1005";
+    public const string MissingModel = "VR1006";
+    public const string InvalidSchema = "VR1007";
+    public const string MisspeltKeyword = "VR1008";
 
     private const string Rt = "global::Vr.Standaarden.Schema.Compiled";
     private const string Violations = "global::System.Collections.Generic.List<" + Rt + ".SchemaViolation>";
@@ -25,7 +28,7 @@ internal sealed partial class SchemaCompiler
     private const string Input = "global::Vr.Standaarden.Schema.Input";
     private const string Limits = Input + ".InputLimits";
 
-    private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
     {
         "$schema", "$id", "$defs", "definitions", "$comment", "$anchor", "title", "description", "titleEn", "descriptionEn",
         "examples", "default", "deprecated", "readOnly", "writeOnly", "verwijstNaar", "codelijst", "codes", "contentEncoding",
@@ -45,6 +48,7 @@ internal sealed partial class SchemaCompiler
     private readonly string _namespace;
     private readonly Dictionary<string, TypeExport> _catalog;
     private readonly List<DiagnosticInfo> _diagnostics = new();
+    private DiagnosticInfo? _standardReference;
     private readonly JsonNode _root;
     private readonly string _baseUri;
     private readonly string _baseName;
@@ -125,6 +129,14 @@ internal sealed partial class SchemaCompiler
             ]));
         }
 
+        // A schema that breaks its meta-schema is reported where it breaks, and no code is generated from it.
+        var lint = SchemaLint.Check(root, source.Path);
+        if (lint.Any(d => d.Id == InvalidSchema))
+        {
+            lint.Sort();
+            return new GeneratedFile(hint, "", new EquatableArray<DiagnosticInfo>(lint.ToArray()));
+        }
+
         var byUri = new Dictionary<string, TypeExport>(StringComparer.Ordinal);
         FileExports? own = null;
         foreach (var file in catalog)
@@ -145,9 +157,9 @@ internal sealed partial class SchemaCompiler
         }
 
         var text = compiler.Emit();
-        var diagnostics = compiler._diagnostics.Distinct().ToList();
+        var diagnostics = compiler._diagnostics.Concat(lint).Distinct().ToList();
         diagnostics.Sort();
-        return new GeneratedFile(hint, text, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+        return new GeneratedFile(hint, text, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()), compiler._standardReference);
     }
 
     /// <summary>

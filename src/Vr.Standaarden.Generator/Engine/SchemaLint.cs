@@ -1,0 +1,323 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Vr.Standaarden.Generator.Engine;
+
+/// <summary>
+/// Checks what the meta-schemas of draft-07, 2019-09 and 2020-12 say about the value of each keyword (its JSON type,
+/// its range, the names <c>type</c> allows, unique strings in <c>required</c>, …) before any code is generated, and
+/// warns of a member that is no keyword but looks like a misspelt one. A keyword with a wrong value is an error at
+/// its line, since the generated code would otherwise quietly check something else than the schema says.
+/// </summary>
+internal static class SchemaLint
+{
+    private static readonly string[] Types = ["array", "boolean", "integer", "null", "number", "object", "string"];
+
+    private static readonly HashSet<string> SchemaValued = new(StringComparer.Ordinal)
+    {
+        "additionalProperties", "additionalItems", "unevaluatedItems", "unevaluatedProperties", "contains", "propertyNames",
+        "not", "if", "then", "else",
+    };
+
+    private static readonly HashSet<string> SchemaArrays = new(StringComparer.Ordinal) { "allOf", "anyOf", "oneOf", "prefixItems" };
+
+    private static readonly HashSet<string> SchemaMaps = new(StringComparer.Ordinal) { "properties", "patternProperties", "$defs", "definitions", "dependentSchemas" };
+
+    private static readonly HashSet<string> Counts = new(StringComparer.Ordinal)
+    {
+        "maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties", "maxContains", "minContains",
+    };
+
+    private static readonly HashSet<string> Numbers = new(StringComparer.Ordinal) { "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf" };
+
+    private static readonly HashSet<string> Booleans = new(StringComparer.Ordinal) { "uniqueItems", "deprecated", "readOnly", "writeOnly", "$recursiveAnchor" };
+
+    private static readonly HashSet<string> Strings = new(StringComparer.Ordinal)
+    {
+        "$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$comment", "title", "description",
+        "pattern", "format", "contentEncoding", "contentMediaType",
+    };
+
+    private static readonly HashSet<string> Other = new(StringComparer.Ordinal)
+    {
+        "type", "required", "enum", "const", "default", "examples", "items", "dependencies", "dependentRequired", "$vocabulary", "contentSchema",
+    };
+
+    /// <summary>Every keyword of the three drafts.</summary>
+    public static readonly HashSet<string> Keywords = new(
+        SchemaValued.Concat(SchemaArrays).Concat(SchemaMaps).Concat(Counts).Concat(Numbers).Concat(Booleans).Concat(Strings).Concat(Other),
+        StringComparer.Ordinal);
+
+    /// <summary>The problems of the schema document <paramref name="root"/>: errors (<c>VR1007</c>) and warnings (<c>VR1008</c>).</summary>
+    public static List<DiagnosticInfo> Check(JsonNode root, string path)
+    {
+        var found = new List<DiagnosticInfo>();
+        var draft2020 = root.String("$schema") is not { } declared || declared.Contains("2020-12");
+        Schema(root, path, "#", draft2020, found);
+        return found;
+    }
+
+    private static void Schema(JsonNode node, string path, string pointer, bool draft2020, List<DiagnosticInfo> found)
+    {
+        if (node.Kind is JsonKind.True or JsonKind.False)
+        {
+            return;
+        }
+
+        if (!node.IsObject)
+        {
+            Error(found, path, node, $"{pointer} is {Describe(node)}; a schema is an object or a boolean.");
+            return;
+        }
+
+        foreach (var member in node.Members)
+        {
+            var (key, value) = (member.Key, member.Value);
+            var at = pointer + "/" + key.Replace("~", "~0").Replace("/", "~1");
+            if (SchemaValued.Contains(key) || key == "contentSchema")
+            {
+                Schema(value, path, at, draft2020, found);
+            }
+            else if (SchemaArrays.Contains(key))
+            {
+                if (value.Kind != JsonKind.Array || value.Items.Count == 0)
+                {
+                    Error(found, path, value, $"'{key}' is {Describe(value)}; it must be a non-empty array of schemas.");
+                    continue;
+                }
+
+                for (var i = 0; i < value.Items.Count; i++)
+                {
+                    Schema(value.Items[i], path, at + "/" + i.ToString(CultureInfo.InvariantCulture), draft2020, found);
+                }
+            }
+            else if (SchemaMaps.Contains(key))
+            {
+                if (!value.IsObject)
+                {
+                    Error(found, path, value, $"'{key}' is {Describe(value)}; it must be an object whose members are schemas.");
+                    continue;
+                }
+
+                foreach (var entry in value.Members)
+                {
+                    Schema(entry.Value, path, at + "/" + entry.Key.Replace("~", "~0").Replace("/", "~1"), draft2020, found);
+                }
+            }
+            else if (key == "items")
+            {
+                if (value.Kind == JsonKind.Array && !draft2020)
+                {
+                    for (var i = 0; i < value.Items.Count; i++)
+                    {
+                        Schema(value.Items[i], path, at + "/" + i.ToString(CultureInfo.InvariantCulture), draft2020, found);
+                    }
+                }
+                else if (value.Kind == JsonKind.Array)
+                {
+                    Error(found, path, value, "'items' is an array; in draft 2020-12 it is one schema for all items (use 'prefixItems' for a schema per position).");
+                }
+                else
+                {
+                    Schema(value, path, at, draft2020, found);
+                }
+            }
+            else if (Counts.Contains(key))
+            {
+                if (value.Kind != JsonKind.Number || !IsInteger(value) || value.Number < 0)
+                {
+                    Error(found, path, value, $"'{key}' is {Describe(value)}; it must be a non-negative integer.");
+                }
+            }
+            else if (Numbers.Contains(key))
+            {
+                if (value.Kind != JsonKind.Number)
+                {
+                    Error(found, path, value, $"'{key}' is {Describe(value)}; it must be a number.");
+                }
+                else if (key == "multipleOf" && value.Number <= 0)
+                {
+                    Error(found, path, value, $"'multipleOf' is {value.Text}; it must be greater than 0.");
+                }
+            }
+            else if (Booleans.Contains(key))
+            {
+                if (value.Kind is not (JsonKind.True or JsonKind.False))
+                {
+                    Error(found, path, value, $"'{key}' is {Describe(value)}; it must be true or false.");
+                }
+            }
+            else if (Strings.Contains(key))
+            {
+                if (value.Kind != JsonKind.String)
+                {
+                    Error(found, path, value, $"'{key}' is {Describe(value)}; it must be a string.");
+                }
+            }
+            else if (key == "type")
+            {
+                var names = value.Kind == JsonKind.Array ? value.Items : [value];
+                if (value.Kind == JsonKind.Array && value.Items.Count == 0)
+                {
+                    Error(found, path, value, "'type' is an empty array; name at least one type.");
+                }
+
+                foreach (var name in names)
+                {
+                    if (name.Kind != JsonKind.String || Array.IndexOf(Types, name.Text) < 0)
+                    {
+                        Error(found, path, name, $"'type' holds {Describe(name)}{Suggest(name, Types)}; the types are {string.Join(", ", Types)}.");
+                    }
+                }
+
+                if (value.Kind == JsonKind.Array && value.Items.Select(i => i.Text).Distinct().Count() != value.Items.Count)
+                {
+                    Error(found, path, value, "'type' names a type twice; its names must be unique.");
+                }
+            }
+            else if (key == "required")
+            {
+                UniqueStrings(found, path, value, "'required'");
+            }
+            else if (key == "dependentRequired")
+            {
+                if (!value.IsObject)
+                {
+                    Error(found, path, value, $"'dependentRequired' is {Describe(value)}; it must be an object whose members are arrays of property names.");
+                    continue;
+                }
+
+                foreach (var entry in value.Members)
+                {
+                    UniqueStrings(found, path, entry.Value, $"'dependentRequired/{entry.Key}'");
+                }
+            }
+            else if (key == "dependencies")
+            {
+                if (!value.IsObject)
+                {
+                    Error(found, path, value, $"'dependencies' is {Describe(value)}; it must be an object.");
+                    continue;
+                }
+
+                foreach (var entry in value.Members)
+                {
+                    if (entry.Value.Kind == JsonKind.Array)
+                    {
+                        UniqueStrings(found, path, entry.Value, $"'dependencies/{entry.Key}'");
+                    }
+                    else
+                    {
+                        Schema(entry.Value, path, at + "/" + entry.Key, draft2020, found);
+                    }
+                }
+            }
+            else if (key is "enum" or "examples")
+            {
+                if (value.Kind != JsonKind.Array)
+                {
+                    Error(found, path, value, $"'{key}' is {Describe(value)}; it must be an array.");
+                }
+            }
+            else if (key == "$vocabulary" && !value.IsObject)
+            {
+                Error(found, path, value, $"'$vocabulary' is {Describe(value)}; it must be an object.");
+            }
+            else if (!Keywords.Contains(key) && Closest(key) is { } meant)
+            {
+                found.Add(new DiagnosticInfo(SchemaCompiler.MisspeltKeyword, path, value.Line, value.Column,
+                    $"'{key}' at {pointer} is no JSON Schema keyword; did you mean '{meant}'? An unknown keyword is ignored, so nothing checks what it says."));
+            }
+        }
+    }
+
+    private static void UniqueStrings(List<DiagnosticInfo> found, string path, JsonNode value, string what)
+    {
+        if (value.Kind != JsonKind.Array || value.Items.Any(i => i.Kind != JsonKind.String))
+        {
+            Error(found, path, value, $"{what} is {Describe(value)}; it must be an array of property names (strings).");
+        }
+        else if (value.Items.Select(i => i.Text).Distinct(StringComparer.Ordinal).Count() != value.Items.Count)
+        {
+            Error(found, path, value, $"{what} names a property twice; its names must be unique.");
+        }
+    }
+
+    private static void Error(List<DiagnosticInfo> found, string path, JsonNode at, string message) =>
+        found.Add(new DiagnosticInfo(SchemaCompiler.InvalidSchema, path, at.Line, at.Column, message + " The schema is not valid against its meta-schema."));
+
+    private static bool IsInteger(JsonNode number) =>
+        double.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && Math.Floor(value) == value && !double.IsInfinity(value);
+
+    private static string Describe(JsonNode node) => node.Kind switch
+    {
+        JsonKind.String => $"the string '{node.Text}'",
+        JsonKind.Number => $"the number {node.Text}",
+        JsonKind.True => "true",
+        JsonKind.False => "false",
+        JsonKind.Null => "null",
+        JsonKind.Array => "an array",
+        _ => "an object",
+    };
+
+    private static string Suggest(JsonNode name, string[] choices) =>
+        name.Kind == JsonKind.String && choices.Where(c => Distance(c, name.Text) <= 2).OrderBy(c => Distance(c, name.Text)).FirstOrDefault() is { } best
+            ? $" (did you mean '{best}'?)"
+            : "";
+
+    /// <summary>The keyword <paramref name="key"/> is probably a misspelling of, or <c>null</c>.</summary>
+    private static string? Closest(string key)
+    {
+        // Annotations this project knows, and a keyword with a suffix (titleEn, descriptionNl) are meant as they are.
+        if (key.Length < 4 || SchemaCompiler.Annotations.Contains(key) || Keywords.Any(k => key.StartsWith(k, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var keyword in Keywords)
+        {
+            var distance = string.Equals(keyword, key, StringComparison.OrdinalIgnoreCase) ? 1 : Distance(keyword, key);
+            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(keyword, best) < 0))
+            {
+                (best, bestDistance) = (keyword, distance);
+            }
+        }
+
+        // One edit for short names, two for longer ones: close enough to be a slip, far enough from custom annotations.
+        return bestDistance <= (key.Length < 7 ? 1 : 2) ? best : null;
+    }
+
+    /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.</summary>
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}
