@@ -123,7 +123,7 @@ public sealed class EvaluationResult
     {
         public static OutputUnit Build(bool valid, IReadOnlyList<OutputUnit> errors)
         {
-            var root = new OutputUnit(string.Empty, string.Empty, null, string.Empty, string.Empty) { Valid = valid };
+            var root = new OutputUnit(string.Empty, string.Empty, null, string.Empty, new LocalizedText(string.Empty, string.Empty)) { Valid = valid };
             var children = new Dictionary<OutputUnit, List<OutputUnit>> { [root] = [] };
             var stack = new List<OutputUnit>();
             foreach (var error in errors.OrderBy(e => e.KeywordLocation.Length))

@@ -5,13 +5,14 @@ namespace Vr.Standaarden.Schema;
 /// <summary>One located result of an evaluation: which keyword, where in the schema, where in the instance, and why.</summary>
 public sealed class OutputUnit
 {
-    internal OutputUnit(string keyword, string keywordLocation, string? absoluteKeywordLocation, string instanceLocation, string message)
+    internal OutputUnit(string keyword, string keywordLocation, string? absoluteKeywordLocation, string instanceLocation, LocalizedText text)
     {
+        Text = text;
         Keyword = keyword;
         KeywordLocation = keywordLocation;
         AbsoluteKeywordLocation = absoluteKeywordLocation;
         InstanceLocation = instanceLocation;
-        Message = message;
+        Message = text.English;
     }
 
     /// <summary>Always <c>false</c> for an error unit; <c>true</c> only for the root unit of a valid hierarchical result.</summary>
@@ -29,8 +30,11 @@ public sealed class OutputUnit
     /// <summary>The JSON Pointer of the instance location the keyword was applied to.</summary>
     public string InstanceLocation { get; }
 
-    /// <summary>A readable explanation (English).</summary>
+    /// <summary>A readable explanation in English, as the JSON output formats carry it.</summary>
     public string Message { get; }
+
+    /// <summary>The explanation in English and Dutch, from <see cref="SchemaMessages"/>; its <c>ToString()</c> follows the current UI culture.</summary>
+    public LocalizedText Text { get; }
 
     /// <summary>Nested units, filled only in the hierarchical format.</summary>
     public IReadOnlyList<OutputUnit> Details { get; internal set; } = [];

@@ -113,7 +113,7 @@ public sealed class MessageValidator
         var result = StandardSchemas.Get(release, "bericht").Evaluate(message, OutputFormat.List);
         foreach (var error in result.MostSpecificErrors)
         {
-            findings.Add(new Finding(DomainRules.SchemaCode, Severity.Error, error.InstanceLocation, new LocalizedText(error.Message, $"Voldoet niet aan het schema ({error.Keyword}): {error.Message}"), error.Keyword));
+            findings.Add(new Finding(DomainRules.SchemaCode, Severity.Error, error.InstanceLocation, error.Text, error.Keyword));
         }
 
         // Rules look at the data as the entity its type names; an unknown type still gets the envelope rules.

@@ -70,7 +70,8 @@ public sealed class StandardValidateTests : IDisposable
         Assert.Equal("VR-SCHEMA-001", finding.GetProperty("code").GetString());
         Assert.Equal("enum", finding.GetProperty("keyword").GetString());
         Assert.Equal("/tlp", finding.GetProperty("instanceLocation").GetString());
-        Assert.StartsWith("Voldoet niet aan het schema (enum)", finding.GetProperty("melding").GetString(), StringComparison.Ordinal);
+        Assert.Equal("'TLP:PURPLE' is not one of the allowed values.", finding.GetProperty("message").GetString());
+        Assert.Equal("'TLP:PURPLE' is geen van de toegestane waarden.", finding.GetProperty("melding").GetString());
     }
 
     [Fact]

@@ -141,7 +141,7 @@ internal sealed class EvaluationState
     public void DiscardErrorsSince(int mark) => Errors?.RemoveRange(mark, Errors.Count - mark);
 
     /// <summary>Records an error for the keyword on top of the evaluation path. Call only when <see cref="Detailed"/>.</summary>
-    public void AddError(Keyword keyword, string message) =>
+    public void AddError(Keyword keyword, LocalizedText message) =>
         Errors!.Add(new OutputUnit(keyword.Name, KeywordLocation, keyword.AbsoluteLocation, InstanceLocation, message));
 
     private static string Join(List<string> segments)

@@ -404,7 +404,7 @@ internal sealed partial class SchemaBuilder
             One(type);
         }
 
-        return new TypeKeyword(types, names.Count == 1 ? names[0] : string.Join(" or ", names));
+        return new TypeKeyword(types, [.. names]);
     }
 
     private static void AddBound(Location at, string name, Bound bound, Action<Keyword> add)

@@ -56,7 +56,7 @@ internal sealed class SchemaNode
         {
             if (!value && state.Detailed)
             {
-                state.Errors!.Add(new OutputUnit("false", state.KeywordLocation, AbsoluteLocation, state.InstanceLocation, "The schema 'false' allows no value here."));
+                state.Errors!.Add(new OutputUnit("false", state.KeywordLocation, AbsoluteLocation, state.InstanceLocation, SchemaMessages.False()));
             }
 
             return value;
@@ -68,7 +68,7 @@ internal sealed class SchemaNode
             if (state.Detailed)
             {
                 state.Errors!.Add(new OutputUnit(string.Empty, state.KeywordLocation, AbsoluteLocation, state.InstanceLocation,
-                    $"Evaluation nested deeper than the limit of {state.MaxDepth} schemas."));
+                    new LocalizedText($"Evaluation nested deeper than the limit of {state.MaxDepth} schemas.", $"De evaluatie ging dieper dan de grens van {state.MaxDepth} schema's.")));
             }
 
             return false;
@@ -133,7 +133,7 @@ internal abstract class Keyword(string name)
     public abstract bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations);
 
     /// <summary>Records a failure (in detailed mode) and returns <c>false</c>.</summary>
-    protected bool Fail(EvaluationState state, string message)
+    protected bool Fail(EvaluationState state, LocalizedText message)
     {
         if (state.Detailed)
         {

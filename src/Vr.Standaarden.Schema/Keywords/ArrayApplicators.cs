@@ -31,7 +31,7 @@ internal sealed class PrefixItemsKeyword(string name, SchemaNode[] schemas) : Ke
             state.PopKeyword();
             if (!ok)
             {
-                valid = Fail(state, $"Item {index} does not match its schema.");
+                valid = Fail(state, SchemaMessages.Item(index));
                 if (!state.Detailed)
                 {
                     return false;
@@ -51,7 +51,7 @@ internal sealed class PrefixItemsKeyword(string name, SchemaNode[] schemas) : Ke
 /// <c>prefixItems</c>; or the schema form in earlier drafts), <c>additionalItems</c> (after the array form of
 /// <c>items</c>) and <c>unevaluatedItems</c>.
 /// </summary>
-internal abstract class RemainingItemsKeyword(string name, SchemaNode schema, string notAllowed, string noMatch) : Keyword(name)
+internal abstract class RemainingItemsKeyword(string name, SchemaNode schema) : Keyword(name)
 {
     protected abstract bool IsCovered(int index, Annotations? annotations);
 
@@ -69,11 +69,27 @@ internal abstract class RemainingItemsKeyword(string name, SchemaNode schema, st
             if (!IsCovered(index, annotations))
             {
                 state.PushInstance(index);
+                var mark = state.ErrorMark;
                 var ok = schema.Evaluate(item, state, null);
+                if (!ok && schema.BooleanValue == false)
+                {
+                    // One item too many is one error, at the item, not a second one from the 'false' schema.
+                    state.DiscardErrorsSince(mark);
+                    valid = Fail(state, SchemaMessages.ItemNotAllowed(index));
+                    state.PopInstance();
+                    if (!state.Detailed)
+                    {
+                        return false;
+                    }
+
+                    index++;
+                    continue;
+                }
+
                 state.PopInstance();
                 if (!ok)
                 {
-                    valid = Fail(state, $"Item {index} {(schema.BooleanValue == false ? notAllowed : noMatch)}.");
+                    valid = Fail(state, SchemaMessages.Item(index));
                     if (!state.Detailed)
                     {
                         return false;
@@ -94,7 +110,7 @@ internal abstract class RemainingItemsKeyword(string name, SchemaNode schema, st
 }
 
 internal sealed class ItemsFromKeyword(string name, SchemaNode schema, int start)
-    : RemainingItemsKeyword(name, schema, $"is not allowed: at most {start} items", "does not match the schema")
+    : RemainingItemsKeyword(name, schema)
 {
     protected override bool IsCovered(int index, Annotations? annotations) => index < start;
 }
@@ -135,14 +151,12 @@ internal sealed class ContainsKeyword(SchemaNode schema, long minContains, long?
         state.DiscardErrorsSince(mark);
         if (matches < minContains)
         {
-            return Fail(state, minContains == 1
-                ? "No item matches the schema of contains."
-                : $"{matches} items match the schema of contains; at least {minContains} must.");
+            return Fail(state, SchemaMessages.ContainsTooFew(matches, minContains));
         }
 
         if (maxContains is long max && matches > max)
         {
-            return Fail(state, $"{matches} items match the schema of contains; at most {max} may.");
+            return Fail(state, SchemaMessages.ContainsTooMany(matches, max));
         }
 
         return true;
@@ -150,7 +164,7 @@ internal sealed class ContainsKeyword(SchemaNode schema, long minContains, long?
 }
 
 internal sealed class UnevaluatedItemsKeyword(SchemaNode schema)
-    : RemainingItemsKeyword("unevaluatedItems", schema, "is not allowed (no other keyword evaluated it)", "was not evaluated by another keyword and does not match the schema")
+    : RemainingItemsKeyword("unevaluatedItems", schema)
 {
     public override int Order => 100;
 

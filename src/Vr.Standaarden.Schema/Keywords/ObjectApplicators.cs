@@ -48,7 +48,7 @@ internal sealed class PropertiesKeyword : Keyword
             }
         }
 
-        return valid || Fail(state, "One or more properties do not match their schemas.");
+        return valid || Fail(state, SchemaMessages.Properties());
     }
 }
 
@@ -74,7 +74,7 @@ internal sealed class PatternPropertiesKeyword((EcmaRegex Regex, SchemaNode Sche
                 {
                     if (timedOut)
                     {
-                        valid = Fail(state, $"Matching property '{property.Name}' against {regex.Pattern} took longer than the limit.");
+                        valid = Fail(state, SchemaMessages.PatternTimeout(SchemaMessages.Show(property.Name), regex.Pattern));
                     }
 
                     continue;
@@ -98,7 +98,7 @@ internal sealed class PatternPropertiesKeyword((EcmaRegex Regex, SchemaNode Sche
             }
         }
 
-        return valid || Fail(state, "One or more properties do not match the schemas of their patterns.");
+        return valid || Fail(state, SchemaMessages.Properties());
     }
 }
 
@@ -107,7 +107,7 @@ internal sealed class PatternPropertiesKeyword((EcmaRegex Regex, SchemaNode Sche
 /// (not named by <c>properties</c> nor matched by <c>patternProperties</c>) and <c>unevaluatedProperties</c> (not
 /// evaluated by any adjacent keyword or in-place subschema).
 /// </summary>
-internal abstract class RemainingPropertiesKeyword(string name, SchemaNode schema, string notAllowed, string noMatch) : Keyword(name)
+internal abstract class RemainingPropertiesKeyword(string name, SchemaNode schema) : Keyword(name)
 {
     protected abstract bool IsCovered(JsonProperty property, ReadOnlySpan<char> name, Annotations? annotations);
 
@@ -134,7 +134,7 @@ internal abstract class RemainingPropertiesKeyword(string name, SchemaNode schem
             {
                 // One disallowed property is one error, at the property, not a second one from the 'false' schema.
                 state.DiscardErrorsSince(mark);
-                valid = Fail(state, $"Property '{property.Name}' {notAllowed}.");
+                valid = Fail(state, SchemaMessages.NotAllowed(property.Name));
                 state.PopInstance();
                 if (!state.Detailed)
                 {
@@ -147,7 +147,7 @@ internal abstract class RemainingPropertiesKeyword(string name, SchemaNode schem
             state.PopInstance();
             if (!ok)
             {
-                valid = Fail(state, $"Property '{property.Name}' {noMatch}.");
+                valid = Fail(state, SchemaMessages.RemainingProperty(property.Name));
                 if (!state.Detailed)
                 {
                     return false;
@@ -171,7 +171,7 @@ internal sealed class AdditionalPropertiesKeyword : RemainingPropertiesKeyword
     private readonly EcmaRegex[] _patterns;
 
     public AdditionalPropertiesKeyword(SchemaNode schema, IEnumerable<string> names, IEnumerable<EcmaRegex> patterns)
-        : base("additionalProperties", schema, "is not allowed", "does not match the schema for additional properties")
+        : base("additionalProperties", schema)
     {
         _names = new HashSet<string>(names, StringComparer.Ordinal);
         _lookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -215,7 +215,7 @@ internal sealed class PropertyNamesKeyword(SchemaNode schema) : Keyword("propert
             state.PopInstance();
             if (!ok)
             {
-                valid = Fail(state, $"Property name '{property.Name}' does not match the schema of propertyNames.");
+                valid = Fail(state, SchemaMessages.PropertyName(property.Name));
                 if (!state.Detailed)
                 {
                     return false;
@@ -228,7 +228,7 @@ internal sealed class PropertyNamesKeyword(SchemaNode schema) : Keyword("propert
 }
 
 internal sealed class UnevaluatedPropertiesKeyword(SchemaNode schema)
-    : RemainingPropertiesKeyword("unevaluatedProperties", schema, "is not allowed (no other keyword evaluated it)", "was not evaluated by another keyword and does not match the schema")
+    : RemainingPropertiesKeyword("unevaluatedProperties", schema)
 {
     public override int Order => 100;
 

@@ -12,12 +12,12 @@ internal abstract class ReferenceKeyword(string name, string reference) : Keywor
     {
         if (!state.EnterReference(target))
         {
-            return Fail(state, $"Reference '{Reference}' leads back to itself without advancing in the instance (a reference cycle).");
+            return Fail(state, SchemaMessages.ReferenceCycle(Reference));
         }
 
         var ok = target.Evaluate(instance, state, annotations);
         state.LeaveReference();
-        return ok || Fail(state, $"Value does not match the schema referenced by '{Reference}'.");
+        return ok || Fail(state, SchemaMessages.Reference(Reference));
     }
 }
 
@@ -94,6 +94,6 @@ internal sealed class FormatKeyword(string format, FormatCheck check) : Keyword(
         }
 
         Span<char> buffer = stackalloc char[PropertyName.BufferLength * 2];
-        return check(PropertyName.Value(instance, buffer)) || Fail(state, $"Value is not a valid {format}.");
+        return check(PropertyName.Value(instance, buffer)) || Fail(state, SchemaMessages.Format(SchemaMessages.Show(instance), format));
     }
 }

@@ -17,7 +17,7 @@ internal enum JsonTypes
     Integer = 64,
 }
 
-internal sealed class TypeKeyword(JsonTypes types, string text) : Keyword("type")
+internal sealed class TypeKeyword(JsonTypes types, string[] names) : Keyword("type")
 {
     public override int Order => -10;
 
@@ -33,14 +33,14 @@ internal sealed class TypeKeyword(JsonTypes types, string text) : Keyword("type"
             JsonValueKind.Number => (types & JsonTypes.Number) != 0 || ((types & JsonTypes.Integer) != 0 && JsonValues.IsInteger(instance)),
             _ => false,
         };
-        return ok || Fail(state, $"Value is of type {JsonValues.Describe(instance.ValueKind)} but must be {text}.");
+        return ok || Fail(state, SchemaMessages.Type(names));
     }
 }
 
 internal sealed class ConstKeyword(JsonElement value) : Keyword("const")
 {
     public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations) =>
-        JsonValues.DeepEquals(instance, value) || Fail(state, $"Value must be {Shorten(value.GetRawText())}.");
+        JsonValues.DeepEquals(instance, value) || Fail(state, SchemaMessages.Const(SchemaMessages.Show(value)));
 
     internal static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
 }
@@ -57,7 +57,7 @@ internal sealed class EnumKeyword(JsonElement[] values) : Keyword("enum")
             }
         }
 
-        return Fail(state, $"Value must be one of {ConstKeyword.Shorten(string.Join(", ", values.Select(v => v.GetRawText())))}.");
+        return Fail(state, SchemaMessages.Enum(SchemaMessages.Show(instance)));
     }
 }
 
@@ -81,10 +81,10 @@ internal sealed class NumericBoundKeyword(string name, Bound bound, JsonNumber l
         var c = JsonValues.Compare(instance, limit);
         return bound switch
         {
-            Bound.Minimum => c >= 0 || Fail(state, $"Value {instance.GetRawText()} is less than the minimum {limit}."),
-            Bound.Maximum => c <= 0 || Fail(state, $"Value {instance.GetRawText()} is greater than the maximum {limit}."),
-            Bound.ExclusiveMinimum => c > 0 || Fail(state, $"Value {instance.GetRawText()} must be greater than {limit}."),
-            _ => c < 0 || Fail(state, $"Value {instance.GetRawText()} must be less than {limit}."),
+            Bound.Minimum => c >= 0 || Fail(state, SchemaMessages.Minimum(instance.GetRawText(), limit.ToString())),
+            Bound.Maximum => c <= 0 || Fail(state, SchemaMessages.Maximum(instance.GetRawText(), limit.ToString())),
+            Bound.ExclusiveMinimum => c > 0 || Fail(state, SchemaMessages.ExclusiveMinimum(instance.GetRawText(), limit.ToString())),
+            _ => c < 0 || Fail(state, SchemaMessages.ExclusiveMaximum(instance.GetRawText(), limit.ToString())),
         };
     }
 }
@@ -99,7 +99,7 @@ internal sealed class MultipleOfKeyword(JsonNumber divisor) : Keyword("multipleO
         }
 
         var ok = IsMultipleOf(instance, divisor);
-        return ok || Fail(state, $"Value {instance.GetRawText()} is not a multiple of {divisor}.");
+        return ok || Fail(state, SchemaMessages.MultipleOf(instance.GetRawText(), divisor.ToString()));
     }
 
     /// <summary>Exact decimal arithmetic where both numbers fit a decimal, else a tolerant double check.</summary>
@@ -159,15 +159,15 @@ internal sealed class CountKeyword(string name, CountKind kind, bool isMinimum, 
             return true;
         }
 
-        var unit = kind switch
+        return Fail(state, (kind, isMinimum) switch
         {
-            CountKind.StringLength => "characters",
-            CountKind.Items => "items",
-            _ => "properties",
-        };
-        return Fail(state, isMinimum
-            ? $"Value has {count} {unit}; at least {limit} are required."
-            : $"Value has {count} {unit}; at most {limit} are allowed.");
+            (CountKind.StringLength, true) => SchemaMessages.MinLength(limit),
+            (CountKind.StringLength, false) => SchemaMessages.MaxLength(limit),
+            (CountKind.Items, true) => SchemaMessages.MinItems(limit),
+            (CountKind.Items, false) => SchemaMessages.MaxItems(limit),
+            (_, true) => SchemaMessages.MinProperties(limit),
+            _ => SchemaMessages.MaxProperties(limit),
+        });
     }
 }
 
@@ -194,7 +194,7 @@ internal sealed class UniqueItemsKeyword() : Keyword("uniqueItems")
                 {
                     if (JsonValues.DeepEquals(instance[i], instance[j]))
                     {
-                        return Fail(state, $"Items {i} and {j} are equal; items must be unique.");
+                        return Fail(state, SchemaMessages.UniqueItems(i, j));
                     }
                 }
             }
@@ -213,7 +213,7 @@ internal sealed class UniqueItemsKeyword() : Keyword("uniqueItems")
                 {
                     if (JsonValues.DeepEquals(item, instance[j]))
                     {
-                        return Fail(state, $"Items {j} and {i} are equal; items must be unique.");
+                        return Fail(state, SchemaMessages.UniqueItems(j, i));
                     }
                 }
 
@@ -246,7 +246,7 @@ internal sealed class RequiredKeyword(string[] names) : Keyword("required")
         {
             if (!instance.TryGetProperty(_utf8[i], out _))
             {
-                valid = Fail(state, $"Required property '{names[i]}' is missing.");
+                valid = Fail(state, SchemaMessages.Required(names[i]));
                 if (!state.Detailed)
                 {
                     return false;
@@ -279,7 +279,7 @@ internal sealed class DependentRequiredKeyword(string name, Dictionary<string, s
             {
                 if (!instance.TryGetProperty(other, out _))
                 {
-                    valid = Fail(state, $"Property '{other}' is required when '{property}' is present.");
+                    valid = Fail(state, SchemaMessages.DependentRequired(other, property));
                     if (!state.Detailed)
                     {
                         return false;
@@ -304,7 +304,7 @@ internal sealed class PatternKeyword(EcmaRegex regex) : Keyword("pattern")
         Span<char> buffer = stackalloc char[PropertyName.BufferLength * 2];
         return regex.IsMatch(PropertyName.Value(instance, buffer), out var timedOut)
             || Fail(state, timedOut
-                ? $"Matching the pattern {regex.Pattern} took longer than the limit of {regex.Timeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms."
-                : $"Value does not match the pattern {regex.Pattern}.");
+                ? SchemaMessages.PatternTimeout(SchemaMessages.Show(instance), regex.Pattern)
+                : SchemaMessages.Pattern(SchemaMessages.Show(instance), regex.Pattern));
     }
 }
