@@ -24,6 +24,10 @@ public static class SchemaMessages
         return "'" + Shorten(value) + "'";
     }
 
+    /// <summary>A string value as the texts show it: between single quotes, shortened past 60 characters.</summary>
+    public static string Show(ReadOnlySpan<char> value) =>
+        value.Length <= Longest ? string.Concat("'", value, "'") : string.Concat("'", value[..(Longest - 3)], "...'");
+
     /// <summary>A number as the texts show it: its shortest round-trip form.</summary>
     public static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

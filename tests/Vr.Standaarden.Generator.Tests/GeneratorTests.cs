@@ -73,6 +73,39 @@ public sealed class GeneratorTests
         Assert.Contains(errors, e => e.InstanceLocation == location && e.Keyword == keyword);
     }
 
+    /// <summary>
+    /// The engine and the generated reader take their texts from one catalogue: where both report a failure (same place,
+    /// same keyword), they word it the same in English and in Dutch.
+    /// </summary>
+    [Theory]
+    [InlineData("\"naam\":\"Sporthal De Bres\"", "\"naam\":\"\"")]
+    [InlineData("\"status\":\"OPEN\"", "\"status\":\"DICHT\"")]
+    [InlineData("\"soort\":\"sporthal\"", "\"soort\":\"kerk\"")]
+    [InlineData("\"capaciteit\":120", "\"capaciteit\":-1")]
+    [InlineData("\"capaciteit\":120", "\"capaciteit\":1.5")]
+    [InlineData("\"capaciteit\":120,", "")]
+    [InlineData("\"id\":\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\",\"naam\":\"Sporthal De Bres\",", "")]
+    [InlineData("\"postcode\":\"2511XH\"", "\"postcode\":\"2511 XH\"")]
+    [InlineData("[\"douche\",\"bedden\"]", "[\"douche\",\"bedden\",\"douche\"]")]
+    [InlineData("\"telefoon\":\"+31 70 123 4567\"", "\"telefoon\":\"+31 70 123 4567\",\"fax\":\"1\"")]
+    [InlineData("2026-11-20T22:00:00+01:00", "2026-11-20 22:00")]
+    [InlineData("3f2504e0-4f89-11d3-9a0c-0305e82c3301", "geen-uuid")]
+    public void Engine_and_generated_reader_word_each_failure_alike(string valid, string broken)
+    {
+        var (_, _, assembly) = Generate();
+        var json = Valid.Replace(valid, broken, StringComparison.Ordinal);
+        var generated = Read(assembly!, "Regio.Opvang.Opvanglocatie", json).Errors;
+        var registry = new Vr.Standaarden.Schema.SchemaRegistry();
+        registry.MapPrefix("https://regio.example/schemas/", Harness.SchemaFolder);
+        var engine = Vr.Standaarden.Schema.JsonSchema.FromFile(Path.Combine(Harness.SchemaFolder, "opvanglocatie.schema.json"),
+            new Vr.Standaarden.Schema.JsonSchemaOptions { Registry = registry, AssertFormat = true }).Evaluate(Encoding.UTF8.GetBytes(json));
+
+        var fromEngine = engine.MostSpecificErrors.Select(e => (e.InstanceLocation, e.Keyword, e.Text.English, e.Text.Dutch)).ToList();
+        Assert.NotEmpty(generated);
+        Assert.All(generated, g => Assert.Contains((g.InstanceLocation, g.Keyword, g.Text.English, g.Text.Dutch), fromEngine));
+        Assert.All(generated, g => Assert.NotEqual(g.Text.English, g.Text.Dutch));
+    }
+
     [Fact]
     public void Output_is_the_same_in_every_culture_and_on_every_run()
     {

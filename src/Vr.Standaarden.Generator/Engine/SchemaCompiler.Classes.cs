@@ -107,7 +107,7 @@ internal sealed partial class SchemaCompiler
         w.Line($"var reader = new {Json}.Utf8JsonReader({Input}.JsonInput.SkipByteOrderMark(utf8Json), new {Json}.JsonReaderOptions {{ MaxDepth = limits.MaxDepth }});");
         w.Open("try");
         w.Open($"if (!reader.Read() || reader.TokenType != {Json}.JsonTokenType.StartObject)");
-        w.Line("errors.Add(new(\"\", \"type\", \"Expected an object.\"));");
+        w.Line($"errors.Add(new(\"\", \"type\", {Msg}.Type(\"object\")));");
         w.Line("return null;");
         w.Close();
         w.Line();
@@ -129,7 +129,7 @@ internal sealed partial class SchemaCompiler
         w.Open($"if (value.ValueKind != {Json}.JsonValueKind.Object)");
         if (requiresObject)
         {
-            w.Line("errors.Add(new(location, \"type\", \"Expected an object.\"));");
+            w.Line($"errors.Add(new(location, \"type\", {Msg}.Type(\"object\")));");
         }
         else
         {
@@ -173,7 +173,7 @@ internal sealed partial class SchemaCompiler
                 {
                     foreach (var needed in pair.Value.Items)
                     {
-                        presence.Add($"if ({Seen(index[pair.Key], properties.Count)} && !{Seen(index[needed.Text], properties.Count)}) errors.Add(new(location, \"dependentRequired\", \"Property '{Escape(needed.Text)}' is required when '{Escape(pair.Key)}' is present.\"));");
+                        presence.Add($"if ({Seen(index[pair.Key], properties.Count)} && !{Seen(index[needed.Text], properties.Count)}) errors.Add(new(location, \"dependentRequired\", {Msg}.DependentRequired({Names.Literal(needed.Text)}, {Names.Literal(pair.Key)})));");
                     }
                 }
 
@@ -182,8 +182,8 @@ internal sealed partial class SchemaCompiler
             else if (keyword is "minProperties" or "maxProperties" && node[keyword] is { Kind: JsonKind.Number } bound)
             {
                 presence.Add(keyword == "minProperties"
-                    ? $"if (memberCount < {Number(bound)}) errors.Add(new(location, \"minProperties\", \"The object has fewer than {Number(bound)} members.\"));"
-                    : $"if (memberCount > {Number(bound)}) errors.Add(new(location, \"maxProperties\", \"The object has more than {Number(bound)} members.\"));");
+                    ? $"if (memberCount < {Number(bound)}) errors.Add(new(location, \"minProperties\", {Msg}.MinProperties({Number(bound)})));"
+                    : $"if (memberCount > {Number(bound)}) errors.Add(new(location, \"maxProperties\", {Msg}.MaxProperties({Number(bound)})));");
                 countMembers = true;
                 rest.Remove(keyword);
             }
@@ -192,8 +192,8 @@ internal sealed partial class SchemaCompiler
             {
                 var conditions = branches.Items.Select(b => "(" + string.Join(" && ", b["required"]!.Items.Select(n => Seen(index[n.Text], properties.Count)).DefaultIfEmpty("true")) + ")").ToList();
                 presence.Add(keyword == "anyOf"
-                    ? $"if (!({string.Join(" || ", conditions)})) errors.Add(new(location, \"anyOf\", \"The value matches none of the alternatives.\"));"
-                    : $"if ({string.Join(" + ", conditions.Select(c => $"({c} ? 1 : 0)"))} != 1) errors.Add(new(location, \"oneOf\", \"The value does not match exactly one of the alternatives.\"));");
+                    ? $"if (!({string.Join(" || ", conditions)})) errors.Add(new(location, \"anyOf\", {Msg}.AnyOf()));"
+                    : $"if (({string.Join(" + ", conditions.Select(c => $"({c} ? 1 : 0)"))}) is var matched && matched != 1) errors.Add(new(location, \"oneOf\", matched == 0 ? {Msg}.OneOfNone() : {Msg}.OneOfMany(matched)));");
                 rest.Remove(keyword);
             }
         }
@@ -240,7 +240,7 @@ internal sealed partial class SchemaCompiler
         w.Line("reader.Read();");
         if (closed)
         {
-            w.Line($"errors.Add(new({Rt}.CompiledSupport.Location(location, name), \"additionalProperties\", $\"Property '{{name}}' is not allowed.\"));");
+            w.Line($"errors.Add(new({Rt}.CompiledSupport.Location(location, name), \"additionalProperties\", {Msg}.NotAllowed(name)));");
             w.Line("reader.Skip();");
         }
         else
@@ -254,7 +254,7 @@ internal sealed partial class SchemaCompiler
         foreach (var p in properties.Where(p => p.Required))
         {
             w.Open($"if ({NotSeen(index[p.JsonName], properties.Count)})");
-            w.Line($"errors.Add(new(location, \"required\", \"Required property '{Escape(p.JsonName)}' is missing.\"));");
+            w.Line($"errors.Add(new(location, \"required\", {Msg}.Required({Names.Literal(p.JsonName)})));");
             w.Close();
             w.Line();
         }
@@ -263,7 +263,7 @@ internal sealed partial class SchemaCompiler
         foreach (var undeclared in required.Where(r => !index.ContainsKey(r)))
         {
             w.Open($"if (result.AdditionalProperties is null || !result.AdditionalProperties.ContainsKey({Names.Literal(undeclared)}))");
-            w.Line($"errors.Add(new(location, \"required\", \"Required property '{Escape(undeclared)}' is missing.\"));");
+            w.Line($"errors.Add(new(location, \"required\", {Msg}.Required({Names.Literal(undeclared)})));");
             w.Close();
             w.Line();
         }

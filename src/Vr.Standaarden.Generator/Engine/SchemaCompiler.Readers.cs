@@ -45,7 +45,7 @@ internal sealed partial class SchemaCompiler
             w.Open($"private static {shape.CsType}? {method}(ref {Json}.Utf8JsonReader reader, string parent, string? name, int index, {Violations} errors)");
             if (node.Kind == JsonKind.False)
             {
-                w.Line($"errors.Add(new({Here}, \"false\", \"No value is allowed here.\"));");
+                w.Line($"errors.Add(new({Here}, \"false\", {Msg}.False()));");
             }
 
             w.Line($"return {Json}.JsonElement.ParseValue(ref reader);");
@@ -127,7 +127,7 @@ internal sealed partial class SchemaCompiler
         switch (shape.Kind)
         {
             case TypeKind.String:
-                ExpectToken(w, "String", "a string");
+                ExpectToken(w, "String", "string");
                 w.Line("var text = reader.GetString()!;");
                 EmitTextChecks(w, shape, node);
 
@@ -138,7 +138,7 @@ internal sealed partial class SchemaCompiler
             case TypeKind.Date:
             case TypeKind.Uuid:
                 // Values kept as dates or ids are checked on a copy of the text on the stack: no string is made.
-                ExpectToken(w, "String", "a string");
+                ExpectToken(w, "String", "string");
                 w.Line("var size = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;");
                 w.Line("global::System.Span<char> buffer = size <= 128 ? stackalloc char[128] : new char[size];");
                 w.Line("global::System.ReadOnlySpan<char> text = buffer[..reader.CopyString(buffer)];");
@@ -162,7 +162,7 @@ internal sealed partial class SchemaCompiler
                 // Codes are looked up from a copy of the text on the stack: a string is made only for a violation.
                 // Without "type": "string", a value that is no string breaks the enum itself.
                 var declaring = node["$ref"] is { } codeReference ? LocalTarget(codeReference) : node;
-                ExpectToken(w, "String", "a string", declaring is not null && declaring["type"] is null ? "enum" : "type");
+                ExpectToken(w, "String", "string", declaring is not null && declaring["type"] is null ? "enum" : "type");
                 w.Line("var size = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;");
                 w.Line("global::System.Span<char> buffer = size <= 128 ? stackalloc char[128] : new char[size];");
                 w.Line("global::System.ReadOnlySpan<char> code = buffer[..reader.CopyString(buffer)];");
@@ -170,17 +170,17 @@ internal sealed partial class SchemaCompiler
                 w.Line("return value;");
                 w.Close();
                 w.Line();
-                w.Line($"errors.Add(new(location, \"enum\", $\"{{({Rt}.CompiledSupport.Quote(code.ToString()))}} is not one of the codes of {Escape(shape.CsType.Substring(shape.CsType.LastIndexOf('.') + 1))}.\"));");
+                w.Line($"errors.Add(new(location, \"enum\", {Msg}.Enum({Msg}.Show(code.ToString()))));");
                 w.Line("return null;");
                 break;
             case TypeKind.Integer:
-                ExpectToken(w, "Number", "an integer");
+                ExpectToken(w, "Number", "integer");
                 w.Open("if (!reader.TryGetInt64(out var number))");
                 w.Open("if (reader.TryGetDouble(out var real) && global::System.Math.Floor(real) == real && global::System.Math.Abs(real) < 9e18)");
                 w.Line("number = (long)real;");
                 w.Close();
                 w.Open("else");
-                w.Line("errors.Add(new(location, \"type\", \"Expected an integer.\"));");
+                w.Line($"errors.Add(new(location, \"type\", {Msg}.Type(\"integer\")));");
                 w.Line("return null;");
                 w.Close();
                 w.Close();
@@ -189,7 +189,7 @@ internal sealed partial class SchemaCompiler
                 w.Line("return number;");
                 break;
             case TypeKind.Number:
-                ExpectToken(w, "Number", "a number");
+                ExpectToken(w, "Number", "number");
                 w.Line("var number = reader.GetDouble();");
                 EmitNumberChecks(w, node, "number", "location");
                 w.Line("return number;");
@@ -199,19 +199,19 @@ internal sealed partial class SchemaCompiler
                 w.Line("return reader.GetBoolean();");
                 w.Close();
                 w.Line();
-                w.Line("errors.Add(new(location, \"type\", \"Expected a boolean.\"));");
+                w.Line($"errors.Add(new(location, \"type\", {Msg}.Type(\"boolean\")));");
                 w.Line("reader.Skip();");
                 w.Line("return null;");
                 break;
             case TypeKind.Class:
-                ExpectToken(w, "StartObject", "an object");
+                ExpectToken(w, "StartObject", "object");
                 w.Line($"return {shape.CsType}.ReadValue(ref reader, location, errors);");
                 break;
             case TypeKind.Array:
                 var item = shape.Item!;
                 var itemReader = method + "Item";
                 nested.Add((item, node["items"] is { IsObject: true } items ? items : EmptySchema, itemReader));
-                ExpectToken(w, "StartArray", "an array");
+                ExpectToken(w, "StartArray", "array");
                 w.Line($"var list = new global::System.Collections.Generic.List<{item.CsType}>();");
                 w.Line("var here = location;");
                 w.Line("var position = 0;");
@@ -224,8 +224,8 @@ internal sealed partial class SchemaCompiler
                 EmitArrayCountChecks(w, node, "position", "here");
                 if (node["uniqueItems"]?.Kind == JsonKind.True && IsScalar(item))
                 {
-                    w.Open($"if ({Rt}.CompiledSupport.HasDuplicates(list))");
-                    w.Line("errors.Add(new(here, \"uniqueItems\", \"The items are not unique.\"));");
+                    w.Open($"if ({Rt}.CompiledSupport.HasDuplicates(list) && {Rt}.CompiledSupport.FindDuplicate(list) is {{ }} duplicate)");
+                    w.Line($"errors.Add(new(here, \"uniqueItems\", {Msg}.UniqueItems(duplicate.First, duplicate.Second)));");
                     w.Close();
                     w.Line();
                 }
@@ -236,7 +236,7 @@ internal sealed partial class SchemaCompiler
                 var value = shape.Item!;
                 var valueReader = method + "Value";
                 nested.Add((value, node["additionalProperties"] is { IsObject: true } values ? values : EmptySchema, valueReader));
-                ExpectToken(w, "StartObject", "an object");
+                ExpectToken(w, "StartObject", "object");
                 w.Line($"var map = new global::System.Collections.Generic.Dictionary<string, {value.CsType}>();");
                 w.Line("var here = location;");
                 w.Open($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
@@ -272,10 +272,12 @@ internal sealed partial class SchemaCompiler
         }
     }
 
-    private static void ExpectToken(CodeWriter w, string token, string what, string keyword = "type")
+    private static void ExpectToken(CodeWriter w, string token, string type, string keyword = "type")
     {
         w.Open($"if (reader.TokenType != {Json}.JsonTokenType.{token})");
-        w.Line($"errors.Add(new(location, \"{keyword}\", \"Expected {what}.\"));");
+        w.Line(keyword == "enum"
+            ? $"errors.Add(new(location, \"enum\", {Msg}.Enum({Rt}.CompiledSupport.Show(reader))));"
+            : $"errors.Add(new(location, \"{keyword}\", {TypeMessage([type])}));");
         w.Line("reader.Skip();");
         w.Line("return null;");
         w.Close();

@@ -138,7 +138,7 @@ internal sealed partial class SchemaCompiler
         {
             if (node.Kind == JsonKind.False)
             {
-                w.Line($"errors.Add(new({Here}, \"false\", \"No value is allowed here.\"));");
+                w.Line($"errors.Add(new({Here}, \"false\", {Msg}.False()));");
             }
 
             w.Line("reader.Skip();");
@@ -163,7 +163,7 @@ internal sealed partial class SchemaCompiler
         {
             var types = typeNode.Kind == JsonKind.Array ? typeNode.Items.Select(i => i.Text).ToList() : [typeNode.Text];
             w.Open($"if (!({string.Join(" || ", types.Select(type => TokenCondition(type, "reader")))}))");
-            w.Line($"errors.Add(new({Here}, \"type\", \"Expected {string.Join(" or ", types)}.\"));");
+            w.Line($"errors.Add(new({Here}, \"type\", {TypeMessage(types)}));");
             w.Line("reader.Skip();");
             w.Line("return;");
             w.Close();
@@ -300,7 +300,9 @@ internal sealed partial class SchemaCompiler
             if (node["const"] is not null || node["enum"] is not null)
             {
                 w.Open("else");
-                w.Line($"errors.Add(new({Here}, \"{(node["const"] is not null ? "const" : "enum")}\", \"Expected a string.\"));");
+                w.Line(node["const"] is { Kind: JsonKind.String } streamConstant
+                    ? $"errors.Add(new({Here}, \"const\", {Msg}.Const({Shown(streamConstant.Text)})));"
+                    : $"errors.Add(new({Here}, \"{(node["const"] is not null ? "const" : "enum")}\", {Msg}.Enum({Rt}.CompiledSupport.Show(reader))));");
                 w.Close();
             }
 
@@ -365,7 +367,7 @@ internal sealed partial class SchemaCompiler
         w.Open(first ? "" : "else");
         if (closed)
         {
-            w.Line($"errors.Add(new({Rt}.CompiledSupport.Location(here, reader.GetString()!), \"additionalProperties\", $\"Property '{{reader.GetString()}}' is not allowed.\"));");
+            w.Line($"errors.Add(new({Rt}.CompiledSupport.Location(here, reader.GetString()!), \"additionalProperties\", {Msg}.NotAllowed(reader.GetString()!)));");
         }
 
         w.Line("reader.Read();");
@@ -375,7 +377,7 @@ internal sealed partial class SchemaCompiler
         for (var i = 0; i < required.Count; i++)
         {
             w.Open($"if ((seen & (1UL << {Invariant(i)})) == 0)");
-            w.Line($"errors.Add(new(here, \"required\", \"Required property '{Escape(required[i])}' is missing.\"));");
+            w.Line($"errors.Add(new(here, \"required\", {Msg}.Required({Names.Literal(required[i])})));");
             w.Close();
         }
 

@@ -194,7 +194,7 @@ internal sealed partial class SchemaCompiler
         w.Line($"/// <summary>Checks that a JSON value is one of the codes.</summary>");
         w.Open($"public static void ValidateElement({Json}.JsonElement value, string location, {Violations} errors)");
         w.Open($"if (value.ValueKind != {Json}.JsonValueKind.String || !TryParse(value.GetString()!, out _))");
-        w.Line($"errors.Add(new(location, \"enum\", \"The value is not one of the codes of {Names.XmlText(name)}.\"));");
+        w.Line($"errors.Add(new(location, \"enum\", {Msg}.Enum({Msg}.Show(value))));");
         w.Close();
         w.Close();
         w.Close();
@@ -214,6 +214,17 @@ internal sealed partial class SchemaCompiler
     }
 
     private static string Number(JsonNode node) => node.Text;
+
+    /// <summary>The C# that makes the catalogue's text for a value that is none of <paramref name="types"/>.</summary>
+    private static string TypeMessage(IEnumerable<string> types)
+    {
+        var list = types.ToList();
+        return list.Count == 1 ? $"{Msg}.Type({Names.Literal(list[0])})" : $"{Msg}.Type(new string[] {{ {string.Join(", ", list.Select(Names.Literal))} }})";
+    }
+
+    /// <summary>A string constant as the catalogue shows it (quoted, shortened), as a C# literal.</summary>
+    private static string Shown(string text) =>
+        Names.Literal("'" + (text.Length <= 60 ? text : text.Substring(0, 57) + "...") + "'");
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

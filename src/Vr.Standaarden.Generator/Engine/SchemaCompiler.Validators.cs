@@ -47,7 +47,7 @@ internal sealed partial class SchemaCompiler
         if (node.String("pattern") is { } pattern)
         {
             w.Open($"if (!{PatternField(pattern)}.IsMatch({text}))");
-            w.Line($"errors.Add(new({location}, \"{keyword ?? "pattern"}\", $\"{{({Rt}.CompiledSupport.Quote({text}))}} does not match the pattern {Escape(Braces(pattern))}.\"));");
+            w.Line($"errors.Add(new({location}, \"{keyword ?? "pattern"}\", {Msg}.Pattern({Msg}.Show({text}), {Names.Literal(pattern)})));");
             w.Close();
             w.Line();
         }
@@ -55,7 +55,7 @@ internal sealed partial class SchemaCompiler
         if (node["minLength"] is { Kind: JsonKind.Number } min)
         {
             w.Open($"if ({Rt}.CompiledSupport.Length({text}) < {Number(min)})");
-            w.Line($"errors.Add(new({location}, \"{keyword ?? "minLength"}\", \"The text is shorter than {Number(min)} characters.\"));");
+            w.Line($"errors.Add(new({location}, \"{keyword ?? "minLength"}\", {Msg}.MinLength({Number(min)})));");
             w.Close();
             w.Line();
         }
@@ -63,7 +63,7 @@ internal sealed partial class SchemaCompiler
         if (node["maxLength"] is { Kind: JsonKind.Number } max)
         {
             w.Open($"if ({Rt}.CompiledSupport.Length({text}) > {Number(max)})");
-            w.Line($"errors.Add(new({location}, \"{keyword ?? "maxLength"}\", \"The text is longer than {Number(max)} characters.\"));");
+            w.Line($"errors.Add(new({location}, \"{keyword ?? "maxLength"}\", {Msg}.MaxLength({Number(max)})));");
             w.Close();
             w.Line();
         }
@@ -71,7 +71,7 @@ internal sealed partial class SchemaCompiler
         if (node.String("format") is { } format)
         {
             w.Open($"if (!{Rt}.CompiledSupport.IsFormat({text}, {Names.Literal(format)}))");
-            w.Line($"errors.Add(new({location}, \"format\", $\"{{({Rt}.CompiledSupport.Quote({text}))}} is not a valid {Escape(format)}.\"));");
+            w.Line($"errors.Add(new({location}, \"format\", {Msg}.Format({Msg}.Show({text}), {Names.Literal(format)})));");
             w.Close();
             w.Line();
         }
@@ -79,7 +79,7 @@ internal sealed partial class SchemaCompiler
         if (node["const"] is { Kind: JsonKind.String } constant)
         {
             w.Open($"if (!global::System.MemoryExtensions.SequenceEqual<char>({text}, {Names.Literal(constant.Text)}))");
-            w.Line($"errors.Add(new({location}, \"const\", \"The value must be '{Escape(constant.Text)}'.\"));");
+            w.Line($"errors.Add(new({location}, \"const\", {Msg}.Const({Shown(constant.Text)})));");
             w.Close();
             w.Line();
         }
@@ -88,7 +88,7 @@ internal sealed partial class SchemaCompiler
         {
             var condition = string.Join(" && ", values.Items.Select(v => $"!global::System.MemoryExtensions.SequenceEqual<char>({text}, {Names.Literal(v.Text)})"));
             w.Open($"if ({condition})");
-            w.Line($"errors.Add(new({location}, \"enum\", $\"{{({Rt}.CompiledSupport.Quote({text}))}} is not one of the allowed values.\"));");
+            w.Line($"errors.Add(new({location}, \"enum\", {Msg}.Enum({Msg}.Show({text}))));");
             w.Close();
             w.Line();
         }
@@ -107,7 +107,7 @@ internal sealed partial class SchemaCompiler
             if (node[keyword] is { Kind: JsonKind.Number } bound)
             {
                 w.Open($"if ({number} {op} {Number(bound)})");
-                w.Line($"errors.Add(new({location}, \"{keyword}\", $\"{{{number}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)}} is {words} {Number(bound)}.\"));");
+                w.Line($"errors.Add(new({location}, \"{keyword}\", {Msg}.{char.ToUpperInvariant(keyword[0]) + keyword.Substring(1)}({number}.ToString(global::System.Globalization.CultureInfo.InvariantCulture), {Names.Literal(Number(bound))})));");
                 w.Close();
                 w.Line();
             }
@@ -119,7 +119,7 @@ internal sealed partial class SchemaCompiler
         if (node["minItems"] is { Kind: JsonKind.Number } min)
         {
             w.Open($"if ({count} < {Number(min)})");
-            w.Line($"errors.Add(new({location}, \"minItems\", \"The array has fewer than {Number(min)} items.\"));");
+            w.Line($"errors.Add(new({location}, \"minItems\", {Msg}.MinItems({Number(min)})));");
             w.Close();
             w.Line();
         }
@@ -127,7 +127,7 @@ internal sealed partial class SchemaCompiler
         if (node["maxItems"] is { Kind: JsonKind.Number } max)
         {
             w.Open($"if ({count} > {Number(max)})");
-            w.Line($"errors.Add(new({location}, \"maxItems\", \"The array has more than {Number(max)} items.\"));");
+            w.Line($"errors.Add(new({location}, \"maxItems\", {Msg}.MaxItems({Number(max)})));");
             w.Close();
             w.Line();
         }
@@ -158,7 +158,7 @@ internal sealed partial class SchemaCompiler
             boolean.Open($"internal static void {name}({Json}.JsonElement value, string location, {Violations} errors)");
             if (node.Kind == JsonKind.False)
             {
-                boolean.Line("errors.Add(new(location, \"false\", \"No value is allowed here.\"));");
+                boolean.Line($"errors.Add(new(location, \"false\", {Msg}.False()));");
             }
 
             boolean.Close();
@@ -196,7 +196,7 @@ internal sealed partial class SchemaCompiler
             var types = node["type"]!.Kind == JsonKind.Array ? node["type"]!.Items.Select(t => t.Text).ToList() : [node["type"]!.Text];
             var condition = string.Join(" || ", types.Select(TypeCondition));
             w.Open($"if (!({condition}))");
-            w.Line($"errors.Add(new(location, \"type\", \"Expected {string.Join(" or ", types)}.\"));");
+            w.Line($"errors.Add(new(location, \"type\", {TypeMessage(types)}));");
             w.Line("return;");
             w.Close();
             w.Line();
@@ -205,7 +205,7 @@ internal sealed partial class SchemaCompiler
         if (Has("const") && node["const"]!.Kind != JsonKind.String)
         {
             w.Open($"if (!{Rt}.CompiledSupport.JsonEquals(value, {ConstantField(node["const"]!)}))");
-            w.Line("errors.Add(new(location, \"const\", \"The value is not the constant the schema demands.\"));");
+            w.Line($"errors.Add(new(location, \"const\", {Msg}.Const({Msg}.Show({ConstantField(node["const"]!)}))));");
             w.Close();
         }
 
@@ -213,7 +213,7 @@ internal sealed partial class SchemaCompiler
         {
             var raw = string.Join(" && ", node["enum"]!.Items.Select(i => $"!{Rt}.CompiledSupport.JsonEquals(value, {ConstantField(i)})"));
             w.Open($"if ({raw})");
-            w.Line("errors.Add(new(location, \"enum\", \"The value is not one of the allowed values.\"));");
+            w.Line($"errors.Add(new(location, \"enum\", {Msg}.Enum({Msg}.Show(value))));");
             w.Close();
         }
 
@@ -237,7 +237,9 @@ internal sealed partial class SchemaCompiler
             if (Has("const") || (Has("enum") && node["enum"]!.Items.All(i => i.Kind == JsonKind.String)))
             {
                 w.Open($"else");
-                w.Line($"errors.Add(new(location, \"{(Has("const") ? "const" : "enum")}\", \"Expected a string.\"));");
+                w.Line(node["const"] is { Kind: JsonKind.String } elementConstant
+                    ? $"errors.Add(new(location, \"const\", {Msg}.Const({Shown(elementConstant.Text)})));"
+                    : $"errors.Add(new(location, \"{(Has("const") ? "const" : "enum")}\", {Msg}.Enum({Msg}.Show(value))));");
                 w.Close();
             }
 
@@ -247,7 +249,7 @@ internal sealed partial class SchemaCompiler
         if (Has("multipleOf") && node["multipleOf"]!.Kind == JsonKind.Number)
         {
             w.Open($"if (!{Rt}.CompiledSupport.IsMultipleOf(value, {ConstantField(node["multipleOf"]!)}))");
-            w.Line($"errors.Add(new(location, \"multipleOf\", \"The number is not a multiple of {Number(node["multipleOf"]!)}.\"));");
+            w.Line($"errors.Add(new(location, \"multipleOf\", {Msg}.MultipleOf(value.GetRawText(), {Names.Literal(Number(node["multipleOf"]!))})));");
             w.Close();
             w.Line();
         }
@@ -311,20 +313,20 @@ internal sealed partial class SchemaCompiler
                 w.Line("errors.RemoveRange(mark, errors.Count - mark);");
                 w.Close();
                 w.Open($"if (matching < {min})");
-                w.Line($"errors.Add(new(location, \"{(node["minContains"] is null ? "contains" : "minContains")}\", $\"{{matching}} items match 'contains'; at least {min} must.\"));");
+                w.Line($"errors.Add(new(location, \"{(node["minContains"] is null ? "contains" : "minContains")}\", {Msg}.ContainsTooFew(matching, {min})));");
                 w.Close();
                 if (node["maxContains"] is { Kind: JsonKind.Number } mx)
                 {
                     w.Open($"if (matching > {Number(mx)})");
-                    w.Line($"errors.Add(new(location, \"maxContains\", $\"{{matching}} items match 'contains'; at most {Number(mx)} may.\"));");
+                    w.Line($"errors.Add(new(location, \"maxContains\", {Msg}.ContainsTooMany(matching, {Number(mx)})));");
                     w.Close();
                 }
             }
 
             if (Has("uniqueItems") && node["uniqueItems"]!.Kind == JsonKind.True)
             {
-                w.Open($"if ({Rt}.CompiledSupport.HasDuplicates(value))");
-                w.Line("errors.Add(new(location, \"uniqueItems\", \"The items are not unique.\"));");
+                w.Open($"if ({Rt}.CompiledSupport.FindDuplicate(value) is {{ }} duplicate)");
+                w.Line($"errors.Add(new(location, \"uniqueItems\", {Msg}.UniqueItems(duplicate.First, duplicate.Second)));");
                 w.Close();
             }
 
@@ -391,8 +393,8 @@ internal sealed partial class SchemaCompiler
 
                 w.Open(combinator == "anyOf" ? "if (matches == 0)" : "if (matches != 1)");
                 w.Line(combinator == "anyOf"
-                    ? "errors.Add(new(location, \"anyOf\", \"The value matches none of the alternatives.\"));"
-                    : "errors.Add(new(location, \"oneOf\", $\"The value matches {matches} of the alternatives instead of exactly one.\"));");
+                    ? $"errors.Add(new(location, \"anyOf\", {Msg}.AnyOf()));"
+                    : $"errors.Add(new(location, \"oneOf\", matches == 0 ? {Msg}.OneOfNone() : {Msg}.OneOfMany(matches)));");
                 w.Close();
                 w.Close();
             }
@@ -405,7 +407,7 @@ internal sealed partial class SchemaCompiler
             w.Open("");
             EmitMatched(w, node["not"]!);
             w.Open("if (matched)");
-            w.Line("errors.Add(new(location, \"not\", \"The value matches a schema it must not match.\"));");
+            w.Line($"errors.Add(new(location, \"not\", {Msg}.Not()));");
             w.Close();
             w.Close();
         }
@@ -450,7 +452,7 @@ internal sealed partial class SchemaCompiler
                 if (requiredNames.Contains(property.Key) && reported.Add(property.Key))
                 {
                     w.Open("else");
-                    w.Line($"errors.Add(new(location, \"required\", \"Required property '{Escape(property.Key)}' is missing.\"));");
+                    w.Line($"errors.Add(new(location, \"required\", {Msg}.Required({Names.Literal(property.Key)})));");
                     w.Close();
                 }
             }
@@ -461,7 +463,7 @@ internal sealed partial class SchemaCompiler
             foreach (var name in required.Items.Where(i => i.Kind == JsonKind.String && !reported.Contains(i.Text)))
             {
                 w.Open($"if (!value.TryGetProperty({Names.Literal(name.Text)}u8, out _))");
-                w.Line($"errors.Add(new(location, \"required\", \"Required property '{Escape(name.Text)}' is missing.\"));");
+                w.Line($"errors.Add(new(location, \"required\", {Msg}.Required({Names.Literal(name.Text)})));");
                 w.Close();
             }
         }
@@ -473,7 +475,7 @@ internal sealed partial class SchemaCompiler
                 foreach (var needed in pair.Value.Items.Where(i => i.Kind == JsonKind.String))
                 {
                     w.Open($"if (value.TryGetProperty({Names.Literal(pair.Key)}u8, out _) && !value.TryGetProperty({Names.Literal(needed.Text)}u8, out _))");
-                    w.Line($"errors.Add(new(location, \"dependentRequired\", \"Property '{Escape(needed.Text)}' is required when '{Escape(pair.Key)}' is present.\"));");
+                    w.Line($"errors.Add(new(location, \"dependentRequired\", {Msg}.DependentRequired({Names.Literal(needed.Text)}, {Names.Literal(pair.Key)})));");
                     w.Close();
                 }
             }
@@ -508,7 +510,7 @@ internal sealed partial class SchemaCompiler
         if (keywords.Contains("propertyNames") && node["propertyNames"]?.Kind == JsonKind.False)
         {
             w.Open("foreach (var member in value.EnumerateObject())");
-            w.Line($"errors.Add(new({Rt}.CompiledSupport.Location(location, member.Name), \"propertyNames\", \"No property is allowed here.\"));");
+            w.Line($"errors.Add(new({Rt}.CompiledSupport.Location(location, member.Name), \"propertyNames\", {Msg}.PropertyName(member.Name)));");
             w.Close();
         }
 
@@ -531,7 +533,7 @@ internal sealed partial class SchemaCompiler
                 var known = string.Join(" || ", declared.Select(p => $"member.NameEquals({Names.Literal(p.Key)}u8)").Concat(patterns.Select(p => $"{PatternField(p.Key)}.IsMatch(member.Name)")));
                 w.Open(known.Length > 0 ? $"if (!({known}))" : "");
                 w.Line(extra.Kind == JsonKind.False
-                    ? $"errors.Add(new({at}, \"additionalProperties\", $\"Property '{{member.Name}}' is not allowed.\"));"
+                    ? $"errors.Add(new({at}, \"additionalProperties\", {Msg}.NotAllowed(member.Name)));"
                     : $"{ElementValidator(extra, null)}(member.Value, {at}, errors);");
                 w.Close();
             }
@@ -540,14 +542,14 @@ internal sealed partial class SchemaCompiler
             if (node["minProperties"] is { Kind: JsonKind.Number } min && keywords.Contains("minProperties"))
             {
                 w.Open($"if (memberCount < {Number(min)})");
-                w.Line($"errors.Add(new(location, \"minProperties\", \"The object has fewer than {Number(min)} members.\"));");
+                w.Line($"errors.Add(new(location, \"minProperties\", {Msg}.MinProperties({Number(min)})));");
                 w.Close();
             }
 
             if (node["maxProperties"] is { Kind: JsonKind.Number } max && keywords.Contains("maxProperties"))
             {
                 w.Open($"if (memberCount > {Number(max)})");
-                w.Line($"errors.Add(new(location, \"maxProperties\", \"The object has more than {Number(max)} members.\"));");
+                w.Line($"errors.Add(new(location, \"maxProperties\", {Msg}.MaxProperties({Number(max)})));");
                 w.Close();
             }
         }
@@ -759,7 +761,7 @@ internal sealed partial class SchemaCompiler
             return w =>
             {
                 w.Open($"if (!({condition}))");
-                w.Line($"errors.Add(new({location}, \"type\", \"Expected {argument.Text}.\"));");
+                w.Line($"errors.Add(new({location}, \"type\", {TypeMessage([argument.Text])}));");
                 w.Close();
             };
         }
@@ -772,12 +774,13 @@ internal sealed partial class SchemaCompiler
 
         var matches = string.Join(" || ", codes.Select(c => $"{value}.ValueEquals({Names.Literal(c.Text)}u8)"));
         var message = keyword == "const"
-            ? $"\"The value must be '{Escape(codes[0].Text)}'.\""
-            : $"$\"{{({Rt}.CompiledSupport.Quote({value}.GetString()!))}} is not one of the allowed values.\"";
+            ? $"{Msg}.Const({Shown(codes[0].Text)})"
+            : $"{Msg}.Enum({Msg}.Show({value}.GetString()!))";
+        var wrongType = keyword == "const" ? message : $"{Msg}.Enum({Msg}.Show({value}))";
         return w =>
         {
             w.Open($"if ({value}.ValueKind != {Json}.JsonValueKind.String)");
-            w.Line($"errors.Add(new({location}, \"{keyword}\", \"Expected a string.\"));");
+            w.Line($"errors.Add(new({location}, \"{keyword}\", {wrongType}));");
             w.Close();
             w.Open($"else if (!({matches}))");
             w.Line($"errors.Add(new({location}, \"{keyword}\", {message}));");
@@ -796,7 +799,7 @@ internal sealed partial class SchemaCompiler
         if (node["const"] is { Kind: JsonKind.String } constant)
         {
             w.Open($"if (!{value}.{equals}({Names.Literal(constant.Text)}u8))");
-            w.Line($"errors.Add(new({location}, \"const\", \"The value must be '{Escape(constant.Text)}'.\"));");
+            w.Line($"errors.Add(new({location}, \"const\", {Msg}.Const({Shown(constant.Text)})));");
             w.Close();
             w.Line();
         }
@@ -805,7 +808,7 @@ internal sealed partial class SchemaCompiler
         {
             var condition = string.Join(" && ", values.Items.Select(v => $"!{value}.{equals}({Names.Literal(v.Text)}u8)"));
             w.Open($"if ({condition})");
-            w.Line($"errors.Add(new({location}, \"enum\", $\"{{({Rt}.CompiledSupport.Quote({value}.GetString()!))}} is not one of the allowed values.\"));");
+            w.Line($"errors.Add(new({location}, \"enum\", {Msg}.Enum({Msg}.Show({value}.GetString()!))));");
             w.Close();
             w.Line();
         }

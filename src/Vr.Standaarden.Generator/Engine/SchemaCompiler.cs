@@ -27,6 +27,7 @@ internal sealed partial class SchemaCompiler
     private const string Json = "global::System.Text.Json";
     private const string Input = "global::Vr.Standaarden.Schema.Input";
     private const string Limits = Input + ".InputLimits";
+    private const string Msg = "global::Vr.Standaarden.Schema.SchemaMessages";
 
     internal static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
     {

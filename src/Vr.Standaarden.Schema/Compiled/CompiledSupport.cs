@@ -114,6 +114,59 @@ public static class CompiledSupport
         return new HashSet<T>(items, comparer).Count != items.Count;
     }
 
+    /// <summary>
+    /// The first pair of equal items, as <c>uniqueItems</c> reports it: the earliest item that equals an item before it,
+    /// with that earlier item; <c>null</c> when all are distinct.
+    /// </summary>
+    public static (int First, int Second)? FindDuplicate(System.Text.Json.JsonElement array)
+    {
+        var buckets = new Dictionary<int, List<int>>();
+        var items = array.EnumerateArray().ToList();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var hash = JsonValues.HashCode(items[i]);
+            if (!buckets.TryGetValue(hash, out var bucket))
+            {
+                buckets[hash] = [i];
+                continue;
+            }
+
+            foreach (var j in bucket)
+            {
+                if (JsonValues.DeepEquals(items[i], items[j]))
+                {
+                    return (j, i);
+                }
+            }
+
+            bucket.Add(i);
+        }
+
+        return null;
+    }
+
+    /// <summary>The first pair of equal items of a typed list, as <see cref="FindDuplicate(System.Text.Json.JsonElement)"/> finds it.</summary>
+    public static (int First, int Second)? FindDuplicate<T>(List<T> items)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var comparer = EqualityComparer<T>.Default;
+        var seen = new Dictionary<T, int>(comparer);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!seen.TryAdd(items[i], i))
+            {
+                return (seen[items[i]], i);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The value the reader is on, as <see cref="SchemaMessages.Show(System.Text.Json.JsonElement)"/> shows it (the reader is not moved).</summary>
+    public static string Show(System.Text.Json.Utf8JsonReader reader) =>
+        SchemaMessages.Show(System.Text.Json.JsonElement.ParseValue(ref reader));
+
     /// <summary>A JSON value from its text, for constants in generated code.</summary>
     public static System.Text.Json.JsonElement JsonConstant(string json)
     {
@@ -252,6 +305,6 @@ public static class CompiledSupport
             Input.InputProblemKind.TooLarge => "maxBytes",
             Input.InputProblemKind.TooDeep => "maxDepth",
             _ => "json",
-        }, problem.Text.English)
+        }, problem.Text)
         { Problem = problem };
 }

@@ -188,13 +188,14 @@ internal sealed class UniqueItemsKeyword() : Keyword("uniqueItems")
 
         if (length <= 16)
         {
-            for (var i = 0; i < length; i++)
+            // The first item that equals an earlier one, as the hashed path below finds it.
+            for (var i = 1; i < length; i++)
             {
-                for (var j = i + 1; j < length; j++)
+                for (var j = 0; j < i; j++)
                 {
                     if (JsonValues.DeepEquals(instance[i], instance[j]))
                     {
-                        return Fail(state, SchemaMessages.UniqueItems(i, j));
+                        return Fail(state, SchemaMessages.UniqueItems(j, i));
                     }
                 }
             }
