@@ -29,7 +29,7 @@ internal static class Disagreements
         "Ours is right: RFC 4291 text has no brackets and the embedded IPv4 part is dotted-decimal without leading zeros (RFC 3986 dec-octet); JsonSchema.Net 8.0.5 accepts both.";
 
     private const string Rfc3986 =
-        "Ours is right: by the RFC 3986/3987 grammar a '%' starts exactly two hex digits, brackets only enclose an IP literal, a port is digits, the authority has at most one '@', a relative-path reference has no ':' in its first segment, IPvFuture takes an uppercase 'V' and a path may be absolute without authority; JsonSchema.Net 8.0.5 differs in each of these cases.";
+        "Ours is right: by the RFC 3986/3987 grammar a '%' starts exactly two hex digits, brackets only enclose an IP literal, a port is digits, the authority has at most one '@', a relative-path reference has no ':' in its first segment, IPvFuture takes an uppercase 'V', a path may be absolute or rootless without authority, a host may hold sub-delimiters, and '[', ']', a second '#' and control characters appear only percent-encoded; JsonSchema.Net 8.0.5 differs in each of these cases.";
 
     private const string Rfc6570 =
         "Ours is right: by the RFC 6570 grammar an expression holds at least one varspec, a prefix max-length is 1 to 9999 without a leading zero, variable names have no '..', literals have no space or DEL, and there are no default values or trailing commas; JsonSchema.Net 8.0.5 accepts these.";
@@ -280,44 +280,69 @@ internal static class Disagreements
     };
 
     /// <summary>
-    /// Ours is right: in ECMA-262 (since ES5) <c>\s</c> is WhiteSpace and LineTerminator, which include U+00A0, U+1680,
-    /// U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF, so <c>^[^\s]+$</c> (the standard's
-    /// identifier) refuses them; JsonSchema.Net 8.0.5 accepts them, as .NET's ECMAScript option limits <c>\s</c> to ASCII.
+    /// Ours is right: in ECMA-262 (since ES5) <c>\\s</c> is WhiteSpace and LineTerminator, which include U+00A0, U+1680,
+    /// U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 and U+FEFF, so <c>^[^\\s]+$</c> (the standard's
+    /// identifier) refuses them; JsonSchema.Net 8.0.5 accepts them.
     /// </summary>
-    public const string EcmaWhitespace = "ECMA-262 \\s includes Unicode spaces such as U+00A0; JsonSchema.Net 8.0.5 does not";
+    public const string EcmaWhitespace = "Ours is right: ECMA-262 \\s includes Unicode spaces such as U+00A0, so the standard's identifier pattern ^[^\\s]+$ refuses them; JsonSchema.Net 8.0.5 accepts them.";
 
     /// <summary>
-    /// Ours is right: <c>https:</c>, <c>https:/</c> and <c>https://</c> are URIs by RFC 3986 (a scheme, ':', and a
-    /// path-empty, a path-absolute without authority, or an empty authority); JsonSchema.Net 8.0.5 calls them no <c>uri</c>.
+    /// The checks that explain a disagreement on a generated instance: a string of the instance that the two engines
+    /// judge differently under one of these schemas, in the same direction as the whole instance, with the reason.
+    /// Found by probing: JsonSchema.Net 8.0.5 accepts in a <c>uri</c> a lone '%', '[' or ']' outside an IP literal, a
+    /// second '#' and control characters, and refuses sub-delimiters in a host or a rootless path ("https:!"); each is
+    /// the other way round in the RFC 3986 grammar.
     /// </summary>
-    public const string UriWithoutAuthority = "RFC 3986 allows a URI with an empty path or authority; JsonSchema.Net 8.0.5 does not";
+    private static readonly (string Schema, string Reason)[] Probes =
+    [
+        ("""{ "type": "string", "pattern": "^[^\\s]+$" }""", EcmaWhitespace),
+        ("""{ "type": "string", "format": "uri" }""", Rfc3986),
+        ("""{ "type": "string", "format": "uri-reference" }""", Rfc3986),
+        ("""{ "type": "string", "format": "iri" }""", Rfc3986),
+        ("""{ "type": "string", "format": "date-time" }""", DateTime),
+        ("""{ "type": "string", "format": "duration" }""", Duration),
+        ("""{ "type": "string", "format": "hostname" }""", ALabels),
+        ("""{ "type": "string", "format": "uuid" }""", TrailingNewline),
+    ];
 
-    private static readonly System.Text.RegularExpressions.Regex NoAuthority = new("^[A-Za-z][A-Za-z0-9+.-]*:(/(?!/)|$|//$|///)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly Lazy<Peer> ProbePeer = new(() => new Peer(Json.Schema.Dialect.Draft202012, assertFormat: true, _ => null));
+
+    private static readonly Lazy<(Vr.Standaarden.Schema.JsonSchema Ours, Json.Schema.JsonSchema Theirs, string Reason)[]> Built = new(() =>
+    {
+        var peer = ProbePeer.Value;
+        return [.. Probes.Select(p =>
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(p.Schema);
+            return (Vr.Standaarden.Schema.JsonSchema.FromText(p.Schema, new Vr.Standaarden.Schema.JsonSchemaOptions { AssertFormat = true }),
+                peer.Build(document.RootElement.Clone()), p.Reason);
+        })];
+    });
 
     /// <summary>The listed reason that explains a disagreement on a generated instance, or <c>null</c> when none does.</summary>
     public static string? Explain(System.Text.Json.JsonElement instance, bool ourValid, bool peerValid)
     {
-        var strings = new List<string>();
+        var strings = new List<System.Text.Json.JsonElement>();
         Strings(instance, strings);
-        if (!ourValid && peerValid && strings.Any(t => t.Any(c => c is '\u00A0' or '\u1680' or (>= '\u2000' and <= '\u200A') or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' or '\uFEFF')))
+        foreach (var (ours, theirs, reason) in Built.Value)
         {
-            return EcmaWhitespace;
-        }
-
-        if (ourValid && !peerValid && strings.Any(t => NoAuthority.IsMatch(t)))
-        {
-            return UriWithoutAuthority;
+            foreach (var text in strings)
+            {
+                if (ours.IsValid(text) == ourValid && ProbePeer.Value.IsValid(theirs, text) == peerValid)
+                {
+                    return reason;
+                }
+            }
         }
 
         return null;
     }
 
-    private static void Strings(System.Text.Json.JsonElement value, List<string> into)
+    private static void Strings(System.Text.Json.JsonElement value, List<System.Text.Json.JsonElement> into)
     {
         switch (value.ValueKind)
         {
             case System.Text.Json.JsonValueKind.String:
-                into.Add(value.GetString()!);
+                into.Add(value);
                 break;
             case System.Text.Json.JsonValueKind.Array:
                 foreach (var item in value.EnumerateArray())

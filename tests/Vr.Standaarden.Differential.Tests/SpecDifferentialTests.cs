@@ -24,13 +24,16 @@ public sealed class SpecDifferentialTests
         Assert.Equal(expected, corpus.Peer.IsValid(theirs, instance.RootElement));
     }
 
+    /// <summary>Instances per example and run: 200, or VR_DIFFERENTIAL_COUNT for a longer search.</summary>
+    private static int Count => int.TryParse(Environment.GetEnvironmentVariable("VR_DIFFERENTIAL_COUNT"), out var count) && count > 0 ? count : 200;
+
     public static TheoryData<string> ValidExamples() =>
         [.. SpecCorpus.Instance.Examples.Where(e => e.Contains($"{Path.DirectorySeparatorChar}geldig{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).Select(e => Path.GetFileName(e))];
 
     /// <summary>
     /// Generated instances: a valid example with random edits (a member removed, a value replaced by another type, a
     /// string or number changed, an item removed or doubled, a member added), so both sides of every keyword are
-    /// reached. 200 instances per example and run, from a new seed each run (FsCheck reports the seed and the instance
+    /// reached. 200 instances per example and run (VR_DIFFERENTIAL_COUNT sets another number), from a new seed each run (FsCheck reports the seed and the instance
     /// of a failure); any disagreement fails.
     /// </summary>
     [Theory]
@@ -69,8 +72,8 @@ public sealed class SpecDifferentialTests
             return (ourValid == peerValid).Label($"ours {ourValid}, JsonSchema.Net {peerValid}: {mutated.ToJsonString()}");
         });
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property);
-        Console.WriteLine($"differential {file}: 200 generated, {counts[1]} valid, {counts[0]} invalid by ours, {counts[2]} unanswered by JsonSchema.Net, {counts[3]} listed disagreements");
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Count), property);
+        Console.WriteLine($"differential {file}: {Count} generated, {counts[1]} valid, {counts[0]} invalid by ours, {counts[2]} unanswered by JsonSchema.Net, {counts[3]} listed disagreements");
         Assert.True(counts[0] > 0, $"No generated instance of {file} was invalid: the mutations reach nothing.");
     }
 }
