@@ -118,32 +118,7 @@ public static class CompiledSupport
     /// The first pair of equal items, as <c>uniqueItems</c> reports it: the earliest item that equals an item before it,
     /// with that earlier item; <c>null</c> when all are distinct.
     /// </summary>
-    public static (int First, int Second)? FindDuplicate(System.Text.Json.JsonElement array)
-    {
-        var buckets = new Dictionary<int, List<int>>();
-        var items = array.EnumerateArray().ToList();
-        for (var i = 0; i < items.Count; i++)
-        {
-            var hash = JsonValues.HashCode(items[i]);
-            if (!buckets.TryGetValue(hash, out var bucket))
-            {
-                buckets[hash] = [i];
-                continue;
-            }
-
-            foreach (var j in bucket)
-            {
-                if (JsonValues.DeepEquals(items[i], items[j]))
-                {
-                    return (j, i);
-                }
-            }
-
-            bucket.Add(i);
-        }
-
-        return null;
-    }
+    public static (int First, int Second)? FindDuplicate(System.Text.Json.JsonElement array) => JsonValues.FirstDuplicate(array);
 
     /// <summary>The first pair of equal items of a typed list, as <see cref="FindDuplicate(System.Text.Json.JsonElement)"/> finds it.</summary>
     public static (int First, int Second)? FindDuplicate<T>(List<T> items)

@@ -78,7 +78,16 @@ internal static class JsonValues
             case JsonValueKind.Number:
                 return TryDecimal(value, out var d) ? d.GetHashCode() : ToDouble(value).GetHashCode();
             case JsonValueKind.String:
-                return StringComparer.Ordinal.GetHashCode(value.GetString()!);
+                // Hashed over the unescaped text as UTF-16 without making a string when the JSON has no escapes.
+                var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+                if (raw.IndexOf((byte)'\\') < 0 && raw.Length <= 512)
+                {
+                    Span<char> chars = stackalloc char[raw.Length];
+                    var count = System.Text.Encoding.UTF8.GetChars(raw[1..^1], chars);
+                    return string.GetHashCode(chars[..count], StringComparison.Ordinal);
+                }
+
+                return string.GetHashCode(value.GetString(), StringComparison.Ordinal);
             case JsonValueKind.Array:
                 var hash = 17;
                 foreach (var item in value.EnumerateArray())
@@ -182,6 +191,51 @@ internal static class JsonValues
         }
 
         return points;
+    }
+
+    /// <summary>
+    /// The first item of <paramref name="array"/> that equals an earlier one, with the earliest such earlier item; items
+    /// are found by hash, so the work is linear in the length and memory is one table entry per item.
+    /// </summary>
+    public static (int First, int Second)? FirstDuplicate(JsonElement array)
+    {
+        var length = array.GetArrayLength();
+        var first = new Dictionary<int, int>(length);
+        Dictionary<int, List<int>>? more = null;
+        for (var i = 0; i < length; i++)
+        {
+            var item = array[i];
+            var hash = HashCode(item);
+            if (first.TryAdd(hash, i))
+            {
+                continue;
+            }
+
+            var earlier = first[hash];
+            if (DeepEquals(item, array[earlier]))
+            {
+                return (earlier, i);
+            }
+
+            more ??= [];
+            if (!more.TryGetValue(hash, out var others))
+            {
+                more[hash] = [i];
+                continue;
+            }
+
+            foreach (var j in others)
+            {
+                if (DeepEquals(item, array[j]))
+                {
+                    return (j, i);
+                }
+            }
+
+            others.Add(i);
+        }
+
+        return null;
     }
 
     public static string Describe(JsonValueKind kind) => kind switch

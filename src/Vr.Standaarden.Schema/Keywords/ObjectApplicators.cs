@@ -199,6 +199,17 @@ internal sealed class AdditionalPropertiesKeyword : RemainingPropertiesKeyword
 
 internal sealed class PropertyNamesKeyword(SchemaNode schema) : Keyword("propertyNames")
 {
+    private static JsonDocument NameAsJson(string name)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(name.Length + 2);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStringValue(name);
+        }
+
+        return JsonDocument.Parse(buffer.WrittenMemory);
+    }
+
     public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
     {
         if (instance.ValueKind != JsonValueKind.Object)
@@ -209,9 +220,10 @@ internal sealed class PropertyNamesKeyword(SchemaNode schema) : Keyword("propert
         var valid = true;
         foreach (var property in instance.EnumerateObject())
         {
-            var name = JsonSerializer.SerializeToElement(property.Name);
+            // The name as a JSON string, made without reflection-based serialization (which trimmed and AOT apps lack).
+            using var name = NameAsJson(property.Name);
             state.PushInstance(property.Name);
-            var ok = schema.Evaluate(name, state, null);
+            var ok = schema.Evaluate(name.RootElement, state, null);
             state.PopInstance();
             if (!ok)
             {

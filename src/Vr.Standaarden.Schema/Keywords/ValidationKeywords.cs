@@ -203,30 +203,7 @@ internal sealed class UniqueItemsKeyword() : Keyword("uniqueItems")
             return true;
         }
 
-        var seen = new Dictionary<int, List<int>>();
-        for (var i = 0; i < length; i++)
-        {
-            var item = instance[i];
-            var hash = JsonValues.HashCode(item);
-            if (seen.TryGetValue(hash, out var bucket))
-            {
-                foreach (var j in bucket)
-                {
-                    if (JsonValues.DeepEquals(item, instance[j]))
-                    {
-                        return Fail(state, SchemaMessages.UniqueItems(j, i));
-                    }
-                }
-
-                bucket.Add(i);
-            }
-            else
-            {
-                seen[hash] = [i];
-            }
-        }
-
-        return true;
+        return JsonValues.FirstDuplicate(instance) is not { } pair || Fail(state, SchemaMessages.UniqueItems(pair.First, pair.Second));
     }
 }
 

@@ -27,36 +27,73 @@ internal sealed class RuleContext(JsonElement message, string release, string en
         Findings.Add(new Finding(rule.Code, rule.Severity, pointer, new Schema.LocalizedText(message, bericht)));
 
     /// <summary>The values in the data of fields of <paramref name="kind"/> (optionally only those named <paramref name="name"/>).</summary>
-    public IEnumerable<(JsonElement Value, string Pointer, string Name)> Fields(string kind, string? name = null) =>
-        Data.ValueKind == JsonValueKind.Undefined || Entity.Length == 0
-            ? []
-            : SchemaIndex.For(Release, Entity).Fields
-                .Where(f => f.Kind == kind && (name is null || f.Name == name))
-                .SelectMany(f => SchemaIndex.Values(Data, f.Path, DataPointer).Select(v => (v.Value, v.Pointer, f.Name)));
-
-    /// <summary>Every object in <paramref name="node"/>, itself included, with its pointer.</summary>
-    public static IEnumerable<(JsonElement Node, string Pointer)> Objects(JsonElement node, string pointer)
+    public IEnumerable<(JsonElement Value, LazyPointer Pointer, string Name)> Fields(string kind, string? name = null)
     {
-        if (node.ValueKind == JsonValueKind.Object)
+        if (Data.ValueKind == JsonValueKind.Undefined || Entity.Length == 0)
         {
-            yield return (node, pointer);
-            foreach (var property in node.EnumerateObject())
+            yield break;
+        }
+
+        foreach (var field in SchemaIndex.For(Release, Entity).Fields)
+        {
+            if (field.Kind != kind || (name is not null && field.Name != name))
             {
-                foreach (var found in Objects(property.Value, $"{pointer}/{Pointer.Escape(property.Name)}"))
-                {
-                    yield return found;
-                }
+                continue;
+            }
+
+            foreach (var (value, pointer) in SchemaIndex.Values(Data, field.Path, DataPointer))
+            {
+                yield return (value, pointer, field.Name);
             }
         }
-        else if (node.ValueKind == JsonValueKind.Array)
+    }
+
+    /// <summary>
+    /// Every object in <paramref name="node"/>, itself included, in document order, with its pointer. Only arrays and
+    /// objects are visited; a pointer is written out for an object only when one below it is visited.
+    /// </summary>
+    public static IEnumerable<(JsonElement Node, LazyPointer Pointer)> Objects(JsonElement node, string pointer)
+    {
+        var pending = new Stack<(JsonElement Node, LazyPointer Pointer)>();
+        pending.Push((node, LazyPointer.Of(pointer)));
+        var children = new List<(JsonElement, LazyPointer)>();
+        while (pending.Count > 0)
         {
-            var i = 0;
-            foreach (var item in node.EnumerateArray())
+            var (current, at) = pending.Pop();
+            if (current.ValueKind == JsonValueKind.Object)
             {
-                foreach (var found in Objects(item, $"{pointer}/{i++}"))
+                yield return (current, at);
+            }
+
+            children.Clear();
+            string? here = null;
+            if (current.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in current.EnumerateObject())
                 {
-                    yield return found;
+                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    {
+                        children.Add((property.Value, LazyPointer.Member(here ??= at.ToString(), property.Name)));
+                    }
                 }
+            }
+            else if (current.ValueKind == JsonValueKind.Array)
+            {
+                var i = 0;
+                foreach (var item in current.EnumerateArray())
+                {
+                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    {
+                        children.Add((item, LazyPointer.Item(here ??= at.ToString(), i)));
+                    }
+
+                    i++;
+                }
+            }
+
+            for (var c = children.Count - 1; c >= 0; c--)
+            {
+                pending.Push(children[c]);
             }
         }
     }

@@ -83,33 +83,50 @@ internal sealed class SchemaIndex
     }
 
     /// <summary>The values at <paramref name="path"/> in <paramref name="root"/>, each with its JSON Pointer below <paramref name="pointer"/>.</summary>
-    public static IEnumerable<(JsonElement Value, string Pointer)> Values(JsonElement root, string[] path, string pointer)
+    public static IEnumerable<(JsonElement Value, LazyPointer Pointer)> Values(JsonElement root, string[] path, string pointer) =>
+        Walk(root, LazyPointer.Of(pointer), path, 0);
+
+    // The last step yields its values directly: a long array of scalars costs no iterator or pointer per item.
+    private static IEnumerable<(JsonElement Value, LazyPointer Pointer)> Walk(JsonElement node, LazyPointer at, string[] path, int depth)
     {
-        IEnumerable<(JsonElement, string)> current = [(root, pointer)];
-        foreach (var segment in path)
+        if (depth == path.Length)
         {
-            current = current.SelectMany(c => Step(c.Item1, c.Item2, segment));
+            yield return (node, at);
+            yield break;
         }
 
-        return current;
-    }
-
-    private static IEnumerable<(JsonElement, string)> Step(JsonElement node, string pointer, string segment)
-    {
+        var segment = path[depth];
+        var last = depth == path.Length - 1;
         if (segment == "*")
         {
-            if (node.ValueKind == JsonValueKind.Array)
+            if (node.ValueKind != JsonValueKind.Array)
             {
-                var i = 0;
-                foreach (var item in node.EnumerateArray())
+                yield break;
+            }
+
+            var parent = at.ToString();
+            var i = 0;
+            foreach (var item in node.EnumerateArray())
+            {
+                var here = LazyPointer.Item(parent, i++);
+                if (last)
                 {
-                    yield return (item, $"{pointer}/{i++}");
+                    yield return (item, here);
+                    continue;
+                }
+
+                foreach (var found in Walk(item, here, path, depth + 1))
+                {
+                    yield return found;
                 }
             }
         }
         else if (node.ValueKind == JsonValueKind.Object && node.TryGetProperty(segment, out var child))
         {
-            yield return (child, $"{pointer}/{Pointer.Escape(segment)}");
+            foreach (var found in Walk(child, LazyPointer.Member(at.ToString(), segment), path, depth + 1))
+            {
+                yield return found;
+            }
         }
     }
 }

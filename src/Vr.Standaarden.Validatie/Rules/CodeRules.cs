@@ -8,10 +8,10 @@ namespace Vr.Standaarden.Validatie.Rules;
 /// <summary>The code-list values of a message: those the schemas point at a code list, plus tlp and rubricering of the envelope.</summary>
 internal static class CodeValues
 {
-    public static IEnumerable<(Code Code, Codelijst List, string Pointer)> Of(RuleContext context)
+    public static IEnumerable<(Code Code, Codelijst List, LazyPointer Pointer)> Of(RuleContext context)
     {
         var envelope = new[] { ("tlp", "tlp"), ("rubricering", "rubricering") }
-            .Select(e => (Value: context.Message.TryGetProperty(e.Item1, out var v) ? v : default, Pointer: "/" + e.Item1, Name: e.Item2));
+            .Select(e => (Value: context.Message.TryGetProperty(e.Item1, out var v) ? v : default, Pointer: LazyPointer.Of("/" + e.Item1), Name: e.Item2));
         foreach (var (value, pointer, name) in envelope.Concat(context.Fields("codelijst")))
         {
             if (value.ValueKind == JsonValueKind.String && Codelijsten.TryGet(name, out var list) && list!.Find(value.GetString()!) is { } code)

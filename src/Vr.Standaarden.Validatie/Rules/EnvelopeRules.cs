@@ -30,18 +30,21 @@ internal sealed class SubjectResolves() : DomainRule(new("VR-REF-001", Severity.
             return;
         }
 
-        var candidates = context.Fields("verwijstNaar")
-            .SelectMany(f => f.Value.ValueKind == JsonValueKind.Array ? [.. f.Value.EnumerateArray()] : new List<JsonElement> { f.Value })
-            .Where(v => v.ValueKind == JsonValueKind.String)
-            .Select(v => v.GetString())
-            .Append(RuleContext.Text(context.Data, "id"));
-        if (!candidates.Contains(subject, StringComparer.Ordinal))
+        if (RuleContext.Text(context.Data, "id") != subject && !context.Fields("verwijstNaar").Any(f => Names(f.Value, subject)))
         {
             context.Report(Info, "/subject",
                 $"The subject '{subject}' is neither the id of the data nor an identifier the data refers to.",
                 $"Het onderwerp '{subject}' is niet de id van data en ook geen identificatie waarnaar data verwijst.");
         }
     }
+
+    // Compared as UTF-8, without making a string of every identifier.
+    private static bool Names(JsonElement value, string subject) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.ValueEquals(subject),
+        JsonValueKind.Array => value.EnumerateArray().Any(v => v.ValueKind == JsonValueKind.String && v.ValueEquals(subject)),
+        _ => false,
+    };
 }
 
 /// <summary>VR-REF-002: a message is not its own cause.</summary>

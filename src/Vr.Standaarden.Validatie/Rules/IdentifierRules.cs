@@ -46,7 +46,7 @@ internal sealed class MunicipalitiesKnown() : DomainRule(new("VR-ID-002", Severi
         var municipalities = Codelijsten.Get("gemeente");
         foreach (var (value, pointer, name) in context.Fields("def"))
         {
-            if (value.ValueKind != JsonValueKind.String)
+            if (value.ValueKind != JsonValueKind.String || (name != "gemeenteCode" && !BagDefinitions.Contains(name)))
             {
                 continue;
             }

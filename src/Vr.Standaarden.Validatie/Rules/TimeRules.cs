@@ -19,8 +19,8 @@ internal sealed class TimeOrder() : DomainRule(new("VR-TIJD-001", Severity.Error
     {
         foreach (var (node, pointer) in RuleContext.Objects(context.Data, RuleContext.DataPointer))
         {
-            var order = pointer.EndsWith("/tijdstippen", StringComparison.Ordinal) ? Incident
-                : pointer.EndsWith("/periode", StringComparison.Ordinal) ? Period
+            var order = pointer.Name == "tijdstippen" ? Incident
+                : pointer.Name == "periode" ? Period
                 : node.TryGetProperty("eenheidId", out _) ? Unit
                 : null;
             if (order is not null)
