@@ -9,13 +9,7 @@ public sealed class BadInputTests
 
     public static TheoryData<string, string, long> Cases => BadInput.Cases;
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = Program.Run(args, () => Stream.Null, stdout, stderr);
-        return (exit, stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => Vr.Run(args);
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -6,13 +6,7 @@ namespace Vr.Standaarden.Cli.Tests;
 /// <summary><c>vr coord</c>: the output contract (order, decimals), bulk mode and its line alignment, and warnings.</summary>
 public sealed class CoordCommandTests
 {
-    private static (int Exit, string Out, string Err) Run(string stdin, params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = Program.Run(args, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin)), stdout, stderr);
-        return (exit, stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), stderr.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
-    }
+    private static (int Exit, string Out, string Err) Run(string stdin, params string[] args) => Vr.RunWithInput(stdin, args);
 
     [Fact]
     public void Rd2wgs_prints_latitude_then_longitude_with_nine_decimals()

@@ -15,13 +15,7 @@ public sealed class DocsCommandTests : IDisposable
 
     private string Temp(string relative) => Path.Combine(_folder.FullName, relative);
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = Program.Run(args, () => Stream.Null, stdout, stderr);
-        return (exit, stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => Vr.Run(args);
 
     [Fact]
     public void Committed_reference_of_spec_1_0_is_current()

@@ -10,13 +10,7 @@ public sealed class OfflineStandardTests : IDisposable
 
     public void Dispose() => _folder.Delete(recursive: true);
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = Program.Run(args, () => Stream.Null, stdout, stderr);
-        return (exit, stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => Vr.Run(args);
 
     [Fact]
     public void An_extension_schema_away_from_spec_resolves_the_standard_from_the_tool()

@@ -13,13 +13,7 @@ public sealed class StandardValidateTests : IDisposable
 
     public void Dispose() => _folder.Delete(recursive: true);
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = Program.Run(args, () => Stream.Null, stdout, stderr);
-        return (exit, stdout.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), stderr.ToString());
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => Vr.Run(args);
 
     private string Mutated(string name, Action<JsonObject> change)
     {
