@@ -57,13 +57,13 @@ internal static class ValidateCommand
 
         var maxBytes = new Option<long>("--max-bytes")
         {
-            Description = $"Refuse an instance larger than this many bytes, unread. Default: {InputLimits.DefaultMaxBytes} (16 MiB).",
+            Description = "Refuse an instance larger than this many bytes (16 MiB by default), unread.",
             DefaultValueFactory = _ => InputLimits.DefaultMaxBytes,
         };
 
         var maxDepth = new Option<int>("--max-depth")
         {
-            Description = $"Refuse an instance whose arrays and objects nest deeper than this. Default: {InputLimits.DefaultMaxDepth}.",
+            Description = "Refuse an instance whose arrays and objects nest deeper than this.",
             DefaultValueFactory = _ => InputLimits.DefaultMaxDepth,
         };
 
