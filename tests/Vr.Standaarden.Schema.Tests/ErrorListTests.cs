@@ -28,4 +28,26 @@ public sealed class ErrorListTests
         Assert.All(result.Errors, e => Assert.Equal(keyword, e.Keyword));
         Assert.StartsWith("Property 'x' is not allowed", result.Errors[0].Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_flag_format_builds_no_text_for_branches_that_fail()
+    {
+        var schema = JsonSchema.FromText("""
+            { "anyOf": [ { "type": "string", "pattern": "^a" }, { "enum": [1, 2] }, { "type": "integer", "minimum": 5, "not": { "const": 6 } } ],
+              "oneOf": [ { "type": "object", "required": ["x"] }, { "multipleOf": 7 } ] }
+            """);
+        using var document = System.Text.Json.JsonDocument.Parse("7");
+        Assert.True(schema.IsValid(document.RootElement));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var valid = schema.IsValid(document.RootElement);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(valid);
+        Assert.Equal(0, allocated);
+
+        // The detailed formats still word every failure.
+        using var invalid = System.Text.Json.JsonDocument.Parse("\"b\"");
+        Assert.Contains(schema.Evaluate(invalid.RootElement).Errors, e => e.Message == "'b' does not match the pattern ^a." && e.Text.Dutch == "'b' voldoet niet aan het patroon ^a.");
+    }
 }

@@ -132,12 +132,15 @@ internal abstract class Keyword(string name)
 
     public abstract bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations);
 
-    /// <summary>Records a failure (in detailed mode) and returns <c>false</c>.</summary>
-    protected bool Fail(EvaluationState state, LocalizedText message)
+    /// <summary>
+    /// Records a failure (in detailed mode) and returns <c>false</c>. Callers pass <c>null</c> for the text when
+    /// <see cref="EvaluationState.Detailed"/> is off, so the flag format builds no text for a branch that fails.
+    /// </summary>
+    protected bool Fail(EvaluationState state, LocalizedText? message)
     {
         if (state.Detailed)
         {
-            state.AddError(this, message);
+            state.AddError(this, message ?? throw new InvalidOperationException("A detailed evaluation needs the failure's text."));
         }
 
         return false;

@@ -31,7 +31,7 @@ internal sealed class PrefixItemsKeyword(string name, SchemaNode[] schemas) : Ke
             state.PopKeyword();
             if (!ok)
             {
-                valid = Fail(state, SchemaMessages.Item(index));
+                valid = Fail(state, !state.Detailed ? null : SchemaMessages.Item(index));
                 if (!state.Detailed)
                 {
                     return false;
@@ -75,7 +75,7 @@ internal abstract class RemainingItemsKeyword(string name, SchemaNode schema) : 
                 {
                     // One item too many is one error, at the item, not a second one from the 'false' schema.
                     state.DiscardErrorsSince(mark);
-                    valid = Fail(state, SchemaMessages.ItemNotAllowed(index));
+                    valid = Fail(state, !state.Detailed ? null : SchemaMessages.ItemNotAllowed(index));
                     state.PopInstance();
                     if (!state.Detailed)
                     {
@@ -89,7 +89,7 @@ internal abstract class RemainingItemsKeyword(string name, SchemaNode schema) : 
                 state.PopInstance();
                 if (!ok)
                 {
-                    valid = Fail(state, SchemaMessages.Item(index));
+                    valid = Fail(state, !state.Detailed ? null : SchemaMessages.Item(index));
                     if (!state.Detailed)
                     {
                         return false;
@@ -151,12 +151,12 @@ internal sealed class ContainsKeyword(SchemaNode schema, long minContains, long?
         state.DiscardErrorsSince(mark);
         if (matches < minContains)
         {
-            return Fail(state, SchemaMessages.ContainsTooFew(matches, minContains));
+            return Fail(state, !state.Detailed ? null : SchemaMessages.ContainsTooFew(matches, minContains));
         }
 
         if (maxContains is long max && matches > max)
         {
-            return Fail(state, SchemaMessages.ContainsTooMany(matches, max));
+            return Fail(state, !state.Detailed ? null : SchemaMessages.ContainsTooMany(matches, max));
         }
 
         return true;

@@ -23,7 +23,7 @@ internal sealed class AllOfKeyword(SchemaNode[] schemas) : Keyword("allOf")
             }
         }
 
-        return valid || Fail(state, SchemaMessages.AllOf());
+        return valid || Fail(state, !state.Detailed ? null : SchemaMessages.AllOf());
     }
 }
 
@@ -58,7 +58,7 @@ internal sealed class AnyOfKeyword(SchemaNode[] schemas) : Keyword("anyOf")
             return true;
         }
 
-        return Fail(state, SchemaMessages.AnyOf());
+        return Fail(state, !state.Detailed ? null : SchemaMessages.AnyOf());
     }
 }
 
@@ -109,10 +109,10 @@ internal sealed class OneOfKeyword(SchemaNode[] schemas) : Keyword("oneOf")
         if (count > 1)
         {
             state.DiscardErrorsSince(mark);
-            return Fail(state, SchemaMessages.OneOfMany(count));
+            return Fail(state, !state.Detailed ? null : SchemaMessages.OneOfMany(count));
         }
 
-        return Fail(state, SchemaMessages.OneOfNone());
+        return Fail(state, !state.Detailed ? null : SchemaMessages.OneOfNone());
     }
 }
 
@@ -123,7 +123,7 @@ internal sealed class NotKeyword(SchemaNode schema) : Keyword("not")
         var mark = state.ErrorMark;
         var ok = schema.Evaluate(instance, state, null);
         state.DiscardErrorsSince(mark);
-        return !ok || Fail(state, SchemaMessages.Not());
+        return !ok || Fail(state, !state.Detailed ? null : SchemaMessages.Not());
     }
 }
 
@@ -152,7 +152,7 @@ internal sealed class IfKeyword(SchemaNode condition, SchemaNode? then, SchemaNo
         var ok = next.Evaluate(instance, state, annotations);
         state.PopKeyword();
         state.PushKeyword("if");
-        return ok || Fail(state, SchemaMessages.Conditional(holds));
+        return ok || Fail(state, !state.Detailed ? null : SchemaMessages.Conditional(holds));
     }
 }
 
@@ -178,7 +178,7 @@ internal sealed class DependentSchemasKeyword(string name, Dictionary<string, Sc
             state.PopKeyword();
             if (!ok)
             {
-                valid = Fail(state, SchemaMessages.DependentSchema(property));
+                valid = Fail(state, !state.Detailed ? null : SchemaMessages.DependentSchema(property));
                 if (!state.Detailed)
                 {
                     return false;

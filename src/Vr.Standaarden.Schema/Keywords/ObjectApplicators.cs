@@ -48,7 +48,7 @@ internal sealed class PropertiesKeyword : Keyword
             }
         }
 
-        return valid || Fail(state, SchemaMessages.Properties());
+        return valid || Fail(state, !state.Detailed ? null : SchemaMessages.Properties());
     }
 }
 
@@ -74,7 +74,7 @@ internal sealed class PatternPropertiesKeyword((EcmaRegex Regex, SchemaNode Sche
                 {
                     if (timedOut)
                     {
-                        valid = Fail(state, SchemaMessages.PatternTimeout(SchemaMessages.Show(property.Name), regex.Pattern));
+                        valid = Fail(state, !state.Detailed ? null : SchemaMessages.PatternTimeout(SchemaMessages.Show(property.Name), regex.Pattern));
                     }
 
                     continue;
@@ -98,7 +98,7 @@ internal sealed class PatternPropertiesKeyword((EcmaRegex Regex, SchemaNode Sche
             }
         }
 
-        return valid || Fail(state, SchemaMessages.Properties());
+        return valid || Fail(state, !state.Detailed ? null : SchemaMessages.Properties());
     }
 }
 
@@ -134,7 +134,7 @@ internal abstract class RemainingPropertiesKeyword(string name, SchemaNode schem
             {
                 // One disallowed property is one error, at the property, not a second one from the 'false' schema.
                 state.DiscardErrorsSince(mark);
-                valid = Fail(state, SchemaMessages.NotAllowed(property.Name));
+                valid = Fail(state, !state.Detailed ? null : SchemaMessages.NotAllowed(property.Name));
                 state.PopInstance();
                 if (!state.Detailed)
                 {
@@ -147,7 +147,7 @@ internal abstract class RemainingPropertiesKeyword(string name, SchemaNode schem
             state.PopInstance();
             if (!ok)
             {
-                valid = Fail(state, SchemaMessages.RemainingProperty(property.Name));
+                valid = Fail(state, !state.Detailed ? null : SchemaMessages.RemainingProperty(property.Name));
                 if (!state.Detailed)
                 {
                     return false;
@@ -227,7 +227,7 @@ internal sealed class PropertyNamesKeyword(SchemaNode schema) : Keyword("propert
             state.PopInstance();
             if (!ok)
             {
-                valid = Fail(state, SchemaMessages.PropertyName(property.Name));
+                valid = Fail(state, !state.Detailed ? null : SchemaMessages.PropertyName(property.Name));
                 if (!state.Detailed)
                 {
                     return false;

@@ -12,12 +12,12 @@ internal abstract class ReferenceKeyword(string name, string reference) : Keywor
     {
         if (!state.EnterReference(target))
         {
-            return Fail(state, SchemaMessages.ReferenceCycle(Reference));
+            return Fail(state, !state.Detailed ? null : SchemaMessages.ReferenceCycle(Reference));
         }
 
         var ok = target.Evaluate(instance, state, annotations);
         state.LeaveReference();
-        return ok || Fail(state, SchemaMessages.Reference(Reference));
+        return ok || Fail(state, !state.Detailed ? null : SchemaMessages.Reference(Reference));
     }
 }
 
@@ -94,6 +94,6 @@ internal sealed class FormatKeyword(string format, FormatCheck check) : Keyword(
         }
 
         Span<char> buffer = stackalloc char[PropertyName.BufferLength * 2];
-        return check(PropertyName.Value(instance, buffer)) || Fail(state, SchemaMessages.Format(SchemaMessages.Show(instance), format));
+        return check(PropertyName.Value(instance, buffer)) || Fail(state, !state.Detailed ? null : SchemaMessages.Format(SchemaMessages.Show(instance), format));
     }
 }

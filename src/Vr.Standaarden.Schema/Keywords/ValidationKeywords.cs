@@ -33,14 +33,14 @@ internal sealed class TypeKeyword(JsonTypes types, string[] names) : Keyword("ty
             JsonValueKind.Number => (types & JsonTypes.Number) != 0 || ((types & JsonTypes.Integer) != 0 && JsonValues.IsInteger(instance)),
             _ => false,
         };
-        return ok || Fail(state, SchemaMessages.Type(names));
+        return ok || Fail(state, !state.Detailed ? null : SchemaMessages.Type(names));
     }
 }
 
 internal sealed class ConstKeyword(JsonElement value) : Keyword("const")
 {
     public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations) =>
-        JsonValues.DeepEquals(instance, value) || Fail(state, SchemaMessages.Const(SchemaMessages.Show(value)));
+        JsonValues.DeepEquals(instance, value) || Fail(state, !state.Detailed ? null : SchemaMessages.Const(SchemaMessages.Show(value)));
 
     internal static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
 }
@@ -57,7 +57,7 @@ internal sealed class EnumKeyword(JsonElement[] values) : Keyword("enum")
             }
         }
 
-        return Fail(state, SchemaMessages.Enum(SchemaMessages.Show(instance)));
+        return Fail(state, !state.Detailed ? null : SchemaMessages.Enum(SchemaMessages.Show(instance)));
     }
 }
 
@@ -81,10 +81,10 @@ internal sealed class NumericBoundKeyword(string name, Bound bound, JsonNumber l
         var c = JsonValues.Compare(instance, limit);
         return bound switch
         {
-            Bound.Minimum => c >= 0 || Fail(state, SchemaMessages.Minimum(instance.GetRawText(), limit.ToString())),
-            Bound.Maximum => c <= 0 || Fail(state, SchemaMessages.Maximum(instance.GetRawText(), limit.ToString())),
-            Bound.ExclusiveMinimum => c > 0 || Fail(state, SchemaMessages.ExclusiveMinimum(instance.GetRawText(), limit.ToString())),
-            _ => c < 0 || Fail(state, SchemaMessages.ExclusiveMaximum(instance.GetRawText(), limit.ToString())),
+            Bound.Minimum => c >= 0 || Fail(state, !state.Detailed ? null : SchemaMessages.Minimum(instance.GetRawText(), limit.ToString())),
+            Bound.Maximum => c <= 0 || Fail(state, !state.Detailed ? null : SchemaMessages.Maximum(instance.GetRawText(), limit.ToString())),
+            Bound.ExclusiveMinimum => c > 0 || Fail(state, !state.Detailed ? null : SchemaMessages.ExclusiveMinimum(instance.GetRawText(), limit.ToString())),
+            _ => c < 0 || Fail(state, !state.Detailed ? null : SchemaMessages.ExclusiveMaximum(instance.GetRawText(), limit.ToString())),
         };
     }
 }
@@ -99,7 +99,7 @@ internal sealed class MultipleOfKeyword(JsonNumber divisor) : Keyword("multipleO
         }
 
         var ok = IsMultipleOf(instance, divisor);
-        return ok || Fail(state, SchemaMessages.MultipleOf(instance.GetRawText(), divisor.ToString()));
+        return ok || Fail(state, !state.Detailed ? null : SchemaMessages.MultipleOf(instance.GetRawText(), divisor.ToString()));
     }
 
     /// <summary>Exact decimal arithmetic where both numbers fit a decimal, else a tolerant double check.</summary>
@@ -159,7 +159,7 @@ internal sealed class CountKeyword(string name, CountKind kind, bool isMinimum, 
             return true;
         }
 
-        return Fail(state, (kind, isMinimum) switch
+        return Fail(state, !state.Detailed ? null : (kind, isMinimum) switch
         {
             (CountKind.StringLength, true) => SchemaMessages.MinLength(limit),
             (CountKind.StringLength, false) => SchemaMessages.MaxLength(limit),
@@ -195,7 +195,7 @@ internal sealed class UniqueItemsKeyword() : Keyword("uniqueItems")
                 {
                     if (JsonValues.DeepEquals(instance[i], instance[j]))
                     {
-                        return Fail(state, SchemaMessages.UniqueItems(j, i));
+                        return Fail(state, !state.Detailed ? null : SchemaMessages.UniqueItems(j, i));
                     }
                 }
             }
@@ -203,7 +203,7 @@ internal sealed class UniqueItemsKeyword() : Keyword("uniqueItems")
             return true;
         }
 
-        return JsonValues.FirstDuplicate(instance) is not { } pair || Fail(state, SchemaMessages.UniqueItems(pair.First, pair.Second));
+        return JsonValues.FirstDuplicate(instance) is not { } pair || Fail(state, !state.Detailed ? null : SchemaMessages.UniqueItems(pair.First, pair.Second));
     }
 }
 
@@ -224,7 +224,7 @@ internal sealed class RequiredKeyword(string[] names) : Keyword("required")
         {
             if (!instance.TryGetProperty(_utf8[i], out _))
             {
-                valid = Fail(state, SchemaMessages.Required(names[i]));
+                valid = Fail(state, !state.Detailed ? null : SchemaMessages.Required(names[i]));
                 if (!state.Detailed)
                 {
                     return false;
@@ -257,7 +257,7 @@ internal sealed class DependentRequiredKeyword(string name, Dictionary<string, s
             {
                 if (!instance.TryGetProperty(other, out _))
                 {
-                    valid = Fail(state, SchemaMessages.DependentRequired(other, property));
+                    valid = Fail(state, !state.Detailed ? null : SchemaMessages.DependentRequired(other, property));
                     if (!state.Detailed)
                     {
                         return false;
@@ -281,7 +281,7 @@ internal sealed class PatternKeyword(EcmaRegex regex) : Keyword("pattern")
 
         Span<char> buffer = stackalloc char[PropertyName.BufferLength * 2];
         return regex.IsMatch(PropertyName.Value(instance, buffer), out var timedOut)
-            || Fail(state, timedOut
+            || Fail(state, !state.Detailed ? null : timedOut
                 ? SchemaMessages.PatternTimeout(SchemaMessages.Show(instance), regex.Pattern)
                 : SchemaMessages.Pattern(SchemaMessages.Show(instance), regex.Pattern));
     }
