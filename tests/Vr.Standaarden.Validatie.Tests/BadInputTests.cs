@@ -66,16 +66,34 @@ public sealed class BadInputTests
         Assert.Equal("/data/extra", Assert.Single(read.Findings).InstanceLocation);
     }
 
-    /// <summary>Two shapes of a large message: one long text, and a long list of identifiers (each checked by pattern, uniqueness and the rules).</summary>
+    /// <summary>
+    /// Three shapes of a large message: one long text, a long list of identifiers (each checked by pattern, uniqueness
+    /// and the rules), and a polygon of many positions (each checked by the geometry schema and the location rules).
+    /// </summary>
     [Theory]
     [InlineData("text")]
     [InlineData("identifiers")]
+    [InlineData("polygon")]
     public void Memory_while_validating_a_large_message_stays_within_a_small_multiple_of_its_size(string shape)
     {
         var message = Messages.Incident();
         if (shape == "text")
         {
             message["data"]!["locatie"]!["omschrijving"] = new string('x', 4 * 1024 * 1024);
+        }
+        else if (shape == "polygon")
+        {
+            // A ring of 20,000 positions around the Binnenhof in RD, each checked against the area of the Netherlands.
+            var ring = new System.Text.Json.Nodes.JsonArray();
+            for (var i = 0; i <= 20_000; i++)
+            {
+                var angle = 2 * Math.PI * (i % 20_000) / 20_000;
+                ring.Add(new System.Text.Json.Nodes.JsonArray(
+                    System.Text.Json.Nodes.JsonValue.Create(Math.Round(81390.2 + (500 * Math.Cos(angle)), 1)),
+                    System.Text.Json.Nodes.JsonValue.Create(Math.Round(455480.7 + (500 * Math.Sin(angle)), 1))));
+            }
+
+            message["data"]!["locatie"]!["geometrie"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "Polygon", ["coordinates"] = new System.Text.Json.Nodes.JsonArray(ring) };
         }
         else
         {

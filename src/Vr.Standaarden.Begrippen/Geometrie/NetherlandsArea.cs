@@ -8,6 +8,8 @@ namespace Vr.Standaarden.Begrippen.Geometrie;
 /// </summary>
 public static class NetherlandsArea
 {
+    private static readonly AreaCheck InsideArea = new(AreaProblem.None, "", "");
+
     private readonly record struct Box(double MinEast, double MaxEast, double MinNorth, double MaxNorth)
     {
         public bool Contains(double east, double north) => east >= MinEast && east <= MaxEast && north >= MinNorth && north <= MaxNorth;
@@ -23,11 +25,13 @@ public static class NetherlandsArea
     public static AreaCheck Check(double east, double north, CoordinateReferenceSystem crs, AreaLevel level = AreaLevel.Strict)
     {
         ArgumentNullException.ThrowIfNull(crs);
-        var where = string.Create(CultureInfo.InvariantCulture, $"({east}, {north})");
         if (Inside(east, north, crs.IsGeographic, level))
         {
-            return new AreaCheck(AreaProblem.None, "", "");
+            return InsideArea;
         }
+
+        // Only a position outside the area is named in a message.
+        var where = string.Create(CultureInfo.InvariantCulture, $"({east}, {north})");
 
         if (Inside(north, east, crs.IsGeographic, level))
         {

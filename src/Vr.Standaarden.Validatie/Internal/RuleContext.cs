@@ -71,7 +71,7 @@ internal sealed class RuleContext(JsonElement message, string release, string en
             {
                 foreach (var property in current.EnumerateObject())
                 {
-                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    if (property.Value.ValueKind == JsonValueKind.Object || HoldsContainers(property.Value))
                     {
                         children.Add((property.Value, LazyPointer.Member(here ??= at.ToString(), property.Name)));
                     }
@@ -82,7 +82,7 @@ internal sealed class RuleContext(JsonElement message, string release, string en
                 var i = 0;
                 foreach (var item in current.EnumerateArray())
                 {
-                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    if (item.ValueKind == JsonValueKind.Object || HoldsContainers(item))
                     {
                         children.Add((item, LazyPointer.Item(here ??= at.ToString(), i)));
                     }
@@ -96,6 +96,25 @@ internal sealed class RuleContext(JsonElement message, string release, string en
                 pending.Push(children[c]);
             }
         }
+    }
+
+    // An array of scalars (a GeoJSON position, a list of codes) holds no object: it is not visited at all.
+    private static bool HoldsContainers(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return false;
+        }
+
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The RFC 3339 timestamp in member <paramref name="name"/>, or <c>null</c> when absent or unreadable (the schema reports that).</summary>

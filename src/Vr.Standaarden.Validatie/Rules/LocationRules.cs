@@ -10,7 +10,7 @@ namespace Vr.Standaarden.Validatie.Rules;
 /// </summary>
 internal static class Positions
 {
-    public static IEnumerable<(double East, double North, CoordinateReferenceSystem Crs, string Pointer)> Of(RuleContext context)
+    public static IEnumerable<(double East, double North, CoordinateReferenceSystem Crs, LazyPointer Pointer)> Of(RuleContext context)
     {
         foreach (var (node, pointer) in RuleContext.Objects(context.Data, RuleContext.DataPointer))
         {
@@ -42,29 +42,42 @@ internal static class Positions
         }
     }
 
-    // A position is an array whose first two items are numbers; anything else is descended into.
-    private static IEnumerable<(double East, double North, string Pointer)> Leaves(JsonElement node, string pointer)
+    // A position is an array whose first two items are numbers; anything else is descended into. The positions of a
+    // ring are yielded from the ring's own loop, with a pointer written out only if a finding needs it.
+    private static IEnumerable<(double East, double North, LazyPointer Pointer)> Leaves(JsonElement node, string pointer)
     {
+        if (IsPosition(node))
+        {
+            yield return (node[0].GetDouble(), node[1].GetDouble(), LazyPointer.Of(pointer));
+            yield break;
+        }
+
         if (node.ValueKind != JsonValueKind.Array)
         {
             yield break;
         }
 
-        var length = node.GetArrayLength();
-        if (length >= 2 && node[0].ValueKind == JsonValueKind.Number && node[1].ValueKind == JsonValueKind.Number)
+        var i = 0;
+        foreach (var item in node.EnumerateArray())
         {
-            yield return (node[0].GetDouble(), node[1].GetDouble(), pointer);
-            yield break;
-        }
-
-        for (var i = 0; i < length; i++)
-        {
-            foreach (var leaf in Leaves(node[i], $"{pointer}/{i}"))
+            if (IsPosition(item))
             {
-                yield return leaf;
+                yield return (item[0].GetDouble(), item[1].GetDouble(), LazyPointer.Item(pointer, i));
             }
+            else if (item.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var leaf in Leaves(item, $"{pointer}/{i}"))
+                {
+                    yield return leaf;
+                }
+            }
+
+            i++;
         }
     }
+
+    private static bool IsPosition(JsonElement node) =>
+        node.ValueKind == JsonValueKind.Array && node.GetArrayLength() >= 2 && node[0].ValueKind == JsonValueKind.Number && node[1].ValueKind == JsonValueKind.Number;
 }
 
 /// <summary>VR-LOC-001: every position lies in the Netherlands (or its part of the North Sea) for its declared system.</summary>
