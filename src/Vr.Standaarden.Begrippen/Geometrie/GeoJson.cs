@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
 
@@ -12,6 +13,10 @@ namespace Vr.Standaarden.Begrippen.Geometrie;
 public static class GeoJson
 {
     private static readonly JsonSerializerOptions Options = CreateOptions();
+
+    // Called directly rather than through JsonSerializer: reflection-based serialization is off in trimmed and AOT apps.
+    private static readonly JsonConverter<Geometry> Converter =
+        (JsonConverter<Geometry>)new GeoJsonConverterFactory().CreateConverter(typeof(Geometry), Options)!;
 
     /// <summary>Serializer options with the NetTopologySuite GeoJSON converters, for use in your own serialization.</summary>
     public static JsonSerializerOptions CreateOptions()
@@ -27,7 +32,19 @@ public static class GeoJson
     /// </summary>
     public static Geometry Read(string json, CoordinateReferenceSystem? crs = null)
     {
-        var geometry = JsonSerializer.Deserialize<Geometry>(json, Options) ?? throw new JsonException("The JSON is null, not a GeoJSON geometry.");
+        ArgumentNullException.ThrowIfNull(json);
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        if (!reader.Read())
+        {
+            throw new JsonException("The text holds no JSON value, not a GeoJSON geometry.");
+        }
+
+        var geometry = Converter.Read(ref reader, typeof(Geometry), Options) ?? throw new JsonException("The JSON is null, not a GeoJSON geometry.");
+        if (reader.Read())
+        {
+            throw new JsonException("There is text after the GeoJSON geometry.");
+        }
+
         geometry.SRID = (crs ?? CoordinateReferenceSystem.Crs84).Srid;
         return geometry;
     }
@@ -43,7 +60,13 @@ public static class GeoJson
         var output = geometry.SRID == target.Srid ? geometry.Copy() : GeometryTransformation.Transform(geometry, target);
         var precision = new PrecisionModel(target.IsGeographic ? 1e8 : 1e3);
         output.Apply(new RoundFilter(precision));
-        return JsonSerializer.Serialize(output, Options);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Converter.Write(writer, output, Options);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private sealed class RoundFilter(PrecisionModel precision) : IEntireCoordinateSequenceFilter

@@ -356,7 +356,7 @@ internal sealed partial class SchemaCompiler
                 w.Line("writer.WriteEndArray();");
                 break;
             case TypeKind.Geometry:
-                w.Line($"{Json}.JsonSerializer.Serialize(writer, {expression}, {GeoJsonOptions(shape)});");
+                w.Line($"{GeometryClass(shape)}.GeometryConverter.Write(writer, {expression}, {GeoJsonOptions(shape)});");
                 break;
             case TypeKind.Map:
                 var pair = $"pair{Invariant(depth++)}";

@@ -372,13 +372,17 @@ internal sealed partial class SchemaCompiler
         const string Nts = "global::NetTopologySuite.Geometries";
         w.Line("/// <summary>Serializer options that read and write GeoJSON geometries with NetTopologySuite.</summary>");
         w.Line($"public static readonly {Json}.JsonSerializerOptions GeoJson = new() {{ Converters = {{ new global::NetTopologySuite.IO.Converters.GeoJsonConverterFactory() }} }};");
+        w.Line();
+        w.Line("/// <summary>NetTopologySuite's GeoJSON converter, called directly: no reflection-based serialization, which trimmed and AOT apps lack.</summary>");
+        w.Line($"public static readonly {Json}.Serialization.JsonConverter<{Nts}.Geometry> GeometryConverter =");
+        w.Line($"    ({Json}.Serialization.JsonConverter<{Nts}.Geometry>)new global::NetTopologySuite.IO.Converters.GeoJsonConverterFactory().CreateConverter(typeof({Nts}.Geometry), GeoJson)!;");
         w.Line($"private static readonly {Nts}.GeometryFactory GeometryFactory = new();");
         w.Line();
         w.Line("/// <summary>The geometry a checked GeoJSON value describes, or <c>null</c> when it describes none.</summary>");
         w.Open($"public static {Nts}.Geometry? ToGeometry({Json}.JsonElement value)");
         w.Open("try");
         w.Open($"if (value.ValueKind != {Json}.JsonValueKind.Object || !value.TryGetProperty(\"type\", out var type) || !value.TryGetProperty(\"coordinates\", out var c))");
-        w.Line($"return {Json}.JsonSerializer.Deserialize<{Nts}.Geometry>(value, GeoJson);");
+        w.Line("return ReadWithConverter(value);");
         w.Close();
         w.Line();
         // The type is compared as UTF-8; a type that is no string throws InvalidOperationException, caught below.
@@ -388,7 +392,7 @@ internal sealed partial class SchemaCompiler
         w.Line("if (type.ValueEquals(\"MultiLineString\"u8)) return GeometryFactory.CreateMultiLineString(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(c.EnumerateArray(), l => GeometryFactory.CreateLineString(Positions(l)))));");
         w.Line("if (type.ValueEquals(\"Polygon\"u8)) return Polygon(c);");
         w.Line("if (type.ValueEquals(\"MultiPolygon\"u8)) return GeometryFactory.CreateMultiPolygon(global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(c.EnumerateArray(), Polygon)));");
-        w.Line($"return {Json}.JsonSerializer.Deserialize<{Nts}.Geometry>(value, GeoJson);");
+        w.Line("return ReadWithConverter(value);");
         w.Close();
         EmitNoGeometry(w);
         w.Close();
@@ -435,7 +439,7 @@ internal sealed partial class SchemaCompiler
         w.Close();
         w.Close();
         w.Line();
-        w.Line($"return {Json}.JsonSerializer.Deserialize<{Nts}.Geometry>(ref start, GeoJson);");
+        w.Line($"return GeometryConverter.Read(ref start, typeof({Nts}.Geometry), GeoJson);");
         w.Close();
         EmitNoGeometry(w);
         w.Close();
@@ -473,6 +477,12 @@ internal sealed partial class SchemaCompiler
         w.Line();
         w.Line($"private static {Nts}.Coordinate Position({Json}.JsonElement p) =>");
         w.Line($"    p.GetArrayLength() > 2 ? new {Nts}.CoordinateZ(p[0].GetDouble(), p[1].GetDouble(), p[2].GetDouble()) : new {Nts}.Coordinate(p[0].GetDouble(), p[1].GetDouble());");
+        w.Line();
+        w.Open($"private static {Nts}.Geometry? ReadWithConverter({Json}.JsonElement value)");
+        w.Line($"var reader = new {Json}.Utf8JsonReader(global::System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value));");
+        w.Line("reader.Read();");
+        w.Line($"return GeometryConverter.Read(ref reader, typeof({Nts}.Geometry), GeoJson);");
+        w.Close();
         w.Line();
         w.Line($"private static {Nts}.Coordinate[] Positions({Json}.JsonElement list) =>");
         w.Line("    global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select(list.EnumerateArray(), Position));");
