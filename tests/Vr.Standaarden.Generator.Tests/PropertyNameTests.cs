@@ -110,3 +110,38 @@ public sealed class SameTitleTests
         Assert.Equal("Regio.Opvang.Melding2", assembly.GetType("Regio.Opvang.Melding3")!.GetProperty("Andere")!.PropertyType.FullName);
     }
 }
+
+/// <summary>Two schema files whose <c>$defs</c> give the same type name: one warning, and the code still compiles.</summary>
+public sealed class SameDefinitionNameTests
+{
+    private static Harness.InMemoryText Schema(string file, string title, string extra) => new($"/project/schemas/{file}", $$"""
+        { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://example.test/{{file}}",
+          "title": "{{title}}", "type": "object",
+          "properties": { "adres": { "$ref": "#/$defs/adres" }, "soort": { "$ref": "#/$defs/soort" }{{extra}} },
+          "$defs": {
+            "adres": { "type": "object", "required": ["straat"], "properties": { "straat": { "type": "string" } } },
+            "soort": { "enum": ["a", "b"] }
+          } }
+        """);
+
+    [Fact]
+    public void The_later_definition_is_renamed_with_a_warning_and_references_follow()
+    {
+        var (run, compile, assembly) = Harness.Generate(
+        [
+            Schema("a.schema.json", "Melding", ""),
+            Schema("b.schema.json", "Incident", """, "bron": { "$ref": "a.schema.json#/$defs/adres" }"""),
+        ]);
+
+        Assert.Empty(compile.Where(d => d.Severity == DiagnosticSeverity.Error));
+        var warnings = run.Diagnostics.Where(d => d.Id == "VR1005").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains("'adres'", warnings[0], StringComparison.Ordinal);
+        Assert.Contains("named Adres2", warnings[0], StringComparison.Ordinal);
+        Assert.Contains("named Soort2", warnings[1], StringComparison.Ordinal);
+        var incident = assembly!.GetType("Regio.Opvang.Incident")!;
+        Assert.Equal("Regio.Opvang.Adres2", incident.GetProperty("Adres")!.PropertyType.FullName);
+        Assert.Equal("Regio.Opvang.Adres", incident.GetProperty("Bron")!.PropertyType.FullName);
+        Assert.Equal("Regio.Opvang.Adres", assembly.GetType("Regio.Opvang.Melding")!.GetProperty("Adres")!.PropertyType.FullName);
+    }
+}

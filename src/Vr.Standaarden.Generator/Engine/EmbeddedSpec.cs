@@ -33,37 +33,70 @@ internal static class EmbeddedSpec
     /// </summary>
     public static EquatableArray<FileExports> With(IEnumerable<FileExports> local)
     {
+        // Type names of classes and enums, with the file that holds each: the root types first, then the $defs types.
         var taken = new Dictionary<string, string>(StringComparer.Ordinal);
         var files = new List<FileExports>();
         foreach (var file in local.OrderBy(e => e.Path, StringComparer.Ordinal))
         {
-            if (file.BaseName.Length == 0 || !taken.TryGetValue(file.BaseName, out var first))
+            var current = file;
+            if (file.BaseName.Length > 0 && taken.TryGetValue(file.BaseName, out var first))
             {
-                if (file.BaseName.Length > 0)
+                var renamed = Free(file.BaseName, taken);
+                current = current with
                 {
-                    taken[file.BaseName] = file.Path;
+                    BaseName = renamed,
+                    SameTitleAs = first,
+                    Types = new EquatableArray<TypeExport>(current.Types.Select(t => Rename(t, file.BaseName, renamed)).ToArray()),
+                };
+            }
+
+            if (current.BaseName.Length > 0)
+            {
+                taken[current.BaseName] = file.Path;
+            }
+
+            // A $defs type whose name an earlier file holds is numbered too; references to it follow the new name.
+            var types = current.Types.ToArray();
+            var renamedDefinitions = new List<RenamedDefinition>();
+            for (var i = 0; i < types.Length; i++)
+            {
+                var hash = types[i].Uri.IndexOf("#/$defs/", StringComparison.Ordinal);
+                if (hash < 0 || types[i].Kind is not (TypeKind.Class or TypeKind.Enum))
+                {
+                    continue;
                 }
 
-                files.Add(file);
-                continue;
+                var name = types[i].CsType.Substring(types[i].CsType.LastIndexOf('.') + 1);
+                if (taken.TryGetValue(name, out var holder) && holder != file.Path)
+                {
+                    var renamed = Free(name, taken);
+                    types[i] = Rename(types[i], name, renamed);
+                    renamedDefinitions.Add(new RenamedDefinition(types[i].Uri.Substring(hash + "#/$defs/".Length), renamed, holder));
+                    name = renamed;
+                }
+
+                taken[name] = file.Path;
             }
 
-            var renamed = file.BaseName + "2";
-            for (var i = 3; taken.ContainsKey(renamed); i++)
+            files.Add(current with
             {
-                renamed = file.BaseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            taken[renamed] = file.Path;
-            files.Add(file with
-            {
-                BaseName = renamed,
-                SameTitleAs = first,
-                Types = new EquatableArray<TypeExport>(file.Types.Select(t => Rename(t, file.BaseName, renamed)).ToArray()),
+                Types = new EquatableArray<TypeExport>(types),
+                RenamedDefinitions = new EquatableArray<RenamedDefinition>(renamedDefinitions.ToArray()),
             });
         }
 
         return new(Exports.Concat(files).ToArray());
+    }
+
+    private static string Free(string name, Dictionary<string, string> taken)
+    {
+        var candidate = name + "2";
+        for (var i = 3; taken.ContainsKey(candidate); i++)
+        {
+            candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
     }
 
     private static TypeExport Rename(TypeExport export, string from, string to) => export with

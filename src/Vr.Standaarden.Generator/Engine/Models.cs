@@ -16,7 +16,14 @@ internal sealed record TypeExport(string Uri, TypeKind Kind, string CsType, stri
 /// <see cref="BaseName"/> names the file's root type; <see cref="SameTitleAs"/> is the file that held that name first
 /// when the catalogue had to rename this file's types to keep them apart.
 /// </remarks>
-internal sealed record FileExports(string Path, string? BaseUri, EquatableArray<TypeExport> Types, string BaseName = "", string? SameTitleAs = null);
+internal sealed record FileExports(string Path, string? BaseUri, EquatableArray<TypeExport> Types, string BaseName = "", string? SameTitleAs = null)
+{
+    /// <summary>The <c>$defs</c> entries whose types the catalogue renamed: key, new type name, and the file that held the name first.</summary>
+    public EquatableArray<RenamedDefinition> RenamedDefinitions { get; init; } = new([]);
+}
+
+/// <summary>A <c>$defs</c> entry whose type name another file held first, and the name it gets instead.</summary>
+internal sealed record RenamedDefinition(string Key, string Name, string SameNameAs);
 
 /// <summary>A diagnostic as data: id, place and message, reported by the generator or printed by the CLI.</summary>
 internal sealed record DiagnosticInfo(string Id, string Path, int Line, int Column, string Message) : IComparable<DiagnosticInfo>

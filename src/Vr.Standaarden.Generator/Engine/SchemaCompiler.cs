@@ -50,6 +50,7 @@ internal sealed partial class SchemaCompiler
     private readonly Dictionary<string, TypeExport> _catalog;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private DiagnosticInfo? _standardReference;
+    private readonly Dictionary<string, string> _definitionNames = new(StringComparer.Ordinal);
     private readonly JsonNode _root;
     private readonly string _baseUri;
     private readonly string _baseName;
@@ -150,6 +151,14 @@ internal sealed partial class SchemaCompiler
         }
 
         var compiler = new SchemaCompiler(source, root, ns, byUri, own?.SameTitleAs is null ? null : own.BaseName) { _cancellation = cancellationToken };
+        foreach (var definition in own?.RenamedDefinitions ?? new EquatableArray<RenamedDefinition>([]))
+        {
+            compiler._definitionNames[definition.Key] = definition.Name;
+            var at = root["$defs"]?[definition.Key] ?? root;
+            compiler._diagnostics.Add(new DiagnosticInfo(SameTitle, source.Path, at.Line, at.Column,
+                $"The $defs entry '{definition.Key}' gives the same type name as one in {definition.SameNameAs}; it is named {definition.Name} here."));
+        }
+
         if (own?.SameTitleAs is { } first)
         {
             var title = root["title"] ?? root;
@@ -303,11 +312,11 @@ internal sealed partial class SchemaCompiler
             var kind = KindOf(def.Value);
             if (kind == TypeKind.Class)
             {
-                _pendingClasses.Enqueue((def.Value, Reserve(Names.Pascal(def.Key))));
+                _pendingClasses.Enqueue((def.Value, Reserve(DefinitionName(def.Key))));
             }
             else if (kind == TypeKind.Enum)
             {
-                _pendingEnums.Enqueue((def.Value, Reserve(Names.Pascal(def.Key))));
+                _pendingEnums.Enqueue((def.Value, Reserve(DefinitionName(def.Key))));
             }
         }
 
@@ -361,6 +370,8 @@ internal sealed partial class SchemaCompiler
     }
 
     private string Reserve(string name) => Names.Unique(name, _typeNames);
+
+    private string DefinitionName(string key) => _definitionNames.TryGetValue(key, out var renamed) ? renamed : Names.Pascal(key);
 
     /// <summary>
     /// GeoJSON ↔ NetTopologySuite for the files that use geometries: the six simple types are built directly from the
