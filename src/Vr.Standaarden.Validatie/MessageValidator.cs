@@ -66,22 +66,9 @@ public sealed class MessageValidator
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         var limit = (_options.Limits ?? InputLimits.Default).MaxBytes;
-        using var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        long length = 0;
-        int read;
-        while ((read = utf8Json.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            length += read;
-            if (length <= limit)
-            {
-                copy.Write(buffer, 0, read);
-            }
-        }
-
-        return length > limit
-            ? Unreadable(DomainRules.LimitCode, JsonInput.CheckSize(length, limit)!)
-            : Validate(copy.GetBuffer().AsSpan(0, (int)copy.Length));
+        return JsonInput.ReadAll(utf8Json, limit, out var length) is { } bytes
+            ? Validate(bytes)
+            : Unreadable(DomainRules.LimitCode, JsonInput.CheckSize(length, limit)!);
     }
 
     /// <summary>

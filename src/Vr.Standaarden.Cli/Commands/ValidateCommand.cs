@@ -395,26 +395,10 @@ internal static class ValidateCommand
         stdout.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    /// <summary>
-    /// The bytes of an instance (<c>-</c> is standard input), or, when it is larger than <paramref name="maxBytes"/>,
-    /// <c>null</c> and its true length, found without holding more than the limit in memory.
-    /// </summary>
+    /// <summary>The bytes of an instance (<c>-</c> is standard input), or <c>null</c> and its true length when it is larger than <paramref name="maxBytes"/>.</summary>
     internal static byte[]? ReadInstance(string path, Func<Stream> stdin, long maxBytes, out long length)
     {
         using var stream = path == "-" ? stdin() : File.OpenRead(path);
-        using var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        length = 0;
-        int read;
-        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
-        {
-            length += read;
-            if (length <= maxBytes)
-            {
-                copy.Write(buffer, 0, read);
-            }
-        }
-
-        return length <= maxBytes ? copy.ToArray() : null;
+        return JsonInput.ReadAll(stream, maxBytes, out length);
     }
 }

@@ -237,17 +237,11 @@ public static class CompiledSupport
         return TryParseDateTime(text, out value) ? value : null;
     }
 
-    /// <summary>The value quoted for a message, shortened when long.</summary>
-    public static string Quote(ReadOnlySpan<char> value) => Quote(value.ToString());
+    /// <summary>The value quoted for a message, shortened when long, as <see cref="SchemaMessages.Show(ReadOnlySpan{char})"/> shows it.</summary>
+    public static string Quote(ReadOnlySpan<char> value) => SchemaMessages.Show(value);
 
-    /// <summary>The value quoted for a message, shortened when long.</summary>
-    public static string Quote(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        var builder = new StringBuilder("'");
-        builder.Append(value.Length > 60 ? value[..57] + "..." : value);
-        return builder.Append('\'').ToString();
-    }
+    /// <summary>The value quoted for a message, shortened when long, as <see cref="SchemaMessages.Show(string)"/> shows it.</summary>
+    public static string Quote(string value) => SchemaMessages.Show(value);
 
     /// <summary>
     /// Checks the size and encoding of a document before a generated reader reads it; a problem is added to

@@ -28,6 +28,30 @@ public static class JsonInput
         return CheckSize(document.Length, limits.MaxBytes) ?? CheckEncoding(document) ?? CheckSyntax(document, limits.MaxDepth);
     }
 
+    /// <summary>
+    /// Reads <paramref name="stream"/> to its end, holding at most <paramref name="maxBytes"/> in memory: its bytes, or
+    /// <c>null</c> when it is longer, with its true <paramref name="length"/> either way (for <see cref="CheckSize"/>).
+    /// </summary>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public static byte[]? ReadAll(Stream stream, long maxBytes, out long length)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        length = 0;
+        int read;
+        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            length += read;
+            if (length <= maxBytes)
+            {
+                copy.Write(buffer, 0, read);
+            }
+        }
+
+        return length <= maxBytes ? copy.ToArray() : null;
+    }
+
     /// <summary>A <see cref="InputProblemKind.TooLarge"/> problem when <paramref name="length"/> exceeds <paramref name="maxBytes"/>.</summary>
     public static InputProblem? CheckSize(long length, long maxBytes) =>
         length <= maxBytes

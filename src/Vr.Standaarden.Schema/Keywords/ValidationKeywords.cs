@@ -41,8 +41,6 @@ internal sealed class ConstKeyword(JsonElement value) : Keyword("const")
 {
     public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations) =>
         JsonValues.DeepEquals(instance, value) || Fail(state, !state.Detailed ? null : SchemaMessages.Const(SchemaMessages.Show(value)));
-
-    internal static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
 }
 
 internal sealed class EnumKeyword(JsonElement[] values) : Keyword("enum")
