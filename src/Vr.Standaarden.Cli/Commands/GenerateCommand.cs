@@ -65,7 +65,7 @@ internal static class GenerateCommand
             var generated = SchemaCompiler.Compile(source, catalog, ns);
             foreach (var d in generated.Diagnostics)
             {
-                var severity = d.Id is SchemaCompiler.UnresolvedReference or SchemaCompiler.InvalidJson or SchemaCompiler.InvalidSchema ? "error" : "warning";
+                var severity = SchemaCompiler.IsError(d.Id) ? "error" : "warning";
                 errors += severity == "error" ? 1 : 0;
                 stderr.WriteLine($"{d.Path}({d.Line},{d.Column}): {severity} {d.Id}: {d.Message}");
             }

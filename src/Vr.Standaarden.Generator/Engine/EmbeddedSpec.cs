@@ -99,13 +99,18 @@ internal static class EmbeddedSpec
         return candidate;
     }
 
-    private static TypeExport Rename(TypeExport export, string from, string to) => export with
+    // The type itself, its validators' class (<Name>Schema) and, for an enum, its codes class (<Name>Codes).
+    private static TypeExport Rename(TypeExport export, string from, string to)
     {
-        CsType = export.CsType.EndsWith("." + from, StringComparison.Ordinal) ? export.CsType.Substring(0, export.CsType.Length - from.Length) + to : export.CsType,
-        Helper = export.Helper?.Replace("." + from + "Schema.", "." + to + "Schema.") is { } helper && helper.EndsWith("." + from + "Codes", StringComparison.Ordinal)
-            ? helper.Substring(0, helper.Length - from.Length - "Codes".Length) + to + "Codes"
-            : export.Helper?.Replace("." + from + "Schema.", "." + to + "Schema."),
-    };
+        var helper = export.Helper?.Replace("." + from + "Schema.", "." + to + "Schema.");
+        return export with
+        {
+            CsType = export.CsType.EndsWith("." + from, StringComparison.Ordinal) ? export.CsType.Substring(0, export.CsType.Length - from.Length) + to : export.CsType,
+            Helper = helper is not null && helper.EndsWith("." + from + "Codes", StringComparison.Ordinal)
+                ? helper.Substring(0, helper.Length - from.Length - "Codes".Length) + to + "Codes"
+                : helper,
+        };
+    }
 
     private sealed class Identity : IEqualityComparer<TypeExport>
     {

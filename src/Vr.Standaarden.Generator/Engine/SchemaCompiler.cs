@@ -22,6 +22,12 @@ internal sealed partial class SchemaCompiler
     public const string InvalidSchema = "VR1007";
     public const string MisspeltKeyword = "VR1008";
 
+    /// <summary>
+    /// Whether diagnostic <paramref name="id"/> is an error (the others are warnings), as <c>vr generate</c> reports it; the
+    /// generator's descriptors state the same severities, where release tracking checks them.
+    /// </summary>
+    public static bool IsError(string id) => id is UnresolvedReference or InvalidJson or MissingModel or InvalidSchema;
+
     private const string Rt = "global::Vr.Standaarden.Schema.Compiled";
     private const string Violations = "global::System.Collections.Generic.List<" + Rt + ".SchemaViolation>";
     private const string Json = "global::System.Text.Json";
