@@ -55,6 +55,8 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             .Select(static (file, token) => file.GetText(token) is { } text ? new SchemaSource(file.Path.Replace('\\', '/'), text.ToString()) : null)
             .Where(static source => source is not null && IsSchema(source.Text))
             .Select(static (source, _) => source!)
+            .Collect()
+            .SelectMany(static (all, _) => NewestOfEachLine(all))
             .WithTrackingName(Steps.Sources);
 
         var catalog = sources
@@ -109,6 +111,30 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         var position = new LinePosition(System.Math.Max(0, d.Line - 1), System.Math.Max(0, d.Column - 1));
         var location = Location.Create(d.Path, default, new LinePositionSpan(position, position));
         spc.ReportDiagnostic(Diagnostic.Create(descriptor, location, d.Message));
+    }
+
+    // Of the standard's own schemas, only the newest release of each major line is generated: its types read every
+    // release of the line (a minor release keeps what was valid valid). Other schemas are all kept.
+    private static System.Collections.Generic.IEnumerable<SchemaSource> NewestOfEachLine(System.Collections.Immutable.ImmutableArray<SchemaSource> all)
+    {
+        var releases = all.Select(source => (Source: source, Release: EmbeddedSpec.ReleaseOf(IdOf(source.Text)))).ToArray();
+        var newest = releases.Where(r => r.Release is not null)
+            .GroupBy(r => r.Release!.Value.Major)
+            .ToDictionary(g => g.Key, g => g.Max(r => r.Release!.Value));
+        return releases.Where(r => r.Release is not { } release || release.Equals(newest[release.Major])).Select(r => r.Source);
+    }
+
+    private static string? IdOf(string text)
+    {
+        try
+        {
+            var root = Engine.JsonNode.Parse(text);
+            return root.IsObject ? root.String("$id") : null;
+        }
+        catch (Engine.JsonSyntaxException)
+        {
+            return null;
+        }
     }
 
     // A JSON file is a schema when it declares $schema near its start; other JSON (examples, settings) is left alone.

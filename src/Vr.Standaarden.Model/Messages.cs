@@ -6,16 +6,15 @@ using Vr.Standaarden.Schema.Input;
 namespace Vr.Standaarden.Model;
 
 /// <summary>
-/// Entry points for messages of release 1.0 of the standard: read (checking the schema while reading), write, and
-/// validate. The types themselves (<see cref="Bericht"/>, <see cref="Incident"/>, …) are generated from
-/// <c>spec/1.0</c> at build time; the schemas and code lists are embedded as they are.
+/// Entry points for messages of major line 1 of the standard (every 1.x release): read (checking the schema while
+/// reading), write, and validate. The types themselves (<see cref="Bericht"/>, <see cref="Incident"/>, …) are generated
+/// at build time from the newest 1.x release under <c>spec/</c>; a minor release keeps every valid message valid, so they
+/// read messages of the older 1.x releases too.
 /// </summary>
 public static class Messages
 {
-    /// <summary>The release of the standard these models are generated from.</summary>
-    public const string Release = "1.0";
-
-    private const string ResourcePrefix = "Vr.Standaarden.Model.Spec.1.0.";
+    /// <summary>The release of the standard these models are generated from: the newest of major line 1.</summary>
+    public static string Release { get; } = Spec.Standard.TryParseId(BerichtSchema.SchemaId, out var release, out _) ? release : "";
 
     /// <summary>
     /// Reads a message (envelope and data) within <see cref="InputLimits.Default"/>. Violations of the schema are in
@@ -72,16 +71,14 @@ public static class Messages
     }
 
     /// <summary>
-    /// A schema or code list of the release exactly as in <c>spec/1.0</c>, by its path there, for example
+    /// A schema or code list of <see cref="Release"/> exactly as in <c>spec/</c>, by its path there, for example
     /// <c>schemas/incident.schema.json</c> or <c>codelijsten/grip-niveau.json</c>.
     /// </summary>
+    /// <exception cref="FileNotFoundException">The release has no such file.</exception>
     public static ReadOnlyMemory<byte> SpecFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var stream = typeof(Messages).Assembly.GetManifestResourceStream(ResourcePrefix + path.Replace('/', '.'))
-            ?? throw new FileNotFoundException($"Release {Release} has no file '{path}'; use schemas/<name>.schema.json or codelijsten/<name>.json.", path);
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
+        return (Spec.Standard.Release(Release).Find(path)
+            ?? throw new FileNotFoundException($"Release {Release} has no file '{path}'; use schemas/<name>.schema.json or codelijsten/<name>.json.", path)).Utf8;
     }
 }

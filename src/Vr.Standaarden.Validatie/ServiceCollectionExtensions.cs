@@ -10,8 +10,8 @@ public static class VrStandaardenServiceCollectionExtensions
 {
     /// <summary>
     /// Registers, as singletons: <see cref="ValidationOptions"/> (configured by <paramref name="configure"/>),
-    /// <see cref="MessageValidator"/>, and a <see cref="SchemaRegistry"/> holding the schemas and code lists of the
-    /// newest release, for building schemas of your own that refer to the standard. Existing registrations are kept.
+    /// <see cref="MessageValidator"/>, and a <see cref="SchemaRegistry"/> holding the schemas and code lists of every
+    /// release, for building schemas of your own that refer to the standard. Existing registrations are kept.
     /// </summary>
     public static IServiceCollection AddVrStandaarden(this IServiceCollection services, Action<ValidationOptions>? configure = null)
     {
@@ -20,7 +20,7 @@ public static class VrStandaardenServiceCollectionExtensions
         configure?.Invoke(options);
         services.TryAddSingleton(options);
         services.TryAddSingleton(provider => new MessageValidator(provider.GetRequiredService<ValidationOptions>()));
-        services.TryAddSingleton(_ => StandardSchemas.CreateRegistry(StandardSchemas.Releases[^1]));
+        services.TryAddSingleton(_ => StandardSchemas.CreateRegistry());
         return services;
     }
 }

@@ -1,55 +1,52 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Vr.Standaarden.Begrippen;
 using Vr.Standaarden.Schema;
+using Vr.Standaarden.Spec;
 
 namespace Vr.Standaarden.Validatie;
 
 /// <summary>
-/// The schemas of each release of the standard, embedded from <c>spec/&lt;release&gt;/schemas/</c> as they are, with the
-/// code lists of <see cref="Codelijsten"/>. Everything resolves offline by <c>$id</c>; nothing is fetched.
+/// The schemas of each release of the standard, as the Vr.Standaarden.Spec package holds them (<see cref="Standard"/>),
+/// with the code lists of the same release. Everything resolves offline by <c>$id</c>; nothing is fetched.
 /// </summary>
 public static class StandardSchemas
 {
     /// <summary>The base URI of the standard's identifiers.</summary>
-    public const string BaseUri = "https://vr-standaarden.github.io/spec/";
-
-    private const string ResourcePrefix = "Vr.Standaarden.Validatie.Schemas.";
+    public const string BaseUri = Standard.BaseUri;
 
     private static readonly ConcurrentDictionary<(string Release, string Name), Lazy<JsonSchema>> Built = new();
-    private static readonly Lazy<Dictionary<string, Dictionary<string, JsonElement>>> Documents = new(LoadDocuments);
 
-    /// <summary>The releases this package knows.</summary>
-    public static IReadOnlyList<string> Releases => [.. Documents.Value.Keys.Order(StringComparer.Ordinal)];
+    /// <summary>The releases this package knows, oldest first.</summary>
+    public static IReadOnlyList<string> Releases => [.. Standard.Releases.Select(r => r.Name)];
 
     /// <summary>The schema names of <paramref name="release"/>, for example <c>bericht</c> and <c>incident</c>.</summary>
-    public static IReadOnlyList<string> Names(string release) => [.. Release(release).Keys.Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> Names(string release) => [.. Release(release).SchemaNames.Order(StringComparer.Ordinal)];
 
     /// <summary>The <c>$id</c> of a schema: <c>https://vr-standaarden.github.io/spec/&lt;release&gt;/schemas/&lt;name&gt;.schema.json</c>.</summary>
     public static Uri Id(string release, string name) => new($"{BaseUri}{release}/schemas/{name}.schema.json");
 
     /// <summary>The schema document itself, as in <c>spec/</c>.</summary>
-    public static JsonElement Document(string release, string name) =>
-        Release(release).TryGetValue(name, out var document)
-            ? document
-            : throw new KeyNotFoundException($"Release {release} has no schema '{name}'; it has: {string.Join(", ", Names(release))}.");
+    public static JsonElement Document(string release, string name) => Release(release).Schema(name).Root;
 
-    /// <summary>A new registry holding every schema and code list of <paramref name="release"/> under its <c>$id</c>.</summary>
+    /// <summary>A new registry holding every schema, code list and meta-schema of <paramref name="release"/> under its <c>$id</c>.</summary>
     public static SchemaRegistry CreateRegistry(string release)
     {
         var registry = new SchemaRegistry();
-        foreach (var document in Release(release).Values)
+        foreach (var file in Release(release).Definitions)
         {
-            registry.Register(document);
+            registry.Register(file.Root);
         }
 
-        if (release == Codelijsten.Release)
+        return registry;
+    }
+
+    /// <summary>A new registry holding every schema, code list and meta-schema of every release under its <c>$id</c>.</summary>
+    public static SchemaRegistry CreateRegistry()
+    {
+        var registry = new SchemaRegistry();
+        foreach (var file in Standard.Releases.SelectMany(r => r.Definitions))
         {
-            foreach (var name in Codelijsten.Namen)
-            {
-                using var list = JsonDocument.Parse(Codelijsten.Bestand(name));
-                registry.Register(list.RootElement.Clone());
-            }
+            registry.Register(file.Root);
         }
 
         return registry;
@@ -69,47 +66,25 @@ public static class StandardSchemas
     /// </summary>
     public static bool TryParseId(string? uri, out string release, out string name)
     {
-        release = name = "";
-        if (uri is null || !uri.StartsWith(BaseUri, StringComparison.Ordinal) || !uri.EndsWith(".schema.json", StringComparison.Ordinal))
+        name = "";
+        if (!Standard.TryParseId(uri, out release, out var path) || !path.StartsWith("schemas/", StringComparison.Ordinal) || !path.EndsWith(".schema.json", StringComparison.Ordinal))
         {
+            release = "";
             return false;
         }
 
-        var parts = uri[BaseUri.Length..^".schema.json".Length].Split('/');
-        if (parts is not [var r, "schemas", var n] || r.Length == 0 || n.Length == 0)
+        name = path["schemas/".Length..^".schema.json".Length];
+        if (name.Length == 0 || name.Contains('/', StringComparison.Ordinal))
         {
+            (release, name) = ("", "");
             return false;
         }
 
-        (release, name) = (r, n);
         return true;
     }
 
-    private static Dictionary<string, JsonElement> Release(string release) =>
-        Documents.Value.TryGetValue(release, out var schemas)
-            ? schemas
+    private static StandardRelease Release(string release) =>
+        Standard.TryGetRelease(release, out var found)
+            ? found
             : throw new KeyNotFoundException($"This package does not know release '{release}' of the standard; it knows: {string.Join(", ", Releases)}.");
-
-    private static Dictionary<string, Dictionary<string, JsonElement>> LoadDocuments()
-    {
-        var assembly = typeof(StandardSchemas).Assembly;
-        var releases = new Dictionary<string, Dictionary<string, JsonElement>>(StringComparer.Ordinal);
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
-        {
-            // Vr.Standaarden.Validatie.Schemas.<major>.<minor>.<name>.schema.json
-            var rest = resource[ResourcePrefix.Length..^".schema.json".Length];
-            var release = string.Join('.', rest.Split('.')[..2]);
-            var name = string.Join('.', rest.Split('.')[2..]);
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var document = JsonDocument.Parse(stream);
-            if (!releases.TryGetValue(release, out var schemas))
-            {
-                releases[release] = schemas = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            }
-
-            schemas[name] = document.RootElement.Clone();
-        }
-
-        return releases;
-    }
 }

@@ -28,7 +28,7 @@ internal sealed class SpecCorpus
                 var root = document.RootElement.Clone();
                 _documents[new Uri(id.GetString()!)] = root;
                 _registry.Register(root);
-                Schemas[Path.GetFileName(file)[..^".json".Length].Replace(".schema", "", StringComparison.Ordinal)] = root;
+                Schemas[ReleaseOf(file) + "/" + Path.GetFileName(file)[..^".json".Length].Replace(".schema", "", StringComparison.Ordinal)] = root;
             }
         }
 
@@ -48,7 +48,7 @@ internal sealed class SpecCorpus
 
     public Peer Peer { get; }
 
-    /// <summary>Schema documents by name (file name without <c>.schema.json</c>), code lists included.</summary>
+    /// <summary>Schema documents by release and name (<c>1.0/incident</c>: file name without <c>.schema.json</c>), code lists included.</summary>
     public Dictionary<string, JsonElement> Schemas { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Every example file, valid and invalid.</summary>
@@ -57,10 +57,14 @@ internal sealed class SpecCorpus
     /// <summary>The schema an example is an instance of: the longest schema name its file name starts with, then '-'.</summary>
     public string SchemaOf(string example)
     {
-        var name = Path.GetFileNameWithoutExtension(example);
+        var name = ReleaseOf(example) + "/" + Path.GetFileNameWithoutExtension(example);
         return Schemas.Keys.Where(s => name.StartsWith(s + "-", StringComparison.Ordinal)).MaxBy(s => s.Length)
             ?? throw new InvalidOperationException($"{example} names no schema.");
     }
+
+    // The release folder a file of spec/ is in: the first folder under spec/.
+    private static string ReleaseOf(string file) =>
+        Path.GetRelativePath(Path.Combine(ConformanceSuites.RepositoryRoot, "spec"), file).Replace('\\', '/').Split('/')[0];
 
     public (JsonSchema Ours, Json.Schema.JsonSchema Theirs) Build(string name)
     {

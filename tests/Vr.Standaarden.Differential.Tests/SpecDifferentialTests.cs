@@ -8,14 +8,18 @@ namespace Vr.Standaarden.Differential.Tests;
 /// <summary>Every example of the standard, and instances generated from them, judged by both engines.</summary>
 public sealed class SpecDifferentialTests
 {
-    public static TheoryData<string> Examples() => [.. SpecCorpus.Instance.Examples.Select(e => Path.GetFileName(e))];
+    // An example by its path under spec/ (1.0/voorbeelden/geldig/…): releases hold examples of the same name.
+    private static string Relative(string path) =>
+        Path.GetRelativePath(Path.Combine(Vr.Standaarden.Testing.ConformanceSuites.RepositoryRoot, "spec"), path).Replace('\\', '/');
+
+    public static TheoryData<string> Examples() => [.. SpecCorpus.Instance.Examples.Select(Relative)];
 
     [Theory]
     [MemberData(nameof(Examples))]
     public void Both_engines_judge_each_example_alike_and_as_its_folder_says(string file)
     {
         var corpus = SpecCorpus.Instance;
-        var path = corpus.Examples.Single(e => Path.GetFileName(e) == file);
+        var path = corpus.Examples.Single(e => Relative(e) == file);
         var (ours, theirs) = corpus.Build(corpus.SchemaOf(path));
         using var instance = JsonDocument.Parse(File.ReadAllBytes(path));
         var expected = path.Contains($"{Path.DirectorySeparatorChar}geldig{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
@@ -28,7 +32,7 @@ public sealed class SpecDifferentialTests
     private static int Count => int.TryParse(Environment.GetEnvironmentVariable("VR_DIFFERENTIAL_COUNT"), out var count) && count > 0 ? count : 200;
 
     public static TheoryData<string> ValidExamples() =>
-        [.. SpecCorpus.Instance.Examples.Where(e => e.Contains($"{Path.DirectorySeparatorChar}geldig{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).Select(e => Path.GetFileName(e))];
+        [.. SpecCorpus.Instance.Examples.Where(e => e.Contains($"{Path.DirectorySeparatorChar}geldig{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).Select(Relative)];
 
     /// <summary>
     /// Generated instances: a valid example with random edits (a member removed, a value replaced by another type, a
@@ -41,7 +45,7 @@ public sealed class SpecDifferentialTests
     public void Both_engines_judge_generated_instances_alike(string file)
     {
         var corpus = SpecCorpus.Instance;
-        var path = corpus.Examples.Single(e => Path.GetFileName(e) == file);
+        var path = corpus.Examples.Single(e => Relative(e) == file);
         var (ours, theirs) = corpus.Build(corpus.SchemaOf(path));
         var original = JsonNode.Parse(File.ReadAllBytes(path))!;
         var counts = new int[4];

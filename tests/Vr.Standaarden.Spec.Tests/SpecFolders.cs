@@ -4,11 +4,11 @@ using Vr.Standaarden.Testing;
 
 namespace Vr.Standaarden.Spec.Tests;
 
-/// <summary>The release under test, its worked extension example, and schemas built from them offline.</summary>
+/// <summary>The release under test (the newest; released folders are frozen by their digest), its worked extension example, and schemas built from them offline.</summary>
 internal static class SpecFolders
 {
     public const string BaseUri = "https://vr-standaarden.github.io/spec/";
-    public const string ReleaseName = "1.0";
+    public const string ReleaseName = "1.1";
     public const string ReleaseUri = BaseUri + ReleaseName + "/";
     public const string ExtensionUri = "https://vrhaaglanden.example/vr-standaarden/bereikbaarheid/1.0/";
 

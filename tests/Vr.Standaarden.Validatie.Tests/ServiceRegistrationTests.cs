@@ -28,7 +28,9 @@ public sealed class ServiceRegistrationTests
 
         var registry = provider.GetRequiredService<SchemaRegistry>();
         Assert.True(registry.Contains(StandardSchemas.Id("1.0", "incident")));
+        Assert.True(registry.Contains(StandardSchemas.Id("1.1", "incident")));
         Assert.True(registry.Contains(new Uri("https://vr-standaarden.github.io/spec/1.0/codelijsten/grip-niveau.json")));
+        Assert.True(registry.Contains(new Uri("https://vr-standaarden.github.io/spec/1.1/meta/codelijst.schema.json")));
     }
 
     [Fact]

@@ -220,24 +220,11 @@ internal static class ValidateCommand
     /// </summary>
     private static void AddEmbeddedStandard(SchemaRegistry registry)
     {
-        foreach (var release in Validatie.StandardSchemas.Releases)
+        foreach (var file in global::Vr.Standaarden.Spec.Standard.Releases.SelectMany(r => r.Definitions))
         {
-            foreach (var name in Validatie.StandardSchemas.Names(release))
+            if (file.Id is { } id && !registry.Contains(new Uri(id)))
             {
-                var document = Validatie.StandardSchemas.Document(release, name);
-                if (!registry.Contains(Validatie.StandardSchemas.Id(release, name)))
-                {
-                    registry.Register(document);
-                }
-            }
-        }
-
-        foreach (var name in Begrippen.Codelijsten.Namen)
-        {
-            using var list = JsonDocument.Parse(Begrippen.Codelijsten.Bestand(name));
-            if (list.RootElement.TryGetProperty("$id", out var id) && !registry.Contains(new Uri(id.GetString()!)))
-            {
-                registry.Register(list.RootElement.Clone());
+                registry.Register(file.Root);
             }
         }
     }

@@ -13,8 +13,53 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal static class EmbeddedSpec
 {
-    /// <summary>The namespace of the standard's generated types (the Vr.Standaarden.Model package).</summary>
+    /// <summary>The namespace of the standard's generated types of major line 1 (the Vr.Standaarden.Model package).</summary>
     public const string ModelNamespace = "Vr.Standaarden.Model";
+
+    /// <summary>The URI every <c>$id</c> of the standard starts with.</summary>
+    public const string StandardBaseUri = "https://vr-standaarden.github.io/spec/";
+
+    /// <summary>
+    /// The namespace of the types of a major line: <c>Vr.Standaarden.Model</c> for 1.x, <c>Vr.Standaarden.Model.V2</c> for
+    /// 2.x, and so on, so that the lines can live side by side.
+    /// </summary>
+    public static string NamespaceOf(int major) =>
+        major <= 1 ? ModelNamespace : ModelNamespace + ".V" + major.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The release (major, minor, patch) of a schema of the standard from its <c>$id</c>, or <c>null</c> for any other
+    /// schema.
+    /// </summary>
+    public static (int Major, int Minor, int Patch)? ReleaseOf(string? id)
+    {
+        if (id is null || !id.StartsWith(StandardBaseUri, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = id.IndexOf('/', StandardBaseUri.Length);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var parts = id.Substring(StandardBaseUri.Length, end - StandardBaseUri.Length).Split('.');
+        var numbers = new int[3];
+        if (parts.Length is < 2 or > 3)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out numbers[i]))
+            {
+                return null;
+            }
+        }
+
+        return (numbers[0], numbers[1], numbers[2]);
+    }
 
     private const string Prefix = "VrSpec/";
 
@@ -121,15 +166,33 @@ internal static class EmbeddedSpec
         public int GetHashCode(TypeExport obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
+    // VrSpec/<release>/schemas/<name>.schema.json or VrSpec/<release>/codelijsten/<name>.json; not examples or extensions.
+    private static bool IsDefinition(string resource)
+    {
+        var parts = resource.Replace('\\', '/').Split('/');
+        return parts.Length == 4 && parts[0] + "/" == Prefix &&
+            ((parts[2] == "schemas" && parts[3].EndsWith(".schema.json", StringComparison.Ordinal)) || (parts[2] == "codelijsten" && parts[3].EndsWith(".json", StringComparison.Ordinal)));
+    }
+
     private static FileExports[] Load()
     {
+        // The generator carries the files itself; the vr tool, which links this engine, reads them from the
+        // Vr.Standaarden.Spec assembly, where they have the same names.
+#if VR_TOOL
+        var assembly = typeof(Vr.Standaarden.Spec.Standard).Assembly;
+#else
         var assembly = typeof(EmbeddedSpec).GetTypeInfo().Assembly;
+#endif
         var exports = new List<FileExports>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal))
+        foreach (var name in assembly.GetManifestResourceNames().Where(IsDefinition).OrderBy(n => n, StringComparer.Ordinal))
         {
+            // VrSpec/<release>/<folder>/<file>: the types of each major line live in its own namespace.
+            var path = name.Replace('\\', '/');
+            var release = path.Substring(Prefix.Length, Math.Max(0, path.IndexOf('/', Prefix.Length) - Prefix.Length));
+            var major = int.TryParse(release.Split('.')[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : 1;
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
-            exports.Add(SchemaCompiler.Export(new SchemaSource("embedded:/" + name, reader.ReadToEnd()), ModelNamespace));
+            exports.Add(SchemaCompiler.Export(new SchemaSource("embedded:/" + path, reader.ReadToEnd()), NamespaceOf(major)));
         }
 
         return exports.ToArray();

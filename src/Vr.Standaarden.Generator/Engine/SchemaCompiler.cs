@@ -361,6 +361,13 @@ internal sealed partial class SchemaCompiler
         file.Line($"/// <summary>Validators of {Names.XmlText(_source.Path.Substring(_source.Path.LastIndexOf('/') + 1))} for values held as JSON elements.</summary>");
         file.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         file.Open($"public static partial class {_baseName}Schema");
+        if (_root.String("$id") is { } schemaId)
+        {
+            file.Line("/// <summary>The <c>$id</c> of the schema these types are generated from.</summary>");
+            file.Line($"public const string SchemaId = {Names.Literal(schemaId)};");
+            file.Line();
+        }
+
         file.Append(exports);
         file.Append(_validators);
         var patterns = new CodeWriter();

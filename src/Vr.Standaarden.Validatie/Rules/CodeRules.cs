@@ -14,7 +14,7 @@ internal static class CodeValues
             .Select(e => (Value: context.Message.TryGetProperty(e.Item1, out var v) ? v : default, Pointer: LazyPointer.Of("/" + e.Item1), Name: e.Item2));
         foreach (var (value, pointer, name) in envelope.Concat(context.Fields("codelijst")))
         {
-            if (value.ValueKind == JsonValueKind.String && Codelijsten.TryGet(name, out var list) && list!.Find(value.GetString()!) is { } code)
+            if (value.ValueKind == JsonValueKind.String && Codelijsten.TryGet(name, context.Release, out var list) && list!.Find(value.GetString()!) is { } code)
             {
                 yield return (code, list, pointer);
             }
@@ -101,7 +101,7 @@ internal sealed class PurposesKnown() : DomainRule(new("VR-CODE-004", Severity.E
             return;
         }
 
-        var list = Codelijsten.Get("doelbinding");
+        var list = Codelijsten.Get("doelbinding", context.Release);
         foreach (var purpose in purposes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(p => list.Find(p) is null))
         {
             context.Report(Info, "/doelbinding",
@@ -122,7 +122,7 @@ internal sealed class PriorityMatchesDiscipline() : DomainRule(new("VR-PRIO-001"
             return;
         }
 
-        var list = Codelijsten.Get("prioriteit");
+        var list = Codelijsten.Get("prioriteit", context.Release);
         var i = 0;
         foreach (var entry in priorities.EnumerateArray())
         {

@@ -43,7 +43,7 @@ internal sealed class MunicipalitiesKnown() : DomainRule(new("VR-ID-002", Severi
 
     public override void Evaluate(RuleContext context)
     {
-        var municipalities = Codelijsten.Get("gemeente");
+        var municipalities = Codelijsten.Get("gemeente", context.Release);
         foreach (var (value, pointer, name) in context.Fields("def"))
         {
             if (value.ValueKind != JsonValueKind.String || (name != "gemeenteCode" && !BagDefinitions.Contains(name)))

@@ -4,7 +4,7 @@ namespace Vr.Standaarden.Begrippen.Tests.Codelijsten;
 
 public sealed class CodelijstTests
 {
-    private static readonly string SpecFolder = Path.Combine(ConformanceSuites.RepositoryRoot, "spec", "1.0", "codelijsten");
+    private static readonly string SpecFolder = Path.Combine(ConformanceSuites.RepositoryRoot, "spec", Begrippen.Codelijsten.Release, "codelijsten");
 
     [Fact]
     public void Every_code_list_of_the_spec_is_embedded_byte_for_byte()
@@ -63,6 +63,6 @@ public sealed class CodelijstTests
     public void An_unknown_list_names_the_lists_there_are()
     {
         var error = Assert.Throws<KeyNotFoundException>(() => Begrippen.Codelijsten.Get("kleuren"));
-        Assert.Contains("There is no code list 'kleuren' in release 1.0; the lists are: actiepuntstatus,", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"There is no code list 'kleuren' in release {Begrippen.Codelijsten.Release}; the lists are: actiepuntstatus,", error.Message, StringComparison.Ordinal);
     }
 }
