@@ -18,6 +18,7 @@ internal static class Program
             DocsCommand.Create(stdout, stderr),
             CoordCommand.Create(stdin, stdout, stderr),
             GenerateCommand.Create(stdout, stderr),
+            DiffCommand.Create(stdout, stderr),
         };
 
         var parse = root.Parse(args);

@@ -1,0 +1,625 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Vr.Standaarden.Spec;
+
+namespace Vr.Standaarden.Versiebeheer.Internal;
+
+internal sealed partial class Differ
+{
+    /// <summary>A schema in a comparison: a position, or the schema <c>true</c> (anything) or <c>false</c> (nothing).</summary>
+    private readonly record struct Side(SchemaPosition? Position, bool False)
+    {
+        public static readonly Side True = new(null, false);
+        public static readonly Side Nothing = new(null, true);
+
+        public JsonElement Node => Position?.Node ?? default;
+
+        public bool IsObject => Node.ValueKind == JsonValueKind.Object;
+
+        public JsonElement? Get(string keyword) => IsObject && Node.TryGetProperty(keyword, out var value) ? value : null;
+
+        public static Side Of(SchemaPosition position) =>
+            position.Node.ValueKind switch
+            {
+                JsonValueKind.False => Nothing,
+                JsonValueKind.True => True,
+                _ => new Side(position, false),
+            };
+
+    }
+
+    private void Compare(SchemaPosition o, SchemaPosition n, Context context) => Compare(Side.Of(o), Side.Of(n), context);
+
+    private void Compare(Side o, Side n, Context context)
+    {
+        if (JsonNode.DeepEquals(Normalize(o, annotations: true), Normalize(n, annotations: true)))
+        {
+            return;
+        }
+
+        if (o.False || n.False)
+        {
+            if (o.False && !n.False)
+            {
+                Prove(context, new Finding("T5", "Where nothing was allowed, values are now allowed.", Expect.Widen, [], Local(n, _newSynth)));
+            }
+            else if (!o.False && n.False)
+            {
+                Prove(context, new Finding("T4", "Where values were allowed, nothing is allowed any more.", Expect.Narrow, Local(o, _oldSynth), []));
+            }
+
+            return;
+        }
+
+        // References: the same target is compared where it is defined; a different one is followed here.
+        var oRef = o.Position?.RefTarget();
+        var nRef = n.Position?.RefTarget();
+        if (oRef is not null || nRef is not null)
+        {
+            if (oRef is { } ot && nRef is { } nt)
+            {
+                if (ot.Relative != nt.Relative && _following.Add((ot.Relative, nt.Relative)))
+                {
+                    Compare(ot, nt, context.At("$ref") with { Followed = true });
+                }
+            }
+            else
+            {
+                var from = oRef is { } or ? Side.Of(or) : Without(o);
+                var to = nRef is { } nr ? Side.Of(nr) : Without(n);
+                if (_following.Add((Normalize(from, annotations: true)?.ToJsonString() ?? "", Normalize(to, annotations: true)?.ToJsonString() ?? "")))
+                {
+                    Compare(from, to, context.At("$ref") with { Followed = true });
+                }
+
+                return;
+            }
+        }
+
+        var keywords = Keywords(o).Union(Keywords(n)).Where(k => k != "$ref").Distinct(StringComparer.Ordinal).ToList();
+
+        // const is a one-value enum: a const that becomes an enum (or back) is compared as values added and removed.
+        var oValues = Values(o);
+        var nValues = Values(n);
+        if ((o.Get("const") is not null || n.Get("const") is not null) && (o.Get("enum") is not null || n.Get("enum") is not null || oValues is null || nValues is null))
+        {
+            keywords.RemoveAll(k => k is "const" or "enum");
+            if (!(oValues is not null && nValues is not null && oValues.Count == nValues.Count && oValues.All(v => nValues.Any(w => JsonNode.DeepEquals(v, w)))))
+            {
+                Enum(o, n, oValues, nValues, context.At(n.Get("enum") is not null ? "enum" : "const"));
+            }
+        }
+
+        foreach (var keyword in keywords)
+        {
+            var ov = o.Get(keyword);
+            var nv = n.Get(keyword);
+            if (ov is { } a && nv is { } b && JsonNode.DeepEquals(JsonNode.Parse(a.GetRawText()), JsonNode.Parse(b.GetRawText())) && !Subschemas.Contains(keyword))
+            {
+                continue;
+            }
+
+            if (Ignored.Contains(keyword))
+            {
+                continue;
+            }
+
+            Keyword(keyword, o, n, ov, nv, context);
+        }
+    }
+
+    private static readonly HashSet<string> Subschemas = new(StringComparer.Ordinal)
+    {
+        "properties", "items", "prefixItems", "additionalProperties", "unevaluatedProperties", "allOf", "anyOf", "oneOf", "not",
+        "if", "then", "else", "dependentSchemas", "contains", "patternProperties", "propertyNames", "unevaluatedItems",
+    };
+
+    private static readonly HashSet<string> SchemaValued = new(StringComparer.Ordinal) { "not", "if", "propertyNames", "contains", "unevaluatedItems" };
+    private static readonly HashSet<string> SchemaMaps = new(StringComparer.Ordinal) { "properties", "patternProperties", "$defs", "definitions", "dependentSchemas" };
+    private static readonly HashSet<string> SchemaLists = new(StringComparer.Ordinal) { "allOf", "anyOf", "oneOf", "prefixItems" };
+    private static readonly HashSet<string> SchemaSingles = new(StringComparer.Ordinal)
+    {
+        "items", "additionalProperties", "unevaluatedProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "additionalItems",
+    };
+
+    private static JsonNode? Normalize(Side side, bool annotations) =>
+        side.False ? JsonValue.Create(false) : side.Position is { } p ? Normalize(p, annotations) : JsonValue.Create(true);
+
+    /// <summary>
+    /// A schema as data for comparison: references as the release-relative place they point at, without whitespace, and
+    /// without annotations unless asked for.
+    /// </summary>
+    private static JsonNode? Normalize(SchemaPosition position, bool annotations)
+    {
+        var node = position.Node;
+        if (node.ValueKind != JsonValueKind.Object)
+        {
+            return JsonNode.Parse(node.ValueKind == JsonValueKind.Undefined ? "true" : node.GetRawText());
+        }
+
+        var result = new JsonObject();
+        foreach (var member in node.EnumerateObject())
+        {
+            var name = member.Name;
+            if ((!annotations && (Annotations.Contains(name) || !Known(name))) || name == "$id")
+            {
+                continue;
+            }
+
+            result[name] = name switch
+            {
+                "$ref" => JsonValue.Create(position.RefTarget()?.Relative ?? member.Value.GetString()),
+                _ when SchemaMaps.Contains(name) && member.Value.ValueKind == JsonValueKind.Object =>
+                    new JsonObject(member.Value.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, Normalize(position.Child(name, p.Name), annotations)))),
+                _ when SchemaLists.Contains(name) && member.Value.ValueKind == JsonValueKind.Array =>
+                    new JsonArray([.. Enumerable.Range(0, member.Value.GetArrayLength()).Select(i => Normalize(position.Child(name, Number(i)), annotations))]),
+                _ when SchemaSingles.Contains(name) => Normalize(position.Child(name), annotations),
+                _ => JsonNode.Parse(member.Value.GetRawText()),
+            };
+        }
+
+        return result;
+    }
+
+    private static bool Known(string keyword) =>
+        Assertions.Contains(keyword) || Subschemas.Contains(keyword) || SchemaMaps.Contains(keyword) || keyword is "$ref" or "$schema" or "$defs" or "definitions";
+
+    private static IEnumerable<string> Keywords(Side side) =>
+        side.IsObject ? side.Node.EnumerateObject().Select(p => p.Name) : [];
+
+    // The node's other keywords, for a comparison with a $ref on the other side (true when it has none).
+    private static Side Without(Side side) => side.IsObject && side.Node.EnumerateObject().Any(p => p.Name != "$ref" && !Annotations.Contains(p.Name)) ? side : Side.True;
+
+    private void Keyword(string keyword, Side o, Side n, JsonElement? ov, JsonElement? nv, Context context)
+    {
+        var at = context.At(keyword);
+        if (Annotations.Contains(keyword) || (!Assertions.Contains(keyword) && !Subschemas.Contains(keyword) && keyword != "$schema"))
+        {
+            var what = ov is null ? $"added: {Show(nv!.Value)}" : nv is null ? $"removed (was {Show(ov.Value)})" : $"changed from {Show(ov.Value)} to {Show(nv.Value)}";
+            Add(VersionBump.Patch, context.Schema, at.Location, $"Annotation '{keyword}' {what}; no instance changes validity.", "A1");
+            return;
+        }
+
+        switch (keyword)
+        {
+            case "$schema":
+                Add(VersionBump.Major, context.Schema, at.Location, $"The dialect changed from {Show(ov ?? default)} to {Show(nv ?? default)}: every keyword may mean something else.", "A7");
+                break;
+            case "type":
+                Types(o, n, ov, nv, at);
+                break;
+            case "enum":
+                Enum(o, n, Values(o), Values(n), at);
+                break;
+            case "const":
+                Prove(at, new Finding("E4", ov is null ? $"const {Show(nv!.Value)} added." : nv is null ? $"const {Show(ov.Value)} removed." : $"const changed from {Show(ov.Value)} to {Show(nv.Value)}.",
+                    ov is null ? Expect.Narrow : nv is null ? Expect.Widen : Expect.Unknown,
+                    ov is { } c1 ? [JsonNode.Parse(c1.GetRawText())] : Local(o, _oldSynth),
+                    nv is { } c2 ? [JsonNode.Parse(c2.GetRawText())] : Local(n, _newSynth)));
+                break;
+            case "required":
+                Required(o, n, ov, nv, at);
+                break;
+            case "properties":
+                Properties(o, n, context);
+                break;
+            case "patternProperties" or "propertyNames" or "dependentRequired" or "minProperties" or "maxProperties" or "contains" or "minContains" or "maxContains" or "multipleOf" or "not" or "if" or "unevaluatedItems":
+                Generic(keyword, o, n, ov, nv, at);
+                break;
+            case "additionalProperties" or "unevaluatedProperties":
+                if (keyword == "additionalProperties" || o.Get("additionalProperties") is null)
+                {
+                    var extra = "extra";
+                    var oa = ov is { } x ? Side.Of(o.Position!.Value.Child(keyword)) : Side.True;
+                    var na = nv is { } y ? Side.Of(n.Position!.Value.Child(keyword)) : Side.True;
+                    Compare(oa, na, at.Down(new Step(extra, 0, oa.Position, na.Position)));
+                }
+
+                break;
+            case "items" or "additionalItems":
+            {
+                var oi = ov is not null ? Side.Of(o.Position!.Value.Child(keyword)) : Side.True;
+                var ni = nv is not null ? Side.Of(n.Position!.Value.Child(keyword)) : Side.True;
+                var first = (o.Get("prefixItems")?.GetArrayLength() ?? 0);
+                Compare(oi, ni, at.Down(new Step(null, first, oi.Position, ni.Position)));
+                break;
+            }
+
+            case "prefixItems":
+                Branches(keyword, o, n, ov, nv, context, sameInstance: false);
+                break;
+            case "allOf" or "anyOf" or "oneOf":
+                Branches(keyword, o, n, ov, nv, context, sameInstance: true);
+                break;
+            case "then" or "else":
+            {
+                var ob = ov is not null ? Side.Of(o.Position!.Value.Child(keyword)) : Side.True;
+                var nb = nv is not null ? Side.Of(n.Position!.Value.Child(keyword)) : Side.True;
+                Compare(ob, nb, at);
+                break;
+            }
+
+            case "dependentSchemas":
+                foreach (var name in Names(ov).Union(Names(nv)))
+                {
+                    var od = Names(ov).Contains(name) ? Side.Of(o.Position!.Value.Child(keyword, name)) : Side.True;
+                    var nd = Names(nv).Contains(name) ? Side.Of(n.Position!.Value.Child(keyword, name)) : Side.True;
+                    Compare(od, nd, at.At(name));
+                }
+
+                break;
+            case "pattern" or "format":
+            {
+                var verb = ov is null ? "added" : nv is null ? "removed" : "changed";
+                Prove(at, new Finding(keyword == "pattern" ? (ov is null ? "S3" : nv is null ? "S4" : "S5") : "A5",
+                    $"{keyword} {verb}{(ov is { } p1 ? $" (was {Show(p1)})" : "")}{(nv is { } p2 ? $" (now {Show(p2)})" : "")}.",
+                    ov is null ? Expect.Narrow : nv is null ? Expect.Widen : Expect.Unknown,
+                    Local(o, _oldSynth), Local(n, _newSynth)));
+                break;
+            }
+
+            case "minLength" or "maxLength" or "minItems" or "maxItems" or "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum":
+                Bound(keyword, o, n, ov, nv, at);
+                break;
+            case "uniqueItems":
+            {
+                var now = nv?.ValueKind == JsonValueKind.True;
+                var before = ov?.ValueKind == JsonValueKind.True;
+                if (now != before)
+                {
+                    var pair = Duplicates(now ? o : n);
+                    Prove(at, new Finding("R4", now ? "uniqueItems added: repeated items are no longer allowed." : "uniqueItems removed: repeated items are allowed.",
+                        now ? Expect.Narrow : Expect.Widen, now ? pair : [], now ? [] : pair));
+                }
+
+                break;
+            }
+
+            default:
+                Generic(keyword, o, n, ov, nv, at);
+                break;
+        }
+    }
+
+    private static readonly HashSet<string> Assertions = new(StringComparer.Ordinal)
+    {
+        "type", "enum", "const", "required", "pattern", "format", "minLength", "maxLength", "minItems", "maxItems", "minimum",
+        "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "uniqueItems", "minProperties", "maxProperties",
+        "minContains", "maxContains", "dependentRequired", "additionalItems",
+    };
+
+    private static IEnumerable<string> Names(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } v ? v.EnumerateObject().Select(p => p.Name) : [];
+
+    private void Types(Side o, Side n, JsonElement? ov, JsonElement? nv, Context at)
+    {
+        static HashSet<string> Set(JsonElement? value) =>
+            value is not { } v ? ["string", "number", "integer", "boolean", "object", "array", "null"]
+            : v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Select(t => t.GetString()!).ToHashSet(StringComparer.Ordinal)
+            : [v.GetString()!];
+
+        var before = Set(ov);
+        var after = Set(nv);
+        var removed = before.Where(t => !after.Contains(t) && !(t == "integer" && after.Contains("number"))).ToList();
+        var added = after.Where(t => !before.Contains(t) && !(t == "integer" && before.Contains("number"))).ToList();
+        if (removed.Count > 0)
+        {
+            Prove(at, new Finding(added.Count > 0 ? "T3" : "T2", $"Type {string.Join(", ", removed)} no longer allowed (type was {Show(ov ?? default)}, now {Show(nv ?? default)}).",
+                Expect.Narrow, OfTypes(Local(o, _oldSynth), removed), []));
+        }
+
+        if (added.Count > 0)
+        {
+            Prove(at, new Finding("T1", $"Type {string.Join(", ", added)} now allowed (type was {(ov is { } t ? Show(t) : "any")}, now {Show(nv ?? default)}).",
+                Expect.Widen, [], OfTypes(Local(n, _newSynth), added)));
+        }
+    }
+
+    private static IEnumerable<JsonNode?> OfTypes(IEnumerable<JsonNode?> values, List<string> types) =>
+        values.Where(v => types.Contains(TypeOf(v)) || (TypeOf(v) == "integer" && types.Contains("number")) || (types.Contains("number") && TypeOf(v) == "integer"))
+            .Concat(types.SelectMany(Literals));
+
+    private static string TypeOf(JsonNode? value) => value switch
+    {
+        null => "null",
+        JsonObject => "object",
+        JsonArray => "array",
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => "string",
+        JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => "boolean",
+        JsonValue v when v.TryGetValue<long>(out _) || (v.TryGetValue<decimal>(out var d) && d == decimal.Truncate(d)) => "integer",
+        _ => "number",
+    };
+
+    private static IEnumerable<JsonNode?> Literals(string type) => type switch
+    {
+        "string" => [JsonValue.Create("x"), JsonValue.Create("")],
+        "integer" => [JsonValue.Create(0), JsonValue.Create(1)],
+        "number" => [JsonValue.Create(0.5m), JsonValue.Create(0)],
+        "boolean" => [JsonValue.Create(true)],
+        "object" => [new JsonObject()],
+        "array" => [new JsonArray()],
+        _ => [null],
+    };
+
+    private static List<JsonNode?>? Values(Side side) =>
+        side.Get("enum") is { ValueKind: JsonValueKind.Array } e ? e.EnumerateArray().Select(v => JsonNode.Parse(v.GetRawText())).ToList()
+        : side.Get("const") is { } c ? [JsonNode.Parse(c.GetRawText())]
+        : null;
+
+    private void Enum(Side o, Side n, List<JsonNode?>? before, List<JsonNode?>? after, Context at)
+    {
+        var codeList = at.OldRoot.File.Path.StartsWith("codelijsten/", StringComparison.Ordinal) && at.Location == "/enum";
+        var noun = codeList ? $"code list {at.NewRoot.File.Name}" : "the allowed values";
+        if (before is not null && after is not null)
+        {
+            var removed = before.Where(v => !after.Any(w => JsonNode.DeepEquals(v, w))).ToList();
+            var added = after.Where(v => !before.Any(w => JsonNode.DeepEquals(v, w))).ToList();
+            if (removed.Count > 0)
+            {
+                Prove(at, new Finding("E2", $"{(codeList ? "Code" : "Value")}{(removed.Count > 1 ? "s" : "")} {List(removed.Select(Show).ToList())} removed from {noun}.", Expect.Narrow,
+                    removed, []));
+            }
+
+            if (added.Count > 0)
+            {
+                Prove(at, new Finding("E1", $"{(codeList ? "Code" : "Value")}{(added.Count > 1 ? "s" : "")} {List(added.Select(Show).ToList())} added to {noun}.", Expect.Widen,
+                    [], added));
+            }
+
+            return;
+        }
+
+        Prove(at, new Finding(before is null ? "E4" : "E1", before is null ? $"Only {List(after!.Select(Show).ToList())} allowed now." : "Any value allowed now, not only the listed ones.",
+            before is null ? Expect.Narrow : Expect.Widen, Local(o, _oldSynth), Local(n, _newSynth)));
+    }
+
+    private static string List(List<string> values) =>
+        string.Join(", ", values.Take(6)) + (values.Count > 6 ? $" and {values.Count - 6} more" : "");
+
+    private void Required(Side o, Side n, JsonElement? ov, JsonElement? nv, Context at)
+    {
+        static HashSet<string> Set(JsonElement? v) => v is { ValueKind: JsonValueKind.Array } a ? a.EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal) : [];
+        var before = Set(ov);
+        var after = Set(nv);
+        foreach (var name in after.Where(x => !before.Contains(x)).Order(StringComparer.Ordinal))
+        {
+            Prove(at, new Finding("O6", $"Property '{name}' is now required.", Expect.Narrow, Objects(o, _oldSynth).Select(v => Without(v, name)), []));
+        }
+
+        foreach (var name in before.Where(x => !after.Contains(x)).Order(StringComparer.Ordinal))
+        {
+            Prove(at, new Finding("O7", $"Property '{name}' is no longer required.", Expect.Widen, [], Objects(n, _newSynth).Select(v => Without(v, name))));
+        }
+    }
+
+    private static JsonNode? Without(JsonNode? value, string name)
+    {
+        if (value?.DeepClone() is JsonObject copy)
+        {
+            copy.Remove(name);
+            return copy;
+        }
+
+        return value;
+    }
+
+    private static IEnumerable<JsonNode?> Objects(Side side, InstanceSynth synth) => Local(side, synth).Where(v => v is JsonObject);
+
+    private void Properties(Side o, Side n, Context context)
+    {
+        var before = Names(o.Get("properties")).ToHashSet(StringComparer.Ordinal);
+        var after = Names(n.Get("properties")).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in before.Union(after).Order(StringComparer.Ordinal))
+        {
+            var at = context.At("properties", name);
+            var oldValue = before.Contains(name) ? Side.Of(o.Position!.Value.Child("properties", name)) : Catchall(o, name);
+            var newValue = after.Contains(name) ? Side.Of(n.Position!.Value.Child("properties", name)) : Catchall(n, name);
+            var down = at.Down(new Step(name, 0, oldValue.Position, newValue.Position));
+            if (before.Contains(name) && after.Contains(name))
+            {
+                Compare(oldValue, newValue, down);
+                continue;
+            }
+
+            // A property added or removed is one change, judged against what the schema said of the name before or after.
+            if (JsonNode.DeepEquals(Normalize(oldValue, annotations: false), Normalize(newValue, annotations: false)))
+            {
+                Add(VersionBump.Patch, context.Schema, at.Location, after.Contains(name)
+                    ? $"Property '{name}' named; it allows what was allowed for that name before, so no instance changes validity."
+                    : $"Property '{name}' no longer named; what is allowed for that name stays the same.", "A1");
+                continue;
+            }
+
+            if (after.Contains(name))
+            {
+                var model = oldValue.False ? "the object was closed" : oldValue.Position is null ? "other properties were allowed" : "other properties were allowed under additionalProperties";
+                Prove(down with { OpenAddition = !oldValue.False }, new Finding(oldValue.False ? "O1" : oldValue.Position is null ? "O2" : "O3",
+                    $"Property '{name}' added where {model}.", Expect.Unknown, Local(oldValue, _oldSynth), Local(newValue, _newSynth)));
+            }
+            else
+            {
+                var model = newValue.False ? "the object is closed" : newValue.Position is null ? "other properties are allowed" : "other properties are allowed under additionalProperties";
+                Prove(down, new Finding(newValue.False ? "O9" : newValue.Position is null ? "O8" : "O10",
+                    $"Property '{name}' removed where {model}.", Expect.Unknown, Local(oldValue, _oldSynth), Local(newValue, _newSynth)));
+            }
+        }
+    }
+
+    // What a schema says of a property it does not name: its additionalProperties, or nothing when it is closed.
+    private static Side Catchall(Side side, string name)
+    {
+        _ = name;
+        if (side.Get("additionalProperties") is { } extra)
+        {
+            return Side.Of(side.Position!.Value.Child("additionalProperties"));
+        }
+
+        return side.Get("unevaluatedProperties") is { ValueKind: JsonValueKind.False } ? Side.Nothing : Side.True;
+    }
+
+    private void Branches(string keyword, Side o, Side n, JsonElement? ov, JsonElement? nv, Context context, bool sameInstance)
+    {
+        var oc = ov is { ValueKind: JsonValueKind.Array } a ? a.GetArrayLength() : 0;
+        var nc = nv is { ValueKind: JsonValueKind.Array } b ? b.GetArrayLength() : 0;
+        for (var i = 0; i < Math.Max(oc, nc); i++)
+        {
+            var at = context.At(keyword, Number(i));
+            var ob = i < oc ? Side.Of(o.Position!.Value.Child(keyword, Number(i))) : Side.True;
+            var nb = i < nc ? Side.Of(n.Position!.Value.Child(keyword, Number(i))) : Side.True;
+            if (!sameInstance)
+            {
+                Compare(ob, nb, at.Down(new Step(null, i, ob.Position, nb.Position)));
+            }
+            else if (keyword == "allOf" || (i < oc && i < nc))
+            {
+                Compare(ob, nb, at);
+            }
+            else if (i >= oc)
+            {
+                Prove(at, new Finding(keyword == "anyOf" ? "C1" : "C2", $"{keyword} branch {i} added.", keyword == "anyOf" ? Expect.Widen : Expect.Unknown,
+                    Local(o, _oldSynth), Local(nb, _newSynth)));
+            }
+            else
+            {
+                Prove(at, new Finding("C3", $"{keyword} branch {i} removed.", Expect.Narrow, Local(ob, _oldSynth), Local(n, _newSynth)));
+            }
+        }
+    }
+
+    private void Generic(string keyword, Side o, Side n, JsonElement? ov, JsonElement? nv, Context at)
+    {
+        if (ov is not null && nv is not null && SchemaValued.Contains(keyword) &&
+            JsonNode.DeepEquals(Normalize(o.Position!.Value.Child(keyword), annotations: false), Normalize(n.Position!.Value.Child(keyword), annotations: false)))
+        {
+            // Only texts differ inside: report them where they are.
+            Compare(o.Position!.Value.Child(keyword), n.Position!.Value.Child(keyword), at);
+            return;
+        }
+
+        var verb = ov is null ? "added" : nv is null ? "removed" : "changed";
+        var kind = keyword switch
+        {
+            "propertyNames" => "O18",
+            "dependentRequired" => ov is null ? "O21" : "O22",
+            "minProperties" or "maxProperties" => "O19",
+            "multipleOf" => "N3",
+            "contains" or "minContains" or "maxContains" => "R5",
+            "not" => "C9",
+            "if" => "C10",
+            "patternProperties" => "O17",
+            _ => "X1",
+        };
+        Prove(at, new Finding(kind, $"{keyword} {verb}{(ov is { } a ? $" (was {Show(a)})" : "")}{(nv is { } b ? $" (now {Show(b)})" : "")}.",
+            ov is null ? Expect.Narrow : nv is null ? Expect.Widen : Expect.Unknown, Local(o, _oldSynth), Local(n, _newSynth)));
+    }
+
+    private void Bound(string keyword, Side o, Side n, JsonElement? ov, JsonElement? nv, Context at)
+    {
+        var isMinimum = keyword.StartsWith("min", StringComparison.Ordinal) || keyword == "exclusiveMinimum";
+        decimal? before = ov is { } a && a.TryGetDecimal(out var x) ? x : null;
+        decimal? after = nv is { } b && b.TryGetDecimal(out var y) ? y : null;
+        var narrower = isMinimum
+            ? (after ?? decimal.MinValue) > (before ?? decimal.MinValue)
+            : (after ?? decimal.MaxValue) < (before ?? decimal.MaxValue);
+        var kind = keyword is "minLength" or "maxLength" ? (narrower ? "S1" : "S2") : keyword is "minItems" or "maxItems" ? (narrower ? "R2" : "R3") : (narrower ? "N1" : "N2");
+        var verb = before is null ? "added" : after is null ? "removed" : narrower == isMinimum ? "raised" : "lowered";
+        var description = $"{keyword} {verb}{(before is { } p ? $" (was {p})" : "")}{(after is { } q ? $" (now {q})" : "")}.";
+        var probes = Probes(keyword, o, n, before, after);
+        Prove(at, new Finding(kind, description, narrower ? Expect.Narrow : Expect.Widen, narrower ? probes : [], narrower ? [] : probes));
+    }
+
+    // Values around both bounds: strings and arrays of lengths between them, numbers on and beside them.
+    private IEnumerable<JsonNode?> Probes(string keyword, Side o, Side n, decimal? before, decimal? after)
+    {
+        var bounds = new[] { before, after }.Where(v => v is not null).Select(v => v!.Value).ToList();
+        var low = bounds.Count > 0 ? bounds.Min() : 0;
+        var high = bounds.Count > 0 ? bounds.Max() : 10;
+        if (keyword is "minLength" or "maxLength")
+        {
+            var lengths = new[] { low - 1, low, low + 1, (low + high) / 2, high - 1, high, high + 1 }.Where(l => l >= 0 && l < 100_000).Select(l => (int)l).Distinct().ToList();
+            var samples = Local(o, _oldSynth).Concat(Local(n, _newSynth)).OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : null).Where(s => s is not null).Select(s => s!).ToList();
+            foreach (var length in lengths)
+            {
+                foreach (var sample in samples.Where(s => s.Length == length))
+                {
+                    yield return JsonValue.Create(sample);
+                }
+
+                yield return JsonValue.Create(new string('a', length));
+                if (samples.Count > 0 && samples[0].Length > 0)
+                {
+                    var repeated = string.Concat(Enumerable.Repeat(samples[0], length / samples[0].Length + 1))[..length];
+                    yield return JsonValue.Create(repeated);
+                }
+            }
+
+            foreach (var sample in samples)
+            {
+                yield return JsonValue.Create(sample);
+            }
+        }
+        else if (keyword is "minItems" or "maxItems")
+        {
+            var items = Local(o, _oldSynth).Concat(Local(n, _newSynth)).OfType<JsonArray>().SelectMany(a => a).Select(i => i?.DeepClone()).ToList();
+            var item = items.FirstOrDefault() ?? JsonValue.Create("x");
+            foreach (var length in new[] { low - 1, low, low + 1, high - 1, high, high + 1 }.Where(l => l >= 0 && l < 10_000).Select(l => (int)l).Distinct())
+            {
+                var array = new JsonArray();
+                for (var i = 0; i < length; i++)
+                {
+                    array.Add(i < items.Count ? items[i]?.DeepClone() : item?.DeepClone());
+                }
+
+                yield return array;
+            }
+        }
+        else
+        {
+            foreach (var value in new[] { low - 1, low - 0.5m, low, low + 0.5m, low + 1, (low + high) / 2, high - 1, high - 0.5m, high, high + 0.5m, high + 1 }.Distinct())
+            {
+                yield return value == decimal.Truncate(value) ? JsonValue.Create((long)value) : JsonValue.Create(value);
+            }
+        }
+    }
+
+    private IEnumerable<JsonNode?> Duplicates(Side side)
+    {
+        foreach (var value in Local(side, side.Position is { } p && ReferenceEquals(p.View, _old) ? _oldSynth : _newSynth).OfType<JsonArray>())
+        {
+            if (value.Count > 0)
+            {
+                yield return new JsonArray(value[0]?.DeepClone(), value[0]?.DeepClone());
+            }
+        }
+    }
+
+    /// <summary>Values at this place: valid instances of the schema first, then other candidates, then a few literals.</summary>
+    private static IEnumerable<JsonNode?> Local(Side side, InstanceSynth synth)
+    {
+        if (side.False)
+        {
+            yield break;
+        }
+
+        if (side.Position is { } position)
+        {
+            foreach (var value in synth.Valid(position))
+            {
+                yield return value?.DeepClone();
+            }
+
+            foreach (var value in synth.Candidates(position).Take(40))
+            {
+                yield return value?.DeepClone();
+            }
+        }
+
+        foreach (var type in new[] { "string", "integer", "number", "boolean", "object", "array", "null" })
+        {
+            foreach (var literal in Literals(type))
+            {
+                yield return literal;
+            }
+        }
+    }
+}
