@@ -81,7 +81,7 @@ internal sealed partial class Differ
         // const is a one-value enum: a const that becomes an enum (or back) is compared as values added and removed.
         var oValues = Values(o);
         var nValues = Values(n);
-        if ((o.Get("const") is not null || n.Get("const") is not null) && (o.Get("enum") is not null || n.Get("enum") is not null || oValues is null || nValues is null))
+        if (o.Get("const") is not null || n.Get("const") is not null)
         {
             keywords.RemoveAll(k => k is "const" or "enum");
             if (!(oValues is not null && nValues is not null && oValues.Count == nValues.Count && oValues.All(v => nValues.Any(w => JsonNode.DeepEquals(v, w)))))
@@ -496,6 +496,15 @@ internal sealed partial class Differ
             return;
         }
 
+        var narrowing = Local(o, _oldSynth);
+        var widening = Local(n, _newSynth);
+        if (keyword == "dependentRequired")
+        {
+            // Objects that have a property and lack what it now (or no longer) depends on.
+            narrowing = Dependents(Objects(o, _oldSynth), nv).Concat(narrowing);
+            widening = Dependents(Objects(n, _newSynth), ov).Concat(widening);
+        }
+
         var verb = ov is null ? "added" : nv is null ? "removed" : "changed";
         var kind = keyword switch
         {
@@ -510,7 +519,26 @@ internal sealed partial class Differ
             _ => "X1",
         };
         Prove(at, new Finding(kind, $"{keyword} {verb}{(ov is { } a ? $" (was {Show(a)})" : "")}{(nv is { } b ? $" (now {Show(b)})" : "")}.",
-            ov is null ? Expect.Narrow : nv is null ? Expect.Widen : Expect.Unknown, Local(o, _oldSynth), Local(n, _newSynth)));
+            ov is null ? Expect.Narrow : nv is null ? Expect.Widen : Expect.Unknown, narrowing, widening));
+    }
+
+    private static IEnumerable<JsonNode?> Dependents(IEnumerable<JsonNode?> objects, JsonElement? rules)
+    {
+        if (rules is not { ValueKind: JsonValueKind.Object } map)
+        {
+            yield break;
+        }
+
+        foreach (var value in objects.OfType<JsonObject>())
+        {
+            foreach (var rule in map.EnumerateObject().Where(r => value.ContainsKey(r.Name) && r.Value.ValueKind == JsonValueKind.Array))
+            {
+                foreach (var dependent in rule.Value.EnumerateArray().Select(d => d.GetString()!))
+                {
+                    yield return Without(value, dependent);
+                }
+            }
+        }
     }
 
     private void Bound(string keyword, Side o, Side n, JsonElement? ov, JsonElement? nv, Context at)
