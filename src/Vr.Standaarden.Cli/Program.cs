@@ -19,6 +19,7 @@ internal static class Program
             CoordCommand.Create(stdin, stdout, stderr),
             GenerateCommand.Create(stdout, stderr),
             DiffCommand.Create(stdout, stderr),
+            MigrateCommand.Create(stdin, stdout, stderr),
         };
 
         var parse = root.Parse(args);

@@ -77,14 +77,20 @@ internal sealed partial class Differ
                 continue;
             }
 
-            foreach (var @base in at.Steps.Count == 0 ? [null] : bases)
+            // At the root itself a candidate is tried as it is, and its members laid over each base (a condition
+            // such as if/then needs the rest of a valid instance around it).
+            IEnumerable<JsonNode?> tries = at.Steps.Count > 0
+                ? bases.Select(b => Embed(b, at.Steps, candidate, old, root))
+                : candidate is JsonObject members
+                    ? bases.OfType<JsonObject>().Select(b => (JsonNode?)Overlay(b, members)).Prepend(candidate)
+                    : [candidate];
+            foreach (var instance in tries)
             {
                 if (++checks > MaxChecks)
                 {
                     return null;
                 }
 
-                var instance = Embed(@base, at.Steps, candidate, old, root);
                 if (view.IsValid(root.Uri, instance) && !other.IsValid(otherRoot.Uri, instance))
                 {
                     return (instance, candidate);
@@ -93,6 +99,18 @@ internal sealed partial class Differ
         }
 
         return null;
+    }
+
+    private static JsonObject Overlay(JsonObject @base, JsonObject members)
+    {
+        var result = (JsonObject)@base.DeepClone();
+        foreach (var (name, value) in members)
+        {
+            result.Remove(name);
+            result[name] = value?.DeepClone();
+        }
+
+        return result;
     }
 
     // Valid instances of a root to put candidates into: the release's valid examples of it, then written ones.
