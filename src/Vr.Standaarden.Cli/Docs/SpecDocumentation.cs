@@ -262,7 +262,8 @@ internal static class SpecDocumentation
                 foreach (var (name, value) in properties)
                 {
                     var full = path is null ? name : $"{path}.{name}";
-                    _md.Line($"| `{name}` | {DescribeType(value)} | {(required.Contains(name) ? "ja" : "nee")} | {Markdown.Escape(Description(value, "description"))} | {Markdown.Escape(Description(value, "descriptionEn"))} |");
+                    var (nl, en) = PersonalData(value);
+                    _md.Line($"| `{name}` | {DescribeType(value)} | {(required.Contains(name) ? "ja" : "nee")} | {Markdown.Escape(Description(value, "description"))}{nl} | {Markdown.Escape(Description(value, "descriptionEn"))}{en} |");
                     var inner = InlineObject(value, out var suffix);
                     if (inner is { } o)
                     {
@@ -280,6 +281,17 @@ internal static class SpecDocumentation
                 RenderObject(nestedNode, nestedPath, deeper);
             }
         }
+
+        // The persoonsgegeven annotation (spec/README.md): what kind of personal data a property can hold, in both languages.
+        private static (string Dutch, string English) PersonalData(JsonElement property) =>
+            property.ValueKind == JsonValueKind.Object && property.TryGetProperty("persoonsgegeven", out var kind) && kind.ValueKind == JsonValueKind.String
+                ? kind.GetString() switch
+                {
+                    "bijzonder" => (" **Persoonsgegeven: bijzonder (AVG art. 9).**", " **Personal data: special category (GDPR art. 9).**"),
+                    "strafrechtelijk" => (" **Persoonsgegeven: strafrechtelijk (AVG art. 10).**", " **Personal data: criminal (GDPR art. 10).**"),
+                    _ => (" **Persoonsgegeven.**", " **Personal data.**"),
+                }
+                : ("", "");
 
         private void RenderRules(JsonElement node, string? path)
         {
