@@ -65,5 +65,12 @@ public sealed class MigrateCommandTests : IDisposable
         Assert.Contains($"{unknown}: /dataschema: 'https://example.org/x.json' is not a schema of a release known here", badErr, StringComparison.Ordinal);
 
         Assert.Equal(2, Vr.Run("migrate", melding).Exit);
+
+        // A migration file that points at a property that does not exist: refused, naming the file and the step.
+        var migration = Path.Combine(spec, "2.0", "migraties", "van-1.1.json");
+        File.WriteAllText(migration, File.ReadAllText(migration).Replace("\"van\": \"/fase\"", "\"van\": \"/faze\"", StringComparison.Ordinal));
+        var (brokenExit, _, brokenErr) = Vr.Run("migrate", "--to", "2.0", "--spec", spec, melding);
+        Assert.Equal(2, brokenExit);
+        Assert.Contains($"{migration}: /stappen/0/van: /faze is not a property of incident in release 1.1.", brokenErr, StringComparison.Ordinal);
     }
 }
