@@ -21,7 +21,7 @@ public sealed partial class StandardRelease
         Files = [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
         _byPath = Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         _byId = new Dictionary<string, StandardFile>(StringComparer.Ordinal);
-        foreach (var file in Files.Where(f => f.Id is not null && IsDefinition(f.Path)))
+        foreach (var file in Files.Where(f => f.Id is not null && IsDefinition(f)))
         {
             _byId.TryAdd(WithoutFragment(file.Id!), file);
         }
@@ -74,8 +74,12 @@ public sealed partial class StandardRelease
     /// <summary>The names of the code lists: <c>grip-niveau</c>, <c>tlp</c>, …</summary>
     public IEnumerable<string> CodeListNames => CodeLists.Select(s => s.Name);
 
-    /// <summary>The schemas, code lists and meta-schemas: every file with an <c>$id</c> that others may reference.</summary>
-    public IEnumerable<StandardFile> Definitions => Files.Where(f => IsDefinition(f.Path));
+    /// <summary>
+    /// The schemas, code lists and meta-schemas that others may reference: every file under <c>schemas/</c>,
+    /// <c>codelijsten/</c> and <c>meta/</c>, and any other file with an <c>$id</c> outside <c>voorbeelden/</c>,
+    /// <c>migraties/</c>, <c>uitbreidingen/</c> and <c>docs/</c>.
+    /// </summary>
+    public IEnumerable<StandardFile> Definitions => Files.Where(IsDefinition);
 
     /// <summary>The file at <paramref name="path"/> in the release folder (<c>schemas/incident.schema.json</c>), or <c>null</c>.</summary>
     public StandardFile? Find(string path)
@@ -110,7 +114,15 @@ public sealed partial class StandardRelease
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">There is no such folder.</exception>
     /// <exception cref="ReleaseFolderException">The folder does not hold together; each problem names its file and pointer.</exception>
-    public static StandardRelease Load(string folder)
+    public static StandardRelease Load(string folder) => Load(folder, null);
+
+    /// <summary>
+    /// Reads a release folder from disk as <see cref="Load(string)"/> does, with <paramref name="version"/> as its number
+    /// when given (for a folder whose name and <c>$id</c>s do not carry one).
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">There is no such folder.</exception>
+    /// <exception cref="ReleaseFolderException">The folder does not hold together; each problem names its file and pointer.</exception>
+    public static StandardRelease Load(string folder, ReleaseVersion? version)
     {
         ArgumentNullException.ThrowIfNull(folder);
         var full = System.IO.Path.GetFullPath(folder);
@@ -140,7 +152,7 @@ public sealed partial class StandardRelease
             files.Add(new StandardFile(relative, bytes, display));
         }
 
-        var version = VersionOf(System.IO.Path.GetFileName(full.TrimEnd(System.IO.Path.DirectorySeparatorChar)), files);
+        version ??= VersionOf(System.IO.Path.GetFileName(full.TrimEnd(System.IO.Path.DirectorySeparatorChar)), files);
         if (version is null)
         {
             problems.Add(new ReleaseFolderProblem(folder, "", "cannot tell the release number: name the folder after it (1.1, 2.0, 1.0.1) or give the schemas $ids with it (…/1.1/schemas/…)."));
@@ -324,7 +336,7 @@ public sealed partial class StandardRelease
             return fromName;
         }
 
-        foreach (var file in files.Where(f => f.Id is not null && IsDefinition(f.Path)))
+        foreach (var file in files.Where(f => f.Id is not null && IsDefinition(f)))
         {
             var match = VersionSegment().Match(file.Id!);
             if (match.Success && ReleaseVersion.TryParse(match.Groups[1].Value, out var fromId))
@@ -336,8 +348,11 @@ public sealed partial class StandardRelease
         return null;
     }
 
-    internal static bool IsDefinition(string path) =>
-        InFolder(path, "schemas") || InFolder(path, "codelijsten") || InFolder(path, "meta");
+    internal static bool IsDefinition(StandardFile file) =>
+        InFolder(file.Path, "schemas") || InFolder(file.Path, "codelijsten") || InFolder(file.Path, "meta") ||
+        (file.Id is not null && !NotDefinitions.Any(f => file.Path.StartsWith(f, StringComparison.Ordinal)));
+
+    private static readonly string[] NotDefinitions = ["voorbeelden/", "migraties/", "uitbreidingen/", "docs/"];
 
     private static bool InFolder(string path, string folder) =>
         path.StartsWith(folder + "/", StringComparison.Ordinal) && path.IndexOf('/', folder.Length + 1) < 0;

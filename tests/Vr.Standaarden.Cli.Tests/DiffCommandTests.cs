@@ -72,4 +72,21 @@ public sealed class DiffCommandTests : IDisposable
         Assert.Equal(2, missing.Exit);
         Assert.Contains("9.9", missing.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Folders_without_numbers_and_schemas_outside_schemas_are_still_compared_and_the_number_check_says_why_not()
+    {
+        var old = Directory.CreateDirectory(Path.Combine(_root.FullName, "oud")).FullName;
+        var @new = Directory.CreateDirectory(Path.Combine(_root.FullName, "nieuw")).FullName;
+        File.WriteAllText(Path.Combine(old, "a.json"), """{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ex.test/a.json","type":"object","properties":{"x":{"$ref":"#/definitions/d"}},"definitions":{"d":{"type":"string","maxLength":5}}}""");
+        File.WriteAllText(Path.Combine(@new, "a.json"), """{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://ex.test/a.json","type":"object","properties":{"x":{"$ref":"#/definitions/d"}},"definitions":{"d":{"type":"string","maxLength":4}}}""");
+        var (exit, stdout, stderr) = Run("diff", old, @new, "--output", "json");
+        Assert.Equal(2, exit);
+        var change = Assert.Single(JsonNode.Parse(stdout)!["changes"]!.AsArray())!;
+        Assert.Equal("https://ex.test/a.json#/definitions/d", change["schema"]!.GetValue<string>());
+        Assert.Equal("/maxLength", change["location"]!.GetValue<string>());
+        Assert.Equal("old", change["witnessValidUnder"]!.GetValue<string>());
+        Assert.Contains("cannot tell the release number", stderr, StringComparison.Ordinal);
+        Assert.Contains("The changes need a major release.", stderr, StringComparison.Ordinal);
+    }
 }

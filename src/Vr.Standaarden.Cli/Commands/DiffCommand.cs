@@ -34,10 +34,11 @@ internal static class DiffCommand
     private static int Run(string oldFolder, string newFolder, string output, string readers, string compatibility, TextWriter stdout, TextWriter stderr)
     {
         StandardRelease old, @new;
+        var unnumbered = new List<string>();
         try
         {
-            old = Load(oldFolder);
-            @new = Load(newFolder);
+            old = Load(oldFolder, new ReleaseVersion(0, 0), unnumbered);
+            @new = Load(newFolder, new ReleaseVersion(0, 1), unnumbered);
         }
         catch (ReleaseFolderException ex)
         {
@@ -54,7 +55,7 @@ internal static class DiffCommand
             return Program.UsageError;
         }
 
-        if (@new.Version <= old.Version)
+        if (unnumbered.Count == 0 && @new.Version <= old.Version)
         {
             stderr.WriteLine($"vr diff: the new release ({@new.Name}) must come after the old one ({old.Name}).");
             return Program.UsageError;
@@ -63,6 +64,13 @@ internal static class DiffCommand
         var policy = readers == "strict" ? ReaderPolicy.Strict : ReaderPolicy.Tolerant;
         var diff = ReleaseDiff.Compare(old, @new, policy);
         stdout.Write(output == "json" ? diff.ToJson() + Environment.NewLine : diff.ToText());
+        if (unnumbered.Count > 0)
+        {
+            // The changes are listed; whether a number suffices cannot be said without numbers.
+            stderr.WriteLine($"vr diff: cannot tell the release number of {string.Join(" and ", unnumbered)}: name a folder after its release (1.1, 2.0, 1.0.1) or give its $ids the number, and the command checks it. The changes need a {ReleaseDiff.Name(diff.Bump)} release.");
+            return Program.UsageError;
+        }
+
         var exit = Enough;
         if (!diff.NumberSuffices)
         {
@@ -104,9 +112,25 @@ internal static class DiffCommand
         return exit;
     }
 
-    // A folder on disk, or else a release the tool holds by its name.
-    private static StandardRelease Load(string folder) =>
-        !Directory.Exists(folder) && Standard.TryGetRelease(folder, out var embedded) ? embedded : StandardRelease.Load(folder);
+    // A folder on disk, or else a release the tool holds by its name. A folder without a number is read with a
+    // stand-in number, and named in unnumbered.
+    private static StandardRelease Load(string folder, ReleaseVersion standIn, List<string> unnumbered)
+    {
+        if (!Directory.Exists(folder) && Standard.TryGetRelease(folder, out var embedded))
+        {
+            return embedded;
+        }
+
+        try
+        {
+            return StandardRelease.Load(folder);
+        }
+        catch (ReleaseFolderException ex) when (ex.Problems.Count == 1 && ex.Problems[0].Message.StartsWith("cannot tell the release number", StringComparison.Ordinal))
+        {
+            unnumbered.Add(folder);
+            return StandardRelease.Load(folder, standIn);
+        }
+    }
 
     // The other release folders beside the new one (for the transitive modes); those that cannot be read are skipped.
     private static IEnumerable<StandardRelease> Siblings(string newFolder, StandardRelease @new)

@@ -67,11 +67,24 @@ internal sealed partial class Differ
         Compare(oldRoot, newRoot, context);
 
         // Each shared definition is a schema of its own: changes inside it are reported there, once.
-        var oldDefs = Definitions(oldRoot);
-        var newDefs = Definitions(newRoot);
+        foreach (var keyword in new[] { "$defs", "definitions" })
+        {
+            CompareDefinitions(oldRoot, newRoot, keyword);
+        }
+
+        if (oldRoot.File.Path.StartsWith("codelijsten/", StringComparison.Ordinal))
+        {
+            CompareCodes(oldRoot, newRoot);
+        }
+    }
+
+    private void CompareDefinitions(SchemaPosition oldRoot, SchemaPosition newRoot, string keyword)
+    {
+        var oldDefs = Definitions(oldRoot, keyword);
+        var newDefs = Definitions(newRoot, keyword);
         foreach (var name in oldDefs.Union(newDefs).Order(StringComparer.Ordinal))
         {
-            var location = "/$defs/" + StandardRelease.Escape(name);
+            var location = "/" + keyword + "/" + StandardRelease.Escape(name);
             if (!newDefs.Contains(name))
             {
                 Add(VersionBump.Patch, newRoot.File.Id!, location, $"Definition '{name}' removed; a reference to it would have changed too and is reported there.", "C11");
@@ -84,19 +97,14 @@ internal sealed partial class Differ
                 continue;
             }
 
-            var o = oldRoot.Child("$defs", name);
-            var n = newRoot.Child("$defs", name);
+            var o = oldRoot.Child(keyword, name);
+            var n = newRoot.Child(keyword, name);
             Compare(o, n, new Context(n.Uri, "", o, n, [], OpenAddition: false));
-        }
-
-        if (oldRoot.File.Path.StartsWith("codelijsten/", StringComparison.Ordinal))
-        {
-            CompareCodes(oldRoot, newRoot);
         }
     }
 
-    private static HashSet<string> Definitions(SchemaPosition root) =>
-        root.Node.ValueKind == JsonValueKind.Object && root.Node.TryGetProperty("$defs", out var defs) && defs.ValueKind == JsonValueKind.Object
+    private static HashSet<string> Definitions(SchemaPosition root, string keyword) =>
+        root.Node.ValueKind == JsonValueKind.Object && root.Node.TryGetProperty(keyword, out var defs) && defs.ValueKind == JsonValueKind.Object
             ? new HashSet<string>(defs.EnumerateObject().Select(p => p.Name), StringComparer.Ordinal)
             : [];
 
