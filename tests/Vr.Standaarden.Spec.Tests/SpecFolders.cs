@@ -8,8 +8,8 @@ namespace Vr.Standaarden.Spec.Tests;
 internal static class SpecFolders
 {
     public const string BaseUri = "https://vr-standaarden.github.io/spec/";
-    public const string ReleaseName = "1.1";
-    public const string ReleaseUri = BaseUri + ReleaseName + "/";
+    public static readonly string ReleaseName = Vr.Standaarden.Spec.Standard.Newest.Name;
+    public static readonly string ReleaseUri = BaseUri + ReleaseName + "/";
     public const string ExtensionUri = "https://vrhaaglanden.example/vr-standaarden/bereikbaarheid/1.0/";
 
     public static string Release { get; } = Path.Combine(ConformanceSuites.RepositoryRoot, "spec", ReleaseName);
