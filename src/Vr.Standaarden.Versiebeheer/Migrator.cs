@@ -31,7 +31,8 @@ public sealed record MigrationResult(JsonObject? Message, string? From, string T
 
 /// <summary>
 /// Moves messages from their release to a later one by the migration files of the releases in between (a release
-/// without a file is a step that only changes <c>dataschema</c>, within a major line), and validates the result.
+/// without a file is a step that only changes <c>dataschema</c>, within a major line; a file from an earlier minor
+/// release of the line serves the later ones, which only added), and validates the result.
 /// </summary>
 public sealed class Migrator
 {
@@ -65,6 +66,18 @@ public sealed class Migrator
         }
 
         return migration;
+    }
+
+    /// <summary>
+    /// The migration into <paramref name="to"/> for a message at <paramref name="at"/>: its file from <paramref name="at"/>,
+    /// or else the one from the newest earlier release of the same major line (the minor releases between only added).
+    /// </summary>
+    private Migration? MigrationInto(StandardRelease to, StandardRelease at)
+    {
+        var from = _releases
+            .Where(r => r.Version <= at.Version && r.Version.Major == at.Version.Major && to.Find($"migraties/van-{r.Name}.json") is not null)
+            .LastOrDefault();
+        return from is null ? null : MigrationBetween(from, to);
     }
 
     /// <summary>Migrates a message read from UTF-8 JSON (bounded by <see cref="InputLimits.Default"/>).</summary>
@@ -113,7 +126,7 @@ public sealed class Migrator
         var previous = source;
         foreach (var next in _releases.Where(r => r.Version > source.Version && r.Version <= target.Version))
         {
-            var migration = MigrationBetween(previous, next);
+            var migration = MigrationInto(next, previous);
             if (migration is null && next.Version.Major != previous.Version.Major)
             {
                 return Fail(source.Name, to, "", $"Release {next.Name} has no migration from {previous.Name} (migraties/van-{previous.Name}.json), and it starts a new major line.");

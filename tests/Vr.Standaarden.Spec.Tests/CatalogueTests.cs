@@ -17,7 +17,7 @@ public sealed class CatalogueTests
         var folders = Directory.GetDirectories(SpecRoot).Select(d => ReleaseVersion.Parse(Path.GetFileName(d))).Order().ToList();
         Assert.Equal(folders, Standard.Releases.Select(r => r.Version));
         Assert.Equal(folders[^1], Standard.Newest.Version);
-        Assert.Equal("1.1", Standard.NewestOf(1)!.Name);
+        Assert.Equal(folders.Last(v => v.Major == 1), Standard.NewestOf(1)!.Version);
         Assert.Null(Standard.NewestOf(7));
     }
 

@@ -153,7 +153,7 @@ public sealed class MigrationTests : IDisposable
         var backwards = WithTwo.Migrate(message, "1.0");
         Assert.Contains("forward only", Assert.Single(backwards.Problems).Message, StringComparison.Ordinal);
 
-        Assert.Contains("there are: 1.0, 1.1, 2.0", Assert.Single(WithTwo.Migrate(message, "3.0").Problems).Message, StringComparison.Ordinal);
+        Assert.Contains("there are: 1.0, 1.1", Assert.Single(WithTwo.Migrate(message, "3.0").Problems).Message, StringComparison.Ordinal);
 
         // Both the old and the new name: the rename cannot happen, the value stays, and the problem says where.
         var both = message.DeepClone().AsObject();
