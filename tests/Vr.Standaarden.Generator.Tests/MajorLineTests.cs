@@ -31,3 +31,25 @@ public sealed class MajorLineTests
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 }
+
+/// <summary>The generator's own copy of the standard is the catalogue's, file for file and byte for byte.</summary>
+public sealed class EmbeddedStandardTests
+{
+    [Fact]
+    public void The_generator_embeds_exactly_the_schemas_and_code_lists_the_catalogue_holds()
+    {
+        var assembly = typeof(SchemaGenerator).Assembly;
+        var embedded = assembly.GetManifestResourceNames().Where(n => n.StartsWith("VrSpec/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        var expected = Vr.Standaarden.Spec.Standard.Releases
+            .SelectMany(r => r.Schemas.Concat(r.CodeLists).Select(f => (Name: $"VrSpec/{r.Name}/{f.Path}", File: f)))
+            .OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected.Select(e => e.Name), embedded);
+        foreach (var (name, file) in expected)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            Assert.Equal(file.Utf8.ToArray(), copy.ToArray());
+        }
+    }
+}
