@@ -20,6 +20,8 @@ internal static class Program
             GenerateCommand.Create(stdout, stderr),
             DiffCommand.Create(stdout, stderr),
             MigrateCommand.Create(stdin, stdout, stderr),
+            SignCommands.Sign(stdin, stdout, stderr),
+            SignCommands.Verify(stdin, stdout, stderr),
         };
 
         var parse = root.Parse(args);
