@@ -22,6 +22,7 @@ internal static class Program
             MigrateCommand.Create(stdin, stdout, stderr),
             SignCommands.Sign(stdin, stdout, stderr),
             SignCommands.Verify(stdin, stdout, stderr),
+            ShareCommand.Create(stdin, stdout, stderr),
         };
 
         var parse = root.Parse(args);

@@ -1,0 +1,51 @@
+using System.Text.Json.Nodes;
+using Vr.Standaarden.Testing;
+
+namespace Vr.Standaarden.Cli.Tests;
+
+/// <summary>vr share --register &lt;afnemers.json&gt; --recipient &lt;OIN&gt; &lt;message.json&gt; as written.</summary>
+public sealed class ShareCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("vr-share-");
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    [Fact]
+    public void The_decision_is_json_with_its_codes_and_the_message_as_delivered()
+    {
+        var register = Path.Combine(_root.FullName, "afnemers.json");
+        File.WriteAllText(register, """
+            {"afnemers": [
+              {"oin": "00000004000000015000", "naam": "GHOR", "doelen": ["incidentbestrijding"], "persoonsgegevens": ["gewoon"]},
+              {"oin": "00000001823288444000", "naam": "Gemeente", "doelen": ["bevolkingszorg"]}
+            ]}
+            """);
+        // The example, without its expirytime (it expired; that refusal is tested in the library).
+        var example = JsonNode.Parse(File.ReadAllText(Path.Combine(ConformanceSuites.RepositoryRoot, "spec", "1.1", "voorbeelden", "geldig", "bericht-rood-met-ontvangers.json")))!.AsObject();
+        example.Remove("expirytime");
+        var message = Path.Combine(_root.FullName, "bericht.json");
+        File.WriteAllText(message, example.ToJsonString());
+
+        var (exit, stdout, _) = Vr.Run("share", "--register", register, "--recipient", "00000004000000015000", message);
+        Assert.Equal(0, exit);
+        var result = JsonNode.Parse(stdout)!.AsObject();
+        Assert.Equal(["decision", "codes", "message"], result.Select(p => p.Key));
+        Assert.Equal("deliver", result["decision"]!.GetValue<string>());
+        Assert.Empty(result["codes"]!.AsArray());
+        Assert.Equal("TLP:RED", result["message"]!["tlp"]!.GetValue<string>());
+
+        var (refusedExit, refused, stderr) = Vr.Run("share", "--register", register, "--recipient", "00000001823288444000", message);
+        Assert.Equal(1, refusedExit);
+        var decision = JsonNode.Parse(refused)!.AsObject();
+        Assert.Equal("refuse", decision["decision"]!.GetValue<string>());
+        Assert.Equal(["VR-DEEL-006"], decision["codes"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.False(decision.ContainsKey("message"));
+        Assert.Contains("VR-DEEL-006", stderr, StringComparison.Ordinal);
+
+        Assert.Equal(2, Vr.Run("share", "--recipient", "00000004000000015000", message).Exit);
+        File.WriteAllText(register, """{"afnemers": [{"oin": "kort", "naam": "X", "doelen": []}]}""");
+        var (badExit, _, badErr) = Vr.Run("share", "--register", register, "--recipient", "00000004000000015000", message);
+        Assert.Equal(2, badExit);
+        Assert.Contains("/afnemers/0/oin", badErr, StringComparison.Ordinal);
+    }
+}
