@@ -76,7 +76,7 @@ public sealed class PropertyNameTests
         var type = Generated.Value.Assembly!.GetType("Regio.Marteling.Torture", throwOnError: true)!;
         var names = type.GetProperties().Select(p => p.Name).ToList();
         Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(Instance().Count, type.GetProperties().Count(p => p.Name != "AdditionalProperties"));
+        Assert.Equal(Instance().Count, type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Count(p => p.Name != "AdditionalProperties"));
     }
 
     private delegate object? ReadDelegate(ReadOnlySpan<byte> json, List<SchemaViolation> errors);

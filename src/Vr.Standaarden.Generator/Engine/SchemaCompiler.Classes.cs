@@ -8,7 +8,7 @@ internal sealed partial class SchemaCompiler
 {
     private static readonly HashSet<string> ReservedMembers = new(StringComparer.Ordinal)
     {
-        "Read", "ReadValue", "ValidateElement", "Write", "ToUtf8Json", "AdditionalProperties", "Equals", "GetHashCode", "ToString", "GetType", "Unread",
+        "Read", "ReadValue", "ValidateElement", "Write", "ToUtf8Json", "AdditionalProperties", "Equals", "GetHashCode", "ToString", "GetType", "Unread", "SchemaId",
     };
 
     private sealed record Property(string JsonName, string Name, Shape Shape, JsonNode Node, bool Required, string Reader);
@@ -34,6 +34,13 @@ internal sealed partial class SchemaCompiler
         var w = _types;
         Doc(w, node, name);
         w.Open($"public sealed partial class {name} : {Rt}.ISchemaType<{name}>");
+        if (ReferenceEquals(node, _root) && _root.String("$id") is { } schemaId)
+        {
+            w.Line("/// <summary>The <c>$id</c> of the schema this type is generated from.</summary>");
+            w.Line($"public static string? SchemaId => {Names.Literal(schemaId)};");
+            w.Line();
+        }
+
         foreach (var p in properties)
         {
             var doc = p.Node.String("description") ?? p.Shape.Export?.CsType;

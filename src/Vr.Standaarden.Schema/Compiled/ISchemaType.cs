@@ -15,4 +15,10 @@ public interface ISchemaType<TSelf>
 
     /// <summary>Writes the value as a JSON object.</summary>
     void Write(Utf8JsonWriter writer);
+
+    /// <summary>
+    /// The <c>$id</c> of the schema a root type was generated from (for a type of the standard, such as
+    /// <c>https://vr-standaarden.github.io/spec/1.1/schemas/incident.schema.json</c>); <c>null</c> for other types.
+    /// </summary>
+    static virtual string? SchemaId => null;
 }
