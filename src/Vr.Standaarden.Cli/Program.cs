@@ -23,6 +23,7 @@ internal static class Program
             SignCommands.Sign(stdin, stdout, stderr),
             SignCommands.Verify(stdin, stdout, stderr),
             ShareCommand.Create(stdin, stdout, stderr),
+            AuditCommand.Create(stdout, stderr),
         };
 
         var parse = root.Parse(args);

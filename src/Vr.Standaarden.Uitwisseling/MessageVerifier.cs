@@ -47,9 +47,23 @@ public sealed class MessageVerifier
         _options = options;
     }
 
-    /// <summary>Verifies the message in <paramref name="message"/> (UTF-8 JSON).</summary>
+    /// <summary>Verifies the message in <paramref name="message"/> (UTF-8 JSON), and records the outcome (<see cref="Accountability"/>).</summary>
     public SignatureVerification Verify(ReadOnlySpan<byte> message)
     {
+        var result = VerifyCore(message, out var id, out var source);
+        Accountability.Record(result.IsVerified ? "vr.bericht.ontvangen" : "vr.bericht.geweigerd", result.IsVerified,
+        [
+            new("vr.bericht.id", id),
+            new("vr.bericht.source", source),
+            new("vr.handtekening.oin", result.Oin),
+            new("vr.code", result.Code),
+        ]);
+        return result;
+    }
+
+    private SignatureVerification VerifyCore(ReadOnlySpan<byte> message, out string? id, out string? sourceText)
+    {
+        id = sourceText = null;
         byte[] canonical;
         try
         {
@@ -67,7 +81,9 @@ public sealed class MessageVerifier
             return SignatureVerification.Refuse(SignatureCodes.Missing, "The message has no jws (a string) to verify.", "Het bericht heeft geen jws (een tekst) om te controleren.");
         }
 
+        id = root.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
         var source = root.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "";
+        sourceText = source;
         var oin = OinOf(source);
         var time = root.TryGetProperty("time", out var t) && t.ValueKind == JsonValueKind.String &&
                    DateTimeOffset.TryParse(t.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : (DateTimeOffset?)null;
@@ -193,25 +209,32 @@ public sealed class MessageVerifier
         }
 
         var at = time ?? DateTimeOffset.UtcNow;
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(_options.TrustAnchors);
-        chain.ChainPolicy.ExtraStore.AddRange(certificates.Skip(1).ToArray());
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.VerificationTime = at.UtcDateTime;
-        chain.ChainPolicy.VerificationTimeIgnored = false;
-        chain.ChainPolicy.DisableCertificateDownloads = true;
-        if (!chain.Build(leaf))
+        var key = string.Join(",", certificates.Select(c => c.Thumbprint));
+        if (!_chains.TryGetValue(key, out var chain))
         {
-            var flags = chain.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, s) => all | s.Status);
-            if ((flags & (X509ChainStatusFlags.NotTimeValid | X509ChainStatusFlags.NotTimeNested)) != 0 &&
-                (flags & ~(X509ChainStatusFlags.NotTimeValid | X509ChainStatusFlags.NotTimeNested)) == 0)
+            // Only chains that lead to an anchor are kept, and at most a bounded number: x5c comes from outside.
+            chain = BuildChain(certificates);
+            if (chain.Problem is null)
             {
-                return SignatureVerification.Refuse(SignatureCodes.NotValidAtTime, $"A certificate of the chain is not valid at the message's time {at:O}.", $"Een certificaat van de keten is niet geldig op het tijdstip van het bericht {at:O}.");
-            }
+                if (_chains.Count >= MaxChains)
+                {
+                    _chains.Clear();
+                }
 
-            var status = string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0).Distinct());
-            return SignatureVerification.Refuse(SignatureCodes.Untrusted, $"The certificate chain does not lead to a trust anchor ({status}).", $"De certificaatketen leidt niet naar een vertrouwd basiscertificaat ({status}).");
+                _chains[key] = chain;
+            }
+        }
+
+        if (chain.Problem is { } problem)
+        {
+            return SignatureVerification.Refuse(SignatureCodes.Untrusted, $"The certificate chain does not lead to a trust anchor ({problem}).", $"De certificaatketen leidt niet naar een vertrouwd basiscertificaat ({problem}).");
+        }
+
+        // Every certificate of the chain, the anchor included, must be valid at the message's time.
+        if (at.UtcDateTime < chain.NotBefore || at.UtcDateTime > chain.NotAfter)
+        {
+            return SignatureVerification.Refuse(SignatureCodes.NotValidAtTime, $"A certificate of the chain is not valid at the message's time {at:O} (the chain is valid from {chain.NotBefore:O} to {chain.NotAfter:O}).",
+                $"Een certificaat van de keten is niet geldig op het tijdstip van het bericht {at:O} (de keten is geldig van {chain.NotBefore:O} tot {chain.NotAfter:O}).");
         }
 
         if (leaf.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault() is { } usage &&
@@ -222,16 +245,42 @@ public sealed class MessageVerifier
 
         if (_options.Revocation is { } revocation)
         {
-            foreach (var element in chain.ChainElements)
+            foreach (var element in chain.Elements)
             {
-                if (revocation(element.Certificate, at) == RevocationStatus.Revoked)
+                if (revocation(element, at) == RevocationStatus.Revoked)
                 {
-                    return SignatureVerification.Refuse(SignatureCodes.Revoked, $"The certificate {element.Certificate.Subject} is revoked.", $"Het certificaat {element.Certificate.Subject} is ingetrokken.");
+                    return SignatureVerification.Refuse(SignatureCodes.Revoked, $"The certificate {element.Subject} is revoked.", $"Het certificaat {element.Subject} is ingetrokken.");
                 }
             }
         }
 
         return null;
+    }
+
+    // A chain built once per set of certificates (the anchors are this verifier's): whether it leads to an anchor, and
+    // the period in which all its certificates are valid. The message's time is checked against that period.
+    private const int MaxChains = 1024;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BuiltChain> _chains = new(StringComparer.Ordinal);
+
+    private sealed record BuiltChain(string? Problem, DateTime NotBefore, DateTime NotAfter, X509Certificate2[] Elements);
+
+    private BuiltChain BuildChain(List<X509Certificate2> certificates)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(_options.TrustAnchors);
+        chain.ChainPolicy.ExtraStore.AddRange(certificates.Skip(1).ToArray());
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid | X509VerificationFlags.IgnoreNotTimeNested;
+        chain.ChainPolicy.DisableCertificateDownloads = true;
+        if (!chain.Build(certificates[0]))
+        {
+            var status = string.Join("; ", chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0).Distinct());
+            return new BuiltChain(status.Length == 0 ? "unknown" : status, default, default, []);
+        }
+
+        var elements = chain.ChainElements.Select(e => e.Certificate).ToArray();
+        return new BuiltChain(null, elements.Max(e => e.NotBefore.ToUniversalTime()), elements.Min(e => e.NotAfter.ToUniversalTime()), elements);
     }
 
     /// <summary>The OIN in a <c>source</c> such as <c>urn:nld:oin:00000004000000042000:systeem:GMS</c>, or <c>null</c>.</summary>

@@ -86,11 +86,36 @@ public sealed class SharingPolicy
             : Refused(Reason("VR-DEEL-011", "A message is a JSON object.", "Een bericht is een JSON-object."));
     }
 
-    /// <summary>The decision for <paramref name="message"/> (not changed) and the recipient <paramref name="recipientOin"/>.</summary>
+    /// <summary>
+    /// The decision for <paramref name="message"/> (not changed) and the recipient <paramref name="recipientOin"/>,
+    /// recorded (<see cref="Accountability"/>) as <c>vr.bericht.verzonden</c>, <c>vr.bericht.geminimaliseerd</c>,
+    /// <c>vr.bericht.verlopen</c> or <c>vr.bericht.geweigerd</c>.
+    /// </summary>
     public SharingDecision Decide(JsonObject message, string recipientOin)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(recipientOin);
+        var decision = DecideCore(message, recipientOin);
+        var name = decision.Verdict switch
+        {
+            SharingVerdict.Deliver => "vr.bericht.verzonden",
+            SharingVerdict.Minimise => "vr.bericht.geminimaliseerd",
+            _ when decision.Reasons.Any(r => r.Code == "VR-DEEL-008") => "vr.bericht.verlopen",
+            _ => "vr.bericht.geweigerd",
+        };
+        Accountability.Record(name, decision.Verdict != SharingVerdict.Refuse,
+        [
+            new("vr.bericht.id", Text(message, "id")),
+            new("vr.bericht.source", Text(message, "source")),
+            new("vr.ontvanger", recipientOin),
+            new("vr.codes", string.Join(" ", decision.Reasons.Select(r => r.Code))),
+            new("vr.verwijderd", string.Join(" ", decision.Removed)),
+        ]);
+        return decision;
+    }
+
+    private SharingDecision DecideCore(JsonObject message, string recipientOin)
+    {
         var recipient = _register.Find(recipientOin);
         if (recipient is null)
         {

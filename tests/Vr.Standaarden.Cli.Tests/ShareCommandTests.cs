@@ -49,3 +49,42 @@ public sealed class ShareCommandTests : IDisposable
         Assert.Contains("/afnemers/0/oin", badErr, StringComparison.Ordinal);
     }
 }
+
+/// <summary>vr audit verify: an intact file, a broken one, and one cut off the end.</summary>
+public sealed class AuditCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("vr-audit-cli-");
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    [Fact]
+    public void Intact_broken_and_cut_files_are_told_apart()
+    {
+        var path = Path.Combine(_root.FullName, "audit.jsonl");
+        var prev = Uitwisseling.AuditLog.Genesis;
+        var lines = new List<string>();
+        for (var i = 1; i <= 3; i++)
+        {
+            var line = "{\"seq\":" + i + ",\"prev\":\"" + prev + "\",\"trace_id\":\"0\",\"span_id\":\"" + i + "\",\"name\":\"vr.bericht.verzonden\",\"status_code\":1,\"start_time\":\"t\",\"end_time\":\"t\",\"attributes\":{}}";
+            lines.Add(line);
+            prev = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(line)));
+        }
+
+        File.WriteAllLines(path, lines);
+        var (exit, stdout, _) = Vr.Run("audit", "verify", path);
+        Assert.Equal(0, exit);
+        Assert.Equal($"{path}: intact 3 records, last {prev}\n", stdout);
+
+        File.WriteAllLines(path, lines.Take(2));
+        Assert.Equal(0, Vr.Run("audit", "verify", path).Exit);
+        var (cutExit, cut, _) = Vr.Run("audit", "verify", path, "--last", prev);
+        Assert.Equal(1, cutExit);
+        Assert.Contains("cut off the end", cut, StringComparison.Ordinal);
+
+        File.WriteAllLines(path, [lines[0], lines[2]]);
+        var (brokenExit, broken, _) = Vr.Run("audit", "verify", path);
+        Assert.Equal(1, brokenExit);
+        Assert.Contains("broken line 2: sequence 3 where 2 was expected", broken, StringComparison.Ordinal);
+        Assert.Equal(2, Vr.Run("audit", "verify", Path.Combine(_root.FullName, "nope.jsonl")).Exit);
+    }
+}
