@@ -24,6 +24,7 @@ internal static class Program
             SignCommands.Verify(stdin, stdout, stderr),
             ShareCommand.Create(stdin, stdout, stderr),
             AuditCommand.Create(stdout, stderr),
+            AuditCommand.Archive(stdout, stderr),
         };
 
         var parse = root.Parse(args);

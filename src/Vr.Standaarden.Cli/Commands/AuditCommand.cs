@@ -40,4 +40,43 @@ internal static class AuditCommand
         });
         return new Command("audit", "Audit files of the exchange layer.") { verify };
     }
+
+    /// <summary><c>vr archive verify &lt;package-folder&gt;...</c>: checks archive packages are complete and untampered.</summary>
+    public static Command Archive(TextWriter stdout, TextWriter stderr)
+    {
+        var folders = new Argument<string[]>("package-folder") { Description = "Archive packages written by MessageStore.Purge.", Arity = ArgumentArity.OneOrMore };
+        var verify = new Command("verify", "Check that an archive package is complete and untampered: every message file of the manifest there with its SHA-256, its certificate chain, the count and total hash, and no file the manifest does not name. Prints '<folder>: intact <n> messages' or one line per problem. Exit code 0: intact; 1: not; 2: usage error.")
+        {
+            folders,
+        };
+        verify.SetAction(parse =>
+        {
+            var exit = 0;
+            foreach (var folder in parse.GetValue(folders)!)
+            {
+                if (!Directory.Exists(folder))
+                {
+                    stderr.WriteLine($"vr archive verify: {folder} does not exist.");
+                    return Program.UsageError;
+                }
+
+                var result = ArchivePackage.Verify(folder);
+                if (result.IsIntact)
+                {
+                    stdout.WriteLine($"{folder}: intact {result.Messages} messages");
+                    continue;
+                }
+
+                foreach (var problem in result.Problems)
+                {
+                    stdout.WriteLine($"{folder}: {problem}");
+                }
+
+                exit = 1;
+            }
+
+            return exit;
+        });
+        return new Command("archive", "Archive packages of the exchange layer.") { verify };
+    }
 }
