@@ -27,7 +27,7 @@ public sealed class RegisterSchemaTests
     [InlineData("""{"afnemers":[{"oin":"00000004000000015000","naam":"Te hoog","doelen":[],"rubricering":"STG-X"}]}""", false)]
     [InlineData("""{"afnemers":[{"oin":"00000004000000015000","naam":"Soort","doelen":[],"persoonsgegevens":["gevoelig"]}]}""", false)]
     [InlineData("""{"afnemers":[{"oin":"00000004000000015000","doelen":[]}]}""", false)]
-    [InlineData("""{"afnemers":[{"oin":"00000004000000015000","naam":"Extra","doelen":[],"tlp":"TLP:RED"}]}""", false)]
+    [InlineData("""{"afnemers":[{"oin":"00000004000000015000","naam":"Eigen veld van een ander hulpmiddel","doelen":[],"contact":"x"}],"bron":"y"}""", true)]
     public void Registers_are_valid_exactly_when_they_have_the_documented_shape(string register, bool valid)
     {
         using var document = JsonDocument.Parse(register);
