@@ -25,138 +25,269 @@ public static class JsonCanonicalizer
     public static byte[] Canonicalize(ReadOnlySpan<byte> utf8Json, InputLimits limits, string? without)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        if (JsonInput.Check(utf8Json, limits) is { } problem)
+        if (JsonInput.CheckSize(utf8Json.Length, limits.MaxBytes) is { } tooLarge)
         {
+            throw new CanonicalizationException(tooLarge.Text.English, tooLarge.ByteOffset, "");
+        }
+
+        // The reader checks syntax, depth and the UTF-8 of strings; only a failure is read again to say where and why.
+        // A writer and its buffers are reused by the calls on a thread.
+        var writer = t_writer ??= new Writer();
+        writer.Reset(utf8Json.Length);
+        try
+        {
+            var reader = new Utf8JsonReader(JsonInput.SkipByteOrderMark(utf8Json), new JsonReaderOptions { MaxDepth = limits.MaxDepth });
+            if (!reader.Read())
+            {
+                throw new JsonException("The document is empty.");
+            }
+
+            writer.Value(ref reader, 0, without);
+            if (reader.Read())
+            {
+                throw new JsonException("More than one value.");
+            }
+        }
+        catch (JsonException ex)
+        {
+            var problem = JsonInput.Check(utf8Json, limits) ?? JsonInput.FromJsonException(ex, utf8Json, limits.MaxDepth);
             throw new CanonicalizationException(problem.Text.English, problem.ByteOffset, "");
         }
 
-        var reader = new Utf8JsonReader(JsonInput.SkipByteOrderMark(utf8Json), new JsonReaderOptions { MaxDepth = limits.MaxDepth });
-        var output = new ArrayBufferWriter<byte>(utf8Json.Length);
-        reader.Read();
-        Value(ref reader, output, "", without);
-        return output.WrittenSpan.ToArray();
+        return writer.ToArray();
     }
 
-    private static void Value(ref Utf8JsonReader reader, ArrayBufferWriter<byte> output, string pointer, string? without)
+    /// <summary>
+    /// Writes canonical JSON into one buffer. An object's members are written one after the other into the scratch
+    /// buffer of its depth, then copied out in the order of their names.
+    /// </summary>
+    [ThreadStatic]
+    private static Writer? t_writer;
+
+    private sealed class Writer
     {
-        switch (reader.TokenType)
+        private readonly ArrayBufferWriter<byte> _output = new(1024);
+        private readonly List<ArrayBufferWriter<byte>> _scratch = [];
+        private readonly List<List<(int Start, int NameLength, int Length)>> _members = [];
+
+        // The way to the value being written: member names and item indexes, made into a pointer only for an error.
+        private readonly List<(ArrayBufferWriter<byte>? Buffer, int Start, int Length)> _path = [];
+
+        public byte[] ToArray() => _output.WrittenSpan.ToArray();
+
+        public void Reset(int capacity)
         {
-            case JsonTokenType.StartObject:
-                Object(ref reader, output, pointer, without);
-                break;
-            case JsonTokenType.StartArray:
-                Write(output, "["u8);
-                var index = 0;
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    if (index > 0)
+            _output.ResetWrittenCount();
+            _output.GetSpan(Math.Max(capacity, 16));
+            _path.Clear();
+        }
+
+        public void Value(ref Utf8JsonReader reader, int depth, string? without) => Value(ref reader, _output, depth, without);
+
+        private string Pointer() =>
+            string.Concat(_path.Select(p => "/" + (p.Buffer is null ? p.Start.ToString(CultureInfo.InvariantCulture) : Decode(p.Buffer.WrittenSpan.Slice(p.Start, p.Length)).Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal))));
+
+        private void Value(ref Utf8JsonReader reader, ArrayBufferWriter<byte> output, int depth, string? without)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    Object(ref reader, output, depth, without);
+                    break;
+                case JsonTokenType.StartArray:
+                    output.Write("["u8);
+                    var index = 0;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
-                        Write(output, ","u8);
+                        if (index > 0)
+                        {
+                            output.Write(","u8);
+                        }
+
+                        _path.Add((null, index, 0));
+                        Value(ref reader, output, depth + 1, null);
+                        _path.RemoveAt(_path.Count - 1);
+                        index++;
                     }
 
-                    Value(ref reader, output, pointer + "/" + index.ToString(CultureInfo.InvariantCulture), null);
-                    index++;
-                }
+                    output.Write("]"u8);
+                    break;
+                case JsonTokenType.String:
+                    if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+                    {
+                        // Unescaped JSON string content has no quote, backslash or control character: it is already canonical.
+                        output.Write("\""u8);
+                        output.Write(reader.ValueSpan);
+                        output.Write("\""u8);
+                    }
+                    else
+                    {
+                        WriteString(output, Text(ref reader));
+                    }
 
-                Write(output, "]"u8);
-                break;
-            case JsonTokenType.String:
-                WriteString(output, Text(ref reader, pointer));
-                break;
-            case JsonTokenType.Number:
-                if (!reader.TryGetDouble(out var number) || !double.IsFinite(number))
+                    break;
+                case JsonTokenType.Number:
+                    Number(ref reader, output);
+                    break;
+                case JsonTokenType.True:
+                    output.Write("true"u8);
+                    break;
+                case JsonTokenType.False:
+                    output.Write("false"u8);
+                    break;
+                default:
+                    output.Write("null"u8);
+                    break;
+            }
+        }
+
+        private void Number(ref Utf8JsonReader reader, ArrayBufferWriter<byte> output)
+        {
+            // A plain integer of up to 15 digits is exactly a double and written as it is (-0 as 0).
+            ReadOnlySpan<byte> raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+            var digits = raw.Length > 0 && raw[0] == (byte)'-' ? raw[1..] : raw;
+            if (digits.Length is > 0 and <= 15 && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9') && (digits.Length == 1 || digits[0] != (byte)'0'))
+            {
+                output.Write(digits.Length == 1 && digits[0] == (byte)'0' ? digits : raw);
+                return;
+            }
+
+            if (!reader.TryGetDouble(out var number) || !double.IsFinite(number))
+            {
+                throw new CanonicalizationException("A number beyond the range of an IEEE 754 double: I-JSON (RFC 7493) has no such numbers.", reader.TokenStartIndex, Pointer());
+            }
+
+            output.Write(Encoding.ASCII.GetBytes(FormatNumber(number)));
+        }
+
+        private void Object(ref Utf8JsonReader reader, ArrayBufferWriter<byte> output, int depth, string? without)
+        {
+            while (_scratch.Count <= depth)
+            {
+                _scratch.Add(new ArrayBufferWriter<byte>(256));
+                _members.Add([]);
+            }
+
+            // Each member is written into the scratch buffer of this depth as "name":value; the members are then
+            // copied out in the order of their names (the list and buffer of a depth are reused by its siblings).
+            // Names are compared as their canonical UTF-8 bytes: the order of UTF-16 code units, unless a name has a
+            // character beyond U+FFFF or an escape (\n, \"), when the names are compared as strings.
+            var scratch = _scratch[depth];
+            var members = _members[depth];
+            scratch.ResetWrittenCount();
+            members.Clear();
+            var sorted = true;
+            var byString = false;
+            var leaveOut = without is null ? null : Encoding.UTF8.GetBytes(without);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var start = reader.TokenStartIndex;
+                var begin = scratch.WrittenCount;
+                if (!reader.ValueIsEscaped && !reader.HasValueSequence)
                 {
-                    throw new CanonicalizationException("A number beyond the range of an IEEE 754 double: I-JSON (RFC 7493) has no such numbers.", reader.TokenStartIndex, pointer);
+                    scratch.Write("\""u8);
+                    scratch.Write(reader.ValueSpan);
+                    scratch.Write("\":"u8);
+                }
+                else
+                {
+                    WriteString(scratch, Text(ref reader));
+                    scratch.Write(":"u8);
                 }
 
-                Write(output, Encoding.ASCII.GetBytes(FormatNumber(number)));
-                break;
-            case JsonTokenType.True:
-                Write(output, "true"u8);
-                break;
-            case JsonTokenType.False:
-                Write(output, "false"u8);
-                break;
-            default:
-                Write(output, "null"u8);
-                break;
-        }
-    }
+                var nameLength = scratch.WrittenCount - begin - 3;
+                var name = scratch.WrittenSpan.Slice(begin + 1, nameLength);
+                byString |= name.IndexOfAnyInRange((byte)0xF0, (byte)0xFF) >= 0 || name.Contains((byte)'\\');
+                _path.Add((scratch, begin + 1, nameLength));
+                foreach (var member in members)
+                {
+                    if (scratch.WrittenSpan.Slice(member.Start + 1, member.NameLength).SequenceEqual(name))
+                    {
+                        throw new CanonicalizationException($"The member name '{Decode(name)}' occurs twice in one object: I-JSON (RFC 7493) requires unique names.", start, Pointer());
+                    }
+                }
 
-    private static void Object(ref Utf8JsonReader reader, ArrayBufferWriter<byte> output, string pointer, string? without)
-    {
-        var members = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var start = reader.TokenStartIndex;
-            var name = Text(ref reader, pointer);
-            var at = pointer + "/" + name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
-            if (members.ContainsKey(name))
-            {
-                throw new CanonicalizationException($"The member name '{name}' occurs twice in one object: I-JSON (RFC 7493) requires unique names.", start, at);
+                reader.Read();
+                Value(ref reader, scratch, depth + 1, null);
+                _path.RemoveAt(_path.Count - 1);
+                if (leaveOut is not null && scratch.WrittenSpan.Slice(begin + 1, nameLength).SequenceEqual(leaveOut))
+                {
+                    continue;
+                }
+
+                if (members.Count > 0)
+                {
+                    var last = members[^1];
+                    sorted &= scratch.WrittenSpan.Slice(last.Start + 1, last.NameLength).SequenceCompareTo(scratch.WrittenSpan.Slice(begin + 1, nameLength)) < 0;
+                }
+
+                members.Add((begin, nameLength, scratch.WrittenCount - begin));
             }
 
+            if (!sorted || byString)
+            {
+                var written = scratch.WrittenMemory;
+                members.Sort((a, b) => byString
+                    ? string.CompareOrdinal(Decode(written.Span.Slice(a.Start + 1, a.NameLength)), Decode(written.Span.Slice(b.Start + 1, b.NameLength)))
+                    : written.Span.Slice(a.Start + 1, a.NameLength).SequenceCompareTo(written.Span.Slice(b.Start + 1, b.NameLength)));
+            }
+
+            output.Write("{"u8);
+            for (var i = 0; i < members.Count; i++)
+            {
+                if (i > 0)
+                {
+                    output.Write(","u8);
+                }
+
+                output.Write(scratch.WrittenSpan.Slice(members[i].Start, members[i].Length));
+            }
+
+            output.Write("}"u8);
+        }
+
+        // A name as it is written canonically (escapes included), read back as the string it stands for.
+        private static string Decode(ReadOnlySpan<byte> canonical)
+        {
+            var buffer = new byte[canonical.Length + 2];
+            buffer[0] = (byte)'"';
+            canonical.CopyTo(buffer.AsSpan(1));
+            buffer[^1] = (byte)'"';
+            var reader = new Utf8JsonReader(buffer);
             reader.Read();
-            var value = new ArrayBufferWriter<byte>();
-            Value(ref reader, value, at, null);
-            if (without is not null && name == without)
-            {
-                members[name] = [];
-                continue;
-            }
-
-            members[name] = value.WrittenSpan.ToArray();
+            return reader.GetString()!;
         }
 
-        Write(output, "{"u8);
-        var first = true;
-        foreach (var (name, value) in members)
+        // A string's text; an escaped lone surrogate is refused (the reader decodes escapes, so it is checked here).
+        private string Text(ref Utf8JsonReader reader)
         {
-            if (value.Length == 0)
+            string text;
+            try
             {
-                continue;
+                text = reader.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                throw new CanonicalizationException("A string with an unpaired surrogate: I-JSON (RFC 7493) requires well-formed Unicode.", reader.TokenStartIndex, Pointer());
             }
 
-            if (!first)
+            if (reader.ValueIsEscaped)
             {
-                Write(output, ","u8);
+                for (var i = 0; i < text.Length; i++)
+                {
+                    if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        i++;
+                    }
+                    else if (char.IsSurrogate(text[i]))
+                    {
+                        throw new CanonicalizationException("A string with an unpaired surrogate: I-JSON (RFC 7493) requires well-formed Unicode.", reader.TokenStartIndex, Pointer());
+                    }
+                }
             }
 
-            first = false;
-            WriteString(output, name);
-            Write(output, ":"u8);
-            Write(output, value);
+            return text;
         }
-
-        Write(output, "}"u8);
-    }
-
-    // A string's text; an escaped lone surrogate is refused (the reader decodes escapes, so it is checked here).
-    private static string Text(ref Utf8JsonReader reader, string pointer)
-    {
-        string text;
-        try
-        {
-            text = reader.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            throw new CanonicalizationException("A string with an unpaired surrogate: I-JSON (RFC 7493) requires well-formed Unicode.", reader.TokenStartIndex, pointer);
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                throw new CanonicalizationException("A string with an unpaired surrogate: I-JSON (RFC 7493) requires well-formed Unicode.", reader.TokenStartIndex, pointer);
-            }
-        }
-
-        return text;
     }
 
     private static void WriteString(ArrayBufferWriter<byte> output, string text)
@@ -178,10 +309,8 @@ public static class JsonCanonicalizer
             }
         }
 
-        Write(output, Encoding.UTF8.GetBytes(builder.Append('"').ToString()));
+        output.Write(Encoding.UTF8.GetBytes(builder.Append('"').ToString()));
     }
-
-    private static void Write(ArrayBufferWriter<byte> output, ReadOnlySpan<byte> bytes) => output.Write(bytes);
 
     /// <summary>
     /// A double as ECMAScript's <c>Number.prototype.toString</c> writes it (ECMA-262, Number::toString): the shortest

@@ -136,6 +136,7 @@ public sealed class MessageVerifier
         }
 
         AsymmetricAlgorithm? key;
+        var cached = false;
         X509Certificate2? leaf = null;
         var chain = new List<X509Certificate2>();
         try
@@ -147,18 +148,32 @@ public sealed class MessageVerifier
                     return SignatureVerification.Refuse(SignatureCodes.Malformed, "x5c is not a non-empty array of certificates.", "x5c is geen niet-lege reeks certificaten.");
                 }
 
-                foreach (var item in x5c.EnumerateArray())
+                // The certificates and the leaf's key are read once per x5c (a bounded number are kept: x5c comes from outside).
+                var raw = x5c.GetRawText();
+                if (!_signers.TryGetValue(raw, out var signer))
                 {
-                    chain.Add(X509CertificateLoader.LoadCertificate(Convert.FromBase64String(item.GetString() ?? "")));
+                    foreach (var item in x5c.EnumerateArray())
+                    {
+                        chain.Add(X509CertificateLoader.LoadCertificate(Convert.FromBase64String(item.GetString() ?? "")));
+                    }
+
+                    signer = new CachedSigner(chain, (AsymmetricAlgorithm?)chain[0].GetECDsaPublicKey() ?? chain[0].GetRSAPublicKey());
+                    if (_signers.Count >= MaxChains)
+                    {
+                        _signers.Clear();
+                    }
+
+                    _signers[raw] = signer;
                 }
 
-                leaf = chain[0];
-                if (CheckCertificate(leaf, chain, oin, time) is { } refused)
+                leaf = signer.Certificates[0];
+                if (CheckCertificate(leaf, signer.Certificates, oin, time) is { } refused)
                 {
                     return refused with { Algorithm = alg, Certificate = leaf };
                 }
 
-                key = (AsymmetricAlgorithm?)leaf.GetECDsaPublicKey() ?? leaf.GetRSAPublicKey();
+                key = signer.Key;
+                cached = true;
             }
             else if (header.TryGetProperty("kid", out var kid) && kid.ValueKind == JsonValueKind.String)
             {
@@ -185,14 +200,23 @@ public sealed class MessageVerifier
         }
 
         var input = Encoding.ASCII.GetBytes(parts[0] + "." + Base64Url.EncodeToString(canonical));
-        var valid = (key, algorithm) switch
+        bool valid;
+        lock (key)
         {
-            (ECDsa ec, SigningAlgorithm.ES256) => signature.Length == 64 && ec.VerifyData(input, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation),
-            (RSA rsa, SigningAlgorithm.PS256) => rsa.VerifyData(input, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pss),
-            (RSA rsa, SigningAlgorithm.RS256) => rsa.VerifyData(input, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
-            _ => false,
-        };
-        key.Dispose();
+            valid = (key, algorithm) switch
+            {
+                (ECDsa ec, SigningAlgorithm.ES256) => signature.Length == 64 && ec.VerifyData(input, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation),
+                (RSA rsa, SigningAlgorithm.PS256) => rsa.VerifyData(input, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pss),
+                (RSA rsa, SigningAlgorithm.RS256) => rsa.VerifyData(input, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
+                _ => false,
+            };
+        }
+
+        if (!cached)
+        {
+            key.Dispose();
+        }
+
         return valid
             ? new SignatureVerification { Oin = oin, Certificate = leaf, Algorithm = alg }
             : SignatureVerification.Refuse(SignatureCodes.BadSignature, "The signature does not verify: the message was changed after signing, or another key signed it.", "De handtekening klopt niet: het bericht is na ondertekening gewijzigd, of een andere sleutel ondertekende.") with { Algorithm = alg, Certificate = leaf };
@@ -261,6 +285,10 @@ public sealed class MessageVerifier
     // the period in which all its certificates are valid. The message's time is checked against that period.
     private const int MaxChains = 1024;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BuiltChain> _chains = new(StringComparer.Ordinal);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CachedSigner> _signers = new(StringComparer.Ordinal);
+
+    private sealed record CachedSigner(List<X509Certificate2> Certificates, AsymmetricAlgorithm? Key);
 
     private sealed record BuiltChain(string? Problem, DateTime NotBefore, DateTime NotAfter, X509Certificate2[] Elements);
 

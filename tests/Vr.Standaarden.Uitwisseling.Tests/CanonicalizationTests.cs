@@ -84,6 +84,13 @@ public sealed class CanonicalizationTests
     }
 
     [Theory]
+    [InlineData("""{"a#":1,"a\"":2,"1":3,"\r":4,"\u00e9":5,"e":6}""", """{"\r":4,"1":3,"a\"":2,"a#":1,"e":6,"é":5}""")]
+    [InlineData("""{"b":1,"a":{"d":[{"z":1,"y":2}],"c":-0,"e":100000000000000000000}}""", """{"a":{"c":0,"d":[{"y":2,"z":1}],"e":100000000000000000000},"b":1}""")]
+    [InlineData("""{"\ue000":1,"\ud83d\ude00":2}""", """{"😀":2,"\ue000":1}""")]
+    public void Names_sort_by_utf16_code_units_whatever_their_escapes(string input, string expected) =>
+        Assert.Equal(expected.Replace("\\ue000", "\ue000", StringComparison.Ordinal), Encoding.UTF8.GetString(JsonCanonicalizer.Canonicalize(Encoding.UTF8.GetBytes(input))));
+
+    [Theory]
     [InlineData("""{"a":1,"b":{"c":2,"c":3}}""", "/b/c", "occurs twice")]
     [InlineData("""{"a":"\ud800"}""", "/a", "unpaired surrogate")]
     [InlineData("""{"a":["x","\udc00y"]}""", "/a/1", "unpaired surrogate")]
