@@ -66,19 +66,19 @@ public static class JsonCanonicalizer
 
     private sealed class Writer
     {
-        private readonly ArrayBufferWriter<byte> _output = new(1024);
-        private readonly List<ArrayBufferWriter<byte>> _scratch = [];
+        private readonly Bytes _output = new(1024);
+        private readonly List<Bytes> _scratch = [];
         private readonly List<List<(int Start, int NameLength, int Length)>> _members = [];
 
         // The way to the value being written: member names and item indexes, made into a pointer only for an error.
-        private readonly List<(ArrayBufferWriter<byte>? Buffer, int Start, int Length)> _path = [];
+        private readonly List<(Bytes? Buffer, int Start, int Length)> _path = [];
 
         public byte[] ToArray() => _output.WrittenSpan.ToArray();
 
         public void Reset(int capacity)
         {
             _output.ResetWrittenCount();
-            _output.GetSpan(Math.Max(capacity, 16));
+            _output.Reserve(capacity);
             _path.Clear();
         }
 
@@ -87,7 +87,7 @@ public static class JsonCanonicalizer
         private string Pointer() =>
             string.Concat(_path.Select(p => "/" + (p.Buffer is null ? p.Start.ToString(CultureInfo.InvariantCulture) : Decode(p.Buffer.WrittenSpan.Slice(p.Start, p.Length)).Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal))));
 
-        private void Value(ref Utf8JsonReader reader, ArrayBufferWriter<byte> output, int depth, string? without)
+        private void Value(ref Utf8JsonReader reader, Bytes output, int depth, string? without)
         {
             switch (reader.TokenType)
             {
@@ -116,9 +116,7 @@ public static class JsonCanonicalizer
                     if (!reader.ValueIsEscaped && !reader.HasValueSequence)
                     {
                         // Unescaped JSON string content has no quote, backslash or control character: it is already canonical.
-                        output.Write("\""u8);
-                        output.Write(reader.ValueSpan);
-                        output.Write("\""u8);
+                        output.WriteQuoted(reader.ValueSpan, (byte)'"');
                     }
                     else
                     {
@@ -141,7 +139,7 @@ public static class JsonCanonicalizer
             }
         }
 
-        private void Number(ref Utf8JsonReader reader, ArrayBufferWriter<byte> output)
+        private void Number(ref Utf8JsonReader reader, Bytes output)
         {
             // A plain integer of up to 15 digits is exactly a double and written as it is (-0 as 0).
             ReadOnlySpan<byte> raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
@@ -160,11 +158,11 @@ public static class JsonCanonicalizer
             output.Write(Encoding.ASCII.GetBytes(FormatNumber(number)));
         }
 
-        private void Object(ref Utf8JsonReader reader, ArrayBufferWriter<byte> output, int depth, string? without)
+        private void Object(ref Utf8JsonReader reader, Bytes output, int depth, string? without)
         {
             while (_scratch.Count <= depth)
             {
-                _scratch.Add(new ArrayBufferWriter<byte>(256));
+                _scratch.Add(new Bytes(256));
                 _members.Add([]);
             }
 
@@ -185,9 +183,7 @@ public static class JsonCanonicalizer
                 var begin = scratch.WrittenCount;
                 if (!reader.ValueIsEscaped && !reader.HasValueSequence)
                 {
-                    scratch.Write("\""u8);
-                    scratch.Write(reader.ValueSpan);
-                    scratch.Write("\":"u8);
+                    scratch.WriteQuoted(reader.ValueSpan, (byte)':');
                 }
                 else
                 {
@@ -290,7 +286,7 @@ public static class JsonCanonicalizer
         }
     }
 
-    private static void WriteString(ArrayBufferWriter<byte> output, string text)
+    private static void WriteString(Bytes output, string text)
     {
         var builder = new StringBuilder(text.Length + 2).Append('"');
         foreach (var c in text)
@@ -369,6 +365,58 @@ public static class JsonCanonicalizer
 
         var exp = n - 1;
         return sign + digits[0] + (k > 1 ? "." + digits[1..] : "") + "e" + (exp < 0 ? "-" : "+") + Math.Abs(exp).ToString(CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>A growable byte buffer with the few operations the canonicalizer needs, cheaper than a buffer writer.</summary>
+internal sealed class Bytes(int capacity)
+{
+    private byte[] _data = new byte[Math.Max(capacity, 16)];
+
+    public int WrittenCount { get; private set; }
+
+    public ReadOnlySpan<byte> WrittenSpan => _data.AsSpan(0, WrittenCount);
+
+    public ReadOnlyMemory<byte> WrittenMemory => _data.AsMemory(0, WrittenCount);
+
+    public void ResetWrittenCount() => WrittenCount = 0;
+
+    public void Reserve(int capacity)
+    {
+        if (_data.Length < capacity)
+        {
+            Array.Resize(ref _data, capacity);
+        }
+    }
+
+    /// <summary>Writes <c>"</c>, the bytes, <c>"</c>, and then <paramref name="after"/> unless it is a quote.</summary>
+    public void WriteQuoted(ReadOnlySpan<byte> bytes, byte after)
+    {
+        var needed = WrittenCount + bytes.Length + 3;
+        if (needed > _data.Length)
+        {
+            Array.Resize(ref _data, Math.Max(_data.Length * 2, needed));
+        }
+
+        _data[WrittenCount] = (byte)'"';
+        bytes.CopyTo(_data.AsSpan(WrittenCount + 1));
+        _data[WrittenCount + 1 + bytes.Length] = (byte)'"';
+        WrittenCount += bytes.Length + 2;
+        if (after != (byte)'"')
+        {
+            _data[WrittenCount++] = after;
+        }
+    }
+
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        if (WrittenCount + bytes.Length > _data.Length)
+        {
+            Array.Resize(ref _data, Math.Max(_data.Length * 2, WrittenCount + bytes.Length));
+        }
+
+        bytes.CopyTo(_data.AsSpan(WrittenCount));
+        WrittenCount += bytes.Length;
     }
 }
 
