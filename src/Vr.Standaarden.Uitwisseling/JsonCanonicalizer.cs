@@ -30,7 +30,14 @@ public static class JsonCanonicalizer
             throw new CanonicalizationException(tooLarge.Text.English, tooLarge.ByteOffset, "");
         }
 
-        // The reader checks syntax, depth and the UTF-8 of strings; only a failure is read again to say where and why.
+        // Bytes that are not UTF-8 are refused with their place; the reader checks syntax and depth, and only a
+        // failure is read again to say where and why.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            var encoding = JsonInput.Check(utf8Json, limits);
+            throw new CanonicalizationException(encoding?.Text.English ?? "The bytes are not UTF-8.", encoding?.ByteOffset ?? 0, "");
+        }
+
         // A writer and its buffers are reused by the calls on a thread.
         var writer = t_writer ??= new Writer();
         writer.Reset(utf8Json.Length);
@@ -68,10 +75,21 @@ public static class JsonCanonicalizer
     {
         private readonly Bytes _output = new(1024);
         private readonly List<Bytes> _scratch = [];
-        private readonly List<List<(int Start, int NameLength, int Length)>> _members = [];
+        private readonly List<List<(int Start, int NameLength, int Length, long Token)>> _members = [];
 
         // The way to the value being written: member names and item indexes, made into a pointer only for an error.
-        private readonly List<(Bytes? Buffer, int Start, int Length)> _path = [];
+        private (Bytes? Buffer, int Start, int Length)[] _path = new (Bytes?, int, int)[16];
+        private int _pathLength;
+
+        private void Push(Bytes? buffer, int start, int length)
+        {
+            if (_pathLength == _path.Length)
+            {
+                Array.Resize(ref _path, _path.Length * 2);
+            }
+
+            _path[_pathLength++] = (buffer, start, length);
+        }
 
         public byte[] ToArray() => _output.WrittenSpan.ToArray();
 
@@ -79,13 +97,13 @@ public static class JsonCanonicalizer
         {
             _output.ResetWrittenCount();
             _output.Reserve(capacity);
-            _path.Clear();
+            _pathLength = 0;
         }
 
         public void Value(ref Utf8JsonReader reader, int depth, string? without) => Value(ref reader, _output, depth, without);
 
         private string Pointer() =>
-            string.Concat(_path.Select(p => "/" + (p.Buffer is null ? p.Start.ToString(CultureInfo.InvariantCulture) : Decode(p.Buffer.WrittenSpan.Slice(p.Start, p.Length)).Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal))));
+            string.Concat(_path.Take(_pathLength).Select(p => "/" + (p.Buffer is null ? p.Start.ToString(CultureInfo.InvariantCulture) : Decode(p.Buffer.WrittenSpan.Slice(p.Start, p.Length)).Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal))));
 
         private void Value(ref Utf8JsonReader reader, Bytes output, int depth, string? without)
         {
@@ -95,22 +113,22 @@ public static class JsonCanonicalizer
                     Object(ref reader, output, depth, without);
                     break;
                 case JsonTokenType.StartArray:
-                    output.Write("["u8);
+                    output.WriteByte((byte)'[');
                     var index = 0;
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     {
                         if (index > 0)
                         {
-                            output.Write(","u8);
+                            output.WriteByte((byte)',');
                         }
 
-                        _path.Add((null, index, 0));
+                        Push(null, index, 0);
                         Value(ref reader, output, depth + 1, null);
-                        _path.RemoveAt(_path.Count - 1);
+                        _pathLength--;
                         index++;
                     }
 
-                    output.Write("]"u8);
+                    output.WriteByte((byte)']');
                     break;
                 case JsonTokenType.String:
                     if (!reader.ValueIsEscaped && !reader.HasValueSequence)
@@ -188,59 +206,83 @@ public static class JsonCanonicalizer
                 else
                 {
                     WriteString(scratch, Text(ref reader));
-                    scratch.Write(":"u8);
+                    scratch.WriteByte((byte)':');
                 }
 
                 var nameLength = scratch.WrittenCount - begin - 3;
                 var name = scratch.WrittenSpan.Slice(begin + 1, nameLength);
                 byString |= name.IndexOfAnyInRange((byte)0xF0, (byte)0xFF) >= 0 || name.Contains((byte)'\\');
-                _path.Add((scratch, begin + 1, nameLength));
-                foreach (var member in members)
-                {
-                    if (scratch.WrittenSpan.Slice(member.Start + 1, member.NameLength).SequenceEqual(name))
-                    {
-                        throw new CanonicalizationException($"The member name '{Decode(name)}' occurs twice in one object: I-JSON (RFC 7493) requires unique names.", start, Pointer());
-                    }
-                }
+                Push(scratch, begin + 1, nameLength);
 
                 reader.Read();
                 Value(ref reader, scratch, depth + 1, null);
-                _path.RemoveAt(_path.Count - 1);
-                if (leaveOut is not null && scratch.WrittenSpan.Slice(begin + 1, nameLength).SequenceEqual(leaveOut))
-                {
-                    continue;
-                }
-
+                _pathLength--;
+                // A member left out (jws) still takes part in the check for names that occur twice.
+                var skip = leaveOut is not null && scratch.WrittenSpan.Slice(begin + 1, nameLength).SequenceEqual(leaveOut);
                 if (members.Count > 0)
                 {
                     var last = members[^1];
                     sorted &= scratch.WrittenSpan.Slice(last.Start + 1, last.NameLength).SequenceCompareTo(scratch.WrittenSpan.Slice(begin + 1, nameLength)) < 0;
                 }
 
-                members.Add((begin, nameLength, scratch.WrittenCount - begin));
+                members.Add((begin, nameLength, skip ? -1 : scratch.WrittenCount - begin, start));
             }
 
             if (!sorted || byString)
             {
-                var written = scratch.WrittenMemory;
-                members.Sort((a, b) => byString
-                    ? string.CompareOrdinal(Decode(written.Span.Slice(a.Start + 1, a.NameLength)), Decode(written.Span.Slice(b.Start + 1, b.NameLength)))
-                    : written.Span.Slice(a.Start + 1, a.NameLength).SequenceCompareTo(written.Span.Slice(b.Start + 1, b.NameLength)));
-            }
-
-            output.Write("{"u8);
-            for (var i = 0; i < members.Count; i++)
-            {
-                if (i > 0)
+                // Insertion sort: objects of the standard have tens of members at most, mostly in near order.
+                var data = scratch.WrittenSpan;
+                for (var i = 1; i < members.Count; i++)
                 {
-                    output.Write(","u8);
+                    var current = members[i];
+                    var j = i - 1;
+                    while (j >= 0 && Compare(data, members[j], current, byString) > 0)
+                    {
+                        members[j + 1] = members[j];
+                        j--;
+                    }
+
+                    members[j + 1] = current;
                 }
 
+                // Sorted, a name that occurs twice stands next to itself (a strictly increasing order had none).
+                for (var i = 1; i < members.Count; i++)
+                {
+                    if (Compare(data, members[i - 1], members[i], byString) == 0)
+                    {
+                        var later = members[i - 1].Token > members[i].Token ? members[i - 1] : members[i];
+                        var name = Decode(data.Slice(later.Start + 1, later.NameLength));
+                        throw new CanonicalizationException($"The member name '{name}' occurs twice in one object: I-JSON (RFC 7493) requires unique names.", later.Token,
+                            Pointer() + "/" + name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
+                    }
+                }
+            }
+
+            output.WriteByte((byte)'{');
+            var first = true;
+            for (var i = 0; i < members.Count; i++)
+            {
+                if (members[i].Length < 0)
+                {
+                    continue;
+                }
+
+                if (!first)
+                {
+                    output.WriteByte((byte)',');
+                }
+
+                first = false;
                 output.Write(scratch.WrittenSpan.Slice(members[i].Start, members[i].Length));
             }
 
-            output.Write("}"u8);
+            output.WriteByte((byte)'}');
         }
+
+        private static int Compare(ReadOnlySpan<byte> data, (int Start, int NameLength, int Length, long Token) a, (int Start, int NameLength, int Length, long Token) b, bool byString) =>
+            byString
+                ? string.CompareOrdinal(Decode(data.Slice(a.Start + 1, a.NameLength)), Decode(data.Slice(b.Start + 1, b.NameLength)))
+                : data.Slice(a.Start + 1, a.NameLength).SequenceCompareTo(data.Slice(b.Start + 1, b.NameLength));
 
         // A name as it is written canonically (escapes included), read back as the string it stands for.
         private static string Decode(ReadOnlySpan<byte> canonical)
@@ -406,6 +448,16 @@ internal sealed class Bytes(int capacity)
         {
             _data[WrittenCount++] = after;
         }
+    }
+
+    public void WriteByte(byte value)
+    {
+        if (WrittenCount == _data.Length)
+        {
+            Array.Resize(ref _data, _data.Length * 2);
+        }
+
+        _data[WrittenCount++] = value;
     }
 
     public void Write(ReadOnlySpan<byte> bytes)

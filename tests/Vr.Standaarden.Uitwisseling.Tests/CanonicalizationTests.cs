@@ -107,6 +107,9 @@ public sealed class CanonicalizationTests
     {
         Assert.Equal("{\"a\":1,\"z\":{\"jws\":2}}", Encoding.UTF8.GetString(JsonCanonicalizer.Canonicalize("""{"z":{"jws":2},"jws":"x..y","a":1.0}"""u8, Schema.Input.InputLimits.Default, "jws")));
         Assert.Throws<CanonicalizationException>(() => JsonCanonicalizer.Canonicalize("""{"a":"\xff"}"""u8));
+        var twice = Assert.Throws<CanonicalizationException>(() => JsonCanonicalizer.Canonicalize("""{"jws":"a..b","a":1,"jws":"c..d"}"""u8, Schema.Input.InputLimits.Default, "jws"));
+        Assert.Equal("/jws", twice.Location);
+        Assert.Throws<CanonicalizationException>(() => JsonCanonicalizer.Canonicalize([(byte)'"', 0xFF, (byte)'"']));
         Assert.Throws<CanonicalizationException>(() => JsonCanonicalizer.Canonicalize("""{"a":"""u8));
     }
 
