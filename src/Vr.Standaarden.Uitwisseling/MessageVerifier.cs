@@ -76,14 +76,18 @@ public sealed class MessageVerifier
 
         using var document = JsonDocument.Parse(JsonInput.SkipByteOrderMark(message).ToArray());
         var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Object)
+        {
+            id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
+            sourceText = root.TryGetProperty("source", out var sourceElement) && sourceElement.ValueKind == JsonValueKind.String ? sourceElement.GetString() : null;
+        }
+
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("jws", out var jwsElement) || jwsElement.ValueKind != JsonValueKind.String)
         {
             return SignatureVerification.Refuse(SignatureCodes.Missing, "The message has no jws (a string) to verify.", "Het bericht heeft geen jws (een tekst) om te controleren.");
         }
 
-        id = root.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
-        var source = root.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "";
-        sourceText = source;
+        var source = sourceText ?? "";
         var oin = OinOf(source);
         var time = root.TryGetProperty("time", out var t) && t.ValueKind == JsonValueKind.String &&
                    DateTimeOffset.TryParse(t.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : (DateTimeOffset?)null;

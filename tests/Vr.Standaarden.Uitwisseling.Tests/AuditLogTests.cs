@@ -1,3 +1,5 @@
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -105,5 +107,36 @@ public sealed class AuditLogTests : IDisposable
         Assert.True(verification.IsIntact, verification.Problem);
         Assert.Equal(200, verification.Records);
         Assert.Equal(200, File.ReadLines(path).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("span_id").GetString()).Distinct().Count());
+    }
+}
+
+/// <summary>An OpenTelemetry tracer that adds the source collects every decision, with the Logboek attributes.</summary>
+[Collection("audit")]
+public sealed class OpenTelemetryTests
+{
+    [Fact]
+    public void A_tracer_with_the_source_collects_the_decisions()
+    {
+        var exported = new List<System.Diagnostics.Activity>();
+        Accountability.ProcessingActivity = new Uri("https://vr15.example/verwerkingsregister/incidentbestrijding");
+        try
+        {
+            using (OpenTelemetry.Sdk.CreateTracerProviderBuilder().AddSource(Accountability.SourceName).AddInMemoryExporter(exported).Build())
+            {
+                new MessageVerifier(new VerifierOptions()).Verify("""{"id":"m-9","source":"urn:nld:oin:00000004000000042000"}"""u8);
+                new SharingPolicy(RecipientRegister.Parse("""{"afnemers":[]}"""u8)).Decide("""{"id":"m-9","tlp":"TLP:CLEAR"}"""u8, "00000004000000015000");
+            }
+
+            Assert.Equal(["vr.bericht.geweigerd", "vr.bericht.geweigerd"], exported.Select(a => a.OperationName));
+            Assert.All(exported, a => Assert.Equal("https://vr15.example/verwerkingsregister/incidentbestrijding", a.GetTagItem(Accountability.ProcessingActivityId)));
+            Assert.Equal("m-9", exported[0].GetTagItem("vr.bericht.id"));
+            Assert.Equal(SignatureCodes.Missing, exported[0].GetTagItem("vr.code"));
+            Assert.Equal("VR-DEEL-001", exported[1].GetTagItem("vr.codes"));
+            Assert.All(exported, a => Assert.Equal(System.Diagnostics.ActivityStatusCode.Error, a.Status));
+        }
+        finally
+        {
+            Accountability.ProcessingActivity = null;
+        }
     }
 }
