@@ -61,8 +61,7 @@ internal static class MigrateCommand
             byte[]? bytes;
             try
             {
-                using var stream = file == "-" ? stdin() : File.OpenRead(file);
-                bytes = JsonInput.ReadAll(stream, InputLimits.Default.MaxBytes, out var length);
+                bytes = ValidateCommand.ReadInstance(file, stdin, InputLimits.Default.MaxBytes, out var length);
                 if (bytes is null)
                 {
                     stderr.WriteLine($"{file}: {JsonInput.CheckSize(length, InputLimits.Default.MaxBytes)!.Text.English}");

@@ -36,8 +36,7 @@ internal static class ShareCommand
         try
         {
             policy = new SharingPolicy(RecipientRegister.Parse(File.ReadAllBytes(registerFile)), new SharingOptions { Holder = holder });
-            using var stream = file == "-" ? stdin() : File.OpenRead(file);
-            bytes = JsonInput.ReadAll(stream, InputLimits.Default.MaxBytes, out _);
+            bytes = ValidateCommand.ReadInstance(file, stdin, InputLimits.Default.MaxBytes, out _);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
         {

@@ -73,8 +73,7 @@ internal static class SignCommands
         byte[]? bytes;
         try
         {
-            using var stream = file == "-" ? stdin() : File.OpenRead(file);
-            bytes = JsonInput.ReadAll(stream, InputLimits.Default.MaxBytes, out var length);
+            bytes = ValidateCommand.ReadInstance(file, stdin, InputLimits.Default.MaxBytes, out var length);
             if (bytes is null)
             {
                 stderr.WriteLine($"{file}: {JsonInput.CheckSize(length, InputLimits.Default.MaxBytes)!.Text.English}");
@@ -147,8 +146,7 @@ internal static class SignCommands
             byte[]? bytes;
             try
             {
-                using var stream = file == "-" ? stdin() : File.OpenRead(file);
-                bytes = JsonInput.ReadAll(stream, InputLimits.Default.MaxBytes, out _);
+                bytes = ValidateCommand.ReadInstance(file, stdin, InputLimits.Default.MaxBytes, out _);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
