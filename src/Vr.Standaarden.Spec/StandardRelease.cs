@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -372,5 +371,4 @@ public sealed partial class StandardRelease
     /// <inheritdoc/>
     public override string ToString() => Folder is null ? $"release {Name}" : $"release {Name} ({Folder})";
 
-    internal static string Utf8Text(ReadOnlyMemory<byte> bytes) => Encoding.UTF8.GetString(bytes.Span);
 }

@@ -221,7 +221,7 @@ public sealed class Migrator
         switch (step.Operation)
         {
             case MigrationOperation.Rename:
-                foreach (var (parent, key, indices) in Matches(root, tokens[..^1], []).ToList())
+                foreach (var (parent, indices) in Matches(root, tokens[..^1], []).ToList())
                 {
                     if (parent is not JsonObject from || !from.ContainsKey(tokens[^1]))
                     {
@@ -237,12 +237,11 @@ public sealed class Migrator
                         problems.Add(new MigrationProblem(prefix + Pointer(targetTokens), $"{step.Location}: cannot move {prefix}{Pointer(Fill(tokens, indices))} here: {conflict}."));
                     }
 
-                    _ = key;
                 }
 
                 break;
             case MigrationOperation.MapCodes:
-                foreach (var (parent, key, _) in Matches(root, tokens[..^1], []).ToList())
+                foreach (var (parent, _) in Matches(root, tokens[..^1], []).ToList())
                 {
                     var last = tokens[^1];
                     foreach (var (container, member) in Members(parent, last))
@@ -254,12 +253,11 @@ public sealed class Migrator
                         }
                     }
 
-                    _ = key;
                 }
 
                 break;
             case MigrationOperation.SetDefault:
-                foreach (var (parent, _, _) in Matches(root, tokens[..^1], []).ToList())
+                foreach (var (parent, _) in Matches(root, tokens[..^1], []).ToList())
                 {
                     if (parent is JsonObject o && !o.ContainsKey(tokens[^1]))
                     {
@@ -269,7 +267,7 @@ public sealed class Migrator
 
                 break;
             case MigrationOperation.Drop:
-                foreach (var (parent, _, indices) in Matches(root, tokens[..^1], []).ToList())
+                foreach (var (parent, indices) in Matches(root, tokens[..^1], []).ToList())
                 {
                     if (parent is JsonObject o && o.ContainsKey(tokens[^1]))
                     {
@@ -306,11 +304,11 @@ public sealed class Migrator
     }
 
     // The nodes a pointer with * reaches, each with the indices its * matched.
-    private static IEnumerable<(JsonNode? Node, string Key, IReadOnlyList<int> Indices)> Matches(JsonNode? node, string[] tokens, IReadOnlyList<int> indices)
+    private static IEnumerable<(JsonNode? Node, IReadOnlyList<int> Indices)> Matches(JsonNode? node, string[] tokens, IReadOnlyList<int> indices)
     {
         if (tokens.Length == 0)
         {
-            yield return (node, "", indices);
+            yield return (node, indices);
             yield break;
         }
 

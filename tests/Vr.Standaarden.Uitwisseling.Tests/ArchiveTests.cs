@@ -27,7 +27,7 @@ public sealed class ArchiveTests : IDisposable
     public void Messages_past_their_bewaartermijn_leave_operational_use_and_go_to_a_checked_package()
     {
         var clock = new Clock(Start);
-        var (root, intermediate) = TestPki.Authority();
+        var (_, intermediate) = TestPki.Authority();
         var signed = new MessageSigner(TestPki.Leaf(intermediate, "00000004000000042000", ECDsa.Create(ECCurve.NamedCurves.nistP256)), [intermediate]).Sign(Message("a", "P1D"));
         using var store = new MessageStore(Path.Combine(_root.FullName, "berichten.db"), clock);
         Assert.True(store.Add(signed));
@@ -54,7 +54,6 @@ public sealed class ArchiveTests : IDisposable
         Assert.Contains(files, f => File.ReadAllBytes(f).SequenceEqual(signed));
         var chain = Assert.Single(Directory.GetFiles(Path.Combine(package.Folder, "ketens")));
         Assert.Equal(2, File.ReadAllText(chain).Split("BEGIN CERTIFICATE").Length - 1);
-        _ = root;
     }
 
     [Fact]

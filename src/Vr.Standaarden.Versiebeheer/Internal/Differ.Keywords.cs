@@ -412,8 +412,8 @@ internal sealed partial class Differ
         foreach (var name in before.Union(after).Order(StringComparer.Ordinal))
         {
             var at = context.At("properties", name);
-            var oldValue = before.Contains(name) ? Side.Of(o.Position!.Value.Child("properties", name)) : Catchall(o, name);
-            var newValue = after.Contains(name) ? Side.Of(n.Position!.Value.Child("properties", name)) : Catchall(n, name);
+            var oldValue = before.Contains(name) ? Side.Of(o.Position!.Value.Child("properties", name)) : Catchall(o);
+            var newValue = after.Contains(name) ? Side.Of(n.Position!.Value.Child("properties", name)) : Catchall(n);
             var down = at.Down(new Step(name, 0, oldValue.Position, newValue.Position));
             if (before.Contains(name) && after.Contains(name))
             {
@@ -446,9 +446,8 @@ internal sealed partial class Differ
     }
 
     // What a schema says of a property it does not name: its additionalProperties, or nothing when it is closed.
-    private static Side Catchall(Side side, string name)
+    private static Side Catchall(Side side)
     {
-        _ = name;
         if (side.Get("additionalProperties") is { } extra)
         {
             return Side.Of(side.Position!.Value.Child("additionalProperties"));

@@ -252,10 +252,9 @@ internal sealed partial class Differ
             }
         }
 
-        foreach (var (code, (_, index)) in before.Where(c => !after.ContainsKey(c.Key)))
+        foreach (var code in before.Keys.Where(c => !after.ContainsKey(c)))
         {
             Add(VersionBump.Patch, newRoot.File.Id!, "/codes", $"Code {code} no longer documented in code list {list} (whether it is valid is the enum's or pattern's change).", "A1");
-            _ = index;
         }
     }
 }
