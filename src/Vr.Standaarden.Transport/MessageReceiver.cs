@@ -1,0 +1,368 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using Vr.Standaarden.Schema.Compiled;
+using Vr.Standaarden.Spec;
+using Vr.Standaarden.Uitwisseling;
+using Vr.Standaarden.Validatie;
+
+namespace Vr.Standaarden.Transport;
+
+/// <summary>What became of a received message.</summary>
+public enum ReceiveStatus
+{
+    /// <summary>Checked, handled and recorded in the inbox.</summary>
+    Accepted,
+
+    /// <summary>Accepted before (same <c>source</c> and <c>id</c>): not handled again.</summary>
+    Duplicate,
+
+    /// <summary>Refused for good, with the codes in <see cref="ReceiveOutcome.Problems"/>; the handler did not see it.</summary>
+    Refused,
+
+    /// <summary>The handler or the inbox failed; nothing was recorded, and the message should be delivered again.</summary>
+    Failed,
+}
+
+/// <summary>One reason a message was refused or failed.</summary>
+/// <param name="Code">A stable code: <c>VR-SIG-…</c>, <c>VR-DEEL-…</c>, a validation code, or <c>VR-TRANS-…</c>.</param>
+/// <param name="Location">A JSON Pointer into the message (<c>""</c> for the whole message).</param>
+/// <param name="Text">The reason in English.</param>
+public sealed record ReceiveProblem(string Code, string Location, string Text)
+{
+    /// <inheritdoc/>
+    public override string ToString() => Location.Length == 0 ? $"{Code}: {Text}" : $"{Code} at {Location}: {Text}";
+}
+
+/// <summary>The outcome of receiving one message.</summary>
+/// <param name="Status">What became of it.</param>
+/// <param name="Source">Its <c>source</c>, when it could be read.</param>
+/// <param name="Id">Its <c>id</c>, when it could be read.</param>
+/// <param name="Problems">Why it was refused or failed; empty otherwise.</param>
+public sealed record ReceiveOutcome(ReceiveStatus Status, string? Source, string? Id, IReadOnlyList<ReceiveProblem> Problems);
+
+/// <summary>Codes of the transport's own refusals and failures.</summary>
+public static class TransportCodes
+{
+    /// <summary>The bytes are not a message: not JSON, too large or too deep, or without <c>source</c>, <c>id</c> or <c>type</c>.</summary>
+    public const string NotAMessage = "VR-TRANS-001";
+
+    /// <summary>No handler takes messages of this <c>dataschema</c>.</summary>
+    public const string NoHandler = "VR-TRANS-002";
+
+    /// <summary>The handler failed on every delivery the binding allows.</summary>
+    public const string HandlerFailed = "VR-TRANS-003";
+
+    /// <summary>The receiving side is unavailable for now (its store or handler); the message may be sent again.</summary>
+    public const string Unavailable = "VR-TRANS-004";
+}
+
+/// <summary>A message that passed the receiver's checks, as handed to application code.</summary>
+public class Received
+{
+    internal Received(TransportMessage message, SignatureVerification? signature, SharingDecision? sharing, InboxEntry? inbox, int deliveryCount)
+    {
+        Raw = message;
+        Signature = signature;
+        Sharing = sharing;
+        Inbox = inbox;
+        DeliveryCount = deliveryCount;
+    }
+
+    /// <summary>The message as accepted: the bytes as received, or the minimised message when the policy minimised it.</summary>
+    public TransportMessage Raw { get; }
+
+    /// <summary>The signature check, or <c>null</c> when verification is off or the message was accepted unsigned.</summary>
+    public SignatureVerification? Signature { get; }
+
+    /// <summary>The policy's decision, or <c>null</c> when sharing is off.</summary>
+    public SharingDecision? Sharing { get; }
+
+    /// <summary>
+    /// The inbox entry that records the acceptance, or <c>null</c> when de-duplication is off. With a
+    /// <see cref="SqliteInbox"/>, write the handler's effect through its transaction to make it exactly-once.
+    /// </summary>
+    public InboxEntry? Inbox { get; }
+
+    /// <summary>How often the binding delivered the message, this time included.</summary>
+    public int DeliveryCount { get; }
+}
+
+/// <summary>A message that passed the receiver's checks, with its data typed.</summary>
+/// <typeparam name="T">The entity.</typeparam>
+public sealed class Received<T> : Received
+    where T : class, ISchemaType<T>
+{
+    internal Received(Received received, Message<T> message)
+        : base(received.Raw, received.Signature, received.Sharing, received.Inbox, received.DeliveryCount) => Message = message;
+
+    /// <summary>The message, typed.</summary>
+    public Message<T> Message { get; }
+}
+
+/// <summary>
+/// The receiving pipeline every binding shares: read → de-duplicate → verify → validate → sharing policy → typed
+/// handler → commit in the inbox → acknowledge. A message reaches application code only when every step that is on
+/// passed it; a refused message is settled as rejected (a binding's dead letter) with its codes, a failed one is left
+/// for redelivery. Each message is traced (<see cref="ActivitySourceName"/>) and counted
+/// (<c>vr.transport.received</c>, tagged with the status).
+/// </summary>
+public sealed class MessageReceiver
+{
+    /// <summary>The name of the receiver's <see cref="ActivitySource"/> and <see cref="Meter"/>.</summary>
+    public const string ActivitySourceName = "Vr.Standaarden.Transport";
+
+    private static readonly ActivitySource Activities = new(ActivitySourceName);
+    private static readonly Meter Meter = new(ActivitySourceName);
+    private static readonly Counter<long> ReceivedCounter = Meter.CreateCounter<long>("vr.transport.received", "{message}", "Messages received, by outcome.");
+
+    private readonly ReceiverOptions _options;
+    private readonly MessageValidator? _validator;
+    private readonly List<Handler> _handlers = [];
+    private Func<Received, CancellationToken, ValueTask>? _other;
+
+    /// <summary>A receiver with <paramref name="options"/>.</summary>
+    /// <exception cref="InvalidOperationException">A step is on without what it needs (see <see cref="ReceiverOptions"/>).</exception>
+    public MessageReceiver(ReceiverOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Check();
+        _options = options;
+        _validator = options.Validation == ValidationMode.Full ? options.Validator ?? new MessageValidator(new ValidationOptions { Limits = options.Limits }) : null;
+    }
+
+    /// <summary>Raised after each message with its outcome.</summary>
+    public event EventHandler<ReceiveOutcome>? Completed;
+
+    /// <summary>
+    /// Hands messages whose <c>dataschema</c> is <typeparamref name="T"/>'s schema, in any release of its major line, to
+    /// <paramref name="handler"/>, their data read by the generated reader.
+    /// </summary>
+    public MessageReceiver Handle<T>(Func<Received<T>, CancellationToken, ValueTask> handler)
+        where T : class, ISchemaType<T>
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (!Standard.TryParseId(T.SchemaId, out var release, out var path))
+        {
+            throw new ArgumentException($"{typeof(T).Name} is not an entity of the standard (its schema id is '{T.SchemaId}').", nameof(handler));
+        }
+
+        var major = ReleaseVersion.Parse(release).Major;
+        _handlers.Add(new Handler(major, path, async (received, cancellationToken) =>
+        {
+            var message = Message.Read<T>(received.Raw.Utf8.Span, out var errors);
+            if (message is null || errors.Count > 0)
+            {
+                return errors.Select(e => new ReceiveProblem(DomainRules.SchemaCode, e.InstanceLocation, e.Message)).DefaultIfEmpty(new ReceiveProblem(DomainRules.SchemaCode, "", $"The message could not be read as {typeof(T).Name}.")).ToList();
+            }
+
+            await handler(new Received<T>(received, message), cancellationToken).ConfigureAwait(false);
+            return null;
+        }));
+        return this;
+    }
+
+    /// <summary>Hands messages that no typed handler takes to <paramref name="handler"/>, as bytes; without it they are refused (<see cref="TransportCodes.NoHandler"/>).</summary>
+    public MessageReceiver HandleOther(Func<Received, CancellationToken, ValueTask> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        _other = handler;
+        return this;
+    }
+
+    /// <summary>Reads from <paramref name="source"/> and settles every message by its outcome, until cancelled.</summary>
+    public async Task RunAsync(IMessageSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        await foreach (var incoming in source.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var outcome = await ReceiveAsync(incoming.Utf8, incoming.DeliveryCount, cancellationToken).ConfigureAwait(false);
+            await SettleAsync(incoming, outcome, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Settles <paramref name="incoming"/> by <paramref name="outcome"/>: acknowledge, retry, or reject.</summary>
+    public async ValueTask SettleAsync(IncomingMessage incoming, ReceiveOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        ArgumentNullException.ThrowIfNull(outcome);
+        switch (outcome.Status)
+        {
+            case ReceiveStatus.Accepted or ReceiveStatus.Duplicate:
+                await incoming.AcknowledgeAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            case ReceiveStatus.Refused:
+                await incoming.RejectAsync(outcome, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                if (incoming.IsLastDelivery)
+                {
+                    var problems = outcome.Problems.Prepend(new ReceiveProblem(TransportCodes.HandlerFailed, "", $"Not accepted after {incoming.DeliveryCount} deliveries.")).ToList();
+                    await incoming.RejectAsync(outcome with { Problems = problems }, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await incoming.RetryAsync(_options.RetryDelay, cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Runs the pipeline on one message's bytes and returns the outcome; the caller settles it with its binding.</summary>
+    public async Task<ReceiveOutcome> ReceiveAsync(ReadOnlyMemory<byte> utf8Json, int deliveryCount = 1, CancellationToken cancellationToken = default)
+    {
+        using var activity = Activities.StartActivity("vr.transport.receive", ActivityKind.Consumer);
+        var outcome = await RunPipelineAsync(utf8Json, deliveryCount, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("vr.source", outcome.Source);
+        activity?.SetTag("vr.id", outcome.Id);
+        activity?.SetTag("vr.status", outcome.Status.ToString());
+        if (outcome.Problems.Count > 0)
+        {
+            activity?.SetTag("vr.codes", string.Join(' ', outcome.Problems.Select(p => p.Code).Distinct()));
+            activity?.SetStatus(outcome.Status == ReceiveStatus.Failed ? ActivityStatusCode.Error : ActivityStatusCode.Unset, outcome.Problems[0].Text);
+        }
+
+        ReceivedCounter.Add(1, new KeyValuePair<string, object?>("vr.status", outcome.Status.ToString()));
+        Completed?.Invoke(this, outcome);
+        return outcome;
+    }
+
+    private async Task<ReceiveOutcome> RunPipelineAsync(ReadOnlyMemory<byte> utf8Json, int deliveryCount, CancellationToken cancellationToken)
+    {
+        TransportMessage message;
+        try
+        {
+            message = TransportMessage.Parse(utf8Json, _options.Limits);
+        }
+        catch (TransportMessageException e)
+        {
+            return Refuse(null, null, new ReceiveProblem(TransportCodes.NotAMessage, e.Location, e.Offset > 0 ? $"{e.Message} (byte {e.Offset})" : e.Message));
+        }
+
+        var (source, id) = (message.Source, message.Id);
+        try
+        {
+            if (_options.Inbox is { } inbox && await inbox.ContainsAsync(source, id, cancellationToken).ConfigureAwait(false))
+            {
+                return new ReceiveOutcome(ReceiveStatus.Duplicate, source, id, []);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Fail(source, id, TransportCodes.Unavailable, $"The inbox could not be read: {e.Message}");
+        }
+
+        SignatureVerification? signature = null;
+        if (_options.Verification != VerificationMode.Off)
+        {
+            signature = _options.Verifier!.Verify(message.Utf8.Span);
+            if (!signature.IsVerified)
+            {
+                if (_options.Verification == VerificationMode.WhenSigned && signature.Code == SignatureCodes.Missing)
+                {
+                    signature = null;
+                }
+                else
+                {
+                    return Refuse(source, id, new ReceiveProblem(signature.Code!, "/jws", signature.Reason?.English ?? "The signature does not verify."));
+                }
+            }
+        }
+
+        if (_validator is not null)
+        {
+            var result = _validator.Validate(message.Utf8.Span);
+            if (!result.IsValid)
+            {
+                return new ReceiveOutcome(ReceiveStatus.Refused, source, id, [.. result.Errors.Select(f => new ReceiveProblem(f.Code, f.InstanceLocation, f.English))]);
+            }
+        }
+
+        SharingDecision? sharing = null;
+        if (_options.Sharing == SharingMode.Enforce)
+        {
+            sharing = _options.Policy!.Decide(message.Utf8.Span, _options.Recipient!);
+            switch (sharing.Verdict)
+            {
+                case SharingVerdict.Refuse:
+                    return new ReceiveOutcome(ReceiveStatus.Refused, source, id, [.. sharing.Reasons.Select(r => new ReceiveProblem(r.Code, "", r.Text.English))]);
+                case SharingVerdict.Minimise:
+                    message = TransportMessage.Parse(JsonSerializer.SerializeToUtf8Bytes(sharing.Message!, TransportJson.Default.JsonObject), _options.Limits);
+                    break;
+            }
+        }
+
+        var handler = Find(message.DataSchema);
+        if (handler is null && _other is null)
+        {
+            return Refuse(source, id, new ReceiveProblem(TransportCodes.NoHandler, "/dataschema", $"No handler takes messages of dataschema '{message.DataSchema}'."));
+        }
+
+        InboxEntry? entry;
+        try
+        {
+            entry = _options.Inbox is { } inbox ? await inbox.BeginAsync(source, id, cancellationToken).ConfigureAwait(false) : null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Fail(source, id, TransportCodes.Unavailable, $"The inbox could not be written: {e.Message}");
+        }
+
+        if (_options.Inbox is not null && entry is null)
+        {
+            return new ReceiveOutcome(ReceiveStatus.Duplicate, source, id, []);
+        }
+
+        try
+        {
+            var received = new Received(message, signature, sharing, entry, deliveryCount);
+            if (handler is not null)
+            {
+                if (await handler.Run(received, cancellationToken).ConfigureAwait(false) is { } problems)
+                {
+                    return new ReceiveOutcome(ReceiveStatus.Refused, source, id, problems);
+                }
+            }
+            else
+            {
+                await _other!(received, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (entry is not null)
+            {
+                await entry.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return new ReceiveOutcome(ReceiveStatus.Accepted, source, id, []);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Fail(source, id, TransportCodes.HandlerFailed, $"The handler failed: {e.GetType().Name}: {e.Message}");
+        }
+        finally
+        {
+            if (entry is not null)
+            {
+                await entry.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private Handler? Find(string? dataSchema)
+    {
+        if (_handlers.Count == 0 || !Standard.TryParseId(dataSchema, out var release, out var path))
+        {
+            return null;
+        }
+
+        var major = ReleaseVersion.TryParse(release, out var version) ? version.Major : -1;
+        return _handlers.FirstOrDefault(h => h.Major == major && h.Path == path);
+    }
+
+    private static ReceiveOutcome Refuse(string? source, string? id, ReceiveProblem problem) => new(ReceiveStatus.Refused, source, id, [problem]);
+
+    private static ReceiveOutcome Fail(string source, string id, string code, string text) => new(ReceiveStatus.Failed, source, id, [new ReceiveProblem(code, "", text)]);
+
+    private sealed record Handler(int Major, string Path, Func<Received, CancellationToken, Task<List<ReceiveProblem>?>> Run);
+}
