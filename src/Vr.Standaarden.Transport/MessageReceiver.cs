@@ -170,14 +170,23 @@ public sealed class MessageReceiver
         return this;
     }
 
-    /// <summary>Reads from <paramref name="source"/> and settles every message by its outcome, until cancelled.</summary>
+    /// <summary>
+    /// Reads from <paramref name="source"/> and settles every message by its outcome; returns when the source ends or
+    /// <paramref name="cancellationToken"/> is cancelled (a message being handled then is left unsettled, for redelivery).
+    /// </summary>
     public async Task RunAsync(IMessageSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        await foreach (var incoming in source.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            var outcome = await ReceiveAsync(incoming.Utf8, incoming.DeliveryCount, cancellationToken).ConfigureAwait(false);
-            await SettleAsync(incoming, outcome, cancellationToken).ConfigureAwait(false);
+            await foreach (var incoming in source.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var outcome = await ReceiveAsync(incoming.Utf8, incoming.DeliveryCount, cancellationToken).ConfigureAwait(false);
+                await SettleAsync(incoming, outcome, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
         }
     }
 
