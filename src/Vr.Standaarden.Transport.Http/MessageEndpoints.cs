@@ -1,0 +1,264 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Vr.Standaarden.Schema.Input;
+
+namespace Vr.Standaarden.Transport.Http;
+
+/// <summary>How a receiving endpoint answers.</summary>
+public sealed class HttpReceiverOptions
+{
+    /// <summary>
+    /// The origins whose abuse-protection handshake (CloudEvents webhook spec, <c>OPTIONS</c> with
+    /// <c>WebHook-Request-Origin</c>) is granted; any origin when empty (the default).
+    /// </summary>
+    public ICollection<string> AllowedOrigins { get; } = new List<string>();
+
+    /// <summary>The requests per minute granted in the handshake (<c>WebHook-Allowed-Rate</c>); not stated when <c>null</c>.</summary>
+    public int? AllowedRate { get; set; }
+
+    /// <summary>The most messages one batch request may carry; 1000 by default.</summary>
+    public int MaxBatch { get; set; } = 1000;
+
+    /// <summary>The <c>API-Version</c> header of every answer (NL API Design Rules, API-57); <c>1.0.0</c> by default.</summary>
+    public string ApiVersion { get; set; } = "1.0.0";
+
+    /// <summary>How long a sender is asked to wait after a 503 (<c>Retry-After</c>); 1 s by default.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+/// <summary>
+/// The receiving endpoint of the HTTP binding for ASP.NET Core. <c>POST</c> takes one message (structured or binary
+/// mode) or a batch and runs each through the <see cref="MessageReceiver"/>; the answer follows the NL API Design
+/// Rules:
+/// <list type="table">
+/// <item><term>201</term><description>accepted (structured or binary).</description></item>
+/// <item><term>200</term><description>already accepted before (a duplicate); for a batch, every message settled, with one result per message.</description></item>
+/// <item><term>400</term><description>not a message, or invalid: problem+json with the codes under <c>invalidParams</c> (JSON Pointers).</description></item>
+/// <item><term>403</term><description>refused by signature (<c>VR-SIG-…</c>) or sharing policy (<c>VR-DEEL-…</c>).</description></item>
+/// <item><term>413</term><description>larger than the receiver's limits.</description></item>
+/// <item><term>415</term><description>neither a CloudEvent nor a batch.</description></item>
+/// <item><term>503</term><description>the receiver could not record it now (<c>Retry-After</c>); nothing was recorded, send it again.</description></item>
+/// </list>
+/// <c>OPTIONS</c> answers the webhook abuse-protection handshake. Nothing the receiver trusts comes from headers alone:
+/// binary-mode headers are checked by the message's signature like the rest of the message.
+/// </summary>
+public static class MessageEndpoints
+{
+    /// <summary>Maps <c>POST</c> and <c>OPTIONS</c> on <paramref name="pattern"/> to <paramref name="receiver"/>.</summary>
+    public static IEndpointConventionBuilder MapMessageReceiver(this IEndpointRouteBuilder endpoints, string pattern, MessageReceiver receiver, HttpReceiverOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(receiver);
+        options ??= new HttpReceiverOptions();
+        var limits = InputLimits.Default;
+        return endpoints.MapMethods(pattern, ["POST", "OPTIONS"], context => HandleAsync(context, receiver, options, limits));
+    }
+
+    private static async Task HandleAsync(HttpContext context, MessageReceiver receiver, HttpReceiverOptions options, InputLimits limits)
+    {
+        context.Response.Headers["API-Version"] = options.ApiVersion;
+        if (HttpMethods.IsOptions(context.Request.Method))
+        {
+            await HandshakeAsync(context, options).ConfigureAwait(false);
+            return;
+        }
+
+        var cancellationToken = context.RequestAborted;
+        var body = await ReadBodyAsync(context.Request, limits.MaxBytes * Math.Max(1, options.MaxBatch), cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            await ProblemAsync(context, 413, "VR-TRANS-001", "Te groot", $"The request is larger than this receiver accepts.", null).ConfigureAwait(false);
+            return;
+        }
+
+        var mediaType = context.Request.ContentType is { } ct ? ct.Split(';')[0].Trim().ToLowerInvariant() : "";
+        if (mediaType == HttpBinding.Batch)
+        {
+            await BatchAsync(context, receiver, options, body, limits, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        byte[] message;
+        if (mediaType == HttpBinding.Structured)
+        {
+            message = body;
+        }
+        else if (context.Request.Headers.ContainsKey("ce-specversion"))
+        {
+            try
+            {
+                using var request = ToRequestMessage(context.Request, body);
+                message = await HttpBinding.FromBinaryAsync(request, body).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ArgumentException or JsonException or FormatException or InvalidOperationException)
+            {
+                await ProblemAsync(context, 400, TransportCodes.NotAMessage, "Geen bericht", $"The binary-mode request is not a CloudEvent: {e.Message}", null).ConfigureAwait(false);
+                return;
+            }
+        }
+        else
+        {
+            context.Response.Headers.Accept = $"{HttpBinding.Structured}, {HttpBinding.Batch}";
+            await ProblemAsync(context, 415, TransportCodes.NotAMessage, "Geen CloudEvent", $"Send {HttpBinding.Structured}, {HttpBinding.Batch}, or binary mode with ce- headers; '{context.Request.ContentType}' is none of these.", null).ConfigureAwait(false);
+            return;
+        }
+
+        var outcome = await receiver.ReceiveAsync(message, 1, cancellationToken).ConfigureAwait(false);
+        switch (outcome.Status)
+        {
+            case ReceiveStatus.Accepted or ReceiveStatus.Duplicate:
+                context.Response.StatusCode = outcome.Status == ReceiveStatus.Accepted ? 201 : 200;
+                await context.Response.WriteAsJsonAsync(new Receipt { Source = outcome.Source, Id = outcome.Id, Status = outcome.Status == ReceiveStatus.Accepted ? BatchItem.AcceptedStatus : BatchItem.DuplicateStatus }, HttpJson.Default.Receipt, contentType: null, cancellationToken).ConfigureAwait(false);
+                break;
+            case ReceiveStatus.Failed:
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(options.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await ProblemAsync(context, 503, outcome.Problems[0].Code, "Tijdelijk niet beschikbaar", outcome.Problems[0].Text, null).ConfigureAwait(false);
+                break;
+            default:
+                var first = outcome.Problems[0];
+                var status = first.Code.StartsWith("VR-SIG-", StringComparison.Ordinal) || first.Code.StartsWith("VR-DEEL-", StringComparison.Ordinal) ? 403 : 400;
+                await ProblemAsync(context, status, first.Code, status == 403 ? "Geweigerd" : "Ongeldig bericht", first.Text, outcome.Problems).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private static async Task BatchAsync(HttpContext context, MessageReceiver receiver, HttpReceiverOptions options, byte[] body, InputLimits limits, CancellationToken cancellationToken)
+    {
+        List<ReadOnlyMemory<byte>> items;
+        try
+        {
+            items = HttpBinding.SplitBatch(body, limits.MaxDepth + 1);
+        }
+        catch (JsonException e)
+        {
+            await ProblemAsync(context, 400, TransportCodes.NotAMessage, "Geen batch", $"The batch is not a JSON array of messages: {e.Message}", null).ConfigureAwait(false);
+            return;
+        }
+
+        if (items.Count > options.MaxBatch)
+        {
+            await ProblemAsync(context, 413, TransportCodes.NotAMessage, "Te groot", $"The batch has {items.Count} messages; this receiver takes at most {options.MaxBatch}.", null).ConfigureAwait(false);
+            return;
+        }
+
+        var result = new BatchResult();
+        var failed = false;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var outcome = await receiver.ReceiveAsync(items[i], 1, cancellationToken).ConfigureAwait(false);
+            failed |= outcome.Status == ReceiveStatus.Failed;
+            result.Resultaten.Add(new BatchItem
+            {
+                Index = i,
+                Source = outcome.Source,
+                Id = outcome.Id,
+                Status = outcome.Status switch
+                {
+                    ReceiveStatus.Accepted => BatchItem.AcceptedStatus,
+                    ReceiveStatus.Duplicate => BatchItem.DuplicateStatus,
+                    ReceiveStatus.Refused => BatchItem.RefusedStatus,
+                    _ => "mislukt",
+                },
+                Problemen = outcome.Problems.Count == 0 ? null : [.. outcome.Problems.Select(p => new BatchProblem { Code = p.Code, Locatie = p.Location, Reden = p.Text })],
+            });
+        }
+
+        if (failed)
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(options.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var first = result.Resultaten.First(r => r.Status == "mislukt");
+            await ProblemAsync(context, 503, first.Problemen?[0].Code ?? TransportCodes.Unavailable, "Tijdelijk niet beschikbaar", $"Message {first.Index} of the batch could not be recorded now; the batch may be sent again (what was accepted counts once).", null).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.StatusCode = 200;
+        await context.Response.WriteAsJsonAsync(result, HttpJson.Default.BatchResult, contentType: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task HandshakeAsync(HttpContext context, HttpReceiverOptions options)
+    {
+        var origin = context.Request.Headers["WebHook-Request-Origin"].ToString();
+        if (origin.Length == 0)
+        {
+            context.Response.Headers.Allow = "POST, OPTIONS";
+            context.Response.StatusCode = 204;
+            return;
+        }
+
+        if (options.AllowedOrigins.Count > 0 && !options.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
+        {
+            await ProblemAsync(context, 403, "VR-TRANS-005", "Herkomst niet toegestaan", $"This receiver does not accept deliveries from '{origin}'.", null).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.Headers.Allow = "POST, OPTIONS";
+        context.Response.Headers["WebHook-Allowed-Origin"] = options.AllowedOrigins.Count == 0 ? "*" : origin;
+        if (options.AllowedRate is { } rate)
+        {
+            context.Response.Headers["WebHook-Allowed-Rate"] = rate.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        context.Response.StatusCode = 200;
+    }
+
+    private static HttpRequestMessage ToRequestMessage(HttpRequest request, byte[] body)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, "http://localhost/") { Content = new ByteArrayContent(body) };
+        foreach (var (name, values) in request.Headers)
+        {
+            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                message.Content.Headers.TryAddWithoutValidation(name, values.ToString());
+            }
+            else if (name.StartsWith("ce-", StringComparison.OrdinalIgnoreCase))
+            {
+                message.Headers.TryAddWithoutValidation(name, values.ToString());
+            }
+        }
+
+        return message;
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static async Task ProblemAsync(HttpContext context, int status, string code, string title, string detail, IReadOnlyList<ReceiveProblem>? problems)
+    {
+        var problem = new ProblemDetails
+        {
+            Type = $"urn:vr-standaarden:probleem:{code}",
+            Title = title,
+            Status = status,
+            Detail = detail,
+            Instance = $"urn:uuid:{Guid.NewGuid()}",
+            Code = code,
+            InvalidParams = problems is { Count: > 0 } ? [.. problems.Select(p => new InvalidParam { Name = p.Location, Code = p.Code, Reason = p.Text })] : null,
+        };
+        context.Response.StatusCode = status;
+        context.Response.ContentType = HttpBinding.Problem;
+        await JsonSerializer.SerializeAsync(context.Response.Body, problem, HttpJson.Default.ProblemDetails, context.RequestAborted).ConfigureAwait(false);
+    }
+}
