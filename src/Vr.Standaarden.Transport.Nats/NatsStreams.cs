@@ -19,7 +19,10 @@ public sealed class NatsStreamOptions
     public bool InMemory { get; set; }
 }
 
-/// <summary>A node whose stream another node sources: its node token and, across a leaf node, its JetStream domain.</summary>
+/// <summary>
+/// A node whose stream another node sources: its node token and, across a leaf node, its JetStream domain. Only the
+/// node's own subjects (<c>vr.N.&gt;</c>) are sourced, so two nodes that source each other never send a message back.
+/// </summary>
 /// <param name="Node">The node (<c>VR06</c>).</param>
 /// <param name="Domain">Its JetStream domain, or <c>null</c> when it runs in the same domain.</param>
 public sealed record NatsSourceNode(string Node, string? Domain = null);
@@ -51,7 +54,7 @@ public static class NatsStreams
         var sourceList = sources?.ToList();
         if (sourceList is { Count: > 0 })
         {
-            config.Sources = [.. sourceList.Select(s => new StreamSource { Name = NatsSubjects.Stream(s.Node), Domain = s.Domain })];
+            config.Sources = [.. sourceList.Select(s => new StreamSource { Name = NatsSubjects.Stream(s.Node), Domain = s.Domain, FilterSubject = NatsSubjects.Wildcard(s.Node) })];
         }
 
         await js.CreateOrUpdateStreamAsync(config, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,143 @@
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using Vr.Standaarden.Transport.Nats;
+using Xunit.Abstractions;
+
+namespace Vr.Standaarden.Transport.Tests.Nats;
+
+public sealed class TopologyTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Region_and_hub_keep_publishing_through_a_30_second_link_outage_and_both_pictures_catch_up()
+    {
+        using var topology = new NatsTopology();
+        await topology.WaitForLinkAsync();
+        await using var regionConnection = new NatsConnection(new NatsOpts { Url = NatsTopology.UrlOf(topology.Region) });
+        await using var hubConnection = new NatsConnection(new NatsOpts { Url = NatsTopology.UrlOf(topology.Hub) });
+        var region = new NatsJSContext(regionConnection);
+        var hub = new NatsJSContext(hubConnection);
+        await NatsStreams.EnsureNodeAsync(region, "VR06", sources: [new NatsSourceNode("landelijk", "landelijk")]);
+        await NatsStreams.EnsureNodeAsync(hub, "landelijk", sources: [new NatsSourceNode("VR06", "vr06")]);
+
+        var regionSender = new NatsMessageSender(region, new NatsSenderOptions { Node = "VR06" });
+        var hubSender = new NatsMessageSender(hub, new NatsSenderOptions { Node = "landelijk" });
+        const int PerPhase = 100;
+        var sent = 0;
+        var acknowledgedDuringOutage = 0;
+
+        async Task PublishAsync(int phase, bool duringOutage)
+        {
+            for (var i = 0; i < PerPhase; i++)
+            {
+                var n = (phase * PerPhase) + i;
+                var outcomes = await Task.WhenAll(
+                    regionSender.SendAsync(TestMessages.Incident(n, "urn:nld:oin:00000004000000042000:systeem:GMS06")),
+                    hubSender.SendAsync(TestMessages.Incident(n, "urn:nld:oin:00000001003214345000:systeem:LCMS")));
+                sent += 2;
+                Assert.All(outcomes, o => Assert.Equal(DeliveryStatus.Accepted, o.Status));
+                acknowledgedDuringOutage += duringOutage ? 2 : 0;
+                if (duringOutage)
+                {
+                    await Task.Delay(280);
+                }
+            }
+        }
+
+        await PublishAsync(0, false);
+        topology.Link.Down();
+        var outage = System.Diagnostics.Stopwatch.StartNew();
+        await PublishAsync(1, true);
+        if (outage.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30) - outage.Elapsed);
+        }
+
+        var outageSeconds = outage.Elapsed.TotalSeconds;
+        topology.Link.Up();
+        await PublishAsync(2, false);
+
+        var expected = 3 * PerPhase * 2;
+        var national = await WaitForCountAsync(hub, "VRLANDELIJK", expected);
+        var regional = await WaitForCountAsync(region, "VR06", expected);
+        var nationalKeys = await KeysAsync(hub, "VRLANDELIJK");
+        var regionalKeys = await KeysAsync(region, "VR06");
+
+        FaultReport.Write(output, "leaf link down 30 s (national picture)", sent, nationalKeys.Distinct().Count(), nationalKeys.Count - nationalKeys.Distinct().Count(), sent - nationalKeys.Distinct().Count(), $"outage {outageSeconds:0} s, {acknowledgedDuringOutage} publishes acknowledged during it");
+        FaultReport.Write(output, "leaf link down 30 s (regional picture)", sent, regionalKeys.Distinct().Count(), regionalKeys.Count - regionalKeys.Distinct().Count(), sent - regionalKeys.Distinct().Count());
+        Assert.True(outageSeconds >= 30);
+        Assert.Equal(PerPhase * 2, acknowledgedDuringOutage);
+        Assert.Equal(expected, national);
+        Assert.Equal(expected, regional);
+        Assert.Equal(expected, nationalKeys.Distinct().Count());
+        Assert.Equal(expected, regionalKeys.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_system_may_publish_only_its_own_regions_subjects()
+    {
+        using var topology = new NatsTopology();
+        await using var watcher = new NatsConnection(new NatsOpts { Url = NatsTopology.UrlOf(topology.Hub) });
+        var seen = new List<string>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var subscription = await watcher.SubscribeCoreAsync<byte[]>("vr.>", cancellationToken: cts.Token);
+        await watcher.PingAsync();
+
+        await using var meldkamer = new NatsConnection(new NatsOpts { Url = NatsTopology.UrlOf(topology.Hub, "meldkamer06", NatsTopology.MeldkamerPassword) });
+        await meldkamer.PublishAsync("vr.07.melding", "{}"u8.ToArray());
+        await meldkamer.PublishAsync("vr.06.melding", "{}"u8.ToArray());
+        await meldkamer.PingAsync();
+
+        await foreach (var message in subscription.Msgs.ReadAllAsync(cts.Token))
+        {
+            seen.Add(message.Subject);
+            if (message.Subject == "vr.06.melding")
+            {
+                break;
+            }
+        }
+
+        // The server refused vr.07.melding (the client got -ERR 'Permissions Violation'): a subscriber to vr.> saw only
+        // vr.06.melding, although vr.07.melding was published first on the same connection.
+        Assert.Equal(["vr.06.melding"], seen);
+    }
+
+    private static async Task<long> WaitForCountAsync(NatsJSContext js, string stream, long expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        long count = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            count = (await js.GetStreamAsync(stream)).Info.State.Messages;
+            if (count >= expected)
+            {
+                await Task.Delay(500);
+                return (await js.GetStreamAsync(stream)).Info.State.Messages;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return count;
+    }
+
+    private static async Task<List<string>> KeysAsync(NatsJSContext js, string stream)
+    {
+        var consumer = await js.CreateOrUpdateConsumerAsync(stream, new NATS.Client.JetStream.Models.ConsumerConfig("tellen"));
+        var keys = new List<string>();
+        var info = await js.GetStreamAsync(stream);
+        var total = info.Info.State.Messages;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await foreach (var message in consumer.ConsumeAsync(NatsRawSerializer<byte[]>.Default, cancellationToken: cts.Token))
+        {
+            var parsed = TransportMessage.Parse(message.Data!);
+            keys.Add(parsed.Source + " " + parsed.Id);
+            await message.AckAsync();
+            if (keys.Count == total)
+            {
+                break;
+            }
+        }
+
+        return keys;
+    }
+}
