@@ -25,6 +25,8 @@ internal static class Program
             ShareCommand.Create(stdin, stdout, stderr),
             AuditCommand.Create(stdout, stderr),
             AuditCommand.Archive(stdout, stderr),
+            TransportCommands.Send(stdin, stdout, stderr),
+            TransportCommands.Receive(stdout, stderr),
         };
 
         var parse = root.Parse(args);

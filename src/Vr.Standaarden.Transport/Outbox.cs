@@ -23,7 +23,8 @@ public sealed class OutboxOptions
 /// <param name="Pending">Waiting to be delivered.</param>
 /// <param name="Delivered">Acknowledged by the receiving side.</param>
 /// <param name="Refused">Refused for good by the receiving side (kept with the reason, not sent again).</param>
-public sealed record OutboxCounts(long Pending, long Delivered, long Refused);
+/// <param name="Duplicates">Of <paramref name="Delivered"/>, those the receiving side already had (sent before, acknowledgement lost).</param>
+public sealed record OutboxCounts(long Pending, long Delivered, long Refused, long Duplicates);
 
 /// <summary>A message the receiving side refused, as the outbox keeps it.</summary>
 /// <param name="Source">Its <c>source</c>.</param>
@@ -121,20 +122,20 @@ public sealed class SqliteOutbox : IDisposable
         try
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT status, COUNT(*) FROM uitgaand GROUP BY status";
+            command.CommandText = "SELECT status, COUNT(*), SUM(code = 'dubbel') FROM uitgaand GROUP BY status";
             using var reader = command.ExecuteReader();
-            long pending = 0, delivered = 0, refused = 0;
+            long pending = 0, delivered = 0, refused = 0, duplicates = 0;
             while (reader.Read())
             {
                 switch (reader.GetString(0))
                 {
                     case "wachtend": pending = reader.GetInt64(1); break;
-                    case "afgeleverd": delivered = reader.GetInt64(1); break;
+                    case "afgeleverd": (delivered, duplicates) = (reader.GetInt64(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2)); break;
                     case "geweigerd": refused = reader.GetInt64(1); break;
                 }
             }
 
-            return new OutboxCounts(pending, delivered, refused);
+            return new OutboxCounts(pending, delivered, refused, duplicates);
         }
         finally
         {
@@ -276,7 +277,7 @@ public sealed class SqliteOutbox : IDisposable
                     DeliveryStatus.Refused => "geweigerd",
                     _ => "wachtend",
                 };
-                c.Value = (object?)outcome.Code ?? DBNull.Value;
+                c.Value = outcome.Status == DeliveryStatus.Duplicate ? "dubbel" : (object?)outcome.Code ?? DBNull.Value;
                 r.Value = (object?)outcome.Detail ?? DBNull.Value;
                 t.Value = outcome.Status == DeliveryStatus.Failed ? DBNull.Value : Now();
                 n.Value = batch[k].Sequence;
