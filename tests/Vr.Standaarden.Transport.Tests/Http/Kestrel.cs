@@ -20,10 +20,10 @@ internal sealed class Kestrel : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<Kestrel> StartAsync(Action<WebApplication> configure)
+    public static async Task<Kestrel> StartAsync(Action<WebApplication> configure, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         configure(app);
