@@ -118,6 +118,7 @@ public sealed class MessageReceiver
 
     private readonly ReceiverOptions _options;
     private readonly MessageValidator? _validator;
+    private readonly IInbox? _inbox;
     private readonly List<Handler> _handlers = [];
     private Func<Received, CancellationToken, ValueTask>? _other;
 
@@ -128,6 +129,7 @@ public sealed class MessageReceiver
         ArgumentNullException.ThrowIfNull(options);
         options.Check();
         _options = options;
+        _inbox = options.Deduplication == DeduplicationMode.Inbox ? options.Inbox : null;
         _validator = options.Validation == ValidationMode.Full ? options.Validator ?? new MessageValidator(new ValidationOptions { Limits = options.Limits }) : null;
     }
 
@@ -252,7 +254,7 @@ public sealed class MessageReceiver
         var (source, id) = (message.Source, message.Id);
         try
         {
-            if (_options.Inbox is { } inbox && await inbox.ContainsAsync(source, id, cancellationToken).ConfigureAwait(false))
+            if (_inbox is { } inbox && await inbox.ContainsAsync(source, id, cancellationToken).ConfigureAwait(false))
             {
                 return new ReceiveOutcome(ReceiveStatus.Duplicate, source, id, []);
             }
@@ -311,14 +313,14 @@ public sealed class MessageReceiver
         InboxEntry? entry;
         try
         {
-            entry = _options.Inbox is { } inbox ? await inbox.BeginAsync(source, id, cancellationToken).ConfigureAwait(false) : null;
+            entry = _inbox is { } inbox ? await inbox.BeginAsync(source, id, cancellationToken).ConfigureAwait(false) : null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return Fail(source, id, TransportCodes.Unavailable, $"The inbox could not be written: {e.Message}");
         }
 
-        if (_options.Inbox is not null && entry is null)
+        if (_inbox is not null && entry is null)
         {
             return new ReceiveOutcome(ReceiveStatus.Duplicate, source, id, []);
         }

@@ -11,6 +11,7 @@ internal static class TestMessages
     public const string Sender = "00000004000000042000";
     public const string Node = "00000004000000099000";
     public const string Outsider = "00000004000000077000";
+    public const string Limited = "00000004000000055000";
 
     private static readonly JsonObject Template = JsonNode.Parse(Standard.Newest.Find("voorbeelden/geldig/bericht-incident-envelop.json")!.Utf8.Span)!.AsObject();
 
@@ -18,7 +19,8 @@ internal static class TestMessages
     public static RecipientRegister Register { get; } = RecipientRegister.Parse(Encoding.UTF8.GetBytes($$"""
         {"afnemers":[
           {"oin":"{{Node}}","naam":"Knooppunt","klantVan":["{{Sender}}"],"doelen":["incidentbestrijding","crisisbeheersing"],"persoonsgegevens":["gewoon","bijzonder"],"rubricering":"geen"},
-          {"oin":"{{Outsider}}","naam":"Buitenstaander","doelen":["statistiek"],"persoonsgegevens":[],"rubricering":"geen"}
+          {"oin":"{{Outsider}}","naam":"Buitenstaander","doelen":["statistiek"],"persoonsgegevens":[],"rubricering":"geen"},
+          {"oin":"{{Limited}}","naam":"Zonder persoonsgegevens","klantVan":["{{Sender}}"],"doelen":["incidentbestrijding"],"persoonsgegevens":[],"rubricering":"geen"}
         ]}
         """));
 
