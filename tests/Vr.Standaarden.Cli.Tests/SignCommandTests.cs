@@ -1,6 +1,3 @@
-using System.Formats.Asn1;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Vr.Standaarden.Testing;
 
@@ -16,26 +13,7 @@ public sealed class SignCommandTests : IDisposable
 
     private string Path(string name) => System.IO.Path.Combine(_root.FullName, name);
 
-    private void MakePki()
-    {
-        using var rootKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var rootRequest = new CertificateRequest("CN=Test Root, C=NL", rootKey, HashAlgorithmName.SHA256);
-        rootRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        rootRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
-        using var root = rootRequest.CreateSelfSigned(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2035, 1, 1, 0, 0, 0, TimeSpan.Zero));
-
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var name = new X500DistinguishedNameBuilder();
-        name.AddCountryOrRegion("NL");
-        name.Add("2.5.4.5", Oin, UniversalTagNumber.PrintableString);
-        name.AddCommonName("gms.test");
-        var request = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        using var leaf = request.Create(root, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), [7, 7]);
-        File.WriteAllText(Path("root.pem"), root.ExportCertificatePem());
-        File.WriteAllText(Path("leaf.pem"), leaf.ExportCertificatePem());
-        File.WriteAllText(Path("leaf.key"), key.ExportPkcs8PrivateKeyPem());
-    }
+    private void MakePki() => CliPki.Write(_root.FullName, Oin);
 
     [Fact]
     public void A_message_signed_with_vr_sign_is_verified_by_vr_verify_and_a_changed_one_is_refused()
