@@ -46,8 +46,18 @@ public sealed class NatsMessageSender : IMessageSender
             throw new ArgumentException("Set NatsSenderOptions.Node (the sending node, such as VR06) or NatsSenderOptions.Subject.", nameof(options));
         }
 
-        var node = options.Node;
-        _subject = options.Subject ?? (m => NatsSubjects.For(node!, m));
+        if (options.Subject is { } subject)
+        {
+            _subject = subject;
+        }
+        else
+        {
+            // The node's token once; the subject per entity once.
+            var prefix = $"{NatsSubjects.Prefix}.{NatsSubjects.Node(options.Node!)}.";
+            var subjects = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+            _subject = m => subjects.GetOrAdd(m.Type, _ => prefix + NatsSubjects.EntityToken(m));
+        }
+
         _maxInFlight = Math.Max(1, options.MaxInFlight);
     }
 

@@ -82,8 +82,13 @@ public sealed class NatsMessageSource : IMessageSource
     }
 
     private sealed class Incoming(NatsMessageSource source, INatsJSMsg<byte[]> message)
-        : IncomingMessage(message.Data ?? [], (int)(message.Metadata?.NumDelivered ?? 1))
+        : IncomingMessage(message.Data ?? [], 1)
     {
+        private int _deliveryCount;
+
+        /// <summary>From the acknowledgement subject's metadata, parsed the first time it is asked for.</summary>
+        public override int DeliveryCount => _deliveryCount > 0 ? _deliveryCount : _deliveryCount = (int)(message.Metadata?.NumDelivered ?? 1);
+
         public override bool IsLastDelivery => DeliveryCount >= source._options.MaxDeliver;
 
         public override ValueTask AcknowledgeAsync(CancellationToken cancellationToken = default) =>

@@ -53,16 +53,13 @@ public static partial class NatsSubjects
     }
 
     /// <summary>The subject of <paramref name="message"/> sent by <paramref name="node"/>: <c>vr.N.E</c>.</summary>
-    public static string For(string node, TransportMessage message)
+    public static string For(string node, TransportMessage message) => $"{Prefix}.{Node(node)}.{EntityToken(message)}";
+
+    internal static string EntityToken(TransportMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         var entity = message.Entity.ToLowerInvariant();
-        if (!Token().IsMatch(entity))
-        {
-            entity = "overig";
-        }
-
-        return $"{Prefix}.{Node(node)}.{entity}";
+        return Token().IsMatch(entity) ? entity : "overig";
     }
 
     /// <summary>The subjects of node <paramref name="node"/>'s stream: <c>vr.N.&gt;</c>.</summary>

@@ -6,18 +6,23 @@ namespace Vr.Standaarden.Transport;
 /// </summary>
 public abstract class IncomingMessage
 {
+    private readonly int _deliveryCount;
+
     /// <summary>An incoming message of <paramref name="utf8"/>, delivered for the <paramref name="deliveryCount"/>th time.</summary>
     protected IncomingMessage(ReadOnlyMemory<byte> utf8, int deliveryCount)
     {
         Utf8 = utf8;
-        DeliveryCount = deliveryCount;
+        _deliveryCount = deliveryCount;
     }
 
     /// <summary>The message's bytes as the binding delivered them.</summary>
     public ReadOnlyMemory<byte> Utf8 { get; }
 
-    /// <summary>How often the binding has delivered this message, this time included (1 the first time).</summary>
-    public int DeliveryCount { get; }
+    /// <summary>
+    /// How often the binding has delivered this message, this time included (1 the first time). A binding that learns it
+    /// at a cost (from a broker's metadata) overrides this to read it only when asked.
+    /// </summary>
+    public virtual int DeliveryCount => _deliveryCount;
 
     /// <summary>Whether the binding will not deliver the message again after a <see cref="RetryAsync"/>.</summary>
     public virtual bool IsLastDelivery => false;

@@ -60,14 +60,19 @@ public static class TransportCodes
 /// <summary>A message that passed the receiver's checks, as handed to application code.</summary>
 public class Received
 {
-    internal Received(TransportMessage message, SignatureVerification? signature, SharingDecision? sharing, InboxEntry? inbox, int deliveryCount)
+    internal Received(TransportMessage message, SignatureVerification? signature, SharingDecision? sharing, InboxEntry? inbox, int deliveryCount, IncomingMessage? incoming)
     {
         Raw = message;
         Signature = signature;
         Sharing = sharing;
         Inbox = inbox;
-        DeliveryCount = deliveryCount;
+        DeliveryCountGiven = deliveryCount;
+        Incoming = incoming;
     }
+
+    internal int DeliveryCountGiven { get; }
+
+    internal IncomingMessage? Incoming { get; }
 
     /// <summary>The message as accepted: the bytes as received, or the minimised message when the policy minimised it.</summary>
     public TransportMessage Raw { get; }
@@ -85,7 +90,7 @@ public class Received
     public InboxEntry? Inbox { get; }
 
     /// <summary>How often the binding delivered the message, this time included.</summary>
-    public int DeliveryCount { get; }
+    public int DeliveryCount => Incoming?.DeliveryCount ?? DeliveryCountGiven;
 }
 
 /// <summary>A message that passed the receiver's checks, with its data typed.</summary>
@@ -94,7 +99,7 @@ public sealed class Received<T> : Received
     where T : class, ISchemaType<T>
 {
     internal Received(Received received, Message<T> message)
-        : base(received.Raw, received.Signature, received.Sharing, received.Inbox, received.DeliveryCount) => Message = message;
+        : base(received.Raw, received.Signature, received.Sharing, received.Inbox, received.DeliveryCountGiven, received.Incoming) => Message = message;
 
     /// <summary>The message, typed.</summary>
     public Message<T> Message { get; }
@@ -183,7 +188,7 @@ public sealed class MessageReceiver
         {
             await foreach (var incoming in source.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                var outcome = await ReceiveAsync(incoming.Utf8, incoming.DeliveryCount, cancellationToken).ConfigureAwait(false);
+                var outcome = await ReceiveAsync(incoming.Utf8, 1, incoming, cancellationToken).ConfigureAwait(false);
                 await SettleAsync(incoming, outcome, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -221,10 +226,13 @@ public sealed class MessageReceiver
     }
 
     /// <summary>Runs the pipeline on one message's bytes and returns the outcome; the caller settles it with its binding.</summary>
-    public async Task<ReceiveOutcome> ReceiveAsync(ReadOnlyMemory<byte> utf8Json, int deliveryCount = 1, CancellationToken cancellationToken = default)
+    public Task<ReceiveOutcome> ReceiveAsync(ReadOnlyMemory<byte> utf8Json, int deliveryCount = 1, CancellationToken cancellationToken = default) =>
+        ReceiveAsync(utf8Json, deliveryCount, null, cancellationToken);
+
+    private async Task<ReceiveOutcome> ReceiveAsync(ReadOnlyMemory<byte> utf8Json, int deliveryCount, IncomingMessage? incoming, CancellationToken cancellationToken)
     {
         using var activity = Activities.StartActivity("vr.transport.receive", ActivityKind.Consumer);
-        var outcome = await RunPipelineAsync(utf8Json, deliveryCount, cancellationToken).ConfigureAwait(false);
+        var outcome = await RunPipelineAsync(utf8Json, deliveryCount, incoming, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("vr.source", outcome.Source);
         activity?.SetTag("vr.id", outcome.Id);
         activity?.SetTag("vr.status", outcome.Status.ToString());
@@ -239,7 +247,7 @@ public sealed class MessageReceiver
         return outcome;
     }
 
-    private async Task<ReceiveOutcome> RunPipelineAsync(ReadOnlyMemory<byte> utf8Json, int deliveryCount, CancellationToken cancellationToken)
+    private async Task<ReceiveOutcome> RunPipelineAsync(ReadOnlyMemory<byte> utf8Json, int deliveryCount, IncomingMessage? incoming, CancellationToken cancellationToken)
     {
         TransportMessage message;
         try
@@ -327,7 +335,7 @@ public sealed class MessageReceiver
 
         try
         {
-            var received = new Received(message, signature, sharing, entry, deliveryCount);
+            var received = new Received(message, signature, sharing, entry, deliveryCount, incoming);
             if (handler is not null)
             {
                 if (await handler.Run(received, cancellationToken).ConfigureAwait(false) is { } problems)

@@ -63,20 +63,25 @@ public sealed class TransportMessage
     /// <exception cref="TransportMessageException">The bytes are not a JSON object with string <c>source</c>, <c>id</c> and <c>type</c>.</exception>
     public static TransportMessage Parse(ReadOnlyMemory<byte> utf8Json) => Parse(utf8Json, InputLimits.Default);
 
-    /// <summary>Reads the routing attributes of a message within <paramref name="limits"/>.</summary>
+    /// <summary>
+    /// Reads the routing attributes of a message within <paramref name="limits"/>: size, depth and syntax are checked
+    /// in the same pass; the encoding of the bytes is checked fully by validation (<c>MessageValidator</c>), not here.
+    /// </summary>
     /// <exception cref="TransportMessageException">The bytes are not a JSON object with string <c>source</c>, <c>id</c> and <c>type</c>.</exception>
     public static TransportMessage Parse(ReadOnlyMemory<byte> utf8Json, InputLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        if (JsonInput.Check(utf8Json.Span, limits) is { } problem)
+        if (utf8Json.Length > limits.MaxBytes)
         {
-            throw new TransportMessageException(problem.Text.English, problem.ByteOffset, "");
+            throw new TransportMessageException($"The message has {utf8Json.Length} bytes, more than the limit of {limits.MaxBytes}.", 0, "");
         }
 
+        // One pass with the reader checks syntax and depth; only bytes it refuses are examined again, by JsonInput,
+        // for a located explanation (encoding, syntax, limits).
         string? source = null, id = null, type = null, subject = null, dataSchema = null;
-        var reader = new Utf8JsonReader(JsonInput.SkipByteOrderMark(utf8Json.Span), new JsonReaderOptions { MaxDepth = limits.MaxDepth });
         try
         {
+            var reader = new Utf8JsonReader(JsonInput.SkipByteOrderMark(utf8Json.Span), new JsonReaderOptions { MaxDepth = limits.MaxDepth });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 throw new TransportMessageException("A message is a JSON object (structured CloudEvent).", reader.TokenStartIndex, "");
@@ -84,28 +89,49 @@ public sealed class TransportMessage
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString();
+                var name = reader.ValueSpan;
                 reader.Read();
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    switch (name)
-                    {
-                        case "source": source = reader.GetString(); break;
-                        case "id": id = reader.GetString(); break;
-                        case "type": type = reader.GetString(); break;
-                        case "subject": subject = reader.GetString(); break;
-                        case "dataschema": dataSchema = reader.GetString(); break;
-                    }
-                }
-                else
+                if (reader.TokenType != JsonTokenType.String)
                 {
                     reader.Skip();
+                    continue;
+                }
+
+                if (name.SequenceEqual("source"u8))
+                {
+                    source = reader.GetString();
+                }
+                else if (name.SequenceEqual("id"u8))
+                {
+                    id = reader.GetString();
+                }
+                else if (name.SequenceEqual("type"u8))
+                {
+                    type = reader.GetString();
+                }
+                else if (name.SequenceEqual("subject"u8))
+                {
+                    subject = reader.GetString();
+                }
+                else if (name.SequenceEqual("dataschema"u8))
+                {
+                    dataSchema = reader.GetString();
                 }
             }
+
+            if (reader.Read())
+            {
+                throw new JsonException("Content after the message's object.");
+            }
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            throw new TransportMessageException($"The message is not well-formed JSON: {e.Message}", e.BytePositionInLine ?? 0, "");
+            if (JsonInput.Check(utf8Json.Span, limits) is { } problem)
+            {
+                throw new TransportMessageException(problem.Text.English, problem.ByteOffset, "");
+            }
+
+            throw new TransportMessageException($"The message is not well-formed JSON: {e.Message}", 0, "");
         }
 
         if (string.IsNullOrEmpty(source))

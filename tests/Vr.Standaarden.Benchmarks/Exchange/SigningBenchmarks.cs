@@ -35,16 +35,8 @@ public class SigningBenchmarks
     public void Setup()
     {
         _message = Standard.Release("1.1").Find("voorbeelden/geldig/bericht-rood-met-ontvangers.json")!.Utf8.ToArray();
-        using var rootKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var rootRequest = new CertificateRequest("CN=Bench Root", rootKey, HashAlgorithmName.SHA256);
-        rootRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        var root = rootRequest.CreateSelfSigned(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2035, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var name = new X500DistinguishedNameBuilder();
-        name.Add("2.5.4.5", Oin, UniversalTagNumber.PrintableString);
-        name.AddCommonName("bench");
-        var leaf = new CertificateRequest(name.Build(), _key, HashAlgorithmName.SHA256)
-            .Create(root, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), [1]).CopyWithPrivateKey(_key);
+        var (root, leaf) = BenchPki.Create(Oin);
+        _key = leaf.GetECDsaPrivateKey()!;
         _signer = new MessageSigner(leaf);
         _signed = _signer.Sign(_message);
         var options = new VerifierOptions();
