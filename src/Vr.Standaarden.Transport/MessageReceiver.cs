@@ -110,7 +110,8 @@ public sealed class Received<T> : Received
 /// handler → commit in the inbox → acknowledge. A message reaches application code only when every step that is on
 /// passed it; a refused message is settled as rejected (a binding's dead letter) with its codes, a failed one is left
 /// for redelivery. Each message is traced (<see cref="ActivitySourceName"/>) and counted
-/// (<c>vr.transport.received</c>, tagged with the status).
+/// (<c>vr.transport.received</c>, tagged with the status; <c>vr.transport.settle_failed</c> when the binding could not
+/// take the settlement, after which the message comes again).
 /// </summary>
 public sealed class MessageReceiver
 {
@@ -120,6 +121,7 @@ public sealed class MessageReceiver
     private static readonly ActivitySource Activities = new(ActivitySourceName);
     private static readonly Meter Meter = new(ActivitySourceName);
     private static readonly Counter<long> ReceivedCounter = Meter.CreateCounter<long>("vr.transport.received", "{message}", "Messages received, by outcome.");
+    private static readonly Counter<long> SettleFailures = Meter.CreateCounter<long>("vr.transport.settle_failed", "{message}", "Acknowledgements, retries or rejections the binding could not pass on; those messages come again.");
 
     private readonly ReceiverOptions _options;
     private readonly MessageValidator? _validator;
@@ -189,7 +191,15 @@ public sealed class MessageReceiver
             await foreach (var incoming in source.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 var outcome = await ReceiveAsync(incoming.Utf8, 1, incoming, cancellationToken).ConfigureAwait(false);
-                await SettleAsync(incoming, outcome, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await SettleAsync(incoming, outcome, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Unsettled, the binding delivers the message again; the inbox keeps that to one effect.
+                    SettleFailures.Add(1, new KeyValuePair<string, object?>("vr.error", e.GetType().Name));
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

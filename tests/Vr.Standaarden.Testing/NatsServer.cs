@@ -91,6 +91,21 @@ public sealed class NatsServer : IDisposable
         }
 
         _process = Process.Start(start)!;
+        // A test host or benchmark that ends without disposing (an unhandled exception) still stops its server.
+        var process = _process;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill();
+                }
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        };
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();

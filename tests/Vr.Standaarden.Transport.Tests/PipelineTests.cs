@@ -182,3 +182,39 @@ public sealed class PipelineTests : IDisposable
         Assert.Contains("attempt 3", outcome.Problems[1].Text, StringComparison.Ordinal);
     }
 }
+
+public sealed class ReceiverTracingTests
+{
+    [Fact]
+    public async Task Each_message_is_traced_with_its_source_id_status_and_codes()
+    {
+        var activities = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == MessageReceiver.ActivitySourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (activities) { activities.Add(activity); } },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        var receiver = new MessageReceiver(new ReceiverOptions { Verification = VerificationMode.Off, Sharing = SharingMode.Off, Deduplication = DeduplicationMode.Off })
+            .HandleOther((_, _) => ValueTask.CompletedTask);
+        // Ids no other test uses: tests of other classes run at the same time and are traced too.
+        var invalid = TestMessages.IncidentJson(987655);
+        invalid["data"]!["grip"]!["niveau"] = "GRIP9";
+        await receiver.ReceiveAsync(TestMessages.Incident(987654).Utf8);
+        await receiver.ReceiveAsync(System.Text.Encoding.UTF8.GetBytes(invalid.ToJsonString()));
+
+        List<System.Diagnostics.Activity> mine;
+        lock (activities)
+        {
+            mine = [.. activities.Where(a => a.OperationName == "vr.transport.receive" && a.GetTagItem("vr.id") is "bericht-987654" or "bericht-987655")];
+        }
+
+        var accepted = Assert.Single(mine, a => (string?)a.GetTagItem("vr.id") == "bericht-987654");
+        Assert.Equal("Accepted", accepted.GetTagItem("vr.status"));
+        Assert.Equal("urn:nld:oin:00000004000000042000:systeem:GMS", accepted.GetTagItem("vr.source"));
+        var refused = Assert.Single(mine, a => (string?)a.GetTagItem("vr.id") == "bericht-987655");
+        Assert.Equal("Refused", refused.GetTagItem("vr.status"));
+        Assert.Contains("VR-", (string?)refused.GetTagItem("vr.codes"), StringComparison.Ordinal);
+    }
+}
