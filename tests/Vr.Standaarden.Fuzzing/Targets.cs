@@ -30,6 +30,7 @@ public static class Targets
         ["schema"] = SchemaBuildAndEvaluate,
         ["pattern"] = Pattern,
         ["values"] = Values,
+        ["transport-receive"] = TransportReceive,
     };
 
     /// <summary><c>Messages.Read</c>: never throws; a message it returns can be written and read again without new violations.</summary>
@@ -43,6 +44,41 @@ public static class Targets
             {
                 throw new InvalidOperationException("A message read without violations was written with violations.");
             }
+        }
+    }
+
+    private static Vr.Standaarden.Transport.MessageReceiver? receiver;
+
+    /// <summary>
+    /// <c>TransportMessage.Parse</c> throws only <see cref="Vr.Standaarden.Transport.TransportMessageException"/>; the
+    /// receiving pipeline (validation on) never throws, and never accepts what cannot be parsed or is not UTF-8.
+    /// </summary>
+    public static void TransportReceive(byte[] input)
+    {
+        var parsed = true;
+        try
+        {
+            var message = Vr.Standaarden.Transport.TransportMessage.Parse(input);
+            if (message.Source.Length == 0 || message.Id.Length == 0 || message.Type.Length == 0)
+            {
+                throw new InvalidOperationException("A parsed message lacks source, id or type.");
+            }
+        }
+        catch (Vr.Standaarden.Transport.TransportMessageException)
+        {
+            parsed = false;
+        }
+
+        receiver ??= new Vr.Standaarden.Transport.MessageReceiver(new Vr.Standaarden.Transport.ReceiverOptions
+        {
+            Verification = Vr.Standaarden.Transport.VerificationMode.Off,
+            Sharing = Vr.Standaarden.Transport.SharingMode.Off,
+            Deduplication = Vr.Standaarden.Transport.DeduplicationMode.Off,
+        }).HandleOther((_, _) => ValueTask.CompletedTask);
+        var outcome = receiver.ReceiveAsync(input).GetAwaiter().GetResult();
+        if (outcome.Status == Vr.Standaarden.Transport.ReceiveStatus.Accepted && (!parsed || !System.Text.Unicode.Utf8.IsValid(input)))
+        {
+            throw new InvalidOperationException("The pipeline accepted bytes that are not a message or not UTF-8.");
         }
     }
 
