@@ -1,0 +1,12 @@
+using System.Reflection;
+using Vr.Standaarden.Testing;
+
+namespace Vr.Standaarden.Interop.Tests.PublicApi;
+
+public sealed class PublicApiTests
+{
+    [Theory]
+    [InlineData("Vr.Standaarden.Interop.Cap")]
+    public void Public_api_matches_the_approved_file(string assembly) =>
+        PublicApiApproval.Verify(Assembly.Load(assembly));
+}
