@@ -61,8 +61,8 @@ public static partial class CapValidator
     private static readonly string[] Severities = ["Extreme", "Severe", "Moderate", "Minor", "Unknown"];
     private static readonly string[] Certainties = ["Observed", "Likely", "Possible", "Unlikely", "Unknown"];
 
-    private static readonly string[] AlertOrder = ["identifier", "sender", "password", "sent", "status", "msgType", "source", "scope", "restriction", "addresses", "code", "note", "references", "incidents", "info"];
-    private static readonly string[] InfoOrder = ["language", "category", "event", "responseType", "urgency", "severity", "certainty", "audience", "eventCode", "effective", "onset", "expires", "senderName", "headline", "description", "instruction", "web", "contact", "parameter", "resource", "area"];
+    private static readonly string[] AlertOrder = CapWriterOrder.Alert;
+    private static readonly string[] InfoOrder = CapWriterOrder.Info;
     private static readonly string[] ResourceOrder = ["resourceDesc", "mimeType", "size", "uri", "derefUri", "digest"];
     private static readonly string[] AreaOrder = ["areaDesc", "polygon", "circle", "geocode", "altitude", "ceiling"];
     private static readonly string[] PairOrder = ["valueName", "value"];
@@ -92,7 +92,7 @@ public static partial class CapValidator
         public void Alert(CapAlert a)
         {
             const string path = "/alert";
-            Structure(a, path, AlertOrder, a.Namespace == CapNamespaces.Cap12 ? ["identifier", "sender", "sent", "status", "msgType", "scope"] : ["identifier", "sender", "sent", "status", "msgType", "scope"]);
+            Structure(a, path, AlertOrder, ["identifier", "sender", "sent", "status", "msgType", "scope"]);
             Characters(a, path, "identifier", a.Identifier);
             Characters(a, path, "sender", a.Sender);
             Date(a, path, "sent", a.Sent);

@@ -3,6 +3,14 @@ using System.Xml;
 
 namespace Vr.Standaarden.Interop.Cap;
 
+/// <summary>The schema's order of the children of <c>alert</c> and <c>info</c>.</summary>
+internal static class CapWriterOrder
+{
+    public static readonly string[] Alert = ["identifier", "sender", "password", "sent", "status", "msgType", "source", "scope", "restriction", "addresses", "code", "note", "references", "incidents", "info"];
+
+    public static readonly string[] Info = ["language", "category", "event", "responseType", "urgency", "severity", "certainty", "audience", "eventCode", "effective", "onset", "expires", "senderName", "headline", "description", "instruction", "web", "contact", "parameter", "resource", "area"];
+}
+
 /// <summary>
 /// Writes alerts as UTF-8 XML. An element read by <see cref="CapReader"/> is written with its children in the order
 /// and with the whitespace it was read with, elements of other namespaces in their place, and the root's namespace
