@@ -27,6 +27,7 @@ internal static class Program
             AuditCommand.Archive(stdout, stderr),
             TransportCommands.Send(stdin, stdout, stderr),
             TransportCommands.Receive(stdout, stderr),
+            ConvertCommand.Create(stdin, stdout, stderr),
         };
 
         var parse = root.Parse(args);
