@@ -50,7 +50,7 @@ public static class CapReader
 {
     /// <summary>Reads an alert from <paramref name="xml"/>.</summary>
     /// <exception cref="CapReadException">The bytes are not a well-formed CAP alert within the bounds.</exception>
-    public static CapAlert Read(ReadOnlySpan<byte> xml, CapReaderOptions? options = null)
+    public static CapAlert Read(ReadOnlyMemory<byte> xml, CapReaderOptions? options = null)
     {
         options ??= new CapReaderOptions();
         if (xml.Length > options.MaxBytes)
@@ -58,7 +58,9 @@ public static class CapReader
             throw new CapReadException("CAP-XML-003", $"The document has {xml.Length} bytes, more than the limit of {options.MaxBytes}.", 0, 0);
         }
 
-        using var stream = new MemoryStream(xml.ToArray(), writable: false);
+        using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(xml, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(xml.ToArray(), writable: false);
         return Read(stream, options);
     }
 
@@ -271,13 +273,43 @@ public static class CapReader
                 throw Error("CAP-XML-003", $"The elements nest deeper than {maxDepth}.");
             }
 
-            try
+            var name = reader.LocalName;
+            if (reader.IsEmptyElement)
             {
-                return reader.ReadElementContentAsString();
+                reader.Read();
+                return "";
             }
-            catch (XmlException e) when (e.Message.Contains("ReadElementContentAs", StringComparison.Ordinal))
+
+            reader.Read();
+            var value = "";
+            StringBuilder? longer = null;
+            while (true)
             {
-                throw Error("CAP-XML-005", $"'{reader.LocalName}' holds elements where CAP has text.");
+                switch (reader.NodeType)
+                {
+                    case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                        if (longer is null && value.Length == 0)
+                        {
+                            value = reader.Value;
+                        }
+                        else
+                        {
+                            (longer ??= new StringBuilder(value)).Append(reader.Value);
+                        }
+
+                        reader.Read();
+                        break;
+                    case XmlNodeType.EndElement:
+                        reader.Read();
+                        return longer?.ToString() ?? value;
+                    case XmlNodeType.Element:
+                        throw Error("CAP-XML-005", $"'{name}' holds elements where CAP has text.");
+                    case XmlNodeType.None:
+                        throw Error("CAP-XML-001", "The document ends inside an element.");
+                    default:
+                        reader.Read();
+                        break;
+                }
             }
         }
 
@@ -297,14 +329,14 @@ public static class CapReader
             }
 
             reader.Read();
-            var pending = new StringBuilder();
+            var pending = "";
             var any = false;
             while (true)
             {
                 switch (reader.NodeType)
                 {
                     case XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                        pending.Append(reader.Value);
+                        pending = pending.Length == 0 ? reader.Value : pending + reader.Value;
                         text?.Append(reader.Value);
                         reader.Read();
                         break;
@@ -318,7 +350,7 @@ public static class CapReader
                         reader.Read();
                         break;
                     case XmlNodeType.EndElement:
-                        layout.Trailing = pending.ToString();
+                        layout.Trailing = pending;
                         reader.Read();
                         return any;
                     case XmlNodeType.Element:
@@ -329,8 +361,8 @@ public static class CapReader
 
                         any = true;
                         var (line, column) = Position();
-                        var leading = pending.ToString();
-                        pending.Clear();
+                        var leading = pending;
+                        pending = "";
                         string name;
                         var local = reader.LocalName;
                         if (reader.NamespaceURI == _ns && known(local))

@@ -141,24 +141,27 @@ public static class CapWriter
 
     private sealed class Context(XmlWriter writer, string ns, string prefix)
     {
+        private const string Ext = "#ext";
+
         public void Children(CapElement owner, List<(string Name, object Value)> children, int depth)
         {
             var layout = owner.Layout;
-            if (layout is not null && Matches(layout, children, owner.Extensions.Count))
+            if (layout is not null && Order(layout, children, owner.Extensions.Count) is { } order)
             {
                 // As read: each slot takes the next child of its name, in the order and with the whitespace it had.
-                var queues = children.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => new Queue<object>(g.Select(c => c.Value)));
                 var extension = 0;
+                var known = 0;
                 foreach (var slot in layout.Slots)
                 {
                     Whitespace(slot.Leading);
-                    if (slot.Name == "#ext")
+                    if (ReferenceEquals(slot.Name, Ext) || slot.Name == Ext)
                     {
                         writer.WriteRaw(owner.Extensions[extension++]);
                     }
                     else
                     {
-                        Element(slot.Name, queues[slot.Name].Dequeue(), depth);
+                        var (name, value) = children[order[known++]];
+                        Element(name, value, depth);
                     }
                 }
 
@@ -180,6 +183,46 @@ public static class CapWriter
             }
 
             writer.WriteRaw("\n" + new string(' ', (depth - 1) * 2));
+        }
+
+        /// <summary>
+        /// For each slot of the layout (other namespaces aside), the index of the child it takes: the first unused child
+        /// of its name. <c>null</c> when the children are no longer those that were read (one added or removed).
+        /// </summary>
+        private static int[]? Order(Layout layout, List<(string Name, object Value)> children, int extensions)
+        {
+            var order = new int[children.Count];
+            Span<bool> used = children.Count <= 256 ? stackalloc bool[children.Count] : new bool[children.Count];
+            var known = 0;
+            var foreign = 0;
+            foreach (var slot in layout.Slots)
+            {
+                if (slot.Name == Ext)
+                {
+                    foreign++;
+                    continue;
+                }
+
+                var found = -1;
+                for (var j = 0; j < children.Count; j++)
+                {
+                    if (!used[j] && string.Equals(children[j].Name, slot.Name, StringComparison.Ordinal))
+                    {
+                        found = j;
+                        break;
+                    }
+                }
+
+                if (found < 0 || known == order.Length)
+                {
+                    return null;
+                }
+
+                used[found] = true;
+                order[known++] = found;
+            }
+
+            return known == children.Count && foreign == extensions ? order : null;
         }
 
         private void Whitespace(string text)
@@ -216,12 +259,6 @@ public static class CapWriter
             }
 
             writer.WriteEndElement();
-        }
-
-        private static bool Matches(Layout layout, List<(string Name, object Value)> children, int extensions)
-        {
-            var known = layout.Slots.Where(s => s.Name != "#ext").Select(s => s.Name).Order(StringComparer.Ordinal);
-            return layout.Slots.Count(s => s.Name == "#ext") == extensions && known.SequenceEqual(children.Select(c => c.Name).Order(StringComparer.Ordinal), StringComparer.Ordinal);
         }
     }
 }
