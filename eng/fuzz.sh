@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the entry points that take untrusted input with AFL++ over SharpFuzz-instrumented assemblies.
 #
-#   eng/fuzz.sh <seconds-per-target> [target...]     targets: messages-read message-validator schema pattern values transport-receive
+#   eng/fuzz.sh <seconds-per-target> [target...]     targets: messages-read message-validator schema pattern values transport-receive cap-read
 #
 # Needs afl-fuzz (Debian: apt-get install afl++) and the .NET SDK; the SharpFuzz tool comes from the local tool
 # manifest. Findings go to artifacts/fuzz/<target>/. Prints executions, paths and crashes per target; exits 1 when any
@@ -13,7 +13,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 seconds="${1:?usage: eng/fuzz.sh <seconds-per-target> [target...]}"
 shift
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(messages-read message-validator schema pattern values transport-receive)
+[ "${#targets[@]}" -gt 0 ] || targets=(messages-read message-validator schema pattern values transport-receive cap-read)
 command -v afl-fuzz >/dev/null || { echo "eng/fuzz.sh: afl-fuzz is missing (apt-get install afl++)" >&2; exit 2; }
 
 out="$(pwd)/artifacts/fuzz"

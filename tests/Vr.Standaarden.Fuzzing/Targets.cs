@@ -31,6 +31,7 @@ public static class Targets
         ["pattern"] = Pattern,
         ["values"] = Values,
         ["transport-receive"] = TransportReceive,
+        ["cap-read"] = CapRead,
     };
 
     /// <summary><c>Messages.Read</c>: never throws; a message it returns can be written and read again without new violations.</summary>
@@ -44,6 +45,31 @@ public static class Targets
             {
                 throw new InvalidOperationException("A message read without violations was written with violations.");
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>CapReader.Read</c> throws only <see cref="Vr.Standaarden.Interop.Cap.CapReadException"/>; what it reads validates
+    /// without throwing, and writing it is stable: what is written reads back and writes to the same bytes.
+    /// </summary>
+    public static void CapRead(byte[] input)
+    {
+        Vr.Standaarden.Interop.Cap.CapAlert alert;
+        try
+        {
+            alert = Vr.Standaarden.Interop.Cap.CapReader.Read(input, new Vr.Standaarden.Interop.Cap.CapReaderOptions { MaxBytes = 64 * 1024 });
+        }
+        catch (Vr.Standaarden.Interop.Cap.CapReadException)
+        {
+            return;
+        }
+
+        _ = Vr.Standaarden.Interop.Cap.CapValidator.Validate(alert);
+        var written = Vr.Standaarden.Interop.Cap.CapWriter.Write(alert);
+        var again = Vr.Standaarden.Interop.Cap.CapWriter.Write(Vr.Standaarden.Interop.Cap.CapReader.Read(written));
+        if (!written.AsSpan().SequenceEqual(again))
+        {
+            throw new InvalidOperationException("A written alert did not read back to the same bytes.");
         }
     }
 
