@@ -1,0 +1,296 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Vr.Standaarden.Begrippen.Geometrie;
+
+namespace Vr.Standaarden.Knooppunt;
+
+/// <summary>Where a value came from: the source, the message, and the message's time.</summary>
+/// <param name="Source">The message's <c>source</c>.</param>
+/// <param name="MessageId">The message's <c>id</c>.</param>
+/// <param name="Time">The message's <c>time</c>.</param>
+public sealed record Provenance(string Source, string MessageId, DateTimeOffset Time);
+
+/// <summary>A field's value with its provenance.</summary>
+/// <param name="Value">The value as in the message's data.</param>
+/// <param name="Herkomst">Where it came from.</param>
+public sealed record FieldValue(JsonNode? Value, Provenance Herkomst);
+
+/// <summary>Sources that disagree on a field: every source's latest value, and why it counts as a contradiction.</summary>
+/// <param name="Field">The field (<c>grip</c>, <c>classificatie</c>, <c>locatie</c>, …).</param>
+/// <param name="Values">The latest value of each source that disagrees.</param>
+/// <param name="Reason">Why, in English (such as "2 sources give 2 values" or "312 m apart, more than 250 m").</param>
+public sealed record Contradiction(string Field, IReadOnlyList<FieldValue> Values, string Reason);
+
+/// <summary>What changed in a field of an entity between two moments.</summary>
+/// <param name="EntityId">The entity.</param>
+/// <param name="Field">The field.</param>
+/// <param name="Before">The value at the first moment, or <c>null</c> when the field (or entity) was not there.</param>
+/// <param name="After">The value at the second moment, or <c>null</c>.</param>
+public sealed record Change(string EntityId, string Field, FieldValue? Before, FieldValue? After);
+
+/// <summary>How a picture merges.</summary>
+public sealed class PictureOptions
+{
+    /// <summary>Locations of one incident further apart than this (measured in RD New) are a contradiction; 250 m by default.</summary>
+    public double LocationToleranceMetres { get; set; } = 250;
+
+    /// <summary>
+    /// Per field, the sources whose value counts first, in order (a source matches when the message's <c>source</c>
+    /// starts with it, so an OIN URN names every system of that organisation). A field without authority takes the
+    /// latest value by message time.
+    /// </summary>
+    public IDictionary<string, IList<string>> Authority { get; } = new Dictionary<string, IList<string>>(StringComparer.Ordinal);
+}
+
+/// <summary>The merged state of one incident: each field's current value and provenance, and the open contradictions.</summary>
+public sealed class IncidentState
+{
+    internal IncidentState(string id, IReadOnlyDictionary<string, FieldValue> fields, IReadOnlyList<Contradiction> contradictions, IReadOnlyList<string> sources)
+    {
+        Id = id;
+        Fields = fields;
+        Contradictions = contradictions;
+        Sources = sources;
+    }
+
+    /// <summary>The incident's id as in its data.</summary>
+    public string Id { get; }
+
+    /// <summary>The current value of each field, with where it came from.</summary>
+    public IReadOnlyDictionary<string, FieldValue> Fields { get; }
+
+    /// <summary>The fields the sources disagree on; empty when they agree.</summary>
+    public IReadOnlyList<Contradiction> Contradictions { get; }
+
+    /// <summary>The sources that reported on the incident.</summary>
+    public IReadOnlyList<string> Sources { get; }
+}
+
+/// <summary>
+/// The situation picture of a knooppunt: incidents merged from every source's incident messages. Each field keeps every
+/// source's latest value; the current value is the first authoritative source's (<see cref="PictureOptions.Authority"/>)
+/// or else the latest. Sources that disagree on GRIP level, classification, phase, crisis type or region, or on a
+/// location more than the tolerance apart, give a <see cref="Contradiction"/>; the picture never picks a winner
+/// silently for them. Messages can come in any order: a message older than the value it would replace changes nothing.
+/// </summary>
+public sealed class SituationPicture
+{
+    /// <summary>The type of the messages the picture merges.</summary>
+    public const string IncidentType = "nl.veiligheidsregio.incident.v1";
+
+    private static readonly string[] Compared = ["grip", "classificatie", "fase", "crisistype", "veiligheidsregio"];
+    private readonly PictureOptions _options;
+    private readonly Dictionary<string, Dictionary<string, Dictionary<string, FieldValue>>> _incidents = new(StringComparer.Ordinal);
+
+    /// <summary>An empty picture.</summary>
+    public SituationPicture(PictureOptions? options = null) => _options = options ?? new PictureOptions();
+
+    /// <summary>The ids of the incidents in the picture, in order.</summary>
+    public IReadOnlyList<string> IncidentIds => [.. _incidents.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>The picture as it was at <paramref name="until"/>: the messages with <c>time</c> up to then, merged.</summary>
+    public static SituationPicture At(IEnumerable<JsonObject> messages, DateTimeOffset until, PictureOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var picture = new SituationPicture(options);
+        foreach (var message in messages)
+        {
+            if (TimeOf(message) is { } time && time <= until)
+            {
+                picture.Apply(message);
+            }
+        }
+
+        return picture;
+    }
+
+    /// <summary>What changed between <paramref name="before"/> and <paramref name="after"/>, per incident and field.</summary>
+    public static IReadOnlyList<Change> Changes(SituationPicture before, SituationPicture after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var changes = new List<Change>();
+        foreach (var id in before.IncidentIds.Union(after.IncidentIds).Order(StringComparer.Ordinal))
+        {
+            var a = before.Incident(id)?.Fields ?? new Dictionary<string, FieldValue>();
+            var b = after.Incident(id)?.Fields ?? new Dictionary<string, FieldValue>();
+            foreach (var field in a.Keys.Union(b.Keys).Order(StringComparer.Ordinal))
+            {
+                var x = a.GetValueOrDefault(field);
+                var y = b.GetValueOrDefault(field);
+                if (!JsonNode.DeepEquals(x?.Value, y?.Value) || x is null != y is null)
+                {
+                    changes.Add(new Change(id, field, x, y));
+                }
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>Merges one message; <c>false</c> when it is not an incident message (nothing changes).</summary>
+    public bool Apply(JsonObject message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if ((string?)message["type"] != IncidentType || message["data"] is not JsonObject data || (string?)data["id"] is not { } id
+            || (string?)message["source"] is not { } source || TimeOf(message) is not { } time)
+        {
+            return false;
+        }
+
+        var provenance = new Provenance(source, (string?)message["id"] ?? "", time);
+        if (!_incidents.TryGetValue(id, out var fields))
+        {
+            _incidents[id] = fields = new Dictionary<string, Dictionary<string, FieldValue>>(StringComparer.Ordinal);
+        }
+
+        foreach (var (field, value) in Fields(data))
+        {
+            if (!fields.TryGetValue(field, out var bySource))
+            {
+                fields[field] = bySource = new Dictionary<string, FieldValue>(StringComparer.Ordinal);
+            }
+
+            if (!bySource.TryGetValue(source, out var known) || known.Herkomst.Time <= time)
+            {
+                bySource[source] = new FieldValue(value?.DeepClone(), provenance);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The merged state of incident <paramref name="id"/>, or <c>null</c> when no message named it.</summary>
+    public IncidentState? Incident(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (!_incidents.TryGetValue(id, out var fields))
+        {
+            return null;
+        }
+
+        var current = new Dictionary<string, FieldValue>(StringComparer.Ordinal);
+        var contradictions = new List<Contradiction>();
+        foreach (var (field, bySource) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            current[field] = Current(field, bySource.Values);
+            if (Contradicts(field, [.. bySource.Values.OrderBy(v => v.Herkomst.Source, StringComparer.Ordinal)]) is { } contradiction)
+            {
+                contradictions.Add(contradiction);
+            }
+        }
+
+        var sources = fields.Values.SelectMany(f => f.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new IncidentState(id, current, contradictions, sources);
+    }
+
+    private FieldValue Current(string field, IEnumerable<FieldValue> values)
+    {
+        var list = values.ToList();
+        if (_options.Authority.TryGetValue(field, out var authorities))
+        {
+            foreach (var authority in authorities)
+            {
+                var value = list.Where(v => v.Herkomst.Source.StartsWith(authority, StringComparison.Ordinal)).MaxBy(v => v.Herkomst.Time);
+                if (value is not null)
+                {
+                    return value;
+                }
+            }
+        }
+
+        return list.MaxBy(v => v.Herkomst.Time)!;
+    }
+
+    private Contradiction? Contradicts(string field, List<FieldValue> values)
+    {
+        if (values.Count < 2)
+        {
+            return null;
+        }
+
+        if (field == "locatie")
+        {
+            var points = values.Select(v => (Value: v, Rd: Rd(v.Value))).Where(p => p.Rd is not null).ToList();
+            double widest = 0;
+            for (var i = 0; i < points.Count; i++)
+            {
+                for (var j = i + 1; j < points.Count; j++)
+                {
+                    var (a, b) = (points[i].Rd!.Value, points[j].Rd!.Value);
+                    widest = Math.Max(widest, Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y))));
+                }
+            }
+
+            return widest > _options.LocationToleranceMetres
+                ? new Contradiction(field, [.. points.Select(p => p.Value)], string.Create(CultureInfo.InvariantCulture, $"The sources' locations are {widest:0} m apart, more than {_options.LocationToleranceMetres:0} m."))
+                : null;
+        }
+
+        if (Array.IndexOf(Compared, field) < 0)
+        {
+            return null;
+        }
+
+        var distinct = values.Select(v => v.Value?.ToJsonString() ?? "null").Distinct(StringComparer.Ordinal).Count();
+        return distinct > 1 ? new Contradiction(field, values, $"{values.Count} sources give {distinct} different values.") : null;
+    }
+
+    /// <summary>The fields of an incident's data the picture tracks.</summary>
+    private static IEnumerable<(string Field, JsonNode? Value)> Fields(JsonObject data)
+    {
+        if (data["grip"]?["niveau"] is { } grip)
+        {
+            yield return ("grip", grip);
+        }
+
+        foreach (var name in new[] { "classificatie", "fase", "crisistype", "veiligheidsregio", "disciplines" })
+        {
+            if (data[name] is { } value)
+            {
+                yield return (name, value);
+            }
+        }
+
+        if (data["locatie"] is JsonObject location)
+        {
+            yield return ("locatie", location);
+        }
+
+        if (data["tijdstippen"] is JsonObject times)
+        {
+            foreach (var (name, value) in times)
+            {
+                yield return ($"tijdstippen.{name}", value);
+            }
+        }
+    }
+
+    /// <summary>A location's point in RD New (a point, or the first position of another geometry).</summary>
+    private static RdCoordinate? Rd(JsonNode? location)
+    {
+        var coordinates = location?["geometrie"]?["coordinates"];
+        while (coordinates is JsonArray { Count: > 0 } array && array[0] is JsonArray inner)
+        {
+            coordinates = inner;
+        }
+
+        if (coordinates is not JsonArray { Count: >= 2 } position)
+        {
+            return null;
+        }
+
+        double Number(JsonNode? n) => double.Parse(n!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        var (a, b) = (Number(position[0]), Number(position[1]));
+        var crs = (string?)location!["crs"] is { } code ? CoordinateReferenceSystem.FromCode(code) : CoordinateReferenceSystem.Crs84;
+        if (crs.Srid == 28992)
+        {
+            return new RdCoordinate(a, b);
+        }
+
+        return RdTransformation.FromWgs84(crs.AxisOrder == AxisOrder.NorthEast ? new GeographicCoordinate(a, b) : new GeographicCoordinate(b, a));
+    }
+
+    private static DateTimeOffset? TimeOf(JsonObject message) =>
+        DateTimeOffset.TryParse((string?)message["time"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
+}

@@ -1,0 +1,132 @@
+using System.Text.Json.Nodes;
+using Vr.Standaarden.Spec;
+
+namespace Vr.Standaarden.Knooppunt.Tests;
+
+public sealed class SituationPictureTests : IDisposable
+{
+    private const string Meldkamer = "urn:nld:oin:00000004000000042000:systeem:GMS";
+    private const string Brandweer = "urn:nld:oin:00000004000000043000:systeem:LCMS";
+    private const string Ghor = "urn:nld:oin:00000004000000044000:systeem:GHOR4all";
+    private static readonly DateTimeOffset T0 = new(2026, 11, 20, 21, 20, 0, TimeSpan.FromHours(1));
+    private readonly string _folder = Directory.CreateTempSubdirectory("vr-knooppunt-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, true);
+
+    /// <summary>The 1.1 incident example, from <paramref name="source"/> at <paramref name="minutes"/> after T0, changed by <paramref name="change"/>.</summary>
+    private static JsonObject Incident(string source, int minutes, Action<JsonObject>? change = null)
+    {
+        var message = JsonNode.Parse(Standard.Newest.Find("voorbeelden/geldig/bericht-incident-envelop.json")!.Utf8.Span)!.AsObject();
+        message["source"] = source;
+        message["id"] = $"{source.Split(':')[^1]}-{minutes}";
+        message["time"] = T0.AddMinutes(minutes).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        change?.Invoke(message["data"]!.AsObject());
+        return message;
+    }
+
+    private static void Grip(JsonObject data, string level) => data["grip"]!["niveau"] = level;
+
+    private static void Move(JsonObject data, double dx) =>
+        data["locatie"]!["geometrie"]!["coordinates"] = new JsonArray(81390.2 + dx, 455480.7);
+
+    [Fact]
+    public void Sources_that_agree_give_one_picture_with_the_provenance_of_each_field()
+    {
+        var picture = new SituationPicture();
+        Assert.True(picture.Apply(Incident(Meldkamer, 0)));
+        Assert.True(picture.Apply(Incident(Brandweer, 2, d => Move(d, 40))));
+        var state = picture.Incident("INC-15-2026-0042")!;
+        Assert.Empty(state.Contradictions);
+        Assert.Equal([Meldkamer, Brandweer], state.Sources);
+        Assert.Equal("GRIP1", (string?)state.Fields["grip"].Value);
+        Assert.Equal(Brandweer, state.Fields["grip"].Herkomst.Source);
+        // Without authority the latest message's value is current, and says which message it came from.
+        Assert.Equal(("LCMS-2", T0.AddMinutes(2)), (state.Fields["tijdstippen.melding"].Herkomst.MessageId, state.Fields["tijdstippen.melding"].Herkomst.Time));
+    }
+
+    [Fact]
+    public void Disagreement_on_grip_and_a_location_too_far_apart_are_flagged_never_resolved_silently()
+    {
+        var picture = new SituationPicture();
+        picture.Apply(Incident(Meldkamer, 0));
+        picture.Apply(Incident(Brandweer, 3, d => { Grip(d, "GRIP2"); Move(d, 300); }));
+        picture.Apply(Incident(Ghor, 4, d => Move(d, 100)));
+        var state = picture.Incident("INC-15-2026-0042")!;
+
+        var grip = Assert.Single(state.Contradictions, c => c.Field == "grip");
+        Assert.Equal(["GRIP1", "GRIP2", "GRIP1"], grip.Values.Select(v => (string?)v.Value));
+        Assert.Equal([Meldkamer, Brandweer, Ghor], grip.Values.Select(v => v.Herkomst.Source));
+        var location = Assert.Single(state.Contradictions, c => c.Field == "locatie");
+        Assert.Contains("300 m apart, more than 250 m", location.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, state.Contradictions.Count);
+    }
+
+    [Fact]
+    public void The_tolerance_is_configurable_and_a_later_agreement_closes_the_contradiction()
+    {
+        var wide = new SituationPicture(new PictureOptions { LocationToleranceMetres = 500 });
+        wide.Apply(Incident(Meldkamer, 0));
+        wide.Apply(Incident(Brandweer, 3, d => Move(d, 300)));
+        Assert.Empty(wide.Incident("INC-15-2026-0042")!.Contradictions);
+
+        var picture = new SituationPicture();
+        picture.Apply(Incident(Meldkamer, 0));
+        picture.Apply(Incident(Brandweer, 3, d => Grip(d, "GRIP2")));
+        Assert.Single(picture.Incident("INC-15-2026-0042")!.Contradictions);
+        picture.Apply(Incident(Meldkamer, 5, d => Grip(d, "GRIP2")));
+        Assert.Empty(picture.Incident("INC-15-2026-0042")!.Contradictions);
+    }
+
+    [Fact]
+    public void Authority_per_field_decides_the_current_value_and_an_older_message_changes_nothing()
+    {
+        var options = new PictureOptions();
+        options.Authority["tijdstippen.alarmering"] = ["urn:nld:oin:00000004000000042000"];
+        var picture = new SituationPicture(options);
+        picture.Apply(Incident(Meldkamer, 0));
+        picture.Apply(Incident(Brandweer, 3, d => d["tijdstippen"]!["alarmering"] = "2026-11-20T21:16:00+01:00"));
+        var state = picture.Incident("INC-15-2026-0042")!;
+        Assert.Equal("2026-11-20T21:15:30+01:00", (string?)state.Fields["tijdstippen.alarmering"].Value);
+        Assert.Equal(Meldkamer, state.Fields["tijdstippen.alarmering"].Herkomst.Source);
+
+        picture.Apply(Incident(Brandweer, 1, d => d["fase"] = "NAZORG"));
+        Assert.Equal("BESTRIJDING", (string?)picture.Incident("INC-15-2026-0042")!.Fields["fase"].Value);
+    }
+
+    [Fact]
+    public void The_picture_at_a_moment_is_rebuilt_from_the_log_and_changes_between_moments_are_listed()
+    {
+        var path = Path.Combine(_folder, "log.db");
+        using (var log = new MessageLog(path))
+        {
+            Assert.True(log.Add(Incident(Meldkamer, 0)));
+            Assert.True(log.Add(Incident(Brandweer, 10, d => Grip(d, "GRIP2"))));
+            Assert.True(log.Add(Incident(Meldkamer, 20, d => Grip(d, "GRIP2"))));
+            Assert.False(log.Add(Incident(Meldkamer, 20)));
+        }
+
+        using var reopened = new MessageLog(path);
+        Assert.Equal(3, reopened.Count);
+        var early = SituationPicture.At(reopened.Until(), T0.AddMinutes(5));
+        var middle = SituationPicture.At(reopened.Until(), T0.AddMinutes(15));
+        var late = SituationPicture.At(reopened.Until(T0.AddMinutes(30)), T0.AddMinutes(30));
+        Assert.Equal("GRIP1", (string?)early.Incident("INC-15-2026-0042")!.Fields["grip"].Value);
+        Assert.Single(middle.Incident("INC-15-2026-0042")!.Contradictions);
+        Assert.Empty(late.Incident("INC-15-2026-0042")!.Contradictions);
+
+        var changes = SituationPicture.Changes(early, late);
+        var grip = Assert.Single(changes, c => c.Field == "grip");
+        Assert.Equal(("GRIP1", "GRIP2"), ((string?)grip.Before!.Value, (string?)grip.After!.Value));
+        Assert.Empty(SituationPicture.Changes(late, late));
+        Assert.Null(SituationPicture.At(reopened.Until(), T0.AddMinutes(-1)).Incident("INC-15-2026-0042"));
+    }
+
+    [Fact]
+    public void Messages_that_are_not_incidents_leave_the_picture_alone()
+    {
+        var picture = new SituationPicture();
+        var warning = JsonNode.Parse(Standard.Newest.Find("voorbeelden/geldig/bericht-waarschuwing-envelop.json")!.Utf8.Span)!.AsObject();
+        Assert.False(picture.Apply(warning));
+        Assert.Empty(picture.IncidentIds);
+    }
+}
