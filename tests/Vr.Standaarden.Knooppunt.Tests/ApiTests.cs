@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Vr.Standaarden.Spec;
+using Vr.Standaarden.Transport;
+using Vr.Standaarden.Transport.Http;
+
+namespace Vr.Standaarden.Knooppunt.Tests;
+
+public sealed class ApiTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("vr-api-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, true);
+
+    private static TransportMessage Incident(string source, int minute, string grip)
+    {
+        var message = JsonNode.Parse(Standard.Newest.Find("voorbeelden/geldig/bericht-incident-envelop.json")!.Utf8.Span)!.AsObject();
+        message["source"] = source;
+        message["id"] = $"{source.Split(':')[^1]}-{minute}";
+        message["time"] = new DateTimeOffset(2026, 11, 20, 21, minute, 0, TimeSpan.FromHours(1)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        message["data"]!["grip"]!["niveau"] = grip;
+        message["data"]!["grip"]!["historie"]![0]!["niveau"] = grip;
+        return TransportMessage.Parse(Encoding.UTF8.GetBytes(message.ToJsonString()));
+    }
+
+    [Fact]
+    public async Task The_api_shows_the_picture_with_provenance_and_contradictions_now_and_at_a_moment()
+    {
+        using var ingest = new KnooppuntIngest(Path.Combine(_folder, "berichten.db"));
+        var receiver = ingest.Attach(new MessageReceiver(new ReceiverOptions { Verification = VerificationMode.Off, Sharing = SharingMode.Off, Deduplication = DeduplicationMode.Off }));
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var app = builder.Build();
+        app.MapKnooppunt(ingest, receiver);
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        using var client = new HttpClient { BaseAddress = address };
+
+        var sender = new HttpMessageSender(client, new Uri(address, "/berichten"), new HttpSenderOptions { Mode = HttpContentMode.Batch });
+        var outcomes = await sender.SendAsync([Incident("urn:nld:oin:00000004000000042000:systeem:GMS", 20, "GRIP1"), Incident("urn:nld:oin:00000004000000043000:systeem:LCMS", 25, "GRIP2")]);
+        Assert.All(outcomes, o => Assert.Equal(DeliveryStatus.Accepted, o.Status));
+
+        var overview = JsonNode.Parse(await client.GetStringAsync("/situatiebeeld"))!;
+        var row = overview["incidenten"]![0]!;
+        Assert.Equal(("INC-15-2026-0042", "GRIP2", 2, 1), ((string?)row["id"], (string?)row["grip"], (int)row["bronnen"]!, (int)row["tegenstrijdigheden"]!));
+
+        var incident = JsonNode.Parse(await client.GetStringAsync("/incidenten/INC-15-2026-0042"))!;
+        Assert.Equal("urn:nld:oin:00000004000000043000:systeem:LCMS", (string?)incident["herkomst"]!["grip"]!["bron"]);
+        Assert.Equal("LCMS-25", (string?)incident["herkomst"]!["grip"]!["bericht"]);
+        var contradiction = incident["tegenstrijdigheden"]![0]!;
+        Assert.Equal("grip", (string?)contradiction["veld"]);
+        Assert.Equal(2, contradiction["waarden"]!.AsArray().Count);
+
+        var before = JsonNode.Parse(await client.GetStringAsync("/situatiebeeld?tijdstip=2026-11-20T21:22:00%2B01:00"))!;
+        Assert.Equal(("GRIP1", 0), ((string?)before["incidenten"]![0]!["grip"], (int)before["incidenten"]![0]!["tegenstrijdigheden"]!));
+
+        using var bad = await client.GetAsync("/situatiebeeld?tijdstip=gisteren");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType!.MediaType);
+        using var missing = await client.GetAsync("/incidenten/INC-0");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("1.0.0", missing.Headers.GetValues("API-Version").Single());
+
+        var geojson = JsonNode.Parse(await client.GetStringAsync("/situatiebeeld.geojson"))!;
+        var point = geojson["features"]![0]!["geometry"]!["coordinates"]!.AsArray();
+        Assert.InRange((double)point[0]!, 4.2, 4.4);
+        Assert.InRange((double)point[1]!, 52.0, 52.2);
+        Assert.Equal(2, (long)JsonNode.Parse(await client.GetStringAsync("/gezondheid"))!["berichten"]!);
+        await app.StopAsync();
+    }
+}
