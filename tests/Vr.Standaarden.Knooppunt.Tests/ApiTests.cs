@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -7,7 +6,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Vr.Standaarden.Spec;
 using Vr.Standaarden.Transport;
 using Vr.Standaarden.Transport.Http;
 
@@ -18,17 +16,6 @@ public sealed class ApiTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("vr-api-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, true);
-
-    private static TransportMessage Incident(string source, int minute, string grip)
-    {
-        var message = JsonNode.Parse(Standard.Newest.Find("voorbeelden/geldig/bericht-incident-envelop.json")!.Utf8.Span)!.AsObject();
-        message["source"] = source;
-        message["id"] = $"{source.Split(':')[^1]}-{minute}";
-        message["time"] = new DateTimeOffset(2026, 11, 20, 21, minute, 0, TimeSpan.FromHours(1)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
-        message["data"]!["grip"]!["niveau"] = grip;
-        message["data"]!["grip"]!["historie"]![0]!["niveau"] = grip;
-        return TransportMessage.Parse(Encoding.UTF8.GetBytes(message.ToJsonString()));
-    }
 
     [Fact]
     public async Task The_api_shows_the_picture_with_provenance_and_contradictions_now_and_at_a_moment()
@@ -45,7 +32,7 @@ public sealed class ApiTests : IDisposable
         using var client = new HttpClient { BaseAddress = address };
 
         var sender = new HttpMessageSender(client, new Uri(address, "/berichten"), new HttpSenderOptions { Mode = HttpContentMode.Batch });
-        var outcomes = await sender.SendAsync([Incident("urn:nld:oin:00000004000000042000:systeem:GMS", 20, "GRIP1"), Incident("urn:nld:oin:00000004000000043000:systeem:LCMS", 25, "GRIP2")]);
+        var outcomes = await sender.SendAsync([TestIncidents.WithGrip("urn:nld:oin:00000004000000042000:systeem:GMS", 20, "GRIP1"), TestIncidents.WithGrip("urn:nld:oin:00000004000000043000:systeem:LCMS", 25, "GRIP2")]);
         Assert.All(outcomes, o => Assert.Equal(DeliveryStatus.Accepted, o.Status));
 
         var overview = JsonNode.Parse(await client.GetStringAsync("/situatiebeeld"))!;

@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Vr.Standaarden.Spec;
 using Vr.Standaarden.Transport;
 
 namespace Vr.Standaarden.Knooppunt.Tests;
@@ -12,17 +10,6 @@ public sealed class IngestTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, true);
 
-    private static TransportMessage Incident(string source, int minute, string grip)
-    {
-        var message = JsonNode.Parse(Standard.Newest.Find("voorbeelden/geldig/bericht-incident-envelop.json")!.Utf8.Span)!.AsObject();
-        message["source"] = source;
-        message["id"] = $"{source.Split(':')[^1]}-{minute}";
-        message["time"] = new DateTimeOffset(2026, 11, 20, 21, minute, 0, TimeSpan.FromHours(1)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
-        message["data"]!["grip"]!["niveau"] = grip;
-        message["data"]!["grip"]!["historie"]![0]!["niveau"] = grip; // the domain rule: the level is the last declared one
-        return TransportMessage.Parse(Encoding.UTF8.GetBytes(message.ToJsonString()));
-    }
-
     [Fact]
     public async Task Messages_from_the_receiver_reach_the_record_and_the_picture_once_and_a_restart_resumes()
     {
@@ -30,8 +17,8 @@ public sealed class IngestTests : IDisposable
         var ingest = services.GetRequiredService<KnooppuntIngest>();
         var receiver = ingest.Attach(new MessageReceiver(new ReceiverOptions { Verification = VerificationMode.Off, Sharing = SharingMode.Off, Deduplication = DeduplicationMode.Off }));
         var channel = new InProcessChannel();
-        var gms = Incident("urn:nld:oin:00000004000000042000:systeem:GMS", 20, "GRIP1");
-        await channel.SendAsync([gms, Incident("urn:nld:oin:00000004000000043000:systeem:LCMS", 25, "GRIP2"), gms]);
+        var gms = TestIncidents.WithGrip("urn:nld:oin:00000004000000042000:systeem:GMS", 20, "GRIP1");
+        await channel.SendAsync([gms, TestIncidents.WithGrip("urn:nld:oin:00000004000000043000:systeem:LCMS", 25, "GRIP2"), gms]);
         channel.Complete();
         await receiver.RunAsync(channel);
 

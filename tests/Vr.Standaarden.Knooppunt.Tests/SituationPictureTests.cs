@@ -13,16 +13,8 @@ public sealed class SituationPictureTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, true);
 
-    /// <summary>The 1.1 incident example, from <paramref name="source"/> at <paramref name="minutes"/> after T0, changed by <paramref name="change"/>.</summary>
-    private static JsonObject Incident(string source, int minutes, Action<JsonObject>? change = null)
-    {
-        var message = JsonNode.Parse(Standard.Newest.Find("voorbeelden/geldig/bericht-incident-envelop.json")!.Utf8.Span)!.AsObject();
-        message["source"] = source;
-        message["id"] = $"{source.Split(':')[^1]}-{minutes}";
-        message["time"] = T0.AddMinutes(minutes).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
-        change?.Invoke(message["data"]!.AsObject());
-        return message;
-    }
+    private static JsonObject Incident(string source, int minutes, Action<JsonObject>? change = null) =>
+        TestIncidents.Message(source, minutes, T0.AddMinutes(minutes), change);
 
     private static void Grip(JsonObject data, string level) => data["grip"]!["niveau"] = level;
 
