@@ -37,34 +37,51 @@ internal static class HttpBinding
     /// <summary>Attributes the standard writes as JSON booleans; in binary mode they travel as text and are restored by name.</summary>
     private static readonly HashSet<string> BooleanAttributes = [SharingPolicy.MinimisedAttribute];
 
-    /// <summary>Whether a message can go in binary mode without changing what its signature covers.</summary>
-    public static bool BinaryKeepsSignature(TransportMessage message)
+    /// <summary>
+    /// <paramref name="message"/> made ready for binary mode, read once: the SDK's CloudEvent and each attribute's text
+    /// exactly as in the message; <c>null</c> when binary mode would change what the signature covers (a signed message
+    /// without <c>datacontenttype</c>, to which binary mode would add one).
+    /// </summary>
+    public static BinaryMessage? PrepareBinary(TransportMessage message)
     {
         using var document = JsonDocument.Parse(message.Utf8);
         var root = document.RootElement;
-        return !root.TryGetProperty("jws", out _) || root.TryGetProperty("datacontenttype", out _);
-    }
+        if (root.TryGetProperty("jws", out _) && !root.TryGetProperty("datacontenttype", out _))
+        {
+            return null;
+        }
 
-    /// <summary>A binary-mode request body and headers for <paramref name="message"/>, made by the SDK, with each <c>ce-</c> header set to the attribute's text exactly as in the message.</summary>
-    public static HttpContent ToBinary(TransportMessage message)
-    {
-        var cloudEvent = Formatter.DecodeStructuredModeMessage(message.Utf8, new System.Net.Mime.ContentType(Structured), MessageExtensions.Attributes);
-        var content = cloudEvent.ToHttpContent(ContentMode.Binary, Formatter);
-        using var document = JsonDocument.Parse(message.Utf8);
-        foreach (var property in document.RootElement.EnumerateObject())
+        var headers = new List<(string Name, string Value)>();
+        foreach (var property in root.EnumerateObject())
         {
             if (property.Name is "data" or "datacontenttype" or "specversion")
             {
                 continue;
             }
 
-            var header = "ce-" + property.Name;
             var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
-            content.Headers.Remove(header);
-            content.Headers.TryAddWithoutValidation(header, HttpUtilities.EncodeHeaderValue(text));
+            headers.Add(("ce-" + property.Name, HttpUtilities.EncodeHeaderValue(text)));
         }
 
-        return content;
+        var cloudEvent = Formatter.DecodeStructuredModeMessage(message.Utf8, new System.Net.Mime.ContentType(Structured), MessageExtensions.Attributes);
+        return new BinaryMessage(cloudEvent, headers);
+    }
+
+    /// <summary>A message read for binary mode; <see cref="ToContent"/> makes a fresh request body for each attempt.</summary>
+    internal sealed class BinaryMessage(CloudEvent cloudEvent, List<(string Name, string Value)> headers)
+    {
+        /// <summary>A binary-mode body and headers made by the SDK, each <c>ce-</c> header set to the attribute's text exactly as in the message.</summary>
+        public HttpContent ToContent()
+        {
+            var content = cloudEvent.ToHttpContent(ContentMode.Binary, Formatter);
+            foreach (var (name, value) in headers)
+            {
+                content.Headers.Remove(name);
+                content.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            return content;
+        }
     }
 
     /// <summary>

@@ -103,15 +103,15 @@ public sealed class HttpMessageSender : IMessageSender
     private async Task<DeliveryOutcome> SendOneAsync(TransportMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var binary = _options.Mode == HttpContentMode.Binary && HttpBinding.BinaryKeepsSignature(message);
+        var binary = _options.Mode == HttpContentMode.Binary ? HttpBinding.PrepareBinary(message) : null;
         try
         {
             using var response = await _pipeline.ExecuteAsync(async token =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, _target);
-                if (binary)
+                if (binary is not null)
                 {
-                    request.Content = HttpBinding.ToBinary(message);
+                    request.Content = binary.ToContent();
                 }
                 else
                 {

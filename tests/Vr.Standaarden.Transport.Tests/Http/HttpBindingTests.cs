@@ -78,7 +78,7 @@ public sealed class HttpBindingTests : IDisposable
         using var effects = NewEffects();
         var receiver = new MessageReceiver(SignedOptions(effects.Inbox)).HandleOther((m, _) => Effects.Apply(m));
         await using var server = await Kestrel.StartAsync(app => app.MapMessageReceiver("/berichten", receiver));
-        var content = HttpBinding.ToBinary(Signed(1));
+        var content = HttpBinding.PrepareBinary(Signed(1))!.ToContent();
         content.Headers.Remove("ce-tlp");
         content.Headers.TryAddWithoutValidation("ce-tlp", "TLP:CLEAR");
         using var response = await _client.PostAsync(new Uri(server.Address, "/berichten"), content);
