@@ -73,7 +73,7 @@ public static class P2000Mapping
         var place = string.Join(' ', new[] { message.Street, message.HouseNumber?.ToString(CultureInfo.InvariantCulture) + message.HouseNumberSuffix, message.Place }.Where(s => !string.IsNullOrEmpty(s)));
         if (message.Hectometre is { } h)
         {
-            place = string.Join(' ', new[] { $"{h.Road}{(h.Side is null ? "" : " " + h.Side)} {h.Kilometre.ToString("0.0", CultureInfo.GetCultureInfo("nl-NL"))}", place }.Where(s => s.Length > 0));
+            place = string.Join(' ', new[] { $"{h.Road}{(h.Side is null ? "" : " " + h.Side)} {h.Kilometre.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')}", place }.Where(s => s.Length > 0));
         }
 
         if (place.Length > 0)

@@ -10,37 +10,67 @@ using Vr.Standaarden.Transport.Http;
 
 namespace Vr.Standaarden.Knooppunt;
 
+/// <summary>How <see cref="KnooppuntEndpoints.MapKnooppunt"/> presents the node.</summary>
+public sealed class KnooppuntEndpointOptions
+{
+    /// <summary>The API's version, sent as <c>API-Version</c> on every answer; <c>1.0.0</c> by default.</summary>
+    public string ApiVersion { get; set; } = "1.0.0";
+
+    /// <summary>The node's name on the portal (such as <c>VR15</c> or <c>landelijk</c>).</summary>
+    public string Name { get; set; } = "knooppunt";
+
+    /// <summary>
+    /// Whether the receiver verifies signatures. When <c>false</c>, <c>/gezondheid</c> says so and the portal shows a
+    /// warning that unsigned messages are accepted.
+    /// </summary>
+    public bool SignaturesVerified { get; set; } = true;
+
+    /// <summary>
+    /// A GeoJSON file (WGS 84) with the safety regions' outlines, served as <c>/regiogrenzen.geojson</c> and drawn on the
+    /// portal's map; without it the map shows incidents and warnings only.
+    /// </summary>
+    public string? RegionOutlines { get; set; }
+
+    /// <summary>Whether the portal (<c>/</c>) is served; <c>true</c> by default.</summary>
+    public bool Portal { get; set; } = true;
+}
+
 /// <summary>
-/// The node's HTTP API (NL API Design Rules: Dutch resource names, <c>API-Version</c>, problem+json):
+/// The node's HTTP API (NL API Design Rules: Dutch resource names, <c>API-Version</c>, problem+json, the OpenAPI
+/// document at <c>/openapi.json</c>) and its portal:
 /// <list type="bullet">
 /// <item><description><c>POST /berichten</c>: the CloudEvents HTTP binding (single or batch) into the receiver;</description></item>
-/// <item><description><c>GET /situatiebeeld[?tijdstip=]</c>: the incidents with their main fields, now or at a moment;</description></item>
-/// <item><description><c>GET /incidenten/{id}</c>: an incident's fields, <c>herkomst</c> per field and the open <c>tegenstrijdigheden</c> (empty when the sources agree);</description></item>
-/// <item><description><c>GET /situatiebeeld.geojson</c>: the incidents as a FeatureCollection;</description></item>
-/// <item><description><c>GET /gezondheid</c>: status and the size of the record.</description></item>
+/// <item><description><c>GET /situatiebeeld[?tijdstip=]</c>: the incidents with their main fields and the other entities, now or at a moment;</description></item>
+/// <item><description><c>GET /incidenten/{id}</c>: an incident's fields, <c>herkomst</c> per field, the open <c>tegenstrijdigheden</c> (empty when the sources agree) and the resolved ones under <c>opgelost</c>;</description></item>
+/// <item><description><c>GET /situatiebeeld.geojson[?tijdstip=]</c>: incidents and the other entities as a FeatureCollection;</description></item>
+/// <item><description><c>GET /situatiebeeld/stroom</c>: server-sent events, one <c>wijziging</c> per ingested batch;</description></item>
+/// <item><description><c>GET /gezondheid</c>: status, the size of the record, whether signatures are verified;</description></item>
+/// <item><description><c>GET /</c>: the portal (map, list, time slider, live updates; Dutch and English).</description></item>
 /// </list>
 /// </summary>
 public static class KnooppuntEndpoints
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    private static readonly string[] OtherKinds = ["waarschuwing", "capaciteit", "melding", "besluit", "situatiebeeld", "object", "evenement", "risico", "eenheid", "actiepunt", "terugmelding", "statistiek", "organisatie"];
 
-    /// <summary>Maps the API onto <paramref name="endpoints"/>, with <paramref name="receiver"/> (attached to <paramref name="ingest"/>) behind <c>POST /berichten</c>.</summary>
-    public static IEndpointRouteBuilder MapKnooppunt(this IEndpointRouteBuilder endpoints, KnooppuntIngest ingest, MessageReceiver receiver, string apiVersion = "1.0.0")
+    /// <summary>Maps the API and the portal onto <paramref name="endpoints"/>, with <paramref name="receiver"/> (attached to <paramref name="ingest"/>) behind <c>POST /berichten</c>.</summary>
+    public static IEndpointRouteBuilder MapKnooppunt(this IEndpointRouteBuilder endpoints, KnooppuntIngest ingest, MessageReceiver receiver, KnooppuntEndpointOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(ingest);
         ArgumentNullException.ThrowIfNull(receiver);
+        options ??= new KnooppuntEndpointOptions();
+        var apiVersion = options.ApiVersion;
         endpoints.MapMessageReceiver("/berichten", receiver, new HttpReceiverOptions { ApiVersion = apiVersion });
         endpoints.MapGet("/situatiebeeld", context =>
         {
             context.Response.Headers["API-Version"] = apiVersion;
             if (!TryMoment(context, out var moment))
             {
-                return Problem(context, 400, "Ongeldig tijdstip", "tijdstip is not an RFC 3339 date and time with a time zone.", apiVersion);
+                return BadMoment(context, apiVersion);
             }
 
-            var picture = moment is { } m ? ingest.At(m) : null;
-            var body = picture is null ? ingest.Read(Overview) : Overview(picture);
+            var body = moment is { } m ? Overview(ingest.At(m)) : ingest.Read(Overview);
             body["tijdstip"] = (moment ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
             return Write(context, body);
         });
@@ -48,26 +78,60 @@ public static class KnooppuntEndpoints
         {
             context.Response.Headers["API-Version"] = apiVersion;
             var id = (string)context.Request.RouteValues["id"]!;
-            var state = ingest.Read(p => p.Incident(id));
+            if (!TryMoment(context, out var moment))
+            {
+                return BadMoment(context, apiVersion);
+            }
+
+            var state = moment is { } m ? ingest.At(m).Incident(id) : ingest.Read(p => p.Incident(id));
             return state is null ? Problem(context, 404, "Niet gevonden", $"No incident '{id}' in the picture.", apiVersion) : Write(context, Incident(state));
         });
         endpoints.MapGet("/situatiebeeld.geojson", context =>
         {
             context.Response.Headers["API-Version"] = apiVersion;
-            var messages = ingest.Read(p => p.IncidentIds.Select(p.Incident).Select(s => AsMessage(s!)).ToList());
+            if (!TryMoment(context, out var moment))
+            {
+                return BadMoment(context, apiVersion);
+            }
+
+            var collection = moment is { } m ? GeoJson(ingest.At(m)) : ingest.Read(GeoJson);
             context.Response.ContentType = "application/geo+json";
-            return context.Response.WriteAsync(GeoJsonExport.FeatureCollection(messages).ToJsonString(Json));
+            return context.Response.WriteAsync(collection.ToJsonString(Json));
         });
+        endpoints.MapGet("/situatiebeeld/stroom", context => Stream(context, ingest, apiVersion));
         endpoints.MapGet("/gezondheid", context =>
         {
             context.Response.Headers["API-Version"] = apiVersion;
-            return Write(context, new JsonObject { ["status"] = "ok", ["berichten"] = ingest.Log.Count });
+            var (first, last) = ingest.Log.Span();
+            return Write(context, new JsonObject
+            {
+                ["status"] = "ok",
+                ["naam"] = options.Name,
+                ["berichten"] = ingest.Log.Count,
+                ["incidenten"] = ingest.Read(p => p.IncidentCount),
+                ["handtekeningen"] = options.SignaturesVerified ? "gecontroleerd" : "niet gecontroleerd",
+                ["eerste"] = first?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
+                ["laatste"] = last?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
+                ["regiogrenzen"] = options.RegionOutlines is not null,
+            });
         });
+        endpoints.MapGet("/openapi.json", context => Resource(context, "openapi.json", "application/json", apiVersion));
+        endpoints.MapGet("/regiogrenzen.geojson", context => options.RegionOutlines is { } outlines && File.Exists(outlines)
+            ? context.Response.SendFileAsync(outlines)
+            : Problem(context, 404, "Niet beschikbaar", "This node has no safety-region outlines (KnooppuntEndpointOptions.RegionOutlines).", apiVersion));
+        if (options.Portal)
+        {
+            endpoints.MapGet("/", context => Resource(context, "portal.html", "text/html; charset=utf-8", apiVersion));
+            endpoints.MapGet("/portal.js", context => Resource(context, "portal.js", "text/javascript; charset=utf-8", apiVersion));
+            endpoints.MapGet("/portal.css", context => Resource(context, "portal.css", "text/css; charset=utf-8", apiVersion));
+        }
+
         return endpoints;
     }
 
     private static JsonObject Overview(SituationPicture picture) => new()
     {
+        ["bronnen"] = picture.Sources.Count,
         ["incidenten"] = new JsonArray([.. picture.IncidentIds.Select(picture.Incident).Select(s => (JsonNode)new JsonObject
         {
             ["id"] = s!.Id,
@@ -75,10 +139,60 @@ public static class KnooppuntEndpoints
             ["classificatie"] = s.Fields.GetValueOrDefault("classificatie")?.Value?.DeepClone(),
             ["fase"] = s.Fields.GetValueOrDefault("fase")?.Value?.DeepClone(),
             ["veiligheidsregio"] = s.Fields.GetValueOrDefault("veiligheidsregio")?.Value?.DeepClone(),
+            ["locatie"] = s.Fields.GetValueOrDefault("locatie")?.Value?["omschrijving"]?.DeepClone(),
             ["bronnen"] = s.Sources.Count,
             ["tegenstrijdigheden"] = s.Contradictions.Count,
+            ["tegenstrijdigeVelden"] = new JsonArray([.. s.Contradictions.Select(c => (JsonNode)JsonValue.Create(c.Field))]),
+            ["opgelost"] = s.Resolved.Count,
+            ["bijgewerkt"] = s.Fields.Values.Max(v => v.Herkomst.Time).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
         })]),
+        ["entiteiten"] = new JsonArray([.. OtherEntities(picture).Select(e => (JsonNode)Summary(e))]),
     };
+
+    private static IEnumerable<EntityState> OtherEntities(SituationPicture picture) => OtherKinds.SelectMany(picture.Entities);
+
+    private static JsonObject Summary(EntityState entity)
+    {
+        var data = entity.Data;
+        var summary = new JsonObject { ["entiteit"] = entity.Entity, ["id"] = entity.Id, ["tlp"] = entity.Tlp, ["herkomst"] = Herkomst(entity.Herkomst) };
+        foreach (var name in new[] { "incidentId", "kop", "gebeurtenis", "ernst", "urgentie", "verloopt", "soort", "beschikbaar", "totaal", "aanbieder", "classificatie", "omschrijving", "tekst", "team", "versie", "aanduiding" })
+        {
+            if (data[name] is JsonValue value)
+            {
+                summary[name] = value.DeepClone();
+            }
+        }
+
+        if (data["prioriteiten"]?[0]?["prioriteit"] is JsonValue priority)
+        {
+            summary["prioriteit"] = priority.DeepClone();
+        }
+
+        if (data["locatie"]?["omschrijving"] is JsonValue place)
+        {
+            summary["locatie"] = place.DeepClone();
+        }
+
+        return summary;
+    }
+
+    private static JsonObject GeoJson(SituationPicture picture)
+    {
+        var incidents = picture.IncidentIds.Select(picture.Incident).ToList();
+        var collection = GeoJsonExport.FeatureCollection([.. incidents.Select(s => AsMessage(s!)), .. OtherEntities(picture).Select(e => e.ToMessage())]);
+        var byId = incidents.ToDictionary(s => s!.Id, StringComparer.Ordinal);
+        foreach (var feature in collection["features"]!.AsArray())
+        {
+            var properties = feature!["properties"]!.AsObject();
+            if ((string?)properties["entiteit"] == "incident" && byId.GetValueOrDefault((string?)properties["id"] ?? "") is { } state)
+            {
+                properties["bronnen"] = state.Sources.Count;
+                properties["tegenstrijdigheden"] = state.Contradictions.Count;
+            }
+        }
+
+        return collection;
+    }
 
     private static JsonObject Incident(IncidentState state)
     {
@@ -96,14 +210,77 @@ public static class KnooppuntEndpoints
             ["velden"] = fields,
             ["herkomst"] = herkomst,
             ["bronnen"] = new JsonArray([.. state.Sources.Select(s => (JsonNode)JsonValue.Create(s))]),
-            ["tegenstrijdigheden"] = new JsonArray([.. state.Contradictions.Select(c => (JsonNode)new JsonObject
+            ["tegenstrijdigheden"] = new JsonArray([.. state.Contradictions.Select(c => (JsonNode)Contradiction(c))]),
+            ["opgelost"] = new JsonArray([.. state.Resolved.Select(r =>
             {
-                ["veld"] = c.Field,
-                ["reden"] = c.Reason,
-                ["waarden"] = new JsonArray([.. c.Values.Select(v => (JsonNode)new JsonObject { ["waarde"] = v.Value?.DeepClone(), ["herkomst"] = Herkomst(v.Herkomst) })]),
+                var item = Contradiction(r.Contradiction);
+                item["besluit"] = new JsonObject { ["id"] = r.Resolution.BesluitId, ["team"] = r.Resolution.Team, ["waarde"] = r.Resolution.Value?.DeepClone(), ["herkomst"] = Herkomst(r.Resolution.Herkomst) };
+                return (JsonNode)item;
             })]),
         };
     }
+
+    private static JsonObject Contradiction(Contradiction c) => new()
+    {
+        ["veld"] = c.Field,
+        ["reden"] = c.Reason,
+        ["waarden"] = new JsonArray([.. c.Values.Select(v => (JsonNode)new JsonObject { ["waarde"] = v.Value?.DeepClone(), ["herkomst"] = Herkomst(v.Herkomst) })]),
+    };
+
+    private static async Task Stream(HttpContext context, KnooppuntIngest ingest, string apiVersion)
+    {
+        context.Response.Headers["API-Version"] = apiVersion;
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.ContentType = "text/event-stream";
+        var changes = System.Threading.Channels.Channel.CreateBounded<PictureChangedEventArgs>(new System.Threading.Channels.BoundedChannelOptions(64) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropOldest });
+        void OnChanged(object? sender, PictureChangedEventArgs e) => changes.Writer.TryWrite(e);
+        ingest.Changed += OnChanged;
+        try
+        {
+            var aborted = context.RequestAborted;
+            await context.Response.WriteAsync(": verbonden\n\n", aborted).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(aborted).ConfigureAwait(false);
+            while (!aborted.IsCancellationRequested)
+            {
+                using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+                heartbeat.CancelAfter(TimeSpan.FromSeconds(15));
+                string text;
+                try
+                {
+                    var change = await changes.Reader.ReadAsync(heartbeat.Token).ConfigureAwait(false);
+                    var body = new JsonObject { ["berichten"] = new JsonArray([.. change.Messages.Select(m => (JsonNode)new JsonObject { ["type"] = m.Type, ["id"] = m.Id })]) };
+                    text = $"event: wijziging\ndata: {body.ToJsonString(Json)}\n\n";
+                }
+                catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+                {
+                    text = ": nog verbonden\n\n";
+                }
+
+                await context.Response.WriteAsync(text, aborted).ConfigureAwait(false);
+                await context.Response.Body.FlushAsync(aborted).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away.
+        }
+        finally
+        {
+            ingest.Changed -= OnChanged;
+        }
+    }
+
+    private static async Task Resource(HttpContext context, string name, string contentType, string apiVersion)
+    {
+        context.Response.Headers["API-Version"] = apiVersion;
+        context.Response.ContentType = contentType;
+        await using var stream = typeof(KnooppuntEndpoints).Assembly.GetManifestResourceStream("Vr.Standaarden.Knooppunt.Portal." + name)
+            ?? throw new InvalidOperationException($"The resource {name} is missing from the assembly.");
+        await stream.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static Task BadMoment(HttpContext context, string apiVersion) =>
+        Problem(context, 400, "Ongeldig tijdstip", "tijdstip is not an RFC 3339 date and time with a time zone.", apiVersion);
 
     private static JsonObject Herkomst(Provenance provenance) => new()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,9 +19,11 @@ public sealed class KnooppuntIngest : IDisposable
     public const string MeterName = "Vr.Standaarden.Knooppunt";
 
     private static readonly Meter Meter = new(MeterName);
+    private static readonly ActivitySource Tracing = new(MeterName);
     private static readonly Counter<long> Ingested = Meter.CreateCounter<long>("vr.knooppunt.ingested", "{message}", "Messages taken into the record, by result.");
     private readonly Lock _gate = new();
     private readonly PictureOptions? _options;
+    private readonly AsyncLocal<List<JsonObject>?> _batch = new();
 
     /// <summary>Opens the record in <paramref name="logPath"/> and rebuilds the picture from it.</summary>
     public KnooppuntIngest(string logPath, PictureOptions? options = null)
@@ -40,22 +43,98 @@ public sealed class KnooppuntIngest : IDisposable
     /// <summary>The live picture. Read it under <see cref="Read{T}"/> while messages come in.</summary>
     public SituationPicture Picture { get; }
 
+    /// <summary>Raised after messages changed the picture (outside the lock; handlers must be quick and must not throw).</summary>
+    public event EventHandler<PictureChangedEventArgs>? Changed;
+
     /// <summary>Takes one accepted message; <c>false</c> when the record already held it.</summary>
     public bool Ingest(JsonObject message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return IngestMany([message])[0];
+    }
+
+    /// <summary>
+    /// Takes accepted messages into the record in one transaction and then into the picture; per message <c>false</c>
+    /// when the record already held it. Traced as <c>knooppunt.opslaan</c> and <c>knooppunt.samenvoegen</c>.
+    /// </summary>
+    public IReadOnlyList<bool> IngestMany(IReadOnlyList<JsonObject> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        IReadOnlyList<bool> added;
+        var changed = new List<JsonObject>();
         lock (_gate)
         {
-            if (!Log.Add(message))
+            using (var store = Tracing.StartActivity("knooppunt.opslaan"))
             {
-                Ingested.Add(1, new KeyValuePair<string, object?>("vr.result", "duplicate"));
-                return false;
+                added = Log.AddMany(messages);
+                store?.SetTag("vr.count", messages.Count);
             }
 
-            Picture.Apply(message);
-            Ingested.Add(1, new KeyValuePair<string, object?>("vr.result", "new"));
-            return true;
+            using var merge = Tracing.StartActivity("knooppunt.samenvoegen");
+            for (var i = 0; i < messages.Count; i++)
+            {
+                if (added[i])
+                {
+                    Picture.Apply(messages[i]);
+                    changed.Add(messages[i]);
+                }
+            }
+
+            merge?.SetTag("vr.count", changed.Count);
         }
+
+        var fresh = changed.Count;
+        Ingested.Add(fresh, new KeyValuePair<string, object?>("vr.result", "new"));
+        Ingested.Add(messages.Count - fresh, new KeyValuePair<string, object?>("vr.result", "duplicate"));
+        if (fresh > 0)
+        {
+            Changed?.Invoke(this, new PictureChangedEventArgs([.. changed.Select(m => ((string?)m["type"] ?? "", (string?)m["data"]?["id"] ?? ""))]));
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// Receives a batch through <paramref name="receiver"/> (attached with <see cref="Attach"/>, its de-duplication off:
+    /// the record de-duplicates) and takes the accepted messages into the record in one transaction. An accepted message
+    /// the record already held is reported as a duplicate.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The receiver keeps its own inbox, which would commit before the record.</exception>
+    public async Task<IReadOnlyList<ReceiveOutcome>> ReceiveBatchAsync(MessageReceiver receiver, IReadOnlyList<ReadOnlyMemory<byte>> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(receiver);
+        ArgumentNullException.ThrowIfNull(messages);
+        var batch = new List<JsonObject>();
+        var index = new List<int>();
+        var outcomes = new ReceiveOutcome[messages.Count];
+        _batch.Value = batch;
+        try
+        {
+            for (var i = 0; i < messages.Count; i++)
+            {
+                var before = batch.Count;
+                outcomes[i] = await receiver.ReceiveAsync(messages[i], 1, cancellationToken).ConfigureAwait(false);
+                if (batch.Count > before)
+                {
+                    index.Add(i);
+                }
+            }
+        }
+        finally
+        {
+            _batch.Value = null;
+        }
+
+        var added = IngestMany(batch);
+        for (var j = 0; j < added.Count; j++)
+        {
+            if (!added[j])
+            {
+                outcomes[index[j]] = outcomes[index[j]] with { Status = ReceiveStatus.Duplicate };
+            }
+        }
+
+        return outcomes;
     }
 
     /// <summary>Reads the picture consistently while messages come in.</summary>
@@ -77,13 +156,36 @@ public sealed class KnooppuntIngest : IDisposable
         ArgumentNullException.ThrowIfNull(receiver);
         return receiver.HandleOther((received, _) =>
         {
-            Ingest(JsonNode.Parse(received.Raw.Utf8.Span)!.AsObject());
+            var message = JsonNode.Parse(received.Raw.Utf8.Span)!.AsObject();
+            if (_batch.Value is { } batch)
+            {
+                if (received.Inbox is not null)
+                {
+                    throw new InvalidOperationException("A batch is taken into the record as a whole, so the receiver's own inbox would commit first: make it with DeduplicationMode.Off (the record de-duplicates).");
+                }
+
+                batch.Add(message);
+            }
+            else
+            {
+                Ingest(message);
+            }
+
             return ValueTask.CompletedTask;
         });
     }
 
     /// <inheritdoc/>
     public void Dispose() => Log.Dispose();
+}
+
+/// <summary>Which messages changed the picture: their type and their data's id.</summary>
+public sealed class PictureChangedEventArgs : EventArgs
+{
+    internal PictureChangedEventArgs(IReadOnlyList<(string Type, string Id)> messages) => Messages = messages;
+
+    /// <summary>The type and data id of each message that changed the picture, in order.</summary>
+    public IReadOnlyList<(string Type, string Id)> Messages { get; }
 }
 
 /// <summary>Registration of a node's building blocks in a service collection.</summary>

@@ -7,10 +7,12 @@ namespace Vr.Standaarden.Knooppunt;
 /// <summary>
 /// The record of a knooppunt: every message it accepted, once per (<c>source</c>, <c>id</c>), in a SQLite file (WAL,
 /// synchronous FULL). The situation picture at any moment is rebuilt from it (<see cref="SituationPicture.At"/>).
+/// Thread-safe: one connection, used by one caller at a time.
 /// </summary>
 public sealed class MessageLog : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly Lock _lock = new();
 
     /// <summary>Opens (or creates) the log in the SQLite file <paramref name="path"/>.</summary>
     public MessageLog(string path)
@@ -19,7 +21,7 @@ public sealed class MessageLog : IDisposable
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
         Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
-        Execute("CREATE TABLE IF NOT EXISTS berichten (volgnummer INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, id TEXT NOT NULL, tijd TEXT NOT NULL, inhoud TEXT NOT NULL, UNIQUE (source, id)); CREATE INDEX IF NOT EXISTS berichten_tijd ON berichten (tijd);");
+        Execute("CREATE TABLE IF NOT EXISTS berichten (volgnummer INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, id TEXT NOT NULL, tijd TEXT NOT NULL, inhoud TEXT NOT NULL, UNIQUE (source, id)); CREATE INDEX IF NOT EXISTS berichten_tijd ON berichten (tijd); CREATE TABLE IF NOT EXISTS cursors (naam TEXT PRIMARY KEY, volgnummer INTEGER NOT NULL);");
     }
 
     /// <summary>The number of messages in the log.</summary>
@@ -27,9 +29,12 @@ public sealed class MessageLog : IDisposable
     {
         get
         {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM berichten";
-            return (long)command.ExecuteScalar()!;
+            lock (_lock)
+            {
+                using var command = _connection.CreateCommand();
+                command.CommandText = "SELECT COUNT(*) FROM berichten";
+                return (long)command.ExecuteScalar()!;
+            }
         }
     }
 
@@ -38,6 +43,37 @@ public sealed class MessageLog : IDisposable
     public bool Add(JsonObject message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        lock (_lock)
+        {
+            using var command = Insert(message);
+            return command.ExecuteNonQuery() == 1;
+        }
+    }
+
+    /// <summary>
+    /// Adds messages in one transaction (one write to disk for all); per message <c>false</c> when one with its
+    /// (<c>source</c>, <c>id</c>) was there already (or earlier in <paramref name="messages"/>). All or none are added.
+    /// </summary>
+    /// <exception cref="FormatException">A message lacks <c>source</c>, <c>id</c> or a readable <c>time</c>; none is added.</exception>
+    public IReadOnlyList<bool> AddMany(IReadOnlyList<JsonObject> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var added = new bool[messages.Count];
+        using var scope = _lock.EnterScope();
+        using var transaction = _connection.BeginTransaction();
+        for (var i = 0; i < messages.Count; i++)
+        {
+            using var command = Insert(messages[i]);
+            command.Transaction = transaction;
+            added[i] = command.ExecuteNonQuery() == 1;
+        }
+
+        transaction.Commit();
+        return added;
+    }
+
+    private SqliteCommand Insert(JsonObject message)
+    {
         var source = (string?)message["source"] ?? throw new FormatException("A message without source.");
         var id = (string?)message["id"] ?? throw new FormatException("A message without id.");
         if (!DateTimeOffset.TryParse((string?)message["time"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
@@ -45,18 +81,73 @@ public sealed class MessageLog : IDisposable
             throw new FormatException($"Message {id} has no readable time.");
         }
 
-        using var command = _connection.CreateCommand();
+        var command = _connection.CreateCommand();
         command.CommandText = "INSERT OR IGNORE INTO berichten (source, id, tijd, inhoud) VALUES ($s, $i, $t, $c)";
         command.Parameters.AddWithValue("$s", source);
         command.Parameters.AddWithValue("$i", id);
         command.Parameters.AddWithValue("$t", time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$c", message.ToJsonString());
-        return command.ExecuteNonQuery() == 1;
+        return command;
+    }
+
+    /// <summary>Up to <paramref name="max"/> messages recorded after position <paramref name="sequence"/>, in the order they were recorded, with their positions.</summary>
+    public IReadOnlyList<(long Sequence, JsonObject Message)> After(long sequence, int max)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        using var scope = _lock.EnterScope();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT volgnummer, inhoud FROM berichten WHERE volgnummer > $v ORDER BY volgnummer LIMIT $m";
+        command.Parameters.AddWithValue("$v", sequence);
+        command.Parameters.AddWithValue("$m", max);
+        using var reader = command.ExecuteReader();
+        var list = new List<(long, JsonObject)>();
+        while (reader.Read())
+        {
+            list.Add((reader.GetInt64(0), JsonNode.Parse(reader.GetString(1))!.AsObject()));
+        }
+
+        return list;
+    }
+
+    /// <summary>The position a reader named <paramref name="name"/> stored with <see cref="SetCursor"/>; 0 when it never did.</summary>
+    public long Cursor(string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        using var scope = _lock.EnterScope();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT volgnummer FROM cursors WHERE naam = $n";
+        command.Parameters.AddWithValue("$n", name);
+        return command.ExecuteScalar() is long position ? position : 0;
+    }
+
+    /// <summary>Stores the position up to which the reader named <paramref name="name"/> has dealt with the log.</summary>
+    public void SetCursor(string name, long sequence)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        using var scope = _lock.EnterScope();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "INSERT INTO cursors (naam, volgnummer) VALUES ($n, $v) ON CONFLICT (naam) DO UPDATE SET volgnummer = excluded.volgnummer";
+        command.Parameters.AddWithValue("$n", name);
+        command.Parameters.AddWithValue("$v", sequence);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The <c>time</c> of the oldest and the newest message, or <c>null</c>s when the log is empty.</summary>
+    public (DateTimeOffset? First, DateTimeOffset? Last) Span()
+    {
+        using var scope = _lock.EnterScope();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT MIN(tijd), MAX(tijd) FROM berichten";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        DateTimeOffset? At(int i) => reader.IsDBNull(i) ? null : DateTimeOffset.Parse(reader.GetString(i), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        return (At(0), At(1));
     }
 
     /// <summary>The messages with <c>time</c> up to <paramref name="until"/> (all when <c>null</c>), oldest first.</summary>
     public IReadOnlyList<JsonObject> Until(DateTimeOffset? until = null)
     {
+        using var scope = _lock.EnterScope();
         using var command = _connection.CreateCommand();
         command.CommandText = until is null
             ? "SELECT inhoud FROM berichten ORDER BY tijd, volgnummer"

@@ -114,11 +114,99 @@ public sealed class SituationPictureTests : IDisposable
     }
 
     [Fact]
-    public void Messages_that_are_not_incidents_leave_the_picture_alone()
+    public void Other_entities_are_kept_whole_and_messages_of_other_standards_leave_the_picture_alone()
     {
         var picture = new SituationPicture();
         var warning = JsonNode.Parse(Standard.Newest.Find("voorbeelden/geldig/bericht-waarschuwing-envelop.json")!.Utf8.Span)!.AsObject();
-        Assert.False(picture.Apply(warning));
+        Assert.True(picture.Apply(warning));
         Assert.Empty(picture.IncidentIds);
+        var kept = Assert.Single(picture.Entities("waarschuwing"));
+        Assert.Equal(((string?)warning["data"]!["id"], (string?)warning["source"], (string?)warning["tlp"]), (kept.Id, kept.Herkomst.Source, kept.Tlp));
+        Assert.True(JsonNode.DeepEquals(warning["data"], kept.Data));
+
+        var foreign = warning.DeepClone().AsObject();
+        foreign["type"] = "com.example.weer.v1";
+        Assert.False(new SituationPicture().Apply(foreign));
+        foreign["type"] = "nl.veiligheidsregio.waarschuwing";
+        Assert.False(new SituationPicture().Apply(foreign));
     }
+
+    [Fact]
+    public void A_melding_that_names_its_incident_adds_the_meldkamers_view_of_it()
+    {
+        var picture = new SituationPicture();
+        picture.Apply(Incident(Brandweer, 0, d => d["classificatie"] = "brgb01"));
+        var melding = Entity("melding", Meldkamer, "MK-1", 1, new JsonObject
+        {
+            ["id"] = "MK15-1",
+            ["incidentId"] = "INC-15-2026-0042",
+            ["classificatie"] = "brgb02",
+            ["tijdstippen"] = new JsonObject { ["melding"] = "2026-11-20T21:14:05+01:00" },
+        });
+        Assert.True(picture.Apply(melding));
+        var state = picture.Incident("INC-15-2026-0042")!;
+        Assert.Equal([Meldkamer, Brandweer], state.Sources);
+        Assert.Equal("classificatie", Assert.Single(state.Contradictions).Field);
+        Assert.Single(picture.Entities("melding"));
+    }
+
+    [Fact]
+    public void A_besluit_resolves_a_contradiction_until_a_source_reports_again_after_it()
+    {
+        var picture = new SituationPicture();
+        picture.Apply(Incident(Meldkamer, 0));
+        picture.Apply(Incident(Brandweer, 5, d => Grip(d, "GRIP2")));
+        Assert.Single(picture.Incident("INC-15-2026-0042")!.Contradictions);
+
+        picture.Apply(Entity("besluit", Brandweer, "BES-1", 10, new JsonObject
+        {
+            ["id"] = "BES-42-1",
+            ["incidentId"] = "INC-15-2026-0042",
+            ["team"] = "ROT",
+            ["tijdstip"] = "2026-11-20T21:30:00+01:00",
+            ["tekst"] = "GRIP 2 geldt.",
+            ["uitbreidingen"] = new JsonObject { [SituationPicture.ResolutionExtension] = new JsonObject { ["oplossingen"] = new JsonArray(new JsonObject { ["veld"] = "grip", ["waarde"] = "GRIP2" }) } },
+        }));
+        var resolved = picture.Incident("INC-15-2026-0042")!;
+        Assert.Empty(resolved.Contradictions);
+        var decision = Assert.Single(resolved.Resolved);
+        Assert.Equal(("grip", "BES-42-1", "ROT", "BES-1"), (decision.Resolution.Field, decision.Resolution.BesluitId, decision.Resolution.Team, resolved.Fields["grip"].Herkomst.MessageId));
+        Assert.Equal(2, decision.Contradiction.Values.Count);
+
+        // The meldkamer still says GRIP1 after the decision: that is a contradiction again, for a person to see.
+        picture.Apply(Incident(Meldkamer, 20));
+        var reopened = picture.Incident("INC-15-2026-0042")!;
+        Assert.Equal("grip", Assert.Single(reopened.Contradictions).Field);
+        Assert.Empty(reopened.Resolved);
+    }
+
+    [Fact]
+    public void An_incident_is_shared_no_wider_than_the_strictest_message_it_was_built_from()
+    {
+        var picture = new SituationPicture();
+        var first = Incident(Meldkamer, 0);
+        first["tlp"] = "TLP:GREEN";
+        first["doelbinding"] = "incidentbestrijding crisisbeheersing evaluatie";
+        var second = Incident(Brandweer, 1);
+        second["tlp"] = "TLP:AMBER";
+        second["doelbinding"] = "crisisbeheersing incidentbestrijding";
+        picture.Apply(first);
+        Assert.Equal("TLP:GREEN", picture.Incident("INC-15-2026-0042")!.Tlp);
+        picture.Apply(second);
+        var state = picture.Incident("INC-15-2026-0042")!;
+        Assert.Equal("TLP:AMBER", state.Tlp);
+        Assert.Equal(["incidentbestrijding", "crisisbeheersing"], state.Doelbinding);
+    }
+
+    internal static JsonObject Entity(string entity, string source, string id, int minutes, JsonObject data) => new()
+    {
+        ["specversion"] = "1.0",
+        ["id"] = id,
+        ["source"] = source,
+        ["type"] = $"nl.veiligheidsregio.{entity}.v1",
+        ["time"] = T0.AddMinutes(minutes).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+        ["tlp"] = "TLP:AMBER",
+        ["doelbinding"] = "incidentbestrijding",
+        ["data"] = data,
+    };
 }

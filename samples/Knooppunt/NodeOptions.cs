@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Vr.Standaarden.Samples.Knooppunt;
+
+/// <summary>The command line of the sample node.</summary>
+internal sealed partial class NodeOptions
+{
+    public const string Usage = """
+        Usage: dotnet run --project samples/Knooppunt -- [options]
+
+          --urls <url>             where the API and the portal listen (default http://127.0.0.1:5080)
+          --data <folder>          the node's SQLite files; created when missing (default ./knooppunt-data)
+          --regio VRnn             a regional node (default VR15); its sample feeds speak for region nn
+          --landelijk              the national node: builds its picture from the regional nodes over NATS
+          --nats <url>             NATS JetStream: a regional node reads its stream and forwards to the national node
+          --bron <subject>         what a national node reads (default vr.landelijk.>, all regions)
+          --oin <OIN>              the node's own identity (default: the sample register's node of the region or the nation)
+          --trust <anchors.pem>    verify signatures against these anchors; without it unsigned messages are accepted
+          --register <file>        the recipient register (default: the sample register next to the program)
+          --no-samples             do not feed the sample data
+          --exit-after-samples     feed the samples, print the summary and stop (for scripts)
+        """;
+
+    public Uri Urls { get; private set; } = new("http://127.0.0.1:5080");
+
+    public string Data { get; private set; } = Path.GetFullPath("knooppunt-data");
+
+    public int? Region { get; private set; } = 15;
+
+    public bool National => Region is null;
+
+    public Uri? Nats { get; private set; }
+
+    public string? Source { get; private set; }
+
+    public string? Oin { get; private set; }
+
+    public string? Trust { get; private set; }
+
+    public string Register { get; private set; } = Path.Combine(AppContext.BaseDirectory, "afnemers.json");
+
+    public bool Samples { get; private set; } = true;
+
+    public bool ExitAfterSamples { get; private set; }
+
+    /// <summary>The node's name: <c>VRnn</c> or <c>landelijk</c>.</summary>
+    public string Name => Region is { } n ? string.Create(CultureInfo.InvariantCulture, $"VR{n:00}") : "landelijk";
+
+    /// <summary>The node's OIN: <c>--oin</c>, or the sample register's node.</summary>
+    public string NodeOin => Oin ?? (Region is { } n ? string.Create(CultureInfo.InvariantCulture, $"00000099{n:00}0000000001") : "00000099990000000000");
+
+    /// <summary>The national node's OIN in the sample register.</summary>
+    public const string NationalOin = "00000099990000000000";
+
+    public static NodeOptions? Parse(string[] args, TextWriter error)
+    {
+        var options = new NodeOptions();
+        var regionGiven = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            string Value()
+            {
+                if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    throw new ArgumentException($"{name} needs a value.");
+                }
+
+                return args[++i];
+            }
+
+            try
+            {
+                switch (name)
+                {
+                    case "--urls":
+                        options.Urls = Uri.TryCreate(Value(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : throw new ArgumentException("--urls takes an http(s) URL.");
+                        break;
+                    case "--data":
+                        options.Data = Path.GetFullPath(Value());
+                        break;
+                    case "--regio":
+                        var region = RegionPattern().Match(Value());
+                        options.Region = region.Success && int.Parse(region.Groups[1].Value, CultureInfo.InvariantCulture) is >= 1 and <= 25 and var number
+                            ? number : throw new ArgumentException("--regio takes VR01 to VR25.");
+                        regionGiven = true;
+                        break;
+                    case "--landelijk":
+                        options.Region = null;
+                        break;
+                    case "--nats":
+                        options.Nats = Uri.TryCreate(Value(), UriKind.Absolute, out var nats) && nats.Scheme is "nats" or "tls" ? nats : throw new ArgumentException("--nats takes a nats:// URL.");
+                        break;
+                    case "--bron":
+                        options.Source = Value();
+                        break;
+                    case "--oin":
+                        options.Oin = OinPattern().IsMatch(Value()) ? args[i] : throw new ArgumentException("--oin takes an OIN of 20 digits.");
+                        break;
+                    case "--trust":
+                        options.Trust = File.Exists(Value()) ? Path.GetFullPath(args[i]) : throw new ArgumentException($"--trust: {args[i]} does not exist.");
+                        break;
+                    case "--register":
+                        options.Register = File.Exists(Value()) ? Path.GetFullPath(args[i]) : throw new ArgumentException($"--register: {args[i]} does not exist.");
+                        break;
+                    case "--no-samples":
+                        options.Samples = false;
+                        break;
+                    case "--exit-after-samples":
+                        options.ExitAfterSamples = true;
+                        break;
+                    case "--help" or "-h":
+                        error.WriteLine(Usage);
+                        return null;
+                    default:
+                        throw new ArgumentException($"Unknown option {name}.");
+                }
+            }
+            catch (ArgumentException e)
+            {
+                error.WriteLine($"knooppunt: {e.Message}");
+                error.WriteLine(Usage);
+                return null;
+            }
+        }
+
+        if (regionGiven && options.National)
+        {
+            error.WriteLine("knooppunt: --regio and --landelijk exclude each other.");
+            return null;
+        }
+
+        if (options.National && options.Nats is null)
+        {
+            error.WriteLine("knooppunt: --landelijk reads the regional nodes over NATS: give --nats.");
+            return null;
+        }
+
+        if (options.Source is not null && !options.National)
+        {
+            error.WriteLine("knooppunt: --bron is what a national node reads: give --landelijk.");
+            return null;
+        }
+
+        return options;
+    }
+
+    [GeneratedRegex("^VR([0-9]{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionPattern();
+
+    [GeneratedRegex("^[0-9]{20}$", RegexOptions.CultureInvariant)]
+    private static partial Regex OinPattern();
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using Vr.Standaarden.Knooppunt;
+using Vr.Standaarden.Samples.Knooppunt;
+using Vr.Standaarden.Transport;
+using Vr.Standaarden.Transport.Http;
+using Vr.Standaarden.Transport.Nats;
+using Vr.Standaarden.Uitwisseling;
+
+// A knooppunt on the embedded default: the record and the inbox are SQLite files in --data, the API and the portal on
+// --urls. The sample feeds send to it over HTTP like any partner would; with --nats it also reads its JetStream stream
+// and (as a regional node) forwards what the national node may have.
+var options = NodeOptions.Parse(args, Console.Error);
+if (options is null)
+{
+    return 2;
+}
+
+Directory.CreateDirectory(options.Data);
+var builder = WebApplication.CreateSlimBuilder();
+builder.WebHost.UseUrls(options.Urls.GetLeftPart(UriPartial.Authority));
+builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.Services.AddKnooppunt(options.Data, picture =>
+{
+    // The meldkamer is the authority for alarm times, the crisis organisation (LCMS) for the GRIP level and phase.
+    foreach (var n in Enumerable.Range(1, 25))
+    {
+        var region = string.Create(CultureInfo.InvariantCulture, $"urn:nld:oin:00000099{n:00}00000000");
+        Authority(picture, "tijdstippen.melding", region + "10");
+        Authority(picture, "tijdstippen.alarmering", region + "10");
+        Authority(picture, "grip", region + "20");
+        Authority(picture, "fase", region + "20");
+    }
+});
+await using var app = builder.Build();
+var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("knooppunt");
+var ingest = app.Services.GetRequiredService<KnooppuntIngest>();
+
+var register = RecipientRegister.Parse(File.ReadAllBytes(options.Register));
+if (register.Find(options.NodeOin) is null)
+{
+    Console.Error.WriteLine($"knooppunt: the node's OIN {options.NodeOin} is not in the register {options.Register}.");
+    return 2;
+}
+
+var receiverOptions = new ReceiverOptions
+{
+    Validation = ValidationMode.Full,
+    Policy = new SharingPolicy(register),
+    Recipient = options.NodeOin,
+    Deduplication = DeduplicationMode.Off, // the record de-duplicates on source + id, in the same transaction as the effect
+};
+if (options.Trust is null)
+{
+    receiverOptions.Verification = VerificationMode.Off;
+    log.LogWarning("No --trust given: signatures are not checked and unsigned messages are accepted. The portal says so too.");
+}
+else
+{
+    var verifier = new VerifierOptions();
+    verifier.TrustAnchors.ImportFromPem(File.ReadAllText(options.Trust));
+    receiverOptions.Verifier = new MessageVerifier(verifier);
+}
+
+var receiver = ingest.Attach(new MessageReceiver(receiverOptions));
+app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = options.Name, SignaturesVerified = options.Trust is not null });
+await app.StartAsync();
+var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+log.LogInformation("Node {Name} ({Oin}) on {Address}; record in {Data}", options.Name, options.NodeOin, address, options.Data);
+
+using var stopping = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stopping.Cancel();
+};
+var background = new List<Task>();
+NatsConnection? nats = null;
+KnooppuntForwarder? forwarder = null;
+if (options.Nats is { } natsUrl)
+{
+    nats = new NatsConnection(new NatsOpts { Url = natsUrl.ToString(), Name = "knooppunt-" + options.Name });
+    var js = new NatsJSContext(nats);
+    await NatsStreams.EnsureNodeAsync(js, options.Name);
+    var source = new NatsMessageSource(js, new NatsSourceOptions { Node = options.Name, Consumer = "knooppunt", FilterSubject = options.Source });
+    background.Add(receiver.RunAsync(source, stopping.Token));
+    log.LogInformation("Reading stream {Stream} ({Subjects}) from {Nats}", NatsSubjects.Stream(options.Name), options.Source ?? NatsSubjects.Wildcard(options.Name), natsUrl);
+    if (!options.National)
+    {
+        await NatsStreams.EnsureNodeAsync(js, "landelijk");
+        forwarder = new KnooppuntForwarder(ingest, new NatsMessageSender(js, new NatsSenderOptions { Node = "landelijk" }), new ForwarderOptions
+        {
+            Name = "landelijk",
+            Policy = new SharingPolicy(register, new SharingOptions { Holder = null }),
+            Recipient = NodeOptions.NationalOin,
+            ReportSource = $"urn:nld:oin:{options.NodeOin}:systeem:knooppunt",
+        });
+        background.Add(forwarder.RunAsync(stopping.Token));
+        log.LogInformation("Forwarding to the national node (subjects {Subjects}) what the register lets it have", NatsSubjects.Wildcard("landelijk"));
+    }
+}
+
+if (options.Samples && !options.National)
+{
+    var sender = new HttpMessageSender(new HttpClient(), new Uri(address, "/berichten"), new HttpSenderOptions { Mode = HttpContentMode.Batch });
+    foreach (var feed in Feeds.All(Path.Combine(AppContext.BaseDirectory, "data"), options.Region!.Value, DateTimeOffset.Now))
+    {
+        var outcomes = await sender.SendAsync(feed.Messages, stopping.Token);
+        var refused = outcomes.Where(o => o.Status is DeliveryStatus.Refused or DeliveryStatus.Failed).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"feed {feed.Name,-11} {feed.Description}: {outcomes.Count(o => o.Status == DeliveryStatus.Accepted)} accepted, {outcomes.Count(o => o.Status == DeliveryStatus.Duplicate)} already there, {refused.Count} refused"));
+        foreach (var outcome in refused)
+        {
+            Console.WriteLine($"  refused {outcome.Message.Id}: {outcome.Code} {outcome.Detail}");
+        }
+    }
+}
+
+if (forwarder is not null)
+{
+    var forwarded = await forwarder.ForwardAsync(stopping.Token);
+    Console.WriteLine($"forwarded to the national node: {forwarded.Forwarded} sent, {forwarded.Withheld} withheld by the register, {forwarded.Pending} waiting");
+}
+
+Summary(ingest, options, address);
+if (options.ExitAfterSamples)
+{
+    await stopping.CancelAsync();
+}
+else
+{
+    Console.WriteLine($"Portal: {address}   API: {address}openapi.json   Stop with Ctrl+C.");
+    try
+    {
+        await Task.Delay(Timeout.Infinite, stopping.Token);
+    }
+    catch (OperationCanceledException)
+    {
+        // Ctrl+C.
+    }
+}
+
+await Task.WhenAll(background);
+forwarder?.Dispose();
+if (nats is not null)
+{
+    await nats.DisposeAsync();
+}
+
+await app.StopAsync();
+return 0;
+
+static void Authority(PictureOptions picture, string field, string source)
+{
+    if (!picture.Authority.TryGetValue(field, out var list))
+    {
+        picture.Authority[field] = list = [];
+    }
+
+    list.Add(source);
+}
+
+static void Summary(KnooppuntIngest ingest, NodeOptions options, Uri address)
+{
+    var (incidents, contradicted, open, resolved, sources, entities) = ingest.Read(p =>
+    {
+        var states = p.IncidentIds.Select(p.Incident).ToList();
+        var kinds = new[] { "melding", "waarschuwing", "capaciteit", "besluit", "situatiebeeld" }.Select(k => (Kind: k, Count: p.Entities(k).Count)).Where(k => k.Count > 0);
+        return (states.Count, states.Count(s => s!.Contradictions.Count > 0), states.Sum(s => s!.Contradictions.Count), states.Sum(s => s!.Resolved.Count), p.Sources.Count,
+            string.Join(", ", kinds.Select(k => $"{k.Count} {k.Kind}")));
+    });
+    Console.WriteLine($"Situation picture of {options.Name}: {incidents} incidents from {sources} sources; {open} open contradictions in {contradicted} incidents, {resolved} resolved by a besluit; {entities}.");
+    foreach (var id in ingest.Read(p => p.IncidentIds))
+    {
+        var state = ingest.Read(p => p.Incident(id))!;
+        var marks = state.Contradictions.Select(c => $"CONTRADICTION {c.Field}: {c.Reason}").Concat(state.Resolved.Select(r => $"resolved {r.Contradiction.Field} by {r.Resolution.BesluitId}"));
+        Console.WriteLine($"  {id}  {state.Fields.GetValueOrDefault("grip")?.Value,-6} {state.Fields.GetValueOrDefault("classificatie")?.Value,-7} {state.Sources.Count} source(s)  {string.Join("; ", marks)}");
+    }
+
+    Console.WriteLine($"Record: {ingest.Log.Count} messages in {Path.Combine(options.Data, "berichten.db")}; portal {address}");
+}
