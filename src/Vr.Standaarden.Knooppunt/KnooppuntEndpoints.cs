@@ -237,7 +237,10 @@ public static class KnooppuntEndpoints
         ingest.Changed += OnChanged;
         try
         {
-            var aborted = context.RequestAborted;
+            // The stream ends when the client goes away or the node stops (so stopping does not wait for open portals).
+            var lifetime = context.RequestServices.GetService(typeof(Microsoft.Extensions.Hosting.IHostApplicationLifetime)) as Microsoft.Extensions.Hosting.IHostApplicationLifetime;
+            using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime?.ApplicationStopping ?? CancellationToken.None);
+            var aborted = ending.Token;
             await context.Response.WriteAsync(": verbonden\n\n", aborted).ConfigureAwait(false);
             await context.Response.Body.FlushAsync(aborted).ConfigureAwait(false);
             while (!aborted.IsCancellationRequested)
