@@ -248,7 +248,6 @@ public sealed class KnooppuntForwarder : IDisposable
             ["incidentId"] = state.Id,
             ["versie"] = version,
             ["tijdstip"] = Time(latest),
-            ["opgesteldDoor"] = "knooppunt",
             ["beeld"] = string.Join(" · ", parts),
             ["uitbreidingen"] = new JsonObject
             {
