@@ -44,6 +44,9 @@ internal sealed partial class NodeOptions
 
     public bool ExitAfterSamples { get; private set; }
 
+    /// <summary>Whether <c>--help</c> was asked: the usage is printed and nothing else happens.</summary>
+    public bool Help { get; private set; }
+
     /// <summary>The node's name: <c>VRnn</c> or <c>landelijk</c>.</summary>
     public string Name => Region is { } n ? string.Create(CultureInfo.InvariantCulture, $"VR{n:00}") : "landelijk";
 
@@ -111,8 +114,8 @@ internal sealed partial class NodeOptions
                         options.ExitAfterSamples = true;
                         break;
                     case "--help" or "-h":
-                        error.WriteLine(Usage);
-                        return null;
+                        options.Help = true;
+                        return options;
                     default:
                         throw new ArgumentException($"Unknown option {name}.");
                 }

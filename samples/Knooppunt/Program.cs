@@ -19,6 +19,12 @@ if (options is null)
     return 2;
 }
 
+if (options.Help)
+{
+    Console.WriteLine(NodeOptions.Usage);
+    return 0;
+}
+
 Directory.CreateDirectory(options.Data);
 var builder = WebApplication.CreateSlimBuilder();
 builder.WebHost.UseUrls(options.Urls.GetLeftPart(UriPartial.Authority));
@@ -52,7 +58,7 @@ var receiverOptions = new ReceiverOptions
     Validation = ValidationMode.Full,
     Policy = new SharingPolicy(register),
     Recipient = options.NodeOin,
-    Deduplication = DeduplicationMode.Off, // the record de-duplicates on source + id, in the same transaction as the effect
+    Inbox = ingest.Inbox, // the record is the inbox: a message is accepted and recorded in one step, a resent one is a duplicate
 };
 if (options.Trust is null)
 {

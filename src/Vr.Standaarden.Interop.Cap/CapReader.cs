@@ -81,10 +81,12 @@ public static class CapReader
             IgnoreWhitespace = false,
             CloseInput = false,
         };
-        using var reader = XmlReader.Create(stream, settings);
-        var state = new State(reader, options.MaxDepth);
+        XmlReader? reader = null;
         try
         {
+            // Creating the reader already reads the first bytes (encoding detection), so it throws inside the try too.
+            reader = XmlReader.Create(stream, settings);
+            var state = new State(reader, options.MaxDepth);
             reader.MoveToContent();
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "alert" || !CapNamespaces.IsCap(reader.NamespaceURI))
             {
@@ -109,6 +111,10 @@ public static class CapReader
             var limit = e.Message.Contains("MaxCharacters", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("exceeds", StringComparison.OrdinalIgnoreCase);
             var (line, column) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : ((reader as IXmlLineInfo)?.LineNumber ?? 0, (reader as IXmlLineInfo)?.LinePosition ?? 0);
             throw new CapReadException(dtd ? "CAP-XML-002" : limit ? "CAP-XML-003" : "CAP-XML-001", dtd ? $"DTDs and entities are refused: {e.Message}" : e.Message, Math.Max(line, 1), Math.Max(column, 1));
+        }
+        finally
+        {
+            reader?.Dispose();
         }
     }
 

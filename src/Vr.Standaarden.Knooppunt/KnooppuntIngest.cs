@@ -30,6 +30,7 @@ public sealed class KnooppuntIngest : IDisposable
     {
         _options = options;
         Log = new MessageLog(logPath);
+        Inbox = new RecordInbox(this);
         Picture = new SituationPicture(options);
         foreach (var message in Log.Until())
         {
@@ -39,6 +40,12 @@ public sealed class KnooppuntIngest : IDisposable
 
     /// <summary>The record.</summary>
     public MessageLog Log { get; }
+
+    /// <summary>
+    /// The record as a receiver's inbox (<see cref="ReceiverOptions.Inbox"/>): a message the record holds is a duplicate,
+    /// and an accepted one is recorded and merged when the receiver commits, so acceptance and effect are one step.
+    /// </summary>
+    public IInbox Inbox { get; }
 
     /// <summary>The live picture. Read it under <see cref="Read{T}"/> while messages come in.</summary>
     public SituationPicture Picture { get; }
@@ -95,11 +102,11 @@ public sealed class KnooppuntIngest : IDisposable
     }
 
     /// <summary>
-    /// Receives a batch through <paramref name="receiver"/> (attached with <see cref="Attach"/>, its de-duplication off:
-    /// the record de-duplicates) and takes the accepted messages into the record in one transaction. An accepted message
-    /// the record already held is reported as a duplicate.
+    /// Receives a batch through <paramref name="receiver"/> (attached with <see cref="Attach"/>, with <see cref="Inbox"/>
+    /// as its inbox or its de-duplication off: the record de-duplicates) and takes the accepted messages into the record in
+    /// one transaction. An accepted message the record already held is reported as a duplicate.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The receiver keeps its own inbox, which would commit before the record.</exception>
+    /// <exception cref="InvalidOperationException">The receiver keeps an inbox of its own, which would commit before the record.</exception>
     public async Task<IReadOnlyList<ReceiveOutcome>> ReceiveBatchAsync(MessageReceiver receiver, IReadOnlyList<ReadOnlyMemory<byte>> messages, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(receiver);
@@ -150,14 +157,28 @@ public sealed class KnooppuntIngest : IDisposable
     /// <summary>The picture as it was at <paramref name="moment"/>, rebuilt from the record.</summary>
     public SituationPicture At(DateTimeOffset moment) => SituationPicture.At(Log.Until(moment), moment, _options);
 
-    /// <summary>Makes <paramref name="receiver"/> hand every accepted message (any type) to <see cref="Ingest"/>.</summary>
+    /// <summary>
+    /// Makes <paramref name="receiver"/> hand every accepted message (any type) to the record: when the receiver's inbox is
+    /// <see cref="Inbox"/>, as part of the receiver's commit (a redelivery is then reported as a duplicate); with
+    /// de-duplication off, at once through <see cref="Ingest"/>.
+    /// </summary>
     public MessageReceiver Attach(MessageReceiver receiver)
     {
         ArgumentNullException.ThrowIfNull(receiver);
         return receiver.HandleOther((received, _) =>
         {
             var message = JsonNode.Parse(received.Raw.Utf8.Span)!.AsObject();
-            if (_batch.Value is { } batch)
+            if (received.Inbox is RecordEntry entry && entry.Ingest == this)
+            {
+                // Recorded when the receiver commits; in a batch, with the batch.
+                entry.Message = message;
+                if (_batch.Value is { } batched)
+                {
+                    entry.Message = null;
+                    batched.Add(message);
+                }
+            }
+            else if (_batch.Value is { } batch)
             {
                 if (received.Inbox is not null)
                 {
@@ -177,6 +198,36 @@ public sealed class KnooppuntIngest : IDisposable
 
     /// <inheritdoc/>
     public void Dispose() => Log.Dispose();
+}
+
+/// <summary>The record of a <see cref="KnooppuntIngest"/> as a receiver's inbox.</summary>
+internal sealed class RecordInbox(KnooppuntIngest ingest) : IInbox
+{
+    public ValueTask<bool> ContainsAsync(string source, string id, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ingest.Log.Contains(source, id));
+
+    public ValueTask<InboxEntry?> BeginAsync(string source, string id, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<InboxEntry?>(ingest.Log.Contains(source, id) ? null : new RecordEntry(ingest));
+}
+
+/// <summary>An accepted message on its way into the record: recorded and merged on commit.</summary>
+internal sealed class RecordEntry(KnooppuntIngest ingest) : InboxEntry
+{
+    public KnooppuntIngest Ingest => ingest;
+
+    public JsonObject? Message { get; set; }
+
+    public override ValueTask CommitAsync(CancellationToken cancellationToken = default)
+    {
+        if (Message is { } message)
+        {
+            ingest.IngestMany([message]);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
 /// <summary>Which messages changed the picture: their type and their data's id.</summary>

@@ -38,6 +38,19 @@ public sealed class MessageLog : IDisposable
         }
     }
 
+    /// <summary>Whether the log holds the message with <paramref name="source"/> and <paramref name="id"/>.</summary>
+    public bool Contains(string source, string id)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(id);
+        using var scope = _lock.EnterScope();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM berichten WHERE source = $s AND id = $i";
+        command.Parameters.AddWithValue("$s", source);
+        command.Parameters.AddWithValue("$i", id);
+        return command.ExecuteScalar() is not null;
+    }
+
     /// <summary>Adds a message; <c>false</c> when one with its (<c>source</c>, <c>id</c>) is there already.</summary>
     /// <exception cref="FormatException">The message lacks <c>source</c>, <c>id</c> or a readable <c>time</c>.</exception>
     public bool Add(JsonObject message)

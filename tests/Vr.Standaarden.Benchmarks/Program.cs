@@ -4,5 +4,15 @@ namespace Vr.Standaarden.Benchmarks;
 
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary><c>storm [--hours H] [--speed S]</c> runs the storm load tool; anything else goes to BenchmarkDotNet.</summary>
+    private static int Main(string[] args)
+    {
+        if (args is ["storm", ..])
+        {
+            return Exchange.StormLoad.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -61,6 +61,19 @@ public sealed class ApiTests : IDisposable
         Assert.InRange((double)point[0]!, 4.2, 4.4);
         Assert.InRange((double)point[1]!, 52.0, 52.2);
         Assert.Equal(2, (long)JsonNode.Parse(await client.GetStringAsync("/gezondheid"))!["berichten"]!);
+
+        // The OpenAPI document describes every GET the node answers, with the status it answers with.
+        var openapi = JsonNode.Parse(await client.GetStringAsync("/openapi.json"))!;
+        Assert.Equal("3.0.3", (string?)openapi["openapi"]);
+        var paths = openapi["paths"]!.AsObject();
+        Assert.Equal(["/berichten", "/gezondheid", "/incidenten/{id}", "/openapi.json", "/regiogrenzen.geojson", "/situatiebeeld", "/situatiebeeld.geojson", "/situatiebeeld/stroom"], paths.Select(p => p.Key).Order(StringComparer.Ordinal));
+        foreach (var (path, item) in paths.Where(p => p.Value!["get"] is not null && p.Key != "/situatiebeeld/stroom"))
+        {
+            using var response = await client.GetAsync(path.Replace("{id}", "INC-15-2026-0042", StringComparison.Ordinal));
+            Assert.True(item!["get"]!["responses"]![((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)] is not null, $"{path} answered {(int)response.StatusCode}, which the document does not list");
+            Assert.Equal("1.0.0", response.Headers.GetValues("API-Version").Single());
+        }
+
         await app.StopAsync();
     }
 }

@@ -33,4 +33,49 @@ public sealed class IngestTests : IDisposable
         Assert.Single(restarted.Picture.Incident("INC-15-2026-0042")!.Contradictions);
         Assert.False(restarted.Ingest(JsonNode.Parse(gms.Utf8.Span)!.AsObject()));
     }
+
+    [Fact]
+    public async Task A_batch_is_recorded_in_one_transaction_traced_step_by_step_and_a_duplicate_in_it_has_no_effect()
+    {
+        var activities = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name is KnooppuntIngest.MeterName or "Vr.Standaarden.Transport",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                lock (activities)
+                {
+                    activities.Add(activity);
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var ingest = new KnooppuntIngest(Path.Combine(_folder, "batch.db"));
+        var changes = new List<PictureChangedEventArgs>();
+        ingest.Changed += (_, e) => changes.Add(e);
+        var receiver = ingest.Attach(new MessageReceiver(new ReceiverOptions { Verification = VerificationMode.Off, Sharing = SharingMode.Off, Deduplication = DeduplicationMode.Off }));
+        var gms = TestIncidents.WithGrip("urn:nld:oin:00000004000000042000:systeem:GMS", 20, "GRIP1");
+        var lcms = TestIncidents.WithGrip("urn:nld:oin:00000004000000043000:systeem:LCMS", 25, "GRIP2");
+        var outcomes = await ingest.ReceiveBatchAsync(receiver, [gms.Utf8, lcms.Utf8, gms.Utf8, "{}"u8.ToArray()]);
+
+        Assert.Equal([ReceiveStatus.Accepted, ReceiveStatus.Accepted, ReceiveStatus.Duplicate, ReceiveStatus.Refused], outcomes.Select(o => o.Status));
+        Assert.Equal(2, ingest.Log.Count);
+        var change = Assert.Single(changes);
+        Assert.Equal([(SituationPicture.IncidentType, "INC-15-2026-0042"), (SituationPicture.IncidentType, "INC-15-2026-0042")], change.Messages);
+        lock (activities)
+        {
+            var store = Assert.Single(activities, a => a.OperationName == "knooppunt.opslaan");
+            Assert.Equal(3, store.GetTagItem("vr.count"));
+            Assert.Equal(2, Assert.Single(activities, a => a.OperationName == "knooppunt.samenvoegen").GetTagItem("vr.count"));
+            Assert.True(activities.Count(a => a.Source.Name == "Vr.Standaarden.Transport") >= 4);
+        }
+
+        // A receiver with an inbox of its own would commit before the record does: refused for batches.
+        using var inbox = new SqliteInbox(Path.Combine(_folder, "inbox.db"));
+        var withInbox = ingest.Attach(new MessageReceiver(new ReceiverOptions { Verification = VerificationMode.Off, Sharing = SharingMode.Off, Inbox = inbox }));
+        var failed = await ingest.ReceiveBatchAsync(withInbox, [TestIncidents.WithGrip("urn:nld:oin:00000004000000044000:systeem:X", 30, "GRIP1").Utf8]);
+        Assert.NotEqual(ReceiveStatus.Accepted, Assert.Single(failed).Status);
+        Assert.Equal(2, ingest.Log.Count);
+    }
 }

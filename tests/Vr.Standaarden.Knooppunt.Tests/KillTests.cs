@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
@@ -24,12 +23,12 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
     {
         var messages = Enumerable.Range(1, Count).Select(Message).ToList();
         var acknowledged = new HashSet<string>(StringComparer.Ordinal);
-        var port = FreePort();
+        var port = SampleNode.FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var sender = new HttpMessageSender(client, new Uri(address, "/berichten"), new HttpSenderOptions { Mode = HttpContentMode.Batch, MaxRetryAttempts = 0 });
 
-        using (var first = await StartAsync(address, client))
+        using (var first = await SampleNode.StartAsync(address, client, "--no-samples", "--data", _folder))
         {
             var sending = Task.Run(async () =>
             {
@@ -75,7 +74,7 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         var recordedAtKill = Recorded();
 
         // Restarted on the same folder, the sender sends everything again: it cannot know what was in flight.
-        using (var second = await StartAsync(address, client))
+        using (var second = await SampleNode.StartAsync(address, client, "--no-samples", "--data", _folder))
         {
             foreach (var batch in messages.Chunk(100))
             {
@@ -137,66 +136,6 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         using var reader = command.ExecuteReader();
         reader.Read();
         return (reader.GetInt64(0), reader.GetInt64(1));
-    }
-
-    private async Task<Process> StartAsync(Uri address, HttpClient client)
-    {
-        var node = NodeDll();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { node, "--no-samples", "--data", _folder, "--urls", address.ToString() })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start)!;
-        var log = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            Assert.False(process.HasExited, $"The node stopped: {log}");
-            try
-            {
-                using var response = await client.GetAsync(new Uri(address, "/gezondheid"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return process;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        process.Kill(true);
-        throw new TimeoutException($"The node did not start: {log}");
-    }
-
-    /// <summary>The sample node's program, built with the tests (same configuration).</summary>
-    private static string NodeDll()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Vr.Standaarden.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var dll = Path.Combine(root!.FullName, "samples", "Knooppunt", "bin", configuration, "net10.0", "Knooppunt.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build samples/Knooppunt ({configuration}) first.", dll);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static TransportMessage Message(int n)

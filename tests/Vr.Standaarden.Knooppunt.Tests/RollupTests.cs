@@ -98,6 +98,39 @@ public sealed class RollupTests : IDisposable
         Assert.Equal(Gms, national.Read(p => p.Incident("INC-15-1"))!.Fields["grip"].Herkomst.Source);
     }
 
+    [Fact]
+    public async Task While_the_next_node_is_unreachable_nothing_is_skipped_and_forwarding_resumes_where_it_stopped()
+    {
+        using var regional = new KnooppuntIngest(Path.Combine(_folder, "regio.db"));
+        regional.Ingest(Message(1, "INC-15-1", "TLP:AMBER", "incidentbestrijding"));
+        regional.Ingest(Message(2, "INC-15-2", "TLP:AMBER", "incidentbestrijding"));
+        var options = new ForwarderOptions { Name = "landelijk", Policy = new SharingPolicy(Register()), Recipient = National };
+
+        // Nothing listens on this port: every delivery fails, and the forwarder's place in the record stays.
+        using var client = new HttpClient();
+        var down = new Transport.Http.HttpMessageSender(client, new Uri($"http://127.0.0.1:{SampleNode.FreePort()}/berichten"), new Transport.Http.HttpSenderOptions { MaxRetryAttempts = 0 });
+        using (var failing = new KnooppuntForwarder(regional, down, options))
+        {
+            var result = await failing.ForwardAsync();
+            Assert.Equal((0, 2), (result.Forwarded, result.Pending));
+        }
+
+        Assert.Equal(0, regional.Log.Cursor("landelijk"));
+        var channel = new InProcessChannel();
+        using var working = new KnooppuntForwarder(regional, channel, options);
+        Assert.Equal(2, (await working.ForwardAsync()).Forwarded);
+        channel.Complete();
+        var ids = new List<string>();
+        await foreach (var incoming in channel.ReadAllAsync())
+        {
+            ids.Add(TransportMessage.Parse(incoming.Utf8).Id);
+            await incoming.AcknowledgeAsync();
+        }
+
+        Assert.Equal(["GMS-1", "GMS-2"], ids);
+        Assert.Equal(2, regional.Log.Cursor("landelijk"));
+    }
+
     private static JsonObject Message(int number, string id, string tlp, string purpose, string? red = null)
     {
         var message = TestIncidents.Message(Gms, number, new DateTimeOffset(2026, 11, 20, 21, number, 0, TimeSpan.FromHours(1)), data => data["id"] = id);

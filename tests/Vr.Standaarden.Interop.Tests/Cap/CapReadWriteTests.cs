@@ -136,6 +136,16 @@ public sealed class CapReadWriteTests
     }
 
     [Fact]
+    public void Bytes_in_an_encoding_the_reader_cannot_decode_are_refused_with_a_code_not_an_xml_exception()
+    {
+        // A UCS-4 byte order mark in the unusual 3412 order, followed by UTF-8 text: the encoding detection fails at once.
+        var bytes = new byte[] { 0x00, 0x00, 0xFF, 0xFE }.Concat(Encoding.UTF8.GetBytes("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"/>")).ToArray();
+        var error = Assert.Throws<CapReadException>(() => CapReader.Read(bytes));
+        Assert.Equal("CAP-XML-001", error.Code);
+        Assert.Equal(1, error.Line);
+    }
+
+    [Fact]
     public void Size_and_depth_are_bounded()
     {
         var large = Fixtures.Cap("knmi-storm-oranje.xml");

@@ -1,0 +1,235 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using NATS.Client.Core;
+using NATS.Client.JetStream;
+using Vr.Standaarden.Knooppunt;
+using Vr.Standaarden.Spec;
+using Vr.Standaarden.Testing;
+using Vr.Standaarden.Transport;
+using Vr.Standaarden.Transport.Nats;
+using Vr.Standaarden.Uitwisseling;
+
+namespace Vr.Standaarden.Benchmarks.Exchange;
+
+/// <summary>
+/// A simulated storm (a load tool, not a BenchmarkDotNet class): 25 regions, each with 200 new incidents an hour, every
+/// incident reported by 3 sources (GMS, LCMS, the fire service's own system), published on JetStream into the region's
+/// stream; 25 regional nodes (receiver with validation and sharing policy, SQLite record, picture) forward under the
+/// sharing policy to one national node. Time runs faster than real time (<c>--speed</c>, default 60: a simulated hour a
+/// minute). Reports throughput, the lag from publication to the national picture (p50, p99) and the latency of the
+/// picture queries with everything stored.
+/// <c>dotnet run -c Release --project tests/Vr.Standaarden.Benchmarks -- storm [--hours 2] [--speed 60]</c>
+/// </summary>
+internal static class StormLoad
+{
+    private const int Regions = 25;
+    private const int IncidentsPerHour = 200;
+    private static readonly string[] Systems = ["GMS", "LCMS", "BRWIS"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var hours = Option(args, "--hours", 2.0);
+        var speed = Option(args, "--speed", 60.0);
+        var incidentsPerRegion = (int)(IncidentsPerHour * hours);
+        var total = Regions * incidentsPerRegion * Systems.Length;
+        var rate = Regions * IncidentsPerHour * Systems.Length * speed / 3600.0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storm: {Regions} regions x {incidentsPerRegion} incidents x {Systems.Length} sources = {total} messages, published at {rate:0} msg/s (x{speed:0} real time)"));
+
+        using var server = NatsServer.StartJetStream();
+        var folder = Directory.CreateTempSubdirectory("vr-storm-").FullName;
+        await using var connection = new NatsConnection(new NatsOpts { Url = server.Url, SubPendingChannelCapacity = 65536 });
+        var js = new NatsJSContext(connection);
+        var register = Register();
+        var template = JsonNode.Parse(Standard.Release("1.0").Find("voorbeelden/geldig/bericht-incident-envelop.json")!.Utf8.Span)!.AsObject();
+        template.Remove("expirytime");
+        template["data"]!.AsObject().Remove("eenheden");
+
+        await NatsStreams.EnsureNodeAsync(js, "landelijk");
+        using var national = new KnooppuntIngest(Path.Combine(folder, "landelijk.db"));
+        var lags = new ConcurrentBag<double>();
+        var nationalIncidents = 0L;
+        var stopwatch = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource();
+        var workers = new List<Task>();
+        var nationalReceiver = new MessageReceiver(new ReceiverOptions
+        {
+            Verification = VerificationMode.Off,
+            Policy = new SharingPolicy(register),
+            Recipient = "00000099990000000000",
+            Deduplication = DeduplicationMode.Off,
+        }).HandleOther((received, _) =>
+        {
+            var message = JsonNode.Parse(received.Raw.Utf8.Span)!.AsObject();
+            national.Ingest(message);
+            if ((string?)message["type"] == SituationPicture.IncidentType && (string?)message["storm"] is { } published)
+            {
+                lags.Add(stopwatch.Elapsed.TotalMilliseconds - double.Parse(published, CultureInfo.InvariantCulture));
+                Interlocked.Increment(ref nationalIncidents);
+            }
+
+            return ValueTask.CompletedTask;
+        });
+        workers.Add(nationalReceiver.RunAsync(new NatsMessageSource(js, new NatsSourceOptions { Node = "landelijk", Consumer = "knooppunt", FilterSubject = "vr.landelijk.incident" }), stop.Token));
+
+        var regional = new List<(KnooppuntIngest Ingest, KnooppuntForwarder Forwarder)>();
+        for (var n = 1; n <= Regions; n++)
+        {
+            var name = $"VR{n:00}";
+            await NatsStreams.EnsureNodeAsync(js, name);
+            var ingest = new KnooppuntIngest(Path.Combine(folder, $"{name}.db"));
+            var receiver = ingest.Attach(new MessageReceiver(new ReceiverOptions
+            {
+                Verification = VerificationMode.Off,
+                Policy = new SharingPolicy(register),
+                Recipient = $"00000099{n:00}0000000001",
+                Deduplication = DeduplicationMode.Off,
+            }));
+            var forwarder = new KnooppuntForwarder(ingest, new NatsMessageSender(js, new NatsSenderOptions { Node = "landelijk" }), new ForwarderOptions
+            {
+                Name = "landelijk",
+                Policy = new SharingPolicy(register),
+                Recipient = "00000099990000000000",
+                RetryDelay = TimeSpan.FromMilliseconds(200),
+            });
+            regional.Add((ingest, forwarder));
+            workers.Add(receiver.RunAsync(new NatsMessageSource(js, new NatsSourceOptions { Node = name, Consumer = "knooppunt" }), stop.Token));
+            workers.Add(forwarder.RunAsync(stop.Token));
+        }
+
+        // Publish: the incidents of all regions interleaved, each reported by its three systems in turn, paced to the rate.
+        var sender = new NatsMessageSender(js, new NatsSenderOptions { Subject = m => NatsSubjects.For("VR" + m.Source.Substring("urn:nld:oin:00000099".Length, 2), m) });
+        var published = 0;
+        var started = stopwatch.Elapsed;
+        for (var i = 0; i < incidentsPerRegion; i++)
+        {
+            for (var s = 0; s < Systems.Length; s++)
+            {
+                var batch = new List<TransportMessage>(Regions);
+                for (var n = 1; n <= Regions; n++)
+                {
+                    batch.Add(Message(template, n, i, s, stopwatch.Elapsed.TotalMilliseconds));
+                }
+
+                foreach (var outcome in await sender.SendAsync(batch))
+                {
+                    if (outcome.Status != DeliveryStatus.Accepted)
+                    {
+                        throw new InvalidOperationException($"publish: {outcome.Status} {outcome.Detail}");
+                    }
+                }
+
+                published += batch.Count;
+                var due = started + TimeSpan.FromSeconds(published / rate);
+                if (due > stopwatch.Elapsed)
+                {
+                    await Task.Delay(due - stopwatch.Elapsed);
+                }
+            }
+        }
+
+        var publishedIn = stopwatch.Elapsed - started;
+        var deadline = stopwatch.Elapsed + TimeSpan.FromMinutes(10);
+        while (Interlocked.Read(ref nationalIncidents) < total && stopwatch.Elapsed < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        var doneIn = stopwatch.Elapsed - started;
+        var sorted = lags.Order().ToArray();
+        double Percentile(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        var stored = national.Read(p => p.IncidentCount);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"published {published} in {publishedIn.TotalSeconds:0.0} s ({published / publishedIn.TotalSeconds:0} msg/s); national picture took {nationalIncidents} of them in {doneIn.TotalSeconds:0.0} s ({nationalIncidents / doneIn.TotalSeconds:0} msg/s end to end)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"lag publication -> national picture: p50 {Percentile(0.50):0} ms, p99 {Percentile(0.99):0} ms, max {Percentile(1):0} ms"));
+        Console.WriteLine($"stored: national {stored} incidents, {national.Log.Count} messages; regional records {regional.Sum(r => r.Ingest.Log.Count)} messages");
+
+        // Query latency with everything stored: the overview of all incidents, and one incident with provenance.
+        var overview = Time(50, () => national.Read(p => p.IncidentIds.Select(p.Incident).Count(s => s!.Contradictions.Count > 0)));
+        var random = new Random(7);
+        var ids = national.Read(p => p.IncidentIds);
+        var single = Time(1000, () => national.Read(p => p.Incident(ids[random.Next(ids.Count)])!.Fields.Count));
+        var atMoment = Time(5, () => national.At(DateTimeOffset.UtcNow).IncidentCount);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"query with {stored} incidents: whole picture p50 {overview.P50:0.0} ms p99 {overview.P99:0.0} ms; one incident p50 {single.P50:0.000} ms p99 {single.P99:0.000} ms; picture at a moment (rebuilt from the record) p50 {atMoment.P50:0} ms"));
+
+        await stop.CancelAsync();
+        await Task.WhenAll(workers);
+        foreach (var (ingest, forwarder) in regional)
+        {
+            forwarder.Dispose();
+            ingest.Dispose();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, true);
+        return nationalIncidents == total ? 0 : 1;
+    }
+
+    private static (double P50, double P99) Time(int runs, Func<int> query)
+    {
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            query();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        return (times[(runs - 1) / 2], times[Math.Min(runs - 1, (int)Math.Ceiling(0.99 * runs) - 1)]);
+    }
+
+    private static TransportMessage Message(JsonObject template, int region, int incident, int system, double publishedMs)
+    {
+        var message = template.DeepClone().AsObject();
+        var nn = region.ToString("00", CultureInfo.InvariantCulture);
+        var id = $"INC-{nn}-2026-{incident:D5}";
+        message["source"] = $"urn:nld:oin:00000099{nn}00000000{(system + 1) * 10}:systeem:{Systems[system]}";
+        message["id"] = $"{Systems[system]}-{nn}-{incident}";
+        message["time"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        message["subject"] = id;
+        message["correlationid"] = id;
+        message["tlp"] = "TLP:AMBER";
+        message["storm"] = publishedMs.ToString("0.###", CultureInfo.InvariantCulture);
+        var data = message["data"]!.AsObject();
+        data["id"] = id;
+        data["veiligheidsregio"] = $"VR{nn}";
+        data["locatie"]!["veiligheidsregio"] = $"VR{nn}";
+        if (system == 1 && incident % 10 == 0)
+        {
+            data["grip"]!["niveau"] = "GRIP2";
+            data["grip"]!["historie"]![0]!["niveau"] = "GRIP2";
+        }
+
+        return TransportMessage.Parse(Encoding.UTF8.GetBytes(message.ToJsonString()));
+    }
+
+    private static RecipientRegister Register()
+    {
+        var entries = new JsonArray();
+        var regions = new JsonArray();
+        for (var n = 1; n <= Regions; n++)
+        {
+            var org = $"00000099{n:00}0000000000";
+            regions.Add(org);
+            entries.Add(new JsonObject { ["oin"] = org, ["naam"] = $"VR{n:00}", ["doelen"] = new JsonArray("incidentbestrijding", "crisisbeheersing"), ["persoonsgegevens"] = new JsonArray("gewoon") });
+            foreach (var suffix in new[] { "01", "10", "20", "30" })
+            {
+                entries.Add(new JsonObject { ["oin"] = $"00000099{n:00}00000000{suffix}", ["naam"] = $"VR{n:00}-{suffix}", ["organisatie"] = org, ["doelen"] = new JsonArray("incidentbestrijding", "crisisbeheersing"), ["persoonsgegevens"] = new JsonArray("gewoon") });
+            }
+        }
+
+        entries.Add(new JsonObject { ["oin"] = "00000099990000000000", ["naam"] = "landelijk", ["klantVan"] = regions, ["doelen"] = new JsonArray("incidentbestrijding", "crisisbeheersing"), ["persoonsgegevens"] = new JsonArray("gewoon") });
+        return RecipientRegister.Parse(Encoding.UTF8.GetBytes(new JsonObject { ["afnemers"] = entries }.ToJsonString()));
+    }
+
+    private static double Option(string[] args, string name, double fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
