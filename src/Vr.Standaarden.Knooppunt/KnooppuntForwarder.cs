@@ -139,7 +139,7 @@ public sealed class KnooppuntForwarder : IDisposable
         var outgoing = new List<(long Sequence, TransportMessage Message)>();
         var withheld = 0;
         var touched = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (sequence, message) in rows)
+        foreach (var (sequence, message, text) in rows)
         {
             if (_options.ReportSource is { } own && (string?)message["source"] != own && IncidentOf(message) is { } incident)
             {
@@ -153,7 +153,9 @@ public sealed class KnooppuntForwarder : IDisposable
                 continue;
             }
 
-            outgoing.Add((sequence, TransportMessage.Parse(Encoding.UTF8.GetBytes(decision.Message!.ToJsonString()))));
+            // Delivered as recorded, so the source's signature still verifies at the next node; minimised, as the policy made it.
+            var bytes = Encoding.UTF8.GetBytes(decision.Verdict == SharingVerdict.Deliver ? text : decision.Message!.ToJsonString());
+            outgoing.Add((sequence, TransportMessage.Parse(bytes)));
         }
 
         var outcomes = outgoing.Count == 0 ? [] : await _sender.SendAsync([.. outgoing.Select(o => o.Message)], cancellationToken).ConfigureAwait(false);

@@ -23,7 +23,7 @@ public sealed class KnooppuntIngest : IDisposable
     private static readonly Counter<long> Ingested = Meter.CreateCounter<long>("vr.knooppunt.ingested", "{message}", "Messages taken into the record, by result.");
     private readonly Lock _gate = new();
     private readonly PictureOptions? _options;
-    private readonly AsyncLocal<List<JsonObject>?> _batch = new();
+    private readonly AsyncLocal<List<(JsonObject Message, string Text)>?> _batch = new();
 
     /// <summary>Opens the record in <paramref name="logPath"/> and rebuilds the picture from it.</summary>
     public KnooppuntIngest(string logPath, PictureOptions? options = null)
@@ -64,7 +64,10 @@ public sealed class KnooppuntIngest : IDisposable
     /// Takes accepted messages into the record in one transaction and then into the picture; per message <c>false</c>
     /// when the record already held it. Traced as <c>knooppunt.opslaan</c> and <c>knooppunt.samenvoegen</c>.
     /// </summary>
-    public IReadOnlyList<bool> IngestMany(IReadOnlyList<JsonObject> messages)
+    public IReadOnlyList<bool> IngestMany(IReadOnlyList<JsonObject> messages) => IngestMany(messages, null);
+
+    /// <summary>As <see cref="IngestMany(IReadOnlyList{JsonObject})"/>, recording <paramref name="texts"/> (the messages as they arrived) where given.</summary>
+    internal IReadOnlyList<bool> IngestMany(IReadOnlyList<JsonObject> messages, IReadOnlyList<string?>? texts)
     {
         ArgumentNullException.ThrowIfNull(messages);
         IReadOnlyList<bool> added;
@@ -73,7 +76,7 @@ public sealed class KnooppuntIngest : IDisposable
         {
             using (var store = Tracing.StartActivity("knooppunt.opslaan"))
             {
-                added = Log.AddMany(messages);
+                added = Log.AddMany(messages, texts);
                 store?.SetTag("vr.count", messages.Count);
             }
 
@@ -111,7 +114,7 @@ public sealed class KnooppuntIngest : IDisposable
     {
         ArgumentNullException.ThrowIfNull(receiver);
         ArgumentNullException.ThrowIfNull(messages);
-        var batch = new List<JsonObject>();
+        var batch = new List<(JsonObject Message, string Text)>();
         var index = new List<int>();
         var outcomes = new ReceiveOutcome[messages.Count];
         _batch.Value = batch;
@@ -132,7 +135,7 @@ public sealed class KnooppuntIngest : IDisposable
             _batch.Value = null;
         }
 
-        var added = IngestMany(batch);
+        var added = IngestMany([.. batch.Select(b => b.Message)], [.. batch.Select(b => (string?)b.Text)]);
         for (var j = 0; j < added.Count; j++)
         {
             if (!added[j])
@@ -168,14 +171,17 @@ public sealed class KnooppuntIngest : IDisposable
         return receiver.HandleOther((received, _) =>
         {
             var message = JsonNode.Parse(received.Raw.Utf8.Span)!.AsObject();
+            var text = System.Text.Encoding.UTF8.GetString(received.Raw.Utf8.Span);
             if (received.Inbox is RecordEntry entry && entry.Ingest == this)
             {
                 // Recorded when the receiver commits; in a batch, with the batch.
-                entry.Message = message;
                 if (_batch.Value is { } batched)
                 {
-                    entry.Message = null;
-                    batched.Add(message);
+                    batched.Add((message, text));
+                }
+                else
+                {
+                    (entry.Message, entry.Text) = (message, text);
                 }
             }
             else if (_batch.Value is { } batch)
@@ -185,11 +191,11 @@ public sealed class KnooppuntIngest : IDisposable
                     throw new InvalidOperationException("A batch is taken into the record as a whole, so the receiver's own inbox would commit first: make it with DeduplicationMode.Off (the record de-duplicates).");
                 }
 
-                batch.Add(message);
+                batch.Add((message, text));
             }
             else
             {
-                Ingest(message);
+                IngestMany([message], [text]);
             }
 
             return ValueTask.CompletedTask;
@@ -217,11 +223,13 @@ internal sealed class RecordEntry(KnooppuntIngest ingest) : InboxEntry
 
     public JsonObject? Message { get; set; }
 
+    public string? Text { get; set; }
+
     public override ValueTask CommitAsync(CancellationToken cancellationToken = default)
     {
         if (Message is { } message)
         {
-            ingest.IngestMany([message]);
+            ingest.IngestMany([message], [Text]);
         }
 
         return ValueTask.CompletedTask;

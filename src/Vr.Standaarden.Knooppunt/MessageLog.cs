@@ -56,11 +56,7 @@ public sealed class MessageLog : IDisposable
     public bool Add(JsonObject message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        lock (_lock)
-        {
-            using var command = Insert(message);
-            return command.ExecuteNonQuery() == 1;
-        }
+        return AddMany([message])[0];
     }
 
     /// <summary>
@@ -68,16 +64,36 @@ public sealed class MessageLog : IDisposable
     /// (<c>source</c>, <c>id</c>) was there already (or earlier in <paramref name="messages"/>). All or none are added.
     /// </summary>
     /// <exception cref="FormatException">A message lacks <c>source</c>, <c>id</c> or a readable <c>time</c>; none is added.</exception>
-    public IReadOnlyList<bool> AddMany(IReadOnlyList<JsonObject> messages)
+    public IReadOnlyList<bool> AddMany(IReadOnlyList<JsonObject> messages) => AddMany(messages, null);
+
+    /// <summary>As <see cref="AddMany(IReadOnlyList{JsonObject})"/>, storing <paramref name="texts"/> (the messages as they arrived) where given.</summary>
+    internal IReadOnlyList<bool> AddMany(IReadOnlyList<JsonObject> messages, IReadOnlyList<string?>? texts)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var added = new bool[messages.Count];
-        using var scope = _lock.EnterScope();
-        using var transaction = _connection.BeginTransaction();
+        var rows = new (string Source, string Id, string Time, string Text)[messages.Count];
         for (var i = 0; i < messages.Count; i++)
         {
-            using var command = Insert(messages[i]);
-            command.Transaction = transaction;
+            var message = messages[i] ?? throw new ArgumentException("A message is null.", nameof(messages));
+            var source = (string?)message["source"] ?? throw new FormatException("A message without source.");
+            var id = (string?)message["id"] ?? throw new FormatException("A message without id.");
+            if (!DateTimeOffset.TryParse((string?)message["time"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+            {
+                throw new FormatException($"Message {id} has no readable time.");
+            }
+
+            rows[i] = (source, id, time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture), texts?[i] ?? message.ToJsonString());
+        }
+
+        var added = new bool[rows.Length];
+        using var scope = _lock.EnterScope();
+        using var transaction = _connection.BeginTransaction();
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT OR IGNORE INTO berichten (source, id, tijd, inhoud) VALUES ($s, $i, $t, $c)";
+        var (s, id2, t, c) = (command.Parameters.Add("$s", SqliteType.Text), command.Parameters.Add("$i", SqliteType.Text), command.Parameters.Add("$t", SqliteType.Text), command.Parameters.Add("$c", SqliteType.Text));
+        for (var i = 0; i < rows.Length; i++)
+        {
+            (s.Value, id2.Value, t.Value, c.Value) = rows[i];
             added[i] = command.ExecuteNonQuery() == 1;
         }
 
@@ -85,26 +101,12 @@ public sealed class MessageLog : IDisposable
         return added;
     }
 
-    private SqliteCommand Insert(JsonObject message)
-    {
-        var source = (string?)message["source"] ?? throw new FormatException("A message without source.");
-        var id = (string?)message["id"] ?? throw new FormatException("A message without id.");
-        if (!DateTimeOffset.TryParse((string?)message["time"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-        {
-            throw new FormatException($"Message {id} has no readable time.");
-        }
-
-        var command = _connection.CreateCommand();
-        command.CommandText = "INSERT OR IGNORE INTO berichten (source, id, tijd, inhoud) VALUES ($s, $i, $t, $c)";
-        command.Parameters.AddWithValue("$s", source);
-        command.Parameters.AddWithValue("$i", id);
-        command.Parameters.AddWithValue("$t", time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$c", message.ToJsonString());
-        return command;
-    }
-
-    /// <summary>Up to <paramref name="max"/> messages recorded after position <paramref name="sequence"/>, in the order they were recorded, with their positions.</summary>
-    public IReadOnlyList<(long Sequence, JsonObject Message)> After(long sequence, int max)
+    /// <summary>
+    /// Up to <paramref name="max"/> messages recorded after position <paramref name="sequence"/>, in the order they were
+    /// recorded, with their positions and their text as recorded (byte for byte as they arrived through a receiver, so a
+    /// signature over them still verifies).
+    /// </summary>
+    public IReadOnlyList<(long Sequence, JsonObject Message, string Text)> After(long sequence, int max)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         using var scope = _lock.EnterScope();
@@ -113,10 +115,11 @@ public sealed class MessageLog : IDisposable
         command.Parameters.AddWithValue("$v", sequence);
         command.Parameters.AddWithValue("$m", max);
         using var reader = command.ExecuteReader();
-        var list = new List<(long, JsonObject)>();
+        var list = new List<(long, JsonObject, string)>();
         while (reader.Read())
         {
-            list.Add((reader.GetInt64(0), JsonNode.Parse(reader.GetString(1))!.AsObject()));
+            var text = reader.GetString(1);
+            list.Add((reader.GetInt64(0), JsonNode.Parse(text)!.AsObject(), text));
         }
 
         return list;

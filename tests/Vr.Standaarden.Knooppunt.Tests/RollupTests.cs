@@ -6,6 +6,7 @@ using Vr.Standaarden.Testing;
 using Vr.Standaarden.Transport;
 using Vr.Standaarden.Transport.Nats;
 using Vr.Standaarden.Uitwisseling;
+using Vr.Standaarden.Uitwisseling.Tests;
 
 namespace Vr.Standaarden.Knooppunt.Tests;
 
@@ -129,6 +130,47 @@ public sealed class RollupTests : IDisposable
 
         Assert.Equal(["GMS-1", "GMS-2"], ids);
         Assert.Equal(2, regional.Log.Cursor("landelijk"));
+    }
+
+    [Fact]
+    public async Task A_signed_message_passes_the_regional_node_unchanged_and_still_verifies_at_the_national_node()
+    {
+        var authority = TestPki.Authority();
+        var leaf = TestPki.Leaf(authority.Intermediate, "00000099150000000010", System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256));
+        var verifier = new VerifierOptions();
+        verifier.TrustAnchors.Add(authority.Root);
+        var signed = new MessageSigner(leaf, [authority.Intermediate]).Sign(Encoding.UTF8.GetBytes(Message(1, "INC-15-1", "TLP:AMBER", "incidentbestrijding").ToJsonString()));
+
+        using var regional = new KnooppuntIngest(Path.Combine(_folder, "regio.db"));
+        var regionalReceiver = regional.Attach(new MessageReceiver(new ReceiverOptions
+        {
+            Verifier = new MessageVerifier(verifier),
+            Policy = new SharingPolicy(Register()),
+            Recipient = RegionNode,
+            Inbox = regional.Inbox,
+        }));
+        var first = await regionalReceiver.ReceiveAsync(signed);
+        Assert.True(first.Status == ReceiveStatus.Accepted, string.Join("; ", first.Problems));
+        Assert.Equal(ReceiveStatus.Duplicate, (await regionalReceiver.ReceiveAsync(signed)).Status);
+
+        var channel = new InProcessChannel();
+        using var forwarder = new KnooppuntForwarder(regional, channel, new ForwarderOptions { Name = "landelijk", Policy = new SharingPolicy(Register()), Recipient = National });
+        Assert.Equal(1, (await forwarder.ForwardAsync()).Forwarded);
+        channel.Complete();
+
+        using var national = new KnooppuntIngest(Path.Combine(_folder, "landelijk.db"));
+        var nationalReceiver = national.Attach(new MessageReceiver(new ReceiverOptions
+        {
+            Verifier = new MessageVerifier(verifier),
+            Policy = new SharingPolicy(Register()),
+            Recipient = National,
+            Inbox = national.Inbox,
+        }));
+        var outcomes = new List<ReceiveOutcome>();
+        nationalReceiver.Completed += (_, o) => outcomes.Add(o);
+        await nationalReceiver.RunAsync(channel);
+        Assert.Equal(ReceiveStatus.Accepted, Assert.Single(outcomes).Status);
+        Assert.Equal(["INC-15-1"], national.Read(p => p.IncidentIds));
     }
 
     private static JsonObject Message(int number, string id, string tlp, string purpose, string? red = null)

@@ -116,16 +116,27 @@ public class KnooppuntBenchmarks
 
     /// <summary>The node's ingest: verify, validate, sharing policy, record and merge.</summary>
     [Benchmark]
-    public async Task<int> Ingest()
+    public Task<int> Ingest() => IngestAsync(validate: true, share: true);
+
+    /// <summary>Beside it, to show what dominates: the same without validation.</summary>
+    [Benchmark]
+    public Task<int> IngestWithoutValidation() => IngestAsync(validate: false, share: true);
+
+    /// <summary>Beside it: the same without the sharing policy.</summary>
+    [Benchmark]
+    public Task<int> IngestWithoutSharing() => IngestAsync(validate: true, share: false);
+
+    private async Task<int> IngestAsync(bool validate, bool share)
     {
-        using var ingest = new KnooppuntIngest(Path.Combine(_folder, $"node-{_round}.db"));
+        using var ingest = new KnooppuntIngest(Path.Combine(_folder, $"node-{_round}-{validate}-{share}.db"));
         var receiver = ingest.Attach(new MessageReceiver(new ReceiverOptions
         {
             Verification = VerificationMode.Required,
             Verifier = _verifier,
-            Validation = ValidationMode.Full,
-            Policy = new SharingPolicy(_register),
-            Recipient = Node,
+            Validation = validate ? ValidationMode.Full : ValidationMode.Off,
+            Sharing = share ? SharingMode.Enforce : SharingMode.Off,
+            Policy = share ? new SharingPolicy(_register) : null,
+            Recipient = share ? Node : null,
             Deduplication = DeduplicationMode.Off,
         }));
         var accepted = 0;

@@ -100,7 +100,7 @@ internal static class StormLoad
         }
 
         // Publish: the incidents of all regions interleaved, each reported by its three systems in turn, paced to the rate.
-        var sender = new NatsMessageSender(js, new NatsSenderOptions { Subject = m => NatsSubjects.For("VR" + m.Source.Substring("urn:nld:oin:00000099".Length, 2), m) });
+        var sender = new NatsMessageSender(js, new NatsSenderOptions { Subject = m => NatsSubjects.For(string.Concat("VR", m.Source.AsSpan("urn:nld:oin:00000099".Length, 2)), m) });
         var published = 0;
         var started = stopwatch.Elapsed;
         for (var i = 0; i < incidentsPerRegion; i++)
