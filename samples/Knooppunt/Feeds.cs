@@ -143,7 +143,7 @@ internal static partial class Feeds
             ["type"] = $"nl.veiligheidsregio.{entity}.v1",
             ["time"] = time,
             ["datacontenttype"] = "application/json",
-            ["dataschema"] = $"https://vr-standaarden.github.io/spec/1.0/schemas/{entity}.schema.json",
+            ["dataschema"] = $"https://vr-standaarden.github.io/spec/{Vr.Standaarden.Model.Messages.Release}/schemas/{entity}.schema.json",
             ["tlp"] = tlp,
             ["doelbinding"] = purposes,
             ["bewaartermijn"] = "P30D",

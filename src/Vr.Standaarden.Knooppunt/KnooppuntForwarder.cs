@@ -271,7 +271,7 @@ public sealed class KnooppuntForwarder : IDisposable
             ["time"] = Time(latest > now ? latest : now),
             ["subject"] = state.Id,
             ["datacontenttype"] = "application/json",
-            ["dataschema"] = "https://vr-standaarden.github.io/spec/1.0/schemas/situatiebeeld.schema.json",
+            ["dataschema"] = $"https://vr-standaarden.github.io/spec/{Vr.Standaarden.Model.Messages.Release}/schemas/situatiebeeld.schema.json",
             ["tlp"] = state.Tlp,
             ["doelbinding"] = string.Join(' ', state.Doelbinding),
             ["bewaartermijn"] = "P30D",

@@ -52,9 +52,16 @@ public sealed class MessageValidator
 
         using (document)
         {
-            return Validate(document.RootElement);
+            return Validate(document.RootElement, _options.GeneratedReaders && ValidByGeneratedReaders(utf8Json, document.RootElement));
         }
     }
+
+    /// <summary>Whether the message is of the generated models' release and their readers find no violation of the schema.</summary>
+    private static bool ValidByGeneratedReaders(ReadOnlySpan<byte> utf8Json, JsonElement message) =>
+        message.ValueKind == JsonValueKind.Object
+        && StandardSchemas.TryParseId(RuleContext.Text(message, "dataschema"), out var release, out _)
+        && release == Model.Messages.Release
+        && Model.Messages.Validate(utf8Json).Count == 0;
 
     /// <summary>
     /// Validates a message read from <paramref name="utf8Json"/> to its end. A stream longer than
@@ -82,7 +89,9 @@ public sealed class MessageValidator
     }
 
     /// <summary>Validates a message.</summary>
-    public ValidationResult Validate(JsonElement message)
+    public ValidationResult Validate(JsonElement message) => Validate(message, schemaChecked: false);
+
+    private ValidationResult Validate(JsonElement message, bool schemaChecked)
     {
         var dataschema = message.ValueKind == JsonValueKind.Object ? RuleContext.Text(message, "dataschema") : null;
         if (!StandardSchemas.TryParseId(dataschema, out var release, out var entity) || !StandardSchemas.Releases.Contains(release))
@@ -97,10 +106,13 @@ public sealed class MessageValidator
         }
 
         var findings = new List<Finding>();
-        var result = StandardSchemas.Get(release, "bericht").Evaluate(message, OutputFormat.List);
-        foreach (var error in result.MostSpecificErrors)
+        if (!schemaChecked)
         {
-            findings.Add(new Finding(DomainRules.SchemaCode, Severity.Error, error.InstanceLocation, error.Text, error.Keyword));
+            var result = StandardSchemas.Get(release, "bericht").Evaluate(message, OutputFormat.List);
+            foreach (var error in result.MostSpecificErrors)
+            {
+                findings.Add(new Finding(DomainRules.SchemaCode, Severity.Error, error.InstanceLocation, error.Text, error.Keyword));
+            }
         }
 
         // Rules look at the data as the entity its type names; an unknown type still gets the envelope rules.

@@ -20,4 +20,12 @@ public sealed class ValidationOptions
 
     /// <summary>Whether to report codes taken from an unverified source (<c>VR-CODE-003</c>, information). Default: <c>true</c>.</summary>
     public bool ReportUnverifiedCodes { get; set; } = true;
+
+    /// <summary>
+    /// Whether messages of the release the generated models come from (<see cref="Model.Messages.Release"/>) are checked
+    /// against the schema by the generated readers first: the fast path, several times faster than the schema engine.
+    /// Only a message they find invalid is evaluated by the engine as well, and the engine's findings are reported, so the
+    /// findings are the same either way; messages of other releases always go to the engine. Default: <c>false</c>.
+    /// </summary>
+    public bool GeneratedReaders { get; set; }
 }

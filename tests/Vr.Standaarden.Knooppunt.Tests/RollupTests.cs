@@ -22,12 +22,14 @@ public sealed class RollupTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, true);
 
+    // The national node is registered for "bijzonder" personal data: release 1.1 marks a situatiebeeld's beeld so, and
+    // without it the policy withholds the node's reports (the national picture is then built from the messages alone).
     private static RecipientRegister Register() => RecipientRegister.Parse(Encoding.UTF8.GetBytes($$"""
         {"afnemers": [
           {"oin": "{{RegionOrg}}", "naam": "VR15", "gemeenschappen": ["vr"], "doelen": ["incidentbestrijding", "crisisbeheersing", "evaluatie"], "persoonsgegevens": ["gewoon"]},
           {"oin": "{{RegionNode}}", "naam": "VR15 knooppunt", "organisatie": "{{RegionOrg}}", "gemeenschappen": ["vr"], "doelen": ["incidentbestrijding", "crisisbeheersing", "evaluatie"], "persoonsgegevens": ["gewoon"]},
           {"oin": "00000099150000000010", "naam": "VR15 GMS", "organisatie": "{{RegionOrg}}", "gemeenschappen": ["vr"], "doelen": ["incidentbestrijding"]},
-          {"oin": "{{National}}", "naam": "Landelijk knooppunt", "klantVan": ["{{RegionOrg}}"], "gemeenschappen": ["vr"], "doelen": ["incidentbestrijding", "crisisbeheersing"], "persoonsgegevens": ["gewoon"]},
+          {"oin": "{{National}}", "naam": "Landelijk knooppunt", "klantVan": ["{{RegionOrg}}"], "gemeenschappen": ["vr"], "doelen": ["incidentbestrijding", "crisisbeheersing"], "persoonsgegevens": ["gewoon", "bijzonder"]},
           {"oin": "{{Outsider}}", "naam": "VR07", "gemeenschappen": ["vr"], "doelen": ["incidentbestrijding"]}
         ]}
         """));

@@ -11,6 +11,7 @@ using Vr.Standaarden.Testing;
 using Vr.Standaarden.Transport;
 using Vr.Standaarden.Transport.Nats;
 using Vr.Standaarden.Uitwisseling;
+using Vr.Standaarden.Validatie;
 
 namespace Vr.Standaarden.Benchmarks.Exchange;
 
@@ -43,7 +44,8 @@ internal static class StormLoad
         await using var connection = new NatsConnection(new NatsOpts { Url = server.Url, SubPendingChannelCapacity = 65536 });
         var js = new NatsJSContext(connection);
         var register = Register();
-        var template = JsonNode.Parse(Standard.Release("1.0").Find("voorbeelden/geldig/bericht-incident-envelop.json")!.Utf8.Span)!.AsObject();
+        var validator = new MessageValidator(new ValidationOptions { GeneratedReaders = true });
+        var template = JsonNode.Parse(Standard.Release(Vr.Standaarden.Model.Messages.Release).Find("voorbeelden/geldig/bericht-incident-envelop.json")!.Utf8.Span)!.AsObject();
         template.Remove("expirytime");
         template["data"]!.AsObject().Remove("eenheden");
 
@@ -57,6 +59,7 @@ internal static class StormLoad
         var nationalReceiver = new MessageReceiver(new ReceiverOptions
         {
             Verification = VerificationMode.Off,
+            Validator = validator,
             Policy = new SharingPolicy(register),
             Recipient = "00000099990000000000",
             Deduplication = DeduplicationMode.Off,
@@ -83,6 +86,7 @@ internal static class StormLoad
             var receiver = ingest.Attach(new MessageReceiver(new ReceiverOptions
             {
                 Verification = VerificationMode.Off,
+                Validator = validator,
                 Policy = new SharingPolicy(register),
                 Recipient = $"00000099{n:00}0000000001",
                 Deduplication = DeduplicationMode.Off,
