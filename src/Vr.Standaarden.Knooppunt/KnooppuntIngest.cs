@@ -170,7 +170,8 @@ public sealed class KnooppuntIngest : IDisposable
         ArgumentNullException.ThrowIfNull(receiver);
         return receiver.HandleOther((received, _) =>
         {
-            var message = JsonNode.Parse(received.Raw.Utf8.Span)!.AsObject();
+            // The sharing policy read the message already (as delivered, minimised where it said so): use its reading.
+            var message = received.Sharing?.Message ?? JsonNode.Parse(received.Raw.Utf8.Span)!.AsObject();
             var text = System.Text.Encoding.UTF8.GetString(received.Raw.Utf8.Span);
             if (received.Inbox is RecordEntry entry && entry.Ingest == this)
             {

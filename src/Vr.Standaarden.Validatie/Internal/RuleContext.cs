@@ -26,8 +26,32 @@ internal sealed class RuleContext(JsonElement message, string release, string en
     public void Report(RuleInfo rule, string pointer, string message, string bericht) =>
         Findings.Add(new Finding(rule.Code, rule.Severity, pointer, new Schema.LocalizedText(message, bericht)));
 
-    /// <summary>The values in the data of fields of <paramref name="kind"/> (optionally only those named <paramref name="name"/>).</summary>
+    private Dictionary<string, object>? _cache;
+
+    /// <summary>What <paramref name="find"/> gives, computed once per message under <paramref name="key"/> for every rule that asks.</summary>
+    public T Cached<T>(string key, Func<T> find)
+        where T : class
+    {
+        _cache ??= new Dictionary<string, object>(StringComparer.Ordinal);
+        if (!_cache.TryGetValue(key, out var value))
+        {
+            _cache[key] = value = find();
+        }
+
+        return (T)value;
+    }
+
+    /// <summary>
+    /// The values in the data of fields of <paramref name="kind"/> (optionally only those named <paramref name="name"/>),
+    /// found once per message and kind.
+    /// </summary>
     public IEnumerable<(JsonElement Value, LazyPointer Pointer, string Name)> Fields(string kind, string? name = null)
+    {
+        var all = Cached("fields:" + kind, () => FindFields(kind).ToList());
+        return name is null ? all : all.Where(f => f.Name == name);
+    }
+
+    private IEnumerable<(JsonElement Value, LazyPointer Pointer, string Name)> FindFields(string kind)
     {
         if (Data.ValueKind == JsonValueKind.Undefined || Entity.Length == 0)
         {
@@ -36,7 +60,7 @@ internal sealed class RuleContext(JsonElement message, string release, string en
 
         foreach (var field in SchemaIndex.For(Release, Entity).Fields)
         {
-            if (field.Kind != kind || (name is not null && field.Name != name))
+            if (field.Kind != kind)
             {
                 continue;
             }

@@ -8,7 +8,11 @@ namespace Vr.Standaarden.Validatie.Rules;
 /// <summary>The code-list values of a message: those the schemas point at a code list, plus tlp and rubricering of the envelope.</summary>
 internal static class CodeValues
 {
-    public static IEnumerable<(Code Code, Codelijst List, LazyPointer Pointer)> Of(RuleContext context)
+    /// <summary>The code values, found once per message and shared by the rules that look at them.</summary>
+    public static IReadOnlyList<(Code Code, Codelijst List, LazyPointer Pointer)> Of(RuleContext context) =>
+        context.Cached(nameof(CodeValues), () => Find(context).ToList());
+
+    private static IEnumerable<(Code Code, Codelijst List, LazyPointer Pointer)> Find(RuleContext context)
     {
         var envelope = new[] { ("tlp", "tlp"), ("rubricering", "rubricering") }
             .Select(e => (Value: context.Message.TryGetProperty(e.Item1, out var v) ? v : default, Pointer: LazyPointer.Of("/" + e.Item1), Name: e.Item2));
