@@ -41,35 +41,16 @@ internal sealed class RuleContext(JsonElement message, string release, string en
         return (T)value;
     }
 
-    /// <summary>
-    /// The values in the data of fields of <paramref name="kind"/> (optionally only those named <paramref name="name"/>),
-    /// found once per message and kind.
-    /// </summary>
+    /// <summary>The values in the data of fields of <paramref name="kind"/> (optionally only those named <paramref name="name"/>), in document order.</summary>
     public IEnumerable<(JsonElement Value, LazyPointer Pointer, string Name)> Fields(string kind, string? name = null)
-    {
-        var all = Cached("fields:" + kind, () => FindFields(kind).ToList());
-        return name is null ? all : all.Where(f => f.Name == name);
-    }
-
-    private IEnumerable<(JsonElement Value, LazyPointer Pointer, string Name)> FindFields(string kind)
     {
         if (Data.ValueKind == JsonValueKind.Undefined || Entity.Length == 0)
         {
-            yield break;
+            return [];
         }
 
-        foreach (var field in SchemaIndex.For(Release, Entity).Fields)
-        {
-            if (field.Kind != kind)
-            {
-                continue;
-            }
-
-            foreach (var (value, pointer) in SchemaIndex.Values(Data, field.Path, DataPointer))
-            {
-                yield return (value, pointer, field.Name);
-            }
-        }
+        var all = SchemaIndex.For(Release, Entity).Values(Data, kind, DataPointer);
+        return name is null ? all : all.Where(f => f.Name == name);
     }
 
     /// <summary>

@@ -19,6 +19,107 @@ internal sealed class SchemaIndex
 
     public IReadOnlyList<Field> Fields { get; }
 
+    private readonly ConcurrentDictionary<string, PathTrie> _tries = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The values in <paramref name="data"/> of the fields of <paramref name="kind"/>, in document order, found in one walk
+    /// over the data (the fields' paths share their prefixes) and handed out one by one, so a long list costs no memory.
+    /// </summary>
+    public IEnumerable<(JsonElement Value, LazyPointer Pointer, string Name)> Values(JsonElement data, string kind, string pointer) =>
+        _tries.GetOrAdd(kind, k => PathTrie.Build(Fields.Where(f => f.Kind == k))).Collect(data, LazyPointer.Of(pointer));
+
+    /// <summary>The paths of some fields as a tree: one walk over the data finds the values of all of them.</summary>
+    private sealed class PathTrie
+    {
+        private readonly Dictionary<string, PathTrie> _members = new(StringComparer.Ordinal);
+        private readonly List<string> _ends = [];
+        private PathTrie? _items;
+
+        public static PathTrie Build(IEnumerable<Field> fields)
+        {
+            var root = new PathTrie();
+            foreach (var field in fields)
+            {
+                var node = root;
+                foreach (var segment in field.Path)
+                {
+                    if (segment == "*")
+                    {
+                        node = node._items ??= new PathTrie();
+                    }
+                    else if (!node._members.TryGetValue(segment, out var next))
+                    {
+                        node = node._members[segment] = new PathTrie();
+                    }
+                    else
+                    {
+                        node = next;
+                    }
+                }
+
+                node._ends.Add(field.Name);
+            }
+
+            return root;
+        }
+
+        // Depth-first with an explicit stack: one iterator for the whole walk, whatever the depth or length of the data.
+        public IEnumerable<(JsonElement Value, LazyPointer Pointer, string Name)> Collect(JsonElement data, LazyPointer start)
+        {
+            var pending = new Stack<(PathTrie Trie, JsonElement Node, LazyPointer At)>();
+            pending.Push((this, data, start));
+            var children = new List<(PathTrie, JsonElement, LazyPointer)>();
+            while (pending.Count > 0)
+            {
+                var (trie, node, at) = pending.Pop();
+                foreach (var name in trie._ends)
+                {
+                    yield return (node, at, name);
+                }
+
+                children.Clear();
+                if (trie._members.Count > 0 && node.ValueKind == JsonValueKind.Object)
+                {
+                    string? here = null;
+                    foreach (var property in node.EnumerateObject())
+                    {
+                        if (trie._members.TryGetValue(property.Name, out var child))
+                        {
+                            children.Add((child, property.Value, LazyPointer.Member(here ??= at.ToString(), property.Name)));
+                        }
+                    }
+                }
+
+                if (trie._items is { } items && node.ValueKind == JsonValueKind.Array)
+                {
+                    var parent = at.ToString();
+                    var i = 0;
+                    var leaves = items._members.Count == 0 && items._items is null;
+                    foreach (var item in node.EnumerateArray())
+                    {
+                        var here = LazyPointer.Item(parent, i++);
+                        if (!leaves)
+                        {
+                            children.Add((items, item, here));
+                            continue;
+                        }
+
+                        // Leaves straight away: a long array of values costs no stack entry per item.
+                        foreach (var name in items._ends)
+                        {
+                            yield return (item, here, name);
+                        }
+                    }
+                }
+
+                for (var c = children.Count - 1; c >= 0; c--)
+                {
+                    pending.Push(children[c]);
+                }
+            }
+        }
+    }
+
     public static SchemaIndex For(string release, string entity) =>
         Cache.GetOrAdd((release, entity), key =>
         {
@@ -79,54 +180,6 @@ internal sealed class SchemaIndex
             path.Add("*");
             Walk(release, items, path, fields, depth + 1);
             path.RemoveAt(path.Count - 1);
-        }
-    }
-
-    /// <summary>The values at <paramref name="path"/> in <paramref name="root"/>, each with its JSON Pointer below <paramref name="pointer"/>.</summary>
-    public static IEnumerable<(JsonElement Value, LazyPointer Pointer)> Values(JsonElement root, string[] path, string pointer) =>
-        Walk(root, LazyPointer.Of(pointer), path, 0);
-
-    // The last step yields its values directly: a long array of scalars costs no iterator or pointer per item.
-    private static IEnumerable<(JsonElement Value, LazyPointer Pointer)> Walk(JsonElement node, LazyPointer at, string[] path, int depth)
-    {
-        if (depth == path.Length)
-        {
-            yield return (node, at);
-            yield break;
-        }
-
-        var segment = path[depth];
-        var last = depth == path.Length - 1;
-        if (segment == "*")
-        {
-            if (node.ValueKind != JsonValueKind.Array)
-            {
-                yield break;
-            }
-
-            var parent = at.ToString();
-            var i = 0;
-            foreach (var item in node.EnumerateArray())
-            {
-                var here = LazyPointer.Item(parent, i++);
-                if (last)
-                {
-                    yield return (item, here);
-                    continue;
-                }
-
-                foreach (var found in Walk(item, here, path, depth + 1))
-                {
-                    yield return found;
-                }
-            }
-        }
-        else if (node.ValueKind == JsonValueKind.Object && node.TryGetProperty(segment, out var child))
-        {
-            foreach (var found in Walk(child, LazyPointer.Member(at.ToString(), segment), path, depth + 1))
-            {
-                yield return found;
-            }
         }
     }
 }
