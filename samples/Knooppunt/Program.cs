@@ -9,7 +9,6 @@ using Vr.Standaarden.Transport;
 using Vr.Standaarden.Transport.Http;
 using Vr.Standaarden.Transport.Nats;
 using Vr.Standaarden.Uitwisseling;
-using Vr.Standaarden.Validatie;
 
 // A knooppunt on the embedded default: the record and the inbox are SQLite files in --data, the API and the portal on
 // --urls. The sample feeds send to it over HTTP like any partner would; with --nats it also reads its JetStream stream
@@ -57,7 +56,6 @@ if (register.Find(options.NodeOin) is null)
 var receiverOptions = new ReceiverOptions
 {
     Validation = ValidationMode.Full,
-    Validator = new MessageValidator(new ValidationOptions { GeneratedReaders = true }), // the generated readers first: the fast path
     Policy = new SharingPolicy(register),
     Recipient = options.NodeOin,
     Inbox = ingest.Inbox, // the record is the inbox: a message is accepted and recorded in one step, a resent one is a duplicate

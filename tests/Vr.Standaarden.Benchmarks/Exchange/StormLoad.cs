@@ -44,7 +44,7 @@ internal static class StormLoad
         await using var connection = new NatsConnection(new NatsOpts { Url = server.Url, SubPendingChannelCapacity = 65536 });
         var js = new NatsJSContext(connection);
         var register = Register();
-        var validator = new MessageValidator(new ValidationOptions { GeneratedReaders = true });
+        var validator = new MessageValidator();
         var template = JsonNode.Parse(Standard.Release(Vr.Standaarden.Model.Messages.Release).Find("voorbeelden/geldig/bericht-incident-envelop.json")!.Utf8.Span)!.AsObject();
         template.Remove("expirytime");
         template["data"]!.AsObject().Remove("eenheden");
