@@ -147,7 +147,8 @@ public sealed class IncidentState
 /// phase, crisis type or region, or on a location more than the tolerance apart, give a <see cref="Contradiction"/>; the
 /// picture never picks a winner silently for them: a contradiction stays open until a <c>besluit</c> resolves it
 /// (<see cref="Resolution"/>), and opens again when a source reports a value after that. Messages can come in any order:
-/// a message older than the value it would replace changes nothing. Not safe for concurrent writers.
+/// a message older than the value it would replace changes nothing. An incident's merged state is computed when asked
+/// for and kept until a message about it arrives. Not safe for concurrent use while messages come in.
 /// </summary>
 public sealed class SituationPicture
 {
@@ -164,6 +165,7 @@ public sealed class SituationPicture
     private readonly Dictionary<string, Dictionary<string, Resolution>> _resolutions = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Entity, string Id), EntityState> _entities = [];
     private readonly Dictionary<string, (int Rank, string[] Purposes)> _sharing = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IncidentState> _states = new(StringComparer.Ordinal);
     private static readonly string[] TlpOrder = ["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"];
 
     /// <summary>An empty picture.</summary>
@@ -268,6 +270,11 @@ public sealed class SituationPicture
     public IncidentState? Incident(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
+        if (_states.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
         if (!_incidents.TryGetValue(id, out var fields))
         {
             return null;
@@ -298,11 +305,12 @@ public sealed class SituationPicture
 
         var sources = fields.Values.SelectMany(f => f.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var sharing = _sharing.GetValueOrDefault(id, (TlpOrder.Length - 1, []));
-        return new IncidentState(id, current, contradictions, resolved, sources, TlpOrder[sharing.Rank], sharing.Purposes);
+        return _states[id] = new IncidentState(id, current, contradictions, resolved, sources, TlpOrder[sharing.Rank], sharing.Purposes);
     }
 
     private void Share(string incident, JsonObject message)
     {
+        _states.Remove(incident);
         var rank = Array.IndexOf(TlpOrder, (string?)message["tlp"] == "TLP:WHITE" ? "TLP:CLEAR" : (string?)message["tlp"]);
         rank = rank < 0 ? TlpOrder.Length - 1 : rank;
         var purposes = ((string?)message["doelbinding"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -313,6 +321,7 @@ public sealed class SituationPicture
 
     private void Merge(string id, IEnumerable<(string Field, JsonNode? Value)> values, Provenance provenance)
     {
+        _states.Remove(id);
         if (!_incidents.TryGetValue(id, out var fields))
         {
             _incidents[id] = fields = new Dictionary<string, Dictionary<string, FieldValue>>(StringComparer.Ordinal);
@@ -334,6 +343,7 @@ public sealed class SituationPicture
 
     private void Resolve(string incident, JsonObject besluit, Provenance provenance)
     {
+        _states.Remove(incident);
         if (besluit["uitbreidingen"]?[ResolutionExtension]?["oplossingen"] is not JsonArray solutions)
         {
             return;

@@ -3,6 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
 using Vr.Standaarden.Knooppunt;
@@ -151,14 +154,25 @@ internal static class StormLoad
             $"lag publication -> national picture: p50 {Percentile(0.50):0} ms, p99 {Percentile(0.99):0} ms, max {Percentile(1):0} ms"));
         Console.WriteLine($"stored: national {stored} incidents, {national.Log.Count} messages; regional records {regional.Sum(r => r.Ingest.Log.Count)} messages");
 
-        // Query latency with everything stored: the overview of all incidents, and one incident with provenance.
-        var overview = Time(50, () => national.Read(p => p.IncidentIds.Select(p.Incident).Count(s => s!.Contradictions.Count > 0)));
+        // Query latency with everything stored, through the node's HTTP API as the portal asks: the first overview after
+        // the storm (every incident's state computed), then warm overviews, single incidents and the picture at a moment.
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var app = builder.Build();
+        app.MapKnooppunt(national, nationalReceiver, new KnooppuntEndpointOptions { Name = "landelijk" });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+        var cold = await TimeAsync(1, () => client.GetStringAsync("/situatiebeeld"));
+        var overview = await TimeAsync(30, () => client.GetStringAsync("/situatiebeeld"));
         var random = new Random(7);
         var ids = national.Read(p => p.IncidentIds);
-        var single = Time(1000, () => national.Read(p => p.Incident(ids[random.Next(ids.Count)])!.Fields.Count));
-        var atMoment = Time(5, () => national.At(DateTimeOffset.UtcNow).IncidentCount);
+        var single = await TimeAsync(500, () => client.GetStringAsync($"/incidenten/{ids[random.Next(ids.Count)]}"));
+        var atMoment = await TimeAsync(5, () => client.GetStringAsync($"/situatiebeeld?tijdstip={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(-30).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture))}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"query with {stored} incidents: whole picture p50 {overview.P50:0.0} ms p99 {overview.P99:0.0} ms; one incident p50 {single.P50:0.000} ms p99 {single.P99:0.000} ms; picture at a moment (rebuilt from the record) p50 {atMoment.P50:0} ms"));
+            $"HTTP with {stored} incidents: GET /situatiebeeld first {cold.P50:0} ms, then p50 {overview.P50:0.0} ms p99 {overview.P99:0.0} ms; GET /incidenten/{{id}} p50 {single.P50:0.00} ms p99 {single.P99:0.00} ms; GET /situatiebeeld?tijdstip= (rebuilt from the record) p50 {atMoment.P50:0} ms"));
+        await app.StopAsync();
 
         await stop.CancelAsync();
         await Task.WhenAll(workers);
@@ -173,13 +187,13 @@ internal static class StormLoad
         return nationalIncidents == total ? 0 : 1;
     }
 
-    private static (double P50, double P99) Time(int runs, Func<int> query)
+    private static async Task<(double P50, double P99)> TimeAsync(int runs, Func<Task<string>> query)
     {
         var times = new double[runs];
         for (var i = 0; i < runs; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            query();
+            await query();
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
 
