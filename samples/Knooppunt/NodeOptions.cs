@@ -18,6 +18,7 @@ internal sealed partial class NodeOptions
           --oin <OIN>              the node's own identity (default: the sample register's node of the region or the nation)
           --trust <anchors.pem>    verify signatures against these anchors; without it unsigned messages are accepted
           --register <file>        the recipient register (default: the sample register next to the program)
+          --regiogrenzen <file>    a GeoJSON (WGS 84) of the safety regions' outlines for the portal's map
           --no-samples             do not feed the sample data
           --exit-after-samples     feed the samples, print the summary and stop (for scripts)
         """;
@@ -39,6 +40,8 @@ internal sealed partial class NodeOptions
     public string? Trust { get; private set; }
 
     public string Register { get; private set; } = Path.Combine(AppContext.BaseDirectory, "afnemers.json");
+
+    public string? RegionOutlines { get; private set; }
 
     public bool Samples { get; private set; } = true;
 
@@ -106,6 +109,9 @@ internal sealed partial class NodeOptions
                         break;
                     case "--register":
                         options.Register = File.Exists(Value()) ? Path.GetFullPath(args[i]) : throw new ArgumentException($"--register: {args[i]} does not exist.");
+                        break;
+                    case "--regiogrenzen":
+                        options.RegionOutlines = File.Exists(Value()) ? Path.GetFullPath(args[i]) : throw new ArgumentException($"--regiogrenzen: {args[i]} does not exist.");
                         break;
                     case "--no-samples":
                         options.Samples = false;

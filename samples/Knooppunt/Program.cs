@@ -73,17 +73,13 @@ else
 }
 
 var receiver = ingest.Attach(new MessageReceiver(receiverOptions));
-app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = options.Name, SignaturesVerified = options.Trust is not null });
+app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = options.Name, SignaturesVerified = options.Trust is not null, RegionOutlines = options.RegionOutlines });
 await app.StartAsync();
 var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 log.LogInformation("Node {Name} ({Oin}) on {Address}; record in {Data}", options.Name, options.NodeOin, address, options.Data);
 
-using var stopping = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stopping.Cancel();
-};
+// Ctrl+C, SIGTERM (a service manager, docker stop) and SIGINT all stop the node through the host's lifetime.
+using var stopping = CancellationTokenSource.CreateLinkedTokenSource(app.Lifetime.ApplicationStopping);
 var background = new List<Task>();
 NatsConnection? nats = null;
 KnooppuntForwarder? forwarder = null;

@@ -5,7 +5,16 @@ using Vr.Standaarden.Schema.Compiled;
 using VrHaaglanden.Adapter;
 
 // 1. A standard repressief object with the region's pluslaag, read as the region's profile: typed and validated.
-var path = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "voorbeeld.json");
+// Usage: RegioAdapter [object.json] [--naar <http(s) url of a node's /berichten>]
+var to = Array.IndexOf(args, "--naar") is var at and >= 0 && at + 1 < args.Length && Uri.TryCreate(args[at + 1], UriKind.Absolute, out var url) ? url : null;
+if (Array.IndexOf(args, "--naar") >= 0 && to is null)
+{
+    Console.Error.WriteLine("--naar takes the http(s) URL of a node's /berichten.");
+    return 2;
+}
+
+var rest = args.Where((a, i) => a != "--naar" && (i == 0 || args[i - 1] != "--naar")).ToArray();
+var path = rest.Length > 0 ? rest[0] : Path.Combine(AppContext.BaseDirectory, "voorbeeld.json");
 var errors = new List<SchemaViolation>();
 var obj = RepressiefObjectMetBereikbaarheid.Read(File.ReadAllBytes(path), errors);
 if (obj is null || errors.Count > 0)
@@ -45,4 +54,24 @@ Console.WriteLine($"message: {bytes.Length} bytes, {(violations.Count == 0 ? "va
 var standard = Messages.ReadData<RepressiefObject>(Messages.Read(bytes, out _)!, out var dataErrors);
 Console.WriteLine($"as the standard reads it: {standard?.Aanduiding}, {(dataErrors.Count == 0 ? "valid" : string.Join("; ", dataErrors))}");
 Console.WriteLine(Encoding.UTF8.GetString(written));
-return violations.Count == 0 && dataErrors.Count == 0 ? 0 : 1;
+if (violations.Count > 0 || dataErrors.Count > 0)
+{
+    return 1;
+}
+
+// 4. Sent to a node (such as the sample knooppunt) in the CloudEvents HTTP binding's structured mode.
+if (to is not null)
+{
+    using var client = new HttpClient();
+    using var content = new ByteArrayContent(bytes);
+    content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/cloudevents+json");
+    using var response = await client.PostAsync(to, content);
+    Console.WriteLine($"sent to {to}: {(int)response.StatusCode} {response.ReasonPhrase}");
+    if (!response.IsSuccessStatusCode)
+    {
+        Console.Error.WriteLine(await response.Content.ReadAsStringAsync());
+        return 1;
+    }
+}
+
+return 0;

@@ -49,4 +49,20 @@ public sealed class SampleNodeTests : IDisposable
         Assert.Equal(2, unknown);
         Assert.Contains("Unknown option --onbekend.", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_node_stops_cleanly_on_sigterm_as_a_service_manager_stops_it()
+    {
+        var address = new Uri($"http://127.0.0.1:{SampleNode.FreePort()}");
+        using var client = new HttpClient();
+        using var node = await SampleNode.StartAsync(address, client, "--no-samples", "--data", _folder);
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", node.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await node.WaitForExitAsync(timeout.Token);
+        Assert.Equal(0, node.ExitCode);
+    }
 }
