@@ -144,7 +144,7 @@ public static class KnooppuntEndpoints
             ["tegenstrijdigheden"] = s.Contradictions.Count,
             ["tegenstrijdigeVelden"] = new JsonArray([.. s.Contradictions.Select(c => (JsonNode)JsonValue.Create(c.Field))]),
             ["opgelost"] = s.Resolved.Count,
-            ["bijgewerkt"] = s.Fields.Values.Max(v => v.Herkomst.Time).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            ["bijgewerkt"] = Timestamps.Text(s.Fields.Values.Max(v => v.Herkomst.Time)),
         })]),
         ["entiteiten"] = new JsonArray([.. OtherEntities(picture).Select(e => (JsonNode)Summary(e))]),
     };
@@ -289,7 +289,7 @@ public static class KnooppuntEndpoints
     {
         ["bron"] = provenance.Source,
         ["bericht"] = provenance.MessageId,
-        ["tijdstip"] = provenance.Time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        ["tijdstip"] = Timestamps.Text(provenance.Time),
     };
 
     private static JsonObject AsMessage(IncidentState state)

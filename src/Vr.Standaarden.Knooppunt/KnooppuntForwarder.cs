@@ -241,7 +241,7 @@ public sealed class KnooppuntForwarder : IDisposable
         foreach (var (name, value) in state.Fields)
         {
             velden[name] = value.Value?.DeepClone();
-            herkomst[name] = new JsonObject { ["bron"] = value.Herkomst.Source, ["bericht"] = value.Herkomst.MessageId, ["tijdstip"] = Time(value.Herkomst.Time) };
+            herkomst[name] = new JsonObject { ["bron"] = value.Herkomst.Source, ["bericht"] = value.Herkomst.MessageId, ["tijdstip"] = Timestamps.Text(value.Herkomst.Time) };
         }
 
         var data = new JsonObject
@@ -249,7 +249,7 @@ public sealed class KnooppuntForwarder : IDisposable
             ["id"] = "SB-" + state.Id,
             ["incidentId"] = state.Id,
             ["versie"] = version,
-            ["tijdstip"] = Time(latest),
+            ["tijdstip"] = Timestamps.Text(latest),
             ["beeld"] = string.Join(" · ", parts),
             ["uitbreidingen"] = new JsonObject
             {
@@ -268,7 +268,7 @@ public sealed class KnooppuntForwarder : IDisposable
             ["id"] = string.Create(CultureInfo.InvariantCulture, $"SB-{state.Id}-{version}-{latest.ToUnixTimeSeconds()}"),
             ["source"] = source,
             ["type"] = "nl.veiligheidsregio.situatiebeeld.v1",
-            ["time"] = Time(latest > now ? latest : now),
+            ["time"] = Timestamps.Text(latest > now ? latest : now),
             ["subject"] = state.Id,
             ["datacontenttype"] = "application/json",
             ["dataschema"] = $"https://vr-standaarden.github.io/spec/{Vr.Standaarden.Model.Messages.Release}/schemas/situatiebeeld.schema.json",
@@ -279,8 +279,6 @@ public sealed class KnooppuntForwarder : IDisposable
             ["data"] = data,
         };
     }
-
-    private static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private static string? IncidentOf(JsonObject message) => (string?)message["type"] switch
     {

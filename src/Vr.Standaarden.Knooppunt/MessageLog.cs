@@ -81,7 +81,7 @@ public sealed class MessageLog : IDisposable
                 throw new FormatException($"Message {id} has no readable time.");
             }
 
-            rows[i] = (source, id, time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture), texts?[i] ?? message.ToJsonString());
+            rows[i] = (source, id, Timestamps.Stored(time), texts?[i] ?? message.ToJsonString());
         }
 
         var added = new bool[rows.Length];
@@ -170,7 +170,7 @@ public sealed class MessageLog : IDisposable
             : "SELECT inhoud FROM berichten WHERE tijd <= $t ORDER BY tijd, volgnummer";
         if (until is { } t)
         {
-            command.Parameters.AddWithValue("$t", t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$t", Timestamps.Stored(t));
         }
 
         using var reader = command.ExecuteReader();

@@ -73,7 +73,7 @@ public sealed class EntityState
         ["type"] = $"nl.veiligheidsregio.{Entity}.v1",
         ["source"] = Herkomst.Source,
         ["id"] = Herkomst.MessageId,
-        ["time"] = Herkomst.Time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        ["time"] = Timestamps.Text(Herkomst.Time),
         ["tlp"] = Tlp,
         ["data"] = Data,
     };
@@ -163,7 +163,7 @@ public sealed class SituationPicture
     private readonly PictureOptions _options;
     private readonly Dictionary<string, Dictionary<string, Dictionary<string, FieldValue>>> _incidents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, Resolution>> _resolutions = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Entity, string Id), EntityState> _entities = [];
+    private readonly Dictionary<string, Dictionary<string, EntityState>> _entities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Rank, string[] Purposes)> _sharing = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IncidentState> _states = new(StringComparer.Ordinal);
     private static readonly string[] TlpOrder = ["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"];
@@ -176,7 +176,7 @@ public sealed class SituationPicture
 
     /// <summary>Every source that reported on an incident or an entity in the picture, in order.</summary>
     public IReadOnlyList<string> Sources =>
-        [.. _incidents.Values.SelectMany(f => f.Values).SelectMany(b => b.Keys).Concat(_entities.Values.Select(e => e.Herkomst.Source)).Distinct().Order(StringComparer.Ordinal)];
+        [.. _incidents.Values.SelectMany(f => f.Values).SelectMany(b => b.Keys).Concat(_entities.Values.SelectMany(byId => byId.Values).Select(e => e.Herkomst.Source)).Distinct().Order(StringComparer.Ordinal)];
 
     /// <summary>The number of incidents in the picture.</summary>
     public int IncidentCount => _incidents.Count;
@@ -185,7 +185,7 @@ public sealed class SituationPicture
     public IReadOnlyList<EntityState> Entities(string entity)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        return [.. _entities.Values.Where(e => e.Entity == entity).OrderBy(e => e.Id, StringComparer.Ordinal)];
+        return _entities.TryGetValue(entity, out var byId) ? [.. byId.Values.OrderBy(e => e.Id, StringComparer.Ordinal)] : [];
     }
 
     /// <summary>The picture as it was at <paramref name="until"/>: the messages with <c>time</c> up to then, merged.</summary>
@@ -257,10 +257,14 @@ public sealed class SituationPicture
                 break;
         }
 
-        var key = (entity, id);
-        if (!_entities.TryGetValue(key, out var known) || known.Herkomst.Time <= time)
+        if (!_entities.TryGetValue(entity, out var byId))
         {
-            _entities[key] = new EntityState(entity, id, data.DeepClone().AsObject(), provenance, (string?)message["tlp"]);
+            _entities[entity] = byId = new Dictionary<string, EntityState>(StringComparer.Ordinal);
+        }
+
+        if (!byId.TryGetValue(id, out var known) || known.Herkomst.Time <= time)
+        {
+            byId[id] = new EntityState(entity, id, data.DeepClone().AsObject(), provenance, (string?)message["tlp"]);
         }
 
         return true;

@@ -26,20 +26,8 @@ internal sealed class RuleContext(JsonElement message, string release, string en
     public void Report(RuleInfo rule, string pointer, string message, string bericht) =>
         Findings.Add(new Finding(rule.Code, rule.Severity, pointer, new Schema.LocalizedText(message, bericht)));
 
-    private Dictionary<string, object>? _cache;
-
-    /// <summary>What <paramref name="find"/> gives, computed once per message under <paramref name="key"/> for every rule that asks.</summary>
-    public T Cached<T>(string key, Func<T> find)
-        where T : class
-    {
-        _cache ??= new Dictionary<string, object>(StringComparer.Ordinal);
-        if (!_cache.TryGetValue(key, out var value))
-        {
-            _cache[key] = value = find();
-        }
-
-        return (T)value;
-    }
+    /// <summary>The message's code-list values, found by the first rule that asks and shared by the others (<c>CodeValues.Of</c>).</summary>
+    public IReadOnlyList<(Begrippen.Code Code, Begrippen.Codelijst List, LazyPointer Pointer)>? Codes { get; set; }
 
     /// <summary>The values in the data of fields of <paramref name="kind"/> (optionally only those named <paramref name="name"/>), in document order.</summary>
     public IEnumerable<(JsonElement Value, LazyPointer Pointer, string Name)> Fields(string kind, string? name = null)

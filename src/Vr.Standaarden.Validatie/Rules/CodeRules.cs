@@ -10,7 +10,7 @@ internal static class CodeValues
 {
     /// <summary>The code values, found once per message and shared by the rules that look at them.</summary>
     public static IReadOnlyList<(Code Code, Codelijst List, LazyPointer Pointer)> Of(RuleContext context) =>
-        context.Cached(nameof(CodeValues), () => Find(context).ToList());
+        context.Codes ??= [.. Find(context)];
 
     private static IEnumerable<(Code Code, Codelijst List, LazyPointer Pointer)> Find(RuleContext context)
     {
