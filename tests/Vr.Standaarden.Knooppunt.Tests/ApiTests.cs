@@ -1,12 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Vr.Standaarden.Transport;
+using Vr.Standaarden.Transport.Tests.Http;
 using Vr.Standaarden.Transport.Http;
 
 namespace Vr.Standaarden.Knooppunt.Tests;
@@ -22,13 +17,8 @@ public sealed class ApiTests : IDisposable
     {
         using var ingest = new KnooppuntIngest(Path.Combine(_folder, "berichten.db"));
         var receiver = ingest.Attach(new MessageReceiver(new ReceiverOptions { Verification = VerificationMode.Off, Sharing = SharingMode.Off, Deduplication = DeduplicationMode.Off }));
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        await using var app = builder.Build();
-        app.MapKnooppunt(ingest, receiver);
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await using var server = await Kestrel.StartAsync(app => app.MapKnooppunt(ingest, receiver));
+        var address = server.Address;
         using var client = new HttpClient { BaseAddress = address };
 
         var sender = new HttpMessageSender(client, new Uri(address, "/berichten"), new HttpSenderOptions { Mode = HttpContentMode.Batch });
@@ -73,7 +63,5 @@ public sealed class ApiTests : IDisposable
             Assert.True(item!["get"]!["responses"]![((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)] is not null, $"{path} answered {(int)response.StatusCode}, which the document does not list");
             Assert.Equal("1.0.0", response.Headers.GetValues("API-Version").Single());
         }
-
-        await app.StopAsync();
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Data.Sqlite;
 using Vr.Standaarden.Transport;
 using Vr.Standaarden.Transport.Http;
 using Xunit.Abstractions;
+using Vr.Standaarden.Testing;
 
 namespace Vr.Standaarden.Knooppunt.Tests;
 
@@ -23,7 +24,7 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
     {
         var messages = Enumerable.Range(1, Count).Select(Message).ToList();
         var acknowledged = new HashSet<string>(StringComparer.Ordinal);
-        var port = SampleNode.FreePort();
+        var port = NatsServer.FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var sender = new HttpMessageSender(client, new Uri(address, "/berichten"), new HttpSenderOptions { Mode = HttpContentMode.Batch, MaxRetryAttempts = 0 });
@@ -111,10 +112,16 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         }
     }
 
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "berichten.db")};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
     private HashSet<string> Recorded()
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "berichten.db")};Pooling=False");
-        connection.Open();
+        using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id FROM berichten";
         using var reader = command.ExecuteReader();
@@ -129,8 +136,7 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
 
     private (long Rows, long Distinct) Rows()
     {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_folder, "berichten.db")};Pooling=False");
-        connection.Open();
+        using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*), COUNT(DISTINCT source || ' ' || id) FROM berichten";
         using var reader = command.ExecuteReader();

@@ -1,16 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Interactions;
 using OpenQA.Selenium.Support.UI;
 using Vr.Standaarden.Transport;
+using Vr.Standaarden.Transport.Tests.Http;
 using Xunit.Abstractions;
 
 namespace Vr.Standaarden.Knooppunt.Tests;
@@ -35,13 +30,8 @@ public sealed class PortalTests(ITestOutputHelper output) : IDisposable
         ingest.Ingest(Incident(Lcms, 1, 20, "GRIP2"));
         ingest.Ingest(Incident(Gms, 2, 30, "GRIP0", id: "INC-15-2026-0043"));
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        await using var app = builder.Build();
-        app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = "VR15", SignaturesVerified = false, RegionOutlines = outlines });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var server = await Kestrel.StartAsync(app => app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = "VR15", SignaturesVerified = false, RegionOutlines = outlines }));
+        var address = server.Address.ToString();
 
         using var browser = Chromium();
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
@@ -113,7 +103,6 @@ public sealed class PortalTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("does not verify signatures", browser.FindElement(By.Id("ongetekend")).Text, StringComparison.Ordinal);
         var logs = browser.Manage().Logs.GetLog(LogType.Browser).Where(l => l.Level >= OpenQA.Selenium.LogLevel.Severe).ToList();
         Assert.True(logs.Count == 0, string.Join("\n", logs.Select(l => l.Message)));
-        await app.StopAsync();
     }
 
     private const string ContrastScript = """

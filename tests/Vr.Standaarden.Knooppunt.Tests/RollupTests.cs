@@ -111,7 +111,7 @@ public sealed class RollupTests : IDisposable
 
         // Nothing listens on this port: every delivery fails, and the forwarder's place in the record stays.
         using var client = new HttpClient();
-        var down = new Transport.Http.HttpMessageSender(client, new Uri($"http://127.0.0.1:{SampleNode.FreePort()}/berichten"), new Transport.Http.HttpSenderOptions { MaxRetryAttempts = 0 });
+        var down = new Transport.Http.HttpMessageSender(client, new Uri($"http://127.0.0.1:{NatsServer.FreePort()}/berichten"), new Transport.Http.HttpSenderOptions { MaxRetryAttempts = 0 });
         using (var failing = new KnooppuntForwarder(regional, down, options))
         {
             var result = await failing.ForwardAsync();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Vr.Standaarden.Knooppunt.Tests;
@@ -59,13 +58,6 @@ internal static class SampleNode
 
         var dll = Path.Combine(root!.FullName, "samples", "Knooppunt", "bin", configuration, "net10.0", "Knooppunt.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build samples/Knooppunt ({configuration}) first.", dll);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Runs the node to the end with <paramref name="arguments"/>: its exit code and everything it printed.</summary>

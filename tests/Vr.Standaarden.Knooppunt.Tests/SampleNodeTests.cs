@@ -1,3 +1,4 @@
+using Vr.Standaarden.Testing;
 namespace Vr.Standaarden.Knooppunt.Tests;
 
 /// <summary>The main job as a user runs it: the sample node with its sample feeds, as a process of its own.</summary>
@@ -10,7 +11,7 @@ public sealed class SampleNodeTests : IDisposable
     [Fact]
     public async Task The_sample_node_merges_its_feeds_into_a_picture_with_contradictions_and_resumes_on_restart()
     {
-        var url = $"http://127.0.0.1:{SampleNode.FreePort()}";
+        var url = $"http://127.0.0.1:{NatsServer.FreePort()}";
         var (code, output) = await SampleNode.RunAsync("--data", _folder, "--urls", url, "--exit-after-samples");
         Assert.True(code == 0, output);
         Assert.Contains("signatures are not checked and unsigned messages are accepted", output, StringComparison.Ordinal);
@@ -35,7 +36,7 @@ public sealed class SampleNodeTests : IDisposable
     [Fact]
     public async Task Another_region_speaks_for_itself_and_usage_errors_exit_2()
     {
-        var (code, output) = await SampleNode.RunAsync("--data", _folder, "--urls", $"http://127.0.0.1:{SampleNode.FreePort()}", "--regio", "VR07", "--exit-after-samples");
+        var (code, output) = await SampleNode.RunAsync("--data", _folder, "--urls", $"http://127.0.0.1:{NatsServer.FreePort()}", "--regio", "VR07", "--exit-after-samples");
         Assert.True(code == 0, output);
         Assert.Contains("Situation picture of VR07: 4 incidents", output, StringComparison.Ordinal);
         Assert.Contains("INC-07-2026-0101", output, StringComparison.Ordinal);
@@ -53,7 +54,7 @@ public sealed class SampleNodeTests : IDisposable
     [Fact]
     public async Task The_node_stops_cleanly_on_sigterm_as_a_service_manager_stops_it()
     {
-        var address = new Uri($"http://127.0.0.1:{SampleNode.FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{NatsServer.FreePort()}");
         using var client = new HttpClient();
         using var node = await SampleNode.StartAsync(address, client, "--no-samples", "--data", _folder);
         using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", node.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
