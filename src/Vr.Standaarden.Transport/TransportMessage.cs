@@ -123,6 +123,13 @@ public sealed class TransportMessage
             {
                 throw new JsonException("Content after the message's object.");
             }
+
+            // Every later step reads the message in its own way: a member name given twice would mean one thing to one
+            // of them and another thing to the next, so it is refused here, before any of them reads it.
+            if (JsonInput.CheckSyntax(utf8Json.Span, limits.MaxDepth) is { Kind: InputProblemKind.DuplicateMember } duplicate)
+            {
+                throw new TransportMessageException(duplicate.Text.English, duplicate.ByteOffset, duplicate.InstanceLocation ?? "") { Code = Validatie.DomainRules.DuplicateMemberCode };
+            }
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
@@ -180,6 +187,12 @@ public sealed class TransportMessageException : FormatException
 
     /// <summary>The JSON Pointer of the problem (<c>""</c> for the whole message).</summary>
     public string Location { get; }
+
+    /// <summary>
+    /// The code of the problem where it is more specific than not being a message at all (such as <c>VR-JSON-004</c>, a
+    /// member name given twice); <c>null</c> otherwise.
+    /// </summary>
+    public string? Code { get; init; }
 }
 
 internal static class Keys

@@ -18,6 +18,12 @@ public static class DomainRules
     /// <summary>The code of a message larger or nested deeper than <see cref="ValidationOptions.Limits"/> allows; it is refused unread.</summary>
     public const string LimitCode = "VR-JSON-003";
 
+    /// <summary>
+    /// The code of a message with an object that holds a member name twice (<c>{"niveau": "GRIP1", "niveau": "GRIP4"}</c>):
+    /// readers differ on which value counts, so the message is refused unread; the finding is at the second member.
+    /// </summary>
+    public const string DuplicateMemberCode = "VR-JSON-004";
+
     /// <summary>The code of a message whose release or type this package cannot tell or does not know.</summary>
     public const string ReleaseCode = "VR-BER-002";
 

@@ -23,7 +23,7 @@ public sealed class MessageValidator
     /// Validates a message given as UTF-8 JSON (a byte order mark is skipped). Bytes that cannot be read give one located
     /// finding and nothing else: <see cref="DomainRules.LimitCode"/> for a message beyond <see cref="ValidationOptions.Limits"/>,
     /// <see cref="DomainRules.EncodingCode"/> for one that is not UTF-8, <see cref="DomainRules.JsonCode"/> for one that is
-    /// not JSON.
+    /// not JSON, <see cref="DomainRules.DuplicateMemberCode"/> for one with a member name twice in an object.
     /// </summary>
     public ValidationResult Validate(ReadOnlySpan<byte> utf8Json)
     {
@@ -38,18 +38,14 @@ public sealed class MessageValidator
             return Unreadable(DomainRules.EncodingCode, encoding);
         }
 
-        JsonDocument document;
-        try
+        // Syntax, depth and duplicate member names, located, before the document is built.
+        if (JsonInput.CheckSyntax(utf8Json, limits.MaxDepth) is { } problem)
         {
-            var reader = new Utf8JsonReader(JsonInput.SkipByteOrderMark(utf8Json), new JsonReaderOptions { MaxDepth = limits.MaxDepth });
-            document = JsonDocument.ParseValue(ref reader);
-        }
-        catch (JsonException ex)
-        {
-            var problem = JsonInput.FromJsonException(ex, utf8Json, limits.MaxDepth);
-            return Unreadable(problem.Kind == InputProblemKind.TooDeep ? DomainRules.LimitCode : DomainRules.JsonCode, problem);
+            return Unreadable(CodeOf(problem), problem);
         }
 
+        var reader = new Utf8JsonReader(JsonInput.SkipByteOrderMark(utf8Json), new JsonReaderOptions { MaxDepth = limits.MaxDepth });
+        var document = JsonDocument.ParseValue(ref reader);
         using (document)
         {
             return Validate(document.RootElement, _options.GeneratedReaders && ValidByGeneratedReaders(utf8Json, document.RootElement));
@@ -129,5 +125,14 @@ public sealed class MessageValidator
     }
 
     private static ValidationResult Unreadable(string code, InputProblem problem) =>
-        new(null, [new Finding(code, Severity.Error, "", problem.Text)]);
+        new(null, [new Finding(code, Severity.Error, problem.InstanceLocation ?? "", problem.Text)]);
+
+    /// <summary>The code of an input problem of the JSON itself.</summary>
+    internal static string CodeOf(InputProblem problem) => problem.Kind switch
+    {
+        InputProblemKind.TooLarge or InputProblemKind.TooDeep => DomainRules.LimitCode,
+        InputProblemKind.DuplicateMember => DomainRules.DuplicateMemberCode,
+        InputProblemKind.Syntax => DomainRules.JsonCode,
+        _ => DomainRules.EncodingCode,
+    };
 }

@@ -244,14 +244,15 @@ public static class CompiledSupport
     public static string Quote(string value) => SchemaMessages.Show(value);
 
     /// <summary>
-    /// Checks the size and encoding of a document before a generated reader reads it; a problem is added to
+    /// Checks the size, encoding and syntax of a document (duplicate member names included) before a generated reader
+    /// reads it; a problem is added to
     /// <paramref name="errors"/> and makes the result <c>false</c>.
     /// </summary>
     public static bool CanRead(ReadOnlySpan<byte> utf8Json, Input.InputLimits limits, List<SchemaViolation> errors)
     {
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(errors);
-        if ((Input.JsonInput.CheckSize(utf8Json.Length, limits.MaxBytes) ?? Input.JsonInput.CheckEncoding(utf8Json)) is { } problem)
+        if ((Input.JsonInput.CheckSize(utf8Json.Length, limits.MaxBytes) ?? Input.JsonInput.CheckEncoding(utf8Json) ?? Input.JsonInput.CheckSyntax(utf8Json, limits.MaxDepth)) is { } problem)
         {
             errors.Add(Violation(problem));
             return false;
@@ -268,11 +269,12 @@ public static class CompiledSupport
     }
 
     private static SchemaViolation Violation(Input.InputProblem problem) =>
-        new("", problem.Kind switch
+        new(problem.InstanceLocation ?? "", problem.Kind switch
         {
             Input.InputProblemKind.InvalidUtf8 or Input.InputProblemKind.Utf16 or Input.InputProblemKind.Utf32 or Input.InputProblemKind.NulByte => "encoding",
             Input.InputProblemKind.TooLarge => "maxBytes",
             Input.InputProblemKind.TooDeep => "maxDepth",
+            Input.InputProblemKind.DuplicateMember => "duplicateMember",
             _ => "json",
         }, problem.Text)
         { Problem = problem };

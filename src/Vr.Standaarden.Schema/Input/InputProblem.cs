@@ -10,6 +10,12 @@ namespace Vr.Standaarden.Schema.Input;
 /// <param name="Text">What is wrong and where, in Dutch and English.</param>
 public sealed record InputProblem(InputProblemKind Kind, long ByteOffset, int Line, int Column, LocalizedText Text)
 {
+    /// <summary>
+    /// The JSON Pointer of the offending member where the problem is at one (<see cref="InputProblemKind.DuplicateMember"/>:
+    /// the second member of that name); <c>null</c> otherwise.
+    /// </summary>
+    public string? InstanceLocation { get; init; }
+
     /// <summary>The text in the language of the current UI culture.</summary>
     public override string ToString() => Text.ToString();
 }

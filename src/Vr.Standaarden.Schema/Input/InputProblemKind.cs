@@ -23,4 +23,10 @@ public enum InputProblemKind
 
     /// <summary>The document is UTF-8 but not JSON: a syntax error, or no value at all.</summary>
     Syntax,
+
+    /// <summary>
+    /// An object holds a member name twice (after unescaping). JSON readers disagree on which value counts, so the
+    /// document is refused rather than read one way here and another way elsewhere.
+    /// </summary>
+    DuplicateMember,
 }

@@ -107,20 +107,15 @@ public static class JsonInput
     }
 
     /// <summary>
-    /// The first syntax problem of UTF-8 <paramref name="document"/> (a syntax error, no value at all, or nesting deeper
-    /// than <paramref name="maxDepth"/>), or <c>null</c> when it is one JSON value. A leading UTF-8 byte order mark is allowed.
+    /// The first syntax problem of UTF-8 <paramref name="document"/> (a syntax error, no value at all, nesting deeper
+    /// than <paramref name="maxDepth"/>, or an object that holds a member name twice: <see cref="InputProblemKind.DuplicateMember"/>),
+    /// or <c>null</c> when it is one JSON value. A leading UTF-8 byte order mark is allowed.
     /// </summary>
     public static InputProblem? CheckSyntax(ReadOnlySpan<byte> document, int maxDepth = InputLimits.DefaultMaxDepth)
     {
-        var json = SkipByteOrderMark(document);
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth });
         try
         {
-            while (reader.Read())
-            {
-            }
-
-            return null;
+            return DuplicateMembers.Find(document, maxDepth);
         }
         catch (JsonException ex)
         {

@@ -3,7 +3,7 @@ using Vr.Standaarden.Schema.Input;
 
 namespace Vr.Standaarden.Schema.Internal;
 
-/// <summary>Reads JSON documents with bounded size and depth, turning encoding and parse failures into located errors.</summary>
+/// <summary>Reads JSON documents with bounded size and depth, turning encoding and parse failures and duplicate member names into located errors.</summary>
 internal static class DocumentReader
 {
     public static JsonElement Parse(ReadOnlyMemory<byte> utf8, string source, int maxDepth, bool isSchema = true)
@@ -21,15 +21,14 @@ internal static class DocumentReader
             throw Error(source, encoding, isSchema, null);
         }
 
+        // Syntax, depth and duplicate member names, located; the parser itself would keep both members of a name.
+        if (JsonInput.CheckSyntax(utf8.Span, maxDepth) is { } problem)
+        {
+            throw Error(source, problem, isSchema, null);
+        }
+
         var json = utf8[(utf8.Length - JsonInput.SkipByteOrderMark(utf8.Span).Length)..];
-        try
-        {
-            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = maxDepth });
-        }
-        catch (JsonException ex)
-        {
-            throw Error(source, JsonInput.FromJsonException(ex, utf8.Span, maxDepth), isSchema, ex);
-        }
+        return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = maxDepth });
     }
 
     public static JsonElement ReadFile(string path, long maxBytes, int maxDepth, bool isSchema = true)
