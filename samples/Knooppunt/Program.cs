@@ -40,11 +40,17 @@ builder.Services.AddKnooppunt(options.Data, picture =>
         Authority(picture, "tijdstippen.alarmering", region + "10");
         Authority(picture, "grip", region + "20");
         Authority(picture, "fase", region + "20");
+        // Only a region's own crisis organisation resolves contradictions of its incidents.
+        picture.Deciders[string.Create(CultureInfo.InvariantCulture, $"VR{n:00}")] = [region + "20"];
     }
 });
 await using var app = builder.Build();
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("knooppunt");
 var ingest = app.Services.GetRequiredService<KnooppuntIngest>();
+foreach (var set in ingest.Log.Quarantine)
+{
+    log.LogWarning("Recorded message {Source} {Id} (position {Sequence}) is in quarantine: {Reason}", set.Source, set.Id, set.Sequence, set.Reason);
+}
 
 var register = RecipientRegister.Parse(File.ReadAllBytes(options.Register));
 if (register.Find(options.NodeOin) is null)
@@ -56,7 +62,7 @@ if (register.Find(options.NodeOin) is null)
 var receiverOptions = new ReceiverOptions
 {
     Validation = ValidationMode.Full,
-    Policy = new SharingPolicy(register),
+    Policy = new SharingPolicy(register, Sharing(null)),
     Recipient = options.NodeOin,
     Inbox = ingest.Inbox, // the record is the inbox: a message is accepted and recorded in one step, a resent one is a duplicate
 };
@@ -97,7 +103,7 @@ if (options.Nats is { } natsUrl)
         forwarder = new KnooppuntForwarder(ingest, new NatsMessageSender(js, new NatsSenderOptions { Node = "landelijk" }), new ForwarderOptions
         {
             Name = "landelijk",
-            Policy = new SharingPolicy(register, new SharingOptions { Holder = null }),
+            Policy = new SharingPolicy(register, Sharing(null)),
             Recipient = NodeOptions.NationalOin,
             ReportSource = $"urn:nld:oin:{options.NodeOin}:systeem:knooppunt",
         });
@@ -155,6 +161,14 @@ if (nats is not null)
 
 await app.StopAsync();
 return 0;
+
+// The node's own extension (a besluit's resolutions) says what in it is personal data; any other extension is treated as
+// personal data of every kind.
+static SharingOptions Sharing(string? holder) => new()
+{
+    Holder = holder,
+    Extensions = { [SituationPicture.ResolutionExtension] = SituationPicture.ResolutionExtensionSchema },
+};
 
 static void Authority(PictureOptions picture, string field, string source)
 {

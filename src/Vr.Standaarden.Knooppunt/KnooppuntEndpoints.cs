@@ -44,7 +44,7 @@ public sealed class KnooppuntEndpointOptions
 /// <item><description><c>GET /incidenten/{id}</c>: an incident's fields, <c>herkomst</c> per field, the open <c>tegenstrijdigheden</c> (empty when the sources agree) and the resolved ones under <c>opgelost</c>;</description></item>
 /// <item><description><c>GET /situatiebeeld.geojson[?tijdstip=]</c>: incidents and the other entities as a FeatureCollection;</description></item>
 /// <item><description><c>GET /situatiebeeld/stroom</c>: server-sent events, one <c>wijziging</c> per ingested batch;</description></item>
-/// <item><description><c>GET /gezondheid</c>: status, the size of the record, whether signatures are verified;</description></item>
+/// <item><description><c>GET /gezondheid</c>: status (<c>ok</c>, or <c>degraded</c> with <c>redenen</c> while the record cannot be written or holds messages in <c>quarantaine</c>), the size of the record, whether signatures are verified;</description></item>
 /// <item><description><c>GET /</c>: the portal (map, list, time slider, live updates; Dutch and English).</description></item>
 /// </list>
 /// </summary>
@@ -103,9 +103,30 @@ public static class KnooppuntEndpoints
         {
             context.Response.Headers["API-Version"] = apiVersion;
             var (first, last) = ingest.Log.Span();
+            var quarantine = ingest.Log.Quarantine;
+            var reasons = new JsonArray();
+            if (ingest.LastWriteFailure is { } failure)
+            {
+                reasons.Add($"The record could not be written since {Timestamps.Text(failure.Since)}: {failure.Reason.TrimEnd('.')}; messages are answered 503.");
+            }
+
+            if (quarantine.Count > 0)
+            {
+                reasons.Add($"{quarantine.Count} recorded message(s) could not be merged into the picture and are in quarantine.");
+            }
+
             return Write(context, new JsonObject
             {
-                ["status"] = "ok",
+                ["status"] = reasons.Count == 0 ? "ok" : "degraded",
+                ["redenen"] = reasons,
+                ["quarantaine"] = new JsonArray([.. quarantine.Select(q => (JsonNode)new JsonObject
+                {
+                    ["volgnummer"] = q.Sequence,
+                    ["source"] = q.Source,
+                    ["id"] = q.Id,
+                    ["reden"] = q.Reason,
+                    ["sinds"] = Timestamps.Text(q.Since),
+                })]),
                 ["naam"] = options.Name,
                 ["berichten"] = ingest.Log.Count,
                 ["incidenten"] = ingest.Read(p => p.IncidentCount),
@@ -216,6 +237,12 @@ public static class KnooppuntEndpoints
                 var item = Contradiction(r.Contradiction);
                 item["besluit"] = new JsonObject { ["id"] = r.Resolution.BesluitId, ["team"] = r.Resolution.Team, ["waarde"] = r.Resolution.Value?.DeepClone(), ["herkomst"] = Herkomst(r.Resolution.Herkomst) };
                 return (JsonNode)item;
+            })]),
+            ["terzijde"] = new JsonArray([.. state.SetAside.Select(r => (JsonNode)new JsonObject
+            {
+                ["veld"] = r.Resolution.Field,
+                ["reden"] = r.Reason,
+                ["besluit"] = new JsonObject { ["id"] = r.Resolution.BesluitId, ["team"] = r.Resolution.Team, ["waarde"] = r.Resolution.Value?.DeepClone(), ["herkomst"] = Herkomst(r.Resolution.Herkomst) },
             })]),
         };
     }

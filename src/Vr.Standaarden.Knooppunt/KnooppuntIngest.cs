@@ -21,20 +21,25 @@ public sealed class KnooppuntIngest : IDisposable
     private static readonly Meter Meter = new(MeterName);
     private static readonly ActivitySource Tracing = new(MeterName);
     private static readonly Counter<long> Ingested = Meter.CreateCounter<long>("vr.knooppunt.ingested", "{message}", "Messages taken into the record, by result.");
+    private static readonly Counter<long> Quarantined = Meter.CreateCounter<long>("vr.knooppunt.quarantined", "{message}", "Recorded messages the picture could not merge, set aside when the record was read.");
     private readonly Lock _gate = new();
     private readonly PictureOptions? _options;
-    private readonly AsyncLocal<List<(JsonObject Message, string Text)>?> _batch = new();
+    private readonly AsyncLocal<List<Pending>?> _batch = new();
 
-    /// <summary>Opens the record in <paramref name="logPath"/> and rebuilds the picture from it.</summary>
+    /// <summary>
+    /// Opens the record in <paramref name="logPath"/> and rebuilds the picture from it. A recorded message that this code
+    /// cannot merge (recorded by an older version, or edited by hand) never stops the node: it is skipped, put in
+    /// <see cref="MessageLog.Quarantine"/> with the reason, and counted (<c>vr.knooppunt.quarantined</c>).
+    /// </summary>
     public KnooppuntIngest(string logPath, PictureOptions? options = null)
     {
         _options = options;
         Log = new MessageLog(logPath);
         Inbox = new RecordInbox(this);
         Picture = new SituationPicture(options);
-        foreach (var message in Log.Until())
+        foreach (var change in Replay(Log, null, quarantine: true))
         {
-            Picture.Apply(message);
+            Picture.Commit(change);
         }
     }
 
@@ -47,6 +52,12 @@ public sealed class KnooppuntIngest : IDisposable
     /// </summary>
     public IInbox Inbox { get; }
 
+    /// <summary>
+    /// Since when and why the record cannot be written (a full disk, a read-only file), while that lasts: the last
+    /// attempt to record failed. <c>null</c> once a write succeeds.
+    /// </summary>
+    public WriteFailure? LastWriteFailure { get; private set; }
+
     /// <summary>The live picture. Read it under <see cref="Read{T}"/> while messages come in.</summary>
     public SituationPicture Picture { get; }
 
@@ -54,6 +65,7 @@ public sealed class KnooppuntIngest : IDisposable
     public event EventHandler<PictureChangedEventArgs>? Changed;
 
     /// <summary>Takes one accepted message; <c>false</c> when the record already held it.</summary>
+    /// <exception cref="FormatException">The message cannot be merged into the picture (see <see cref="SituationPicture.Apply"/>); nothing is recorded.</exception>
     public bool Ingest(JsonObject message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -62,21 +74,35 @@ public sealed class KnooppuntIngest : IDisposable
 
     /// <summary>
     /// Takes accepted messages into the record in one transaction and then into the picture; per message <c>false</c>
-    /// when the record already held it. Traced as <c>knooppunt.opslaan</c> and <c>knooppunt.samenvoegen</c>.
+    /// when the record already held it. Each message is read for the picture before anything is recorded, so the record
+    /// never holds what the picture could not take. Traced as <c>knooppunt.opslaan</c> and <c>knooppunt.samenvoegen</c>.
     /// </summary>
-    public IReadOnlyList<bool> IngestMany(IReadOnlyList<JsonObject> messages) => IngestMany(messages, null);
-
-    /// <summary>As <see cref="IngestMany(IReadOnlyList{JsonObject})"/>, recording <paramref name="texts"/> (the messages as they arrived) where given.</summary>
-    internal IReadOnlyList<bool> IngestMany(IReadOnlyList<JsonObject> messages, IReadOnlyList<string?>? texts)
+    /// <exception cref="FormatException">A message lacks <c>source</c>, <c>id</c> or <c>time</c>, or cannot be merged into the picture; nothing is recorded.</exception>
+    public IReadOnlyList<bool> IngestMany(IReadOnlyList<JsonObject> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        return IngestMany([.. messages.Select(m => new Pending(m ?? throw new ArgumentException("A message is null.", nameof(messages)), null, SituationPicture.Read(m)))]);
+    }
+
+    private IReadOnlyList<bool> IngestMany(List<Pending> messages)
+    {
         IReadOnlyList<bool> added;
         var changed = new List<JsonObject>();
         lock (_gate)
         {
             using (var store = Tracing.StartActivity("knooppunt.opslaan"))
             {
-                added = Log.AddMany(messages, texts);
+                try
+                {
+                    added = Log.AddMany([.. messages.Select(m => m.Message)], [.. messages.Select(m => m.Text)]);
+                }
+                catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
+                {
+                    LastWriteFailure ??= new WriteFailure(DateTimeOffset.UtcNow, e.Message);
+                    throw;
+                }
+
+                LastWriteFailure = null;
                 store?.SetTag("vr.count", messages.Count);
             }
 
@@ -85,8 +111,12 @@ public sealed class KnooppuntIngest : IDisposable
             {
                 if (added[i])
                 {
-                    Picture.Apply(messages[i]);
-                    changed.Add(messages[i]);
+                    if (messages[i].Change is { } change)
+                    {
+                        Picture.Commit(change);
+                    }
+
+                    changed.Add(messages[i].Message);
                 }
             }
 
@@ -98,10 +128,57 @@ public sealed class KnooppuntIngest : IDisposable
         Ingested.Add(messages.Count - fresh, new KeyValuePair<string, object?>("vr.result", "duplicate"));
         if (fresh > 0)
         {
-            Changed?.Invoke(this, new PictureChangedEventArgs([.. changed.Select(m => ((string?)m["type"] ?? "", (string?)m["data"]?["id"] ?? ""))]));
+            Changed?.Invoke(this, new PictureChangedEventArgs([.. changed.Select(m => (Text(m, "type"), Text(m["data"] as JsonObject, "id")))]));
         }
 
         return added;
+    }
+
+    private static string Text(JsonObject? node, string name) => node?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";
+
+    /// <summary>
+    /// The changes of the recorded messages up to <paramref name="until"/> (all when <c>null</c>), in the order of their
+    /// time; a message that cannot be read or merged is skipped, and put in quarantine when <paramref name="quarantine"/>.
+    /// </summary>
+    private static List<PendingChange> Replay(MessageLog log, DateTimeOffset? until, bool quarantine)
+    {
+        var changes = new List<PendingChange>();
+        foreach (var (sequence, source, id, text) in log.Rows(until))
+        {
+            string reason;
+            try
+            {
+                // A text recorded by an older version may hold what is refused today (a member name given twice).
+                if (Schema.Input.JsonInput.CheckSyntax(System.Text.Encoding.UTF8.GetBytes(text)) is { } problem)
+                {
+                    reason = problem.Text.English;
+                }
+                else if (JsonNode.Parse(text) is JsonObject message)
+                {
+                    if (SituationPicture.Read(message) is { } change)
+                    {
+                        changes.Add(change);
+                    }
+
+                    continue;
+                }
+                else
+                {
+                    reason = "The recorded text is not a JSON object.";
+                }
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or FormatException)
+            {
+                reason = e.Message;
+            }
+
+            if (quarantine && log.SetAside(sequence, source, id, reason))
+            {
+                Quarantined.Add(1);
+            }
+        }
+
+        return changes;
     }
 
     /// <summary>
@@ -114,7 +191,7 @@ public sealed class KnooppuntIngest : IDisposable
     {
         ArgumentNullException.ThrowIfNull(receiver);
         ArgumentNullException.ThrowIfNull(messages);
-        var batch = new List<(JsonObject Message, string Text)>();
+        var batch = new List<Pending>();
         var index = new List<int>();
         var outcomes = new ReceiveOutcome[messages.Count];
         _batch.Value = batch;
@@ -135,7 +212,22 @@ public sealed class KnooppuntIngest : IDisposable
             _batch.Value = null;
         }
 
-        var added = IngestMany([.. batch.Select(b => b.Message)], [.. batch.Select(b => (string?)b.Text)]);
+        IReadOnlyList<bool> added;
+        try
+        {
+            added = IngestMany(batch);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException)
+        {
+            // The batch is one transaction: none of it was recorded, so every message the receiver accepted failed.
+            foreach (var i in index)
+            {
+                outcomes[i] = outcomes[i] with { Status = ReceiveStatus.Failed, Problems = [new ReceiveProblem(TransportCodes.Unavailable, "", $"The record could not be written: {e.Message}")] };
+            }
+
+            return outcomes;
+        }
+
         for (var j = 0; j < added.Count; j++)
         {
             if (!added[j])
@@ -157,8 +249,20 @@ public sealed class KnooppuntIngest : IDisposable
         }
     }
 
-    /// <summary>The picture as it was at <paramref name="moment"/>, rebuilt from the record.</summary>
-    public SituationPicture At(DateTimeOffset moment) => SituationPicture.At(Log.Until(moment), moment, _options);
+    /// <summary>The picture as it was at <paramref name="moment"/>, rebuilt from the record (without what is in quarantine).</summary>
+    public SituationPicture At(DateTimeOffset moment)
+    {
+        var picture = new SituationPicture(_options);
+        foreach (var change in Replay(Log, moment, quarantine: false))
+        {
+            if (change.Herkomst.Time <= moment)
+            {
+                picture.Commit(change);
+            }
+        }
+
+        return picture;
+    }
 
     /// <summary>
     /// Makes <paramref name="receiver"/> hand every accepted message (any type) to the record: when the receiver's inbox is
@@ -172,17 +276,27 @@ public sealed class KnooppuntIngest : IDisposable
         {
             // The sharing policy read the message already (as delivered, minimised where it said so): use its reading.
             var message = received.Sharing?.Message ?? JsonNode.Parse(received.Raw.Utf8.Span)!.AsObject();
-            var text = System.Text.Encoding.UTF8.GetString(received.Raw.Utf8.Span);
+            PendingChange? change;
+            try
+            {
+                change = SituationPicture.Read(message);
+            }
+            catch (FormatException e)
+            {
+                throw new MessageRefusedException(new ReceiveProblem(KnooppuntCodes.CannotMerge, "", e.Message));
+            }
+
+            var pending = new Pending(message, System.Text.Encoding.UTF8.GetString(received.Raw.Utf8.Span), change);
             if (received.Inbox is RecordEntry entry && entry.Ingest == this)
             {
                 // Recorded when the receiver commits; in a batch, with the batch.
                 if (_batch.Value is { } batched)
                 {
-                    batched.Add((message, text));
+                    batched.Add(pending);
                 }
                 else
                 {
-                    (entry.Message, entry.Text) = (message, text);
+                    entry.Pending = pending;
                 }
             }
             else if (_batch.Value is { } batch)
@@ -192,16 +306,18 @@ public sealed class KnooppuntIngest : IDisposable
                     throw new InvalidOperationException("A batch is taken into the record as a whole, so the receiver's own inbox would commit first: make it with DeduplicationMode.Off (the record de-duplicates).");
                 }
 
-                batch.Add((message, text));
+                batch.Add(pending);
             }
             else
             {
-                IngestMany([message], [text]);
+                IngestMany([pending]);
             }
 
             return ValueTask.CompletedTask;
         });
     }
+
+    internal void Take(Pending pending) => IngestMany([pending]);
 
     /// <inheritdoc/>
     public void Dispose() => Log.Dispose();
@@ -222,21 +338,37 @@ internal sealed class RecordEntry(KnooppuntIngest ingest) : InboxEntry
 {
     public KnooppuntIngest Ingest => ingest;
 
-    public JsonObject? Message { get; set; }
-
-    public string? Text { get; set; }
+    public Pending? Pending { get; set; }
 
     public override ValueTask CommitAsync(CancellationToken cancellationToken = default)
     {
-        if (Message is { } message)
+        if (Pending is { } pending)
         {
-            ingest.IngestMany([message], [Text]);
+            ingest.Take(pending);
         }
 
         return ValueTask.CompletedTask;
     }
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
+/// <summary>A message on its way into the record: as read, as it arrived (when known), and what it changes in the picture.</summary>
+internal sealed record Pending(JsonObject Message, string? Text, PendingChange? Change);
+
+/// <summary>Why the record could not be written, and since when.</summary>
+/// <param name="Since">The first failed write of this spell.</param>
+/// <param name="Reason">The store's error, in English.</param>
+public sealed record WriteFailure(DateTimeOffset Since, string Reason);
+
+/// <summary>Codes of a node's own refusals.</summary>
+public static class KnooppuntCodes
+{
+    /// <summary>
+    /// A valid message the situation picture cannot merge (a member of a shape it cannot read); refused, and nothing
+    /// is recorded.
+    /// </summary>
+    public const string CannotMerge = "VR-KNOOP-001";
 }
 
 /// <summary>Which messages changed the picture: their type and their data's id.</summary>

@@ -21,7 +21,7 @@ public sealed class MessageLog : IDisposable
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
         Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
-        Execute("CREATE TABLE IF NOT EXISTS berichten (volgnummer INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, id TEXT NOT NULL, tijd TEXT NOT NULL, inhoud TEXT NOT NULL, UNIQUE (source, id)); CREATE INDEX IF NOT EXISTS berichten_tijd ON berichten (tijd); CREATE TABLE IF NOT EXISTS cursors (naam TEXT PRIMARY KEY, volgnummer INTEGER NOT NULL);");
+        Execute("CREATE TABLE IF NOT EXISTS berichten (volgnummer INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, id TEXT NOT NULL, tijd TEXT NOT NULL, inhoud TEXT NOT NULL, UNIQUE (source, id)); CREATE INDEX IF NOT EXISTS berichten_tijd ON berichten (tijd); CREATE TABLE IF NOT EXISTS cursors (naam TEXT PRIMARY KEY, volgnummer INTEGER NOT NULL); CREATE TABLE IF NOT EXISTS quarantaine (volgnummer INTEGER PRIMARY KEY, source TEXT NOT NULL, id TEXT NOT NULL, reden TEXT NOT NULL, sinds TEXT NOT NULL);");
     }
 
     /// <summary>The number of messages in the log.</summary>
@@ -160,24 +160,93 @@ public sealed class MessageLog : IDisposable
         return (At(0), At(1));
     }
 
-    /// <summary>The messages with <c>time</c> up to <paramref name="until"/> (all when <c>null</c>), oldest first.</summary>
+    /// <summary>
+    /// The messages with <c>time</c> up to <paramref name="until"/> (all when <c>null</c>), oldest first; a recorded text
+    /// that is not a JSON object is left out.
+    /// </summary>
     public IReadOnlyList<JsonObject> Until(DateTimeOffset? until = null)
+    {
+        var list = new List<JsonObject>();
+        foreach (var row in Rows(until))
+        {
+            try
+            {
+                if (JsonNode.Parse(row.Text) is JsonObject message)
+                {
+                    list.Add(message);
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// The recorded messages in quarantine: those the node could not merge into its picture when it read the record, with
+    /// the reason, oldest first. They stay in the record, untouched, for someone to look at.
+    /// </summary>
+    public IReadOnlyList<QuarantinedMessage> Quarantine
+    {
+        get
+        {
+            using var scope = _lock.EnterScope();
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT volgnummer, source, id, reden, sinds FROM quarantaine ORDER BY volgnummer";
+            using var reader = command.ExecuteReader();
+            var list = new List<QuarantinedMessage>();
+            while (reader.Read())
+            {
+                list.Add(new QuarantinedMessage(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)));
+            }
+
+            return list;
+        }
+    }
+
+    /// <summary>Puts a recorded message in quarantine; <c>false</c> when it was there already (or cannot be written now).</summary>
+    internal bool SetAside(long sequence, string source, string id, string reason)
+    {
+        try
+        {
+            using var scope = _lock.EnterScope();
+            using var command = _connection.CreateCommand();
+            command.CommandText = "INSERT OR IGNORE INTO quarantaine (volgnummer, source, id, reden, sinds) VALUES ($v, $s, $i, $r, $t)";
+            command.Parameters.AddWithValue("$v", sequence);
+            command.Parameters.AddWithValue("$s", source);
+            command.Parameters.AddWithValue("$i", id);
+            command.Parameters.AddWithValue("$r", reason);
+            command.Parameters.AddWithValue("$t", Timestamps.Stored(DateTimeOffset.UtcNow));
+            return command.ExecuteNonQuery() == 1;
+        }
+        catch (SqliteException)
+        {
+            // A full or read-only disk: the message is still skipped, and set aside the next time the record is read.
+            return false;
+        }
+    }
+
+    /// <summary>The recorded rows with <c>time</c> up to <paramref name="until"/> (all when <c>null</c>), oldest first.</summary>
+    internal IReadOnlyList<(long Sequence, string Source, string Id, string Text)> Rows(DateTimeOffset? until)
     {
         using var scope = _lock.EnterScope();
         using var command = _connection.CreateCommand();
         command.CommandText = until is null
-            ? "SELECT inhoud FROM berichten ORDER BY tijd, volgnummer"
-            : "SELECT inhoud FROM berichten WHERE tijd <= $t ORDER BY tijd, volgnummer";
+            ? "SELECT volgnummer, source, id, inhoud FROM berichten ORDER BY tijd, volgnummer"
+            : "SELECT volgnummer, source, id, inhoud FROM berichten WHERE tijd <= $t ORDER BY tijd, volgnummer";
         if (until is { } t)
         {
             command.Parameters.AddWithValue("$t", Timestamps.Stored(t));
         }
 
         using var reader = command.ExecuteReader();
-        var list = new List<JsonObject>();
+        var list = new List<(long, string, string, string)>();
         while (reader.Read())
         {
-            list.Add(JsonNode.Parse(reader.GetString(0))!.AsObject());
+            list.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
         }
 
         return list;
@@ -186,6 +255,13 @@ public sealed class MessageLog : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
 
+    /// <summary>Caps the file at <paramref name="pages"/> pages, so that writes beyond it fail as on a full disk (SQLITE_FULL).</summary>
+    internal void LimitPages(long pages)
+    {
+        using var scope = _lock.EnterScope();
+        Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA max_page_count={pages};"));
+    }
+
     private void Execute(string sql)
     {
         using var command = _connection.CreateCommand();
@@ -193,3 +269,11 @@ public sealed class MessageLog : IDisposable
         command.ExecuteNonQuery();
     }
 }
+
+/// <summary>A recorded message the node could not merge into its picture, set aside when it read the record.</summary>
+/// <param name="Sequence">Its position in the record.</param>
+/// <param name="Source">Its <c>source</c>.</param>
+/// <param name="Id">Its <c>id</c>.</param>
+/// <param name="Reason">Why it could not be merged, in English.</param>
+/// <param name="Since">When it was set aside.</param>
+public sealed record QuarantinedMessage(long Sequence, string Source, string Id, string Reason, DateTimeOffset Since);

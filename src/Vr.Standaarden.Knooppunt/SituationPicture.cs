@@ -31,7 +31,19 @@ public sealed record Contradiction(string Field, IReadOnlyList<FieldValue> Value
 /// <param name="Herkomst">The besluit message that decided it.</param>
 /// <param name="BesluitId">The besluit's id.</param>
 /// <param name="Team">The team that decided (the besluit's <c>team</c>).</param>
-public sealed record Resolution(string Field, JsonNode? Value, Provenance Herkomst, string BesluitId, string? Team);
+public sealed record Resolution(string Field, JsonNode? Value, Provenance Herkomst, string BesluitId, string? Team)
+{
+    /// <summary>
+    /// Whether the besluit says its value overrides what the sources gave (<c>"overschrijft": true</c> in its extension);
+    /// only then may it choose a value no source reported, and only when its author may (<see cref="PictureOptions.MayOverride"/>).
+    /// </summary>
+    public bool Overrides { get; init; }
+}
+
+/// <summary>A besluit that named a contradiction but does not settle it, and why.</summary>
+/// <param name="Resolution">What the besluit said.</param>
+/// <param name="Reason">Why it does not count, in English (its author may not decide for the incident's region, or it chose a value no source gave).</param>
+public sealed record SetAsideResolution(Resolution Resolution, string Reason);
 
 /// <summary>A contradiction a person resolved: the sources still disagree, the resolution says which value counts.</summary>
 /// <param name="Contradiction">What the sources say.</param>
@@ -98,6 +110,22 @@ public sealed class PictureOptions
     /// latest value by message time.
     /// </summary>
     public IDictionary<string, IList<string>> Authority { get; } = new Dictionary<string, IList<string>>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Per safety region (<c>VR01</c>…<c>VR25</c>, as the incident's <c>veiligheidsregio</c> gives it), the sources whose
+    /// <c>besluit</c> may resolve a contradiction of that region's incidents (a source matches when the besluit's
+    /// <c>source</c> starts with it, as for <see cref="Authority"/>): the region's own crisis organisation. The key
+    /// <c>*</c> names sources that may decide for any incident. An incident that sources place in more than one region
+    /// is resolved only by a source every one of those regions allows; one without a region only by <c>*</c>. Empty
+    /// by default: then no besluit settles anything, and each is set aside with the reason.
+    /// </summary>
+    public IDictionary<string, IList<string>> Deciders { get; } = new Dictionary<string, IList<string>>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The sources (prefixes, as for <see cref="Deciders"/>) whose besluit may set a value no source reported, when it
+    /// says so (<see cref="Resolution.Overrides"/>). Empty by default: a resolution chooses among the sources' values.
+    /// </summary>
+    public IList<string> MayOverride { get; } = [];
 }
 
 /// <summary>The merged state of one incident: each field's current value and provenance, and the open contradictions.</summary>
@@ -137,6 +165,12 @@ public sealed class IncidentState
 
     /// <summary>The sources that reported on the incident.</summary>
     public IReadOnlyList<string> Sources { get; }
+
+    /// <summary>
+    /// Besluiten that named an open contradiction but do not settle it (an author who may not decide for the incident's
+    /// region, or a value no source gave), with the reason; their contradictions stay in <see cref="Contradictions"/>.
+    /// </summary>
+    public IReadOnlyList<SetAsideResolution> SetAside { get; init; } = [];
 }
 
 /// <summary>
@@ -158,11 +192,38 @@ public sealed class SituationPicture
     /// <summary>The extension of a <c>besluit</c> that resolves contradictions (<see cref="Resolution"/>).</summary>
     public const string ResolutionExtension = "nl.veiligheidsregio.knooppunt";
 
+    /// <summary>
+    /// The JSON Schema of <see cref="ResolutionExtension"/>: <c>oplossingen</c> (<c>veld</c>, <c>waarde</c>) and
+    /// <c>overschrijft</c>. A value may be a location or a time of an incident, so <c>waarde</c> is annotated as ordinary
+    /// personal data; give it to a sharing policy (<c>SharingOptions.Extensions</c>) so that resolutions reach recipients
+    /// registered for that, instead of being removed as undescribed extension data.
+    /// </summary>
+    public static System.Text.Json.JsonElement ResolutionExtensionSchema { get; } = System.Text.Json.JsonDocument.Parse("""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "type": "object",
+          "properties": {
+            "oplossingen": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "veld": { "type": "string" },
+                  "waarde": { "persoonsgegeven": "gewoon" }
+                },
+                "required": ["veld"]
+              }
+            },
+            "overschrijft": { "type": "boolean" }
+          }
+        }
+        """).RootElement.Clone();
+
     private const string TypePrefix = "nl.veiligheidsregio.";
     private static readonly string[] Compared = ["grip", "classificatie", "fase", "crisistype", "veiligheidsregio"];
     private readonly PictureOptions _options;
     private readonly Dictionary<string, Dictionary<string, Dictionary<string, FieldValue>>> _incidents = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, Resolution>> _resolutions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, List<Resolution>>> _resolutions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, EntityState>> _entities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Rank, string[] Purposes)> _sharing = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IncidentState> _states = new(StringComparer.Ordinal);
@@ -188,16 +249,29 @@ public sealed class SituationPicture
         return _entities.TryGetValue(entity, out var byId) ? [.. byId.Values.OrderBy(e => e.Id, StringComparer.Ordinal)] : [];
     }
 
-    /// <summary>The picture as it was at <paramref name="until"/>: the messages with <c>time</c> up to then, merged.</summary>
+    /// <summary>
+    /// The picture as it was at <paramref name="until"/>: the messages with <c>time</c> up to then, merged; a message the
+    /// picture cannot read (<see cref="Apply"/> would throw) is left out.
+    /// </summary>
     public static SituationPicture At(IEnumerable<JsonObject> messages, DateTimeOffset until, PictureOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var picture = new SituationPicture(options);
         foreach (var message in messages)
         {
-            if (TimeOf(message) is { } time && time <= until)
+            PendingChange? change;
+            try
             {
-                picture.Apply(message);
+                change = Read(message);
+            }
+            catch (FormatException)
+            {
+                continue;
+            }
+
+            if (change is not null && change.Herkomst.Time <= until)
+            {
+                picture.Commit(change);
             }
         }
 
@@ -232,42 +306,111 @@ public sealed class SituationPicture
     /// Merges one message; <c>false</c> when it is not a message of the standard with <c>source</c>, <c>id</c>,
     /// <c>time</c> and data with an <c>id</c> (nothing changes).
     /// </summary>
+    /// <exception cref="FormatException">
+    /// The message has what the picture needs, but in a shape it cannot read (a member of the wrong type, a name given
+    /// twice, a location that is no position); the picture is unchanged.
+    /// </exception>
     public bool Apply(JsonObject message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if ((string?)message["type"] is not { } type || EntityOf(type) is not { } entity || message["data"] is not JsonObject data
-            || (string?)data["id"] is not { } id || (string?)message["source"] is not { } source || TimeOf(message) is not { } time)
+        if (Read(message) is not { } change)
         {
             return false;
         }
 
-        var provenance = new Provenance(source, (string?)message["id"] ?? "", time);
-        switch (entity)
-        {
-            case "incident":
-                Merge(id, IncidentFields(data), provenance);
-                Share(id, message);
-                return true;
-            case "melding" when (string?)data["incidentId"] is { } incident:
-                Merge(incident, MeldingFields(data), provenance);
-                Share(incident, message);
-                break;
-            case "besluit" when (string?)data["incidentId"] is { } incident:
-                Resolve(incident, data, provenance);
-                break;
-        }
-
-        if (!_entities.TryGetValue(entity, out var byId))
-        {
-            _entities[entity] = byId = new Dictionary<string, EntityState>(StringComparer.Ordinal);
-        }
-
-        if (!byId.TryGetValue(id, out var known) || known.Herkomst.Time <= time)
-        {
-            byId[id] = new EntityState(entity, id, data.DeepClone().AsObject(), provenance, (string?)message["tlp"]);
-        }
-
+        Commit(change);
         return true;
+    }
+
+    /// <summary>
+    /// Reads what <paramref name="message"/> changes without changing anything: <c>null</c> when it is not a message the
+    /// picture merges. Everything is read and copied here, so that <see cref="Commit"/> cannot fail halfway.
+    /// </summary>
+    /// <exception cref="FormatException">The message cannot be read as the picture reads it; the reason is the message.</exception>
+    internal static PendingChange? Read(JsonObject message)
+    {
+        try
+        {
+            if ((string?)message["type"] is not { } type || EntityOf(type) is not { } entity || message["data"] is not JsonObject data
+                || (string?)data["id"] is not { } id || (string?)message["source"] is not { } source || TimeOf(message) is not { } time)
+            {
+                return null;
+            }
+
+            var provenance = new Provenance(source, (string?)message["id"] ?? "", time);
+            var incident = entity == "incident" ? id : entity is "melding" or "besluit" ? (string?)data["incidentId"] : null;
+            List<(string Field, JsonNode? Value)>? fields = entity switch
+            {
+                "incident" => [.. IncidentFields(data).Select(f => (f.Field, f.Value?.DeepClone()))],
+                "melding" when incident is not null => [.. MeldingFields(data).Select(f => (f.Field, f.Value?.DeepClone()))],
+                _ => null,
+            };
+            foreach (var (field, value) in fields ?? [])
+            {
+                if (field == "locatie")
+                {
+                    // A location is compared in RD later; one that cannot be read as a position is refused now.
+                    _ = Rd(value);
+                }
+            }
+
+            (List<(string Field, JsonNode? Value)> Values, bool Overrides)? solutions = entity == "besluit" && incident is not null && data["uitbreidingen"]?[ResolutionExtension] is JsonObject extension
+                ? ReadSolutions(extension)
+                : null;
+            return new PendingChange(entity, id, incident, provenance, (string?)message["tlp"], (string?)message["doelbinding"], fields, solutions,
+                entity == "besluit" ? (string?)data["team"] : null, entity == "incident" ? null : data.DeepClone().AsObject());
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException or OverflowException)
+        {
+            throw new FormatException($"The message cannot be merged into the picture: {e.Message}", e);
+        }
+    }
+
+    private static (List<(string Field, JsonNode? Value)> Values, bool Overrides) ReadSolutions(JsonObject extension)
+    {
+        var values = new List<(string, JsonNode?)>();
+        if (extension["oplossingen"] is JsonArray solutions)
+        {
+            foreach (var solution in solutions.OfType<JsonObject>())
+            {
+                if ((string?)solution["veld"] is { } field)
+                {
+                    values.Add((field, solution["waarde"]?.DeepClone()));
+                }
+            }
+        }
+
+        return (values, extension["overschrijft"] is JsonValue overrides && overrides.TryGetValue<bool>(out var yes) && yes);
+    }
+
+    /// <summary>Applies a change read by <see cref="Read"/>; changes only dictionaries, so it does not fail.</summary>
+    internal void Commit(PendingChange change)
+    {
+        if (change.Fields is { } fields)
+        {
+            Merge(change.Incident!, fields, change.Herkomst);
+            Share(change.Incident!, change.Tlp, change.Doelbinding);
+        }
+
+        if (change.Entity == "incident")
+        {
+            return;
+        }
+
+        if (change.Solutions is { } solutions)
+        {
+            Resolve(change.Incident!, change.Id, change.Team, solutions.Values, solutions.Overrides, change.Herkomst);
+        }
+
+        if (!_entities.TryGetValue(change.Entity, out var byId))
+        {
+            _entities[change.Entity] = byId = new Dictionary<string, EntityState>(StringComparer.Ordinal);
+        }
+
+        if (!byId.TryGetValue(change.Id, out var known) || known.Herkomst.Time <= change.Herkomst.Time)
+        {
+            byId[change.Id] = new EntityState(change.Entity, change.Id, change.Data!, change.Herkomst, change.Tlp);
+        }
     }
 
     /// <summary>The merged state of incident <paramref name="id"/>, or <c>null</c> when no message named it.</summary>
@@ -288,6 +431,7 @@ public sealed class SituationPicture
         var current = new Dictionary<string, FieldValue>(StringComparer.Ordinal);
         var contradictions = new List<Contradiction>();
         var resolved = new List<ResolvedContradiction>();
+        var setAside = new List<SetAsideResolution>();
         foreach (var (field, bySource) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             current[field] = Current(field, bySource.Values);
@@ -296,10 +440,29 @@ public sealed class SituationPicture
                 continue;
             }
 
-            if (resolutions?.GetValueOrDefault(field) is { } resolution && contradiction.Values.All(v => v.Herkomst.Time <= resolution.Herkomst.Time))
+            // The newest besluit that may settle it counts; one that may not never undoes an earlier one that may.
+            Resolution? settled = null;
+            foreach (var resolution in resolutions?.GetValueOrDefault(field) ?? [])
             {
-                resolved.Add(new ResolvedContradiction(contradiction, resolution));
-                current[field] = new FieldValue(resolution.Value?.DeepClone(), resolution.Herkomst);
+                if (contradiction.Values.Any(v => v.Herkomst.Time > resolution.Herkomst.Time))
+                {
+                    break;
+                }
+
+                if (SetAside(resolution, contradiction, fields) is { } reason)
+                {
+                    setAside.Add(new SetAsideResolution(resolution, reason));
+                    continue;
+                }
+
+                settled = resolution;
+                break;
+            }
+
+            if (settled is not null)
+            {
+                resolved.Add(new ResolvedContradiction(contradiction, settled));
+                current[field] = new FieldValue(settled.Value?.DeepClone(), settled.Herkomst);
             }
             else
             {
@@ -309,21 +472,52 @@ public sealed class SituationPicture
 
         var sources = fields.Values.SelectMany(f => f.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var sharing = _sharing.GetValueOrDefault(id, (TlpOrder.Length - 1, []));
-        return _states[id] = new IncidentState(id, current, contradictions, resolved, sources, TlpOrder[sharing.Rank], sharing.Purposes);
+        return _states[id] = new IncidentState(id, current, contradictions, resolved, sources, TlpOrder[sharing.Rank], sharing.Purposes) { SetAside = setAside };
     }
 
-    private void Share(string incident, JsonObject message)
+    /// <summary>Why <paramref name="resolution"/> does not settle <paramref name="contradiction"/>, or <c>null</c> when it does.</summary>
+    private string? SetAside(Resolution resolution, Contradiction contradiction, Dictionary<string, Dictionary<string, FieldValue>> fields)
+    {
+        var author = resolution.Herkomst.Source;
+        var regions = fields.GetValueOrDefault("veiligheidsregio")?.Values
+            .Select(v => v.Value is JsonValue value && value.TryGetValue<string>(out var code) ? code : null)
+            .Distinct(StringComparer.Ordinal).ToList() ?? [];
+        bool Allowed(string? region) =>
+            (_options.Deciders.TryGetValue("*", out var any) && any.Any(p => author.StartsWith(p, StringComparison.Ordinal)))
+            || (region is not null && _options.Deciders.TryGetValue(region, out var own) && own.Any(p => author.StartsWith(p, StringComparison.Ordinal)));
+        if (regions.Count == 0 ? !Allowed(null) : !regions.All(Allowed))
+        {
+            var named = regions.Count == 0 ? "no region" : string.Join(", ", regions.Select(r => r ?? "?"));
+            return $"{author} may not decide for incidents of {named} (PictureOptions.Deciders).";
+        }
+
+        if (contradiction.Values.Any(v => JsonNode.DeepEquals(v.Value, resolution.Value)))
+        {
+            return null;
+        }
+
+        if (!resolution.Overrides)
+        {
+            return $"The besluit chooses {resolution.Value?.ToJsonString() ?? "null"}, which no source gave, without saying that it overrides them.";
+        }
+
+        return _options.MayOverride.Any(p => author.StartsWith(p, StringComparison.Ordinal))
+            ? null
+            : $"{author} may not override the sources' values (PictureOptions.MayOverride).";
+    }
+
+    private void Share(string incident, string? tlp, string? doelbinding)
     {
         _states.Remove(incident);
-        var rank = Array.IndexOf(TlpOrder, (string?)message["tlp"] == "TLP:WHITE" ? "TLP:CLEAR" : (string?)message["tlp"]);
+        var rank = Array.IndexOf(TlpOrder, tlp == "TLP:WHITE" ? "TLP:CLEAR" : tlp);
         rank = rank < 0 ? TlpOrder.Length - 1 : rank;
-        var purposes = ((string?)message["doelbinding"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var purposes = (doelbinding ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         _sharing[incident] = _sharing.TryGetValue(incident, out var known)
             ? (Math.Max(known.Rank, rank), [.. known.Purposes.Intersect(purposes, StringComparer.Ordinal)])
             : (rank, purposes);
     }
 
-    private void Merge(string id, IEnumerable<(string Field, JsonNode? Value)> values, Provenance provenance)
+    private void Merge(string id, List<(string Field, JsonNode? Value)> values, Provenance provenance)
     {
         _states.Remove(id);
         if (!_incidents.TryGetValue(id, out var fields))
@@ -340,30 +534,30 @@ public sealed class SituationPicture
 
             if (!bySource.TryGetValue(provenance.Source, out var known) || known.Herkomst.Time <= provenance.Time)
             {
-                bySource[provenance.Source] = new FieldValue(value?.DeepClone(), provenance);
+                bySource[provenance.Source] = new FieldValue(value, provenance);
             }
         }
     }
 
-    private void Resolve(string incident, JsonObject besluit, Provenance provenance)
+    private void Resolve(string incident, string besluitId, string? team, List<(string Field, JsonNode? Value)> solutions, bool overrides, Provenance provenance)
     {
         _states.Remove(incident);
-        if (besluit["uitbreidingen"]?[ResolutionExtension]?["oplossingen"] is not JsonArray solutions)
-        {
-            return;
-        }
-
         if (!_resolutions.TryGetValue(incident, out var byField))
         {
-            _resolutions[incident] = byField = new Dictionary<string, Resolution>(StringComparer.Ordinal);
+            _resolutions[incident] = byField = new Dictionary<string, List<Resolution>>(StringComparer.Ordinal);
         }
 
-        foreach (var solution in solutions.OfType<JsonObject>())
+        foreach (var (field, value) in solutions)
         {
-            if ((string?)solution["veld"] is { } field && (!byField.TryGetValue(field, out var known) || known.Herkomst.Time <= provenance.Time))
+            if (!byField.TryGetValue(field, out var list))
             {
-                byField[field] = new Resolution(field, solution["waarde"]?.DeepClone(), provenance, (string?)besluit["id"] ?? "", (string?)besluit["team"]);
+                byField[field] = list = [];
             }
+
+            // Newest first; a besluit given again (the same id) replaces itself.
+            list.RemoveAll(r => r.BesluitId == besluitId && r.Herkomst.Source == provenance.Source && r.Herkomst.Time <= provenance.Time);
+            var at = list.FindIndex(r => r.Herkomst.Time <= provenance.Time);
+            list.Insert(at < 0 ? list.Count : at, new Resolution(field, value, provenance, besluitId, team) { Overrides = overrides });
         }
     }
 
@@ -515,3 +709,16 @@ public sealed class SituationPicture
     private static DateTimeOffset? TimeOf(JsonObject message) =>
         DateTimeOffset.TryParse((string?)message["time"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 }
+
+/// <summary>What one message changes in a picture, read and copied in full before anything changes.</summary>
+internal sealed record PendingChange(
+    string Entity,
+    string Id,
+    string? Incident,
+    Provenance Herkomst,
+    string? Tlp,
+    string? Doelbinding,
+    List<(string Field, JsonNode? Value)>? Fields,
+    (List<(string Field, JsonNode? Value)> Values, bool Overrides)? Solutions,
+    string? Team,
+    JsonObject? Data);

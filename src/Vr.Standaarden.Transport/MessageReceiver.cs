@@ -57,6 +57,20 @@ public static class TransportCodes
     public const string Unavailable = "VR-TRANS-004";
 }
 
+/// <summary>
+/// Thrown by a handler that finds a message it can never use: the receiver refuses the message with
+/// <see cref="Problem"/> (and records nothing) instead of treating it as a failure to be delivered again.
+/// </summary>
+public sealed class MessageRefusedException : Exception
+{
+    /// <summary>A refusal for <paramref name="problem"/>.</summary>
+    public MessageRefusedException(ReceiveProblem problem)
+        : base((problem ?? throw new ArgumentNullException(nameof(problem))).ToString()) => Problem = problem;
+
+    /// <summary>Why the message is refused.</summary>
+    public ReceiveProblem Problem { get; }
+}
+
 /// <summary>A message that passed the receiver's checks, as handed to application code.</summary>
 public class Received
 {
@@ -266,7 +280,7 @@ public sealed class MessageReceiver
         }
         catch (TransportMessageException e)
         {
-            return Refuse(null, null, new ReceiveProblem(TransportCodes.NotAMessage, e.Location, e.Offset > 0 ? $"{e.Message} (byte {e.Offset})" : e.Message));
+            return Refuse(null, null, new ReceiveProblem(e.Code ?? TransportCodes.NotAMessage, e.Location, e.Offset > 0 ? $"{e.Message} (byte {e.Offset})" : e.Message));
         }
 
         var (source, id) = (message.Source, message.Id);
@@ -364,6 +378,10 @@ public sealed class MessageReceiver
             }
 
             return new ReceiveOutcome(ReceiveStatus.Accepted, source, id, []);
+        }
+        catch (MessageRefusedException e)
+        {
+            return new ReceiveOutcome(ReceiveStatus.Refused, source, id, [e.Problem]);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

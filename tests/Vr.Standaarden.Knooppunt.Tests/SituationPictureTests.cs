@@ -153,7 +153,7 @@ public sealed class SituationPictureTests : IDisposable
     [Fact]
     public void A_besluit_resolves_a_contradiction_until_a_source_reports_again_after_it()
     {
-        var picture = new SituationPicture();
+        var picture = new SituationPicture(Deciding("VR15", "urn:nld:oin:00000004000000043000"));
         picture.Apply(Incident(Meldkamer, 0));
         picture.Apply(Incident(Brandweer, 5, d => Grip(d, "GRIP2")));
         Assert.Single(picture.Incident("INC-15-2026-0042")!.Contradictions);
@@ -178,6 +178,102 @@ public sealed class SituationPictureTests : IDisposable
         var reopened = picture.Incident("INC-15-2026-0042")!;
         Assert.Equal("grip", Assert.Single(reopened.Contradictions).Field);
         Assert.Empty(reopened.Resolved);
+    }
+
+    private static PictureOptions Deciding(string region, string source)
+    {
+        var options = new PictureOptions();
+        options.Deciders[region] = [source];
+        return options;
+    }
+
+    private static JsonObject Besluit(string source, string id, int minutes, string grip, bool overrides = false)
+    {
+        var extension = new JsonObject { ["oplossingen"] = new JsonArray(new JsonObject { ["veld"] = "grip", ["waarde"] = grip }) };
+        if (overrides)
+        {
+            extension["overschrijft"] = true;
+        }
+
+        return Entity("besluit", source, id, minutes, new JsonObject
+        {
+            ["id"] = id,
+            ["incidentId"] = "INC-15-2026-0042",
+            ["team"] = "ROT",
+            ["tijdstip"] = "2026-11-20T21:30:00+01:00",
+            ["tekst"] = $"{grip} geldt.",
+            ["uitbreidingen"] = new JsonObject { [SituationPicture.ResolutionExtension] = extension },
+        });
+    }
+
+    [Fact]
+    public void Another_regions_besluit_and_a_value_no_source_gave_leave_the_contradiction_open_with_the_reason()
+    {
+        const string Vr15 = "urn:nld:oin:00000099150000000020:systeem:LCMS";
+        const string Vr16 = "urn:nld:oin:00000099160000000020:systeem:LCMS";
+        var options = Deciding("VR15", "urn:nld:oin:00000099150000000020");
+        options.Deciders["VR16"] = ["urn:nld:oin:00000099160000000020"];
+        var picture = new SituationPicture(options);
+        picture.Apply(Incident(Meldkamer, 0));
+        picture.Apply(Incident(Brandweer, 5, d => Grip(d, "GRIP2")));
+
+        // VR16 may decide for its own incidents, not for this one of VR15, even with a value a source gave.
+        picture.Apply(Besluit(Vr16, "BES-16", 10, "GRIP2"));
+        var state = picture.Incident("INC-15-2026-0042")!;
+        Assert.Equal("grip", Assert.Single(state.Contradictions).Field);
+        Assert.Empty(state.Resolved);
+        Assert.Contains("may not decide for incidents of VR15", Assert.Single(state.SetAside).Reason, StringComparison.Ordinal);
+
+        // VR15's own crisis organisation cannot choose a level no source reported, unless it says it overrides and may.
+        picture.Apply(Besluit(Vr15, "BES-15a", 11, "GRIP4"));
+        state = picture.Incident("INC-15-2026-0042")!;
+        Assert.Single(state.Contradictions);
+        Assert.Equal(["BES-15a", "BES-16"], state.SetAside.Select(r => r.Resolution.BesluitId));
+        Assert.Contains("which no source gave", state.SetAside[0].Reason, StringComparison.Ordinal);
+        Assert.Equal("GRIP2", (string?)state.Fields["grip"].Value);
+
+        picture.Apply(Besluit(Vr15, "BES-15b", 12, "GRIP4", overrides: true));
+        Assert.Contains("may not override", picture.Incident("INC-15-2026-0042")!.SetAside[0].Reason, StringComparison.Ordinal);
+
+        // A legitimate decision stands when another region's besluit comes after it.
+        picture.Apply(Besluit(Vr15, "BES-15d", 13, "GRIP2"));
+        picture.Apply(Besluit(Vr16, "BES-16b", 14, "GRIP1"));
+        state = picture.Incident("INC-15-2026-0042")!;
+        Assert.Equal(("GRIP2", "BES-15d"), ((string?)state.Fields["grip"].Value, Assert.Single(state.Resolved).Resolution.BesluitId));
+        Assert.Equal("BES-16b", state.SetAside[0].Resolution.BesluitId);
+        options.MayOverride.Add("urn:nld:oin:00000099150000000020");
+        var allowed = new SituationPicture(options);
+        foreach (var message in new[] { Incident(Meldkamer, 0), Incident(Brandweer, 5, d => Grip(d, "GRIP2")), Besluit(Vr15, "BES-15b", 12, "GRIP4", overrides: true) })
+        {
+            allowed.Apply(message);
+        }
+
+        state = allowed.Incident("INC-15-2026-0042")!;
+        Assert.Equal(("GRIP4", "BES-15b"), ((string?)state.Fields["grip"].Value, Assert.Single(state.Resolved).Resolution.BesluitId));
+        Assert.Empty(state.Contradictions);
+
+        // Without any decider configured, nobody resolves anything.
+        var closed = new SituationPicture();
+        foreach (var message in new[] { Incident(Meldkamer, 0), Incident(Brandweer, 5, d => Grip(d, "GRIP2")), Besluit(Vr15, "BES-15c", 12, "GRIP2") })
+        {
+            closed.Apply(message);
+        }
+
+        Assert.Single(closed.Incident("INC-15-2026-0042")!.Contradictions);
+    }
+
+    [Fact]
+    public void A_message_the_picture_cannot_read_changes_nothing_and_says_why()
+    {
+        var picture = new SituationPicture();
+        picture.Apply(Incident(Meldkamer, 0));
+        var error = Assert.Throws<FormatException>(() => picture.Apply(Incident(Brandweer, 5, d => d["grip"] = "GRIP4")));
+        Assert.Contains("cannot be merged", error.Message, StringComparison.Ordinal);
+        var located = Assert.Throws<FormatException>(() => picture.Apply(Incident(Brandweer, 6, d => d["locatie"]!["geometrie"]!["coordinates"] = new JsonArray("noord", "oost"))));
+        Assert.NotNull(located.InnerException);
+        var state = picture.Incident("INC-15-2026-0042")!;
+        Assert.Equal([Meldkamer], state.Sources);
+        Assert.Empty(state.Contradictions);
     }
 
     [Fact]
