@@ -18,8 +18,21 @@ public sealed class HttpReceiverOptions
     /// <summary>The requests per minute granted in the handshake (<c>WebHook-Allowed-Rate</c>); not stated when <c>null</c>.</summary>
     public int? AllowedRate { get; set; }
 
-    /// <summary>The most messages one batch request may carry; 1000 by default.</summary>
+    /// <summary>The most messages one batch request may carry; 1000 by default. Counted while the request arrives: the 1001st ends it with 413.</summary>
     public int MaxBatch { get; set; } = 1000;
+
+    /// <summary>
+    /// The largest batch request, in bytes; 16 MiB by default (a thousand signed messages of a few kilobytes fit many
+    /// times over). A larger request is answered 413 from its <c>Content-Length</c>, or as soon as it grows past this.
+    /// One message (structured or binary mode) is bounded by <see cref="Vr.Standaarden.Schema.Input.InputLimits.MaxBytes"/>.
+    /// </summary>
+    public long MaxBatchBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// The most bytes all requests being read at one time may hold together; 256 MiB by default. A request that would
+    /// go beyond it is answered 503 with <c>Retry-After</c>, so many large requests at once cannot exhaust the node's memory.
+    /// </summary>
+    public long MaxBufferedBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>The <c>API-Version</c> header of every answer (NL API Design Rules, API-57); <c>1.0.0</c> by default.</summary>
     public string ApiVersion { get; set; } = "1.0.0";
@@ -46,6 +59,9 @@ public sealed class HttpReceiverOptions
 /// </summary>
 public static class MessageEndpoints
 {
+    /// <summary>The code of a message beyond the input limits (as validation reports it), answered 413.</summary>
+    private const string DomainLimitCode = Validatie.DomainRules.LimitCode;
+
     /// <summary>Maps <c>POST</c> and <c>OPTIONS</c> on <paramref name="pattern"/> to <paramref name="receiver"/>.</summary>
     public static IEndpointConventionBuilder MapMessageReceiver(this IEndpointRouteBuilder endpoints, string pattern, MessageReceiver receiver, HttpReceiverOptions? options = null)
     {
@@ -54,10 +70,11 @@ public static class MessageEndpoints
         ArgumentNullException.ThrowIfNull(receiver);
         options ??= new HttpReceiverOptions();
         var limits = InputLimits.Default;
-        return endpoints.MapMethods(pattern, ["POST", "OPTIONS"], context => HandleAsync(context, receiver, options, limits));
+        var budget = new BodyBudget(options.MaxBufferedBytes);
+        return endpoints.MapMethods(pattern, ["POST", "OPTIONS"], context => HandleAsync(context, receiver, options, limits, budget));
     }
 
-    private static async Task HandleAsync(HttpContext context, MessageReceiver receiver, HttpReceiverOptions options, InputLimits limits)
+    private static async Task HandleAsync(HttpContext context, MessageReceiver receiver, HttpReceiverOptions options, InputLimits limits, BodyBudget budget)
     {
         context.Response.Headers["API-Version"] = options.ApiVersion;
         if (HttpMethods.IsOptions(context.Request.Method))
@@ -67,15 +84,26 @@ public static class MessageEndpoints
         }
 
         var cancellationToken = context.RequestAborted;
-        var body = await ReadBodyAsync(context.Request, limits.MaxBytes * Math.Max(1, options.MaxBatch), cancellationToken).ConfigureAwait(false);
-        if (body is null)
+        var mediaType = context.Request.ContentType is { } ct ? ct.Split(';')[0].Trim().ToLowerInvariant() : "";
+        var isBatch = mediaType == HttpBinding.Batch;
+        var read = await BodyReader.ReadAsync(context.Request, isBatch ? options.MaxBatchBytes : limits.MaxBytes, isBatch ? options.MaxBatch : null, limits.MaxDepth + 1, budget, cancellationToken).ConfigureAwait(false);
+        using var held = read;
+        switch (read.Refusal)
         {
-            await ProblemAsync(context, 413, "VR-TRANS-001", "Te groot", $"The request is larger than this receiver accepts.", null).ConfigureAwait(false);
-            return;
+            case BodyRefusal.TooLarge:
+                await ProblemAsync(context, 413, DomainLimitCode, "Te groot", $"The request is larger than this receiver accepts: {(isBatch ? $"a batch at most {options.MaxBatchBytes} bytes" : $"a message at most {limits.MaxBytes} bytes")}.", null).ConfigureAwait(false);
+                return;
+            case BodyRefusal.TooManyMessages:
+                await ProblemAsync(context, 413, DomainLimitCode, "Te groot", $"The batch has more than {options.MaxBatch} messages, the most this receiver takes in one request.", null).ConfigureAwait(false);
+                return;
+            case BodyRefusal.Busy:
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(options.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await ProblemAsync(context, 503, TransportCodes.Unavailable, "Tijdelijk niet beschikbaar", "The receiver holds as many request bytes as it allows at one time; send again later.", null).ConfigureAwait(false);
+                return;
         }
 
-        var mediaType = context.Request.ContentType is { } ct ? ct.Split(';')[0].Trim().ToLowerInvariant() : "";
-        if (mediaType == HttpBinding.Batch)
+        var body = read.Body;
+        if (isBatch)
         {
             await BatchAsync(context, receiver, options, body, limits, cancellationToken).ConfigureAwait(false);
             return;
@@ -119,13 +147,14 @@ public static class MessageEndpoints
                 break;
             default:
                 var first = outcome.Problems[0];
-                var status = first.Code.StartsWith("VR-SIG-", StringComparison.Ordinal) || first.Code.StartsWith("VR-DEEL-", StringComparison.Ordinal) ? 403 : 400;
-                await ProblemAsync(context, status, first.Code, status == 403 ? "Geweigerd" : "Ongeldig bericht", first.Text, outcome.Problems).ConfigureAwait(false);
+                var status = first.Code.StartsWith("VR-SIG-", StringComparison.Ordinal) || first.Code.StartsWith("VR-DEEL-", StringComparison.Ordinal) ? 403
+                    : first.Code == DomainLimitCode ? 413 : 400;
+                await ProblemAsync(context, status, first.Code, status switch { 403 => "Geweigerd", 413 => "Te groot", _ => "Ongeldig bericht" }, first.Text, outcome.Problems).ConfigureAwait(false);
                 break;
         }
     }
 
-    private static async Task BatchAsync(HttpContext context, MessageReceiver receiver, HttpReceiverOptions options, byte[] body, InputLimits limits, CancellationToken cancellationToken)
+    private static async Task BatchAsync(HttpContext context, MessageReceiver receiver, HttpReceiverOptions options, ReadOnlyMemory<byte> body, InputLimits limits, CancellationToken cancellationToken)
     {
         List<ReadOnlyMemory<byte>> items;
         try
@@ -204,9 +233,9 @@ public static class MessageEndpoints
         context.Response.StatusCode = 200;
     }
 
-    private static HttpRequestMessage ToRequestMessage(HttpRequest request, byte[] body)
+    private static HttpRequestMessage ToRequestMessage(HttpRequest request, ReadOnlyMemory<byte> body)
     {
-        var message = new HttpRequestMessage(HttpMethod.Post, "http://localhost/") { Content = new ByteArrayContent(body) };
+        var message = new HttpRequestMessage(HttpMethod.Post, "http://localhost/") { Content = new ReadOnlyMemoryContent(body) };
         foreach (var (name, values) in request.Headers)
         {
             if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
@@ -220,29 +249,6 @@ public static class MessageEndpoints
         }
 
         return message;
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static async Task ProblemAsync(HttpContext context, int status, string code, string title, string detail, IReadOnlyList<ReceiveProblem>? problems)
