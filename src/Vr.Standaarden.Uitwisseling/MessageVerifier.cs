@@ -18,8 +18,8 @@ public sealed class VerifierOptions
     public TrustList? TrustList { get; set; }
 
     /// <summary>
-    /// A revocation check for each certificate of a verified chain at the message's <c>time</c> (CRL, OCSP, or a list
-    /// of your own); none by default.
+    /// A revocation check for each certificate of a verified chain at the moment of verification (<see cref="At"/>)
+    /// (CRL, OCSP, or a list of your own); none by default.
     /// </summary>
     public Func<X509Certificate2, DateTimeOffset, RevocationStatus>? Revocation { get; set; }
 
@@ -28,11 +28,22 @@ public sealed class VerifierOptions
 
     /// <summary>The bounds on a message's size and depth.</summary>
     public InputLimits Limits { get; set; } = InputLimits.Default;
+
+    /// <summary>
+    /// The moment at which certificates must be valid and not revoked; <c>null</c> (the default) for now, by
+    /// <see cref="Clock"/>. Never the message's own <c>time</c>: a signer chooses that, so a message dated back to before
+    /// its certificate expired would still verify. Set it for an audit of what was verified at an earlier moment
+    /// (<c>vr verify --at</c>).
+    /// </summary>
+    public DateTimeOffset? At { get; set; }
+
+    /// <summary>The clock that says what now is when <see cref="At"/> is not set; <see cref="TimeProvider.System"/> by default.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 }
 
 /// <summary>
 /// Verifies the <c>jws</c> of a message: the signature over the RFC 8785 form of the message without <c>jws</c>, the
-/// key (the certificate chain in <c>x5c</c> to a trust anchor, valid at the message's <c>time</c>, not revoked; or the
+/// key (the certificate chain in <c>x5c</c> to a trust anchor, valid and not revoked at the moment of verification; or the
 /// <c>kid</c> in the trust list), and that the OIN of the key is the OIN in <c>source</c>. Thread-safe.
 /// </summary>
 public sealed class MessageVerifier
@@ -89,12 +100,10 @@ public sealed class MessageVerifier
 
         var source = sourceText ?? "";
         var oin = OinOf(source);
-        var time = root.TryGetProperty("time", out var t) && t.ValueKind == JsonValueKind.String &&
-                   DateTimeOffset.TryParse(t.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : (DateTimeOffset?)null;
-        return Verify(jwsElement.GetString()!, canonical, oin, source, time);
+        return Verify(jwsElement.GetString()!, canonical, oin, source, _options.At ?? _options.Clock.GetUtcNow());
     }
 
-    private SignatureVerification Verify(string jws, byte[] canonical, string? oin, string source, DateTimeOffset? time)
+    private SignatureVerification Verify(string jws, byte[] canonical, string? oin, string source, DateTimeOffset time)
     {
         var parts = jws.Split('.');
         if (parts.Length != 3 || parts[0].Length == 0 || parts[1].Length != 0 || parts[2].Length == 0)
@@ -226,7 +235,7 @@ public sealed class MessageVerifier
             : SignatureVerification.Refuse(SignatureCodes.BadSignature, "The signature does not verify: the message was changed after signing, or another key signed it.", "De handtekening klopt niet: het bericht is na ondertekening gewijzigd, of een andere sleutel ondertekende.") with { Algorithm = alg, Certificate = leaf };
     }
 
-    private SignatureVerification? CheckCertificate(X509Certificate2 leaf, List<X509Certificate2> certificates, string oin, DateTimeOffset? time)
+    private SignatureVerification? CheckCertificate(X509Certificate2 leaf, List<X509Certificate2> certificates, string oin, DateTimeOffset at)
     {
         var subjectOin = SubjectSerialNumber(leaf);
         if (subjectOin != oin)
@@ -236,7 +245,6 @@ public sealed class MessageVerifier
                 $"Het certificaat is van OIN {subjectOin ?? "(geen: geen serialNumber in het onderwerp)"}, de source noemt OIN {oin}.");
         }
 
-        var at = time ?? DateTimeOffset.UtcNow;
         var key = string.Join(",", certificates.Select(c => c.Thumbprint));
         if (!_chains.TryGetValue(key, out var chain))
         {
@@ -258,11 +266,11 @@ public sealed class MessageVerifier
             return SignatureVerification.Refuse(SignatureCodes.Untrusted, $"The certificate chain does not lead to a trust anchor ({problem}).", $"De certificaatketen leidt niet naar een vertrouwd basiscertificaat ({problem}).");
         }
 
-        // Every certificate of the chain, the anchor included, must be valid at the message's time.
+        // Every certificate of the chain, the anchor included, must be valid at the moment of verification.
         if (at.UtcDateTime < chain.NotBefore || at.UtcDateTime > chain.NotAfter)
         {
-            return SignatureVerification.Refuse(SignatureCodes.NotValidAtTime, $"A certificate of the chain is not valid at the message's time {at:O} (the chain is valid from {chain.NotBefore:O} to {chain.NotAfter:O}).",
-                $"Een certificaat van de keten is niet geldig op het tijdstip van het bericht {at:O} (de keten is geldig van {chain.NotBefore:O} tot {chain.NotAfter:O}).");
+            return SignatureVerification.Refuse(SignatureCodes.NotValidAtTime, $"A certificate of the chain is not valid at the moment of verification {at.UtcDateTime:O} (the chain is valid from {chain.NotBefore:O} to {chain.NotAfter:O}).",
+                $"Een certificaat van de keten is niet geldig op het moment van controle {at.UtcDateTime:O} (de keten is geldig van {chain.NotBefore:O} tot {chain.NotAfter:O}).");
         }
 
         if (leaf.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault() is { } usage &&
@@ -286,7 +294,7 @@ public sealed class MessageVerifier
     }
 
     // A chain built once per set of certificates (the anchors are this verifier's): whether it leads to an anchor, and
-    // the period in which all its certificates are valid. The message's time is checked against that period.
+    // the period in which all its certificates are valid. The moment of verification is checked against that period.
     private const int MaxChains = 1024;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, BuiltChain> _chains = new(StringComparer.Ordinal);
 

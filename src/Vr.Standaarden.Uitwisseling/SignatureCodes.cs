@@ -24,7 +24,7 @@ public static class SignatureCodes
     /// <summary>The certificate chain does not lead to a configured trust anchor.</summary>
     public const string Untrusted = "VR-SIG-007";
 
-    /// <summary>A certificate of the chain is not valid at the message's <c>time</c>.</summary>
+    /// <summary>A certificate of the chain is not valid at the moment of verification (<see cref="VerifierOptions.At"/>).</summary>
     public const string NotValidAtTime = "VR-SIG-008";
 
     /// <summary>The OIN of the certificate (subject serialNumber) is not the OIN in <c>source</c>.</summary>

@@ -23,7 +23,8 @@ internal static class CliPki
         name.AddCommonName("gms.test");
         var request = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        using var leaf = request.Create(root, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), [7, 7]);
+        // Valid around today: signatures are judged at the moment of verification.
+        using var leaf = request.Create(root, DateTimeOffset.UtcNow.Date.AddDays(-60), DateTimeOffset.UtcNow.Date.AddDays(300), [7, 7]);
         File.WriteAllText(Path("root.pem"), root.ExportCertificatePem());
         File.WriteAllText(Path("leaf.pem"), leaf.ExportCertificatePem());
         File.WriteAllText(Path("leaf.key"), key.ExportPkcs8PrivateKeyPem());

@@ -85,8 +85,8 @@ public sealed class SigningTests
                 _ => JsonValue.Create(0),
             });
             var result = verifier.Verify(Encoding.UTF8.GetBytes(copy.ToJsonString()));
-            // Mostly the signature; a changed source or time may be refused earlier, by the binding or the validity.
-            Assert.True(result.Code is SignatureCodes.BadSignature || (pointer == "/source" && result.Code == SignatureCodes.OinMismatch) || (pointer == "/time" && result.Code == SignatureCodes.NotValidAtTime), $"{pointer}: {result.Code}");
+            // The signature; a changed source may be refused earlier, by the binding of the key to its OIN.
+            Assert.True(result.Code is SignatureCodes.BadSignature || (pointer == "/source" && result.Code == SignatureCodes.OinMismatch), $"{pointer}: {result.Code}");
             changed++;
         }
 
@@ -130,23 +130,46 @@ public sealed class SigningTests
     }
 
     [Fact]
-    public void Chains_must_lead_to_an_anchor_be_valid_at_the_message_time_and_not_be_revoked()
+    public void Chains_must_lead_to_an_anchor_be_valid_at_the_moment_of_verification_and_not_be_revoked()
     {
         var stranger = TestPki.Authority("Vreemde");
         var foreign = new MessageSigner(TestPki.Leaf(stranger.Intermediate, Oin, ECDsa.Create(ECCurve.NamedCurves.nistP256)), [stranger.Intermediate]).Sign(Message());
         Assert.Equal(SignatureCodes.Untrusted, Verifier().Verify(foreign).Code);
         Assert.True(Verifier(o => o.TrustAnchors.Add(stranger.Root)).Verify(foreign).IsVerified);
 
-        // Valid in 2026 only: a message of 2027 is refused, as is one from before the certificate.
+        // Validity is judged at the moment of verification, never at the time the message claims.
         var signer = EcSigner();
-        Assert.Equal(SignatureCodes.NotValidAtTime, Verifier().Verify(signer.Sign(Message(time: "2027-03-01T10:00:00Z"))).Code);
-        Assert.Equal(SignatureCodes.NotValidAtTime, Verifier().Verify(signer.Sign(Message(time: "2025-12-31T23:00:00Z"))).Code);
+        Assert.True(Verifier().Verify(signer.Sign(Message(time: "2019-03-01T10:00:00Z"))).IsVerified);
+        Assert.True(Verifier().Verify(signer.Sign(Message(time: "2040-03-01T10:00:00Z"))).IsVerified);
+        Assert.Equal(SignatureCodes.NotValidAtTime, Verifier(o => o.At = TestPki.End.AddDays(1)).Verify(signer.Sign(Message())).Code);
+        Assert.Equal(SignatureCodes.NotValidAtTime, Verifier(o => o.At = TestPki.Start.AddDays(-1)).Verify(signer.Sign(Message())).Code);
 
         var revoked = Verifier(o => o.Revocation = (certificate, _) => certificate.Subject.Contains("gms.test", StringComparison.Ordinal) ? RevocationStatus.Revoked : RevocationStatus.Good);
         Assert.Equal(SignatureCodes.Revoked, revoked.Verify(signer.Sign(Message())).Code);
 
         var noSigning = new MessageSigner(TestPki.Leaf(Pki.Intermediate, Oin, ECDsa.Create(ECCurve.NamedCurves.nistP256), usage: X509KeyUsageFlags.KeyEncipherment), [Pki.Intermediate]);
         Assert.Equal(SignatureCodes.KeyMismatch, Verifier().Verify(noSigning.Sign(Message())).Code);
+    }
+
+    [Fact]
+    public void A_certificate_that_expired_is_refused_however_far_back_the_message_dates_itself_and_an_audit_can_ask_about_then()
+    {
+        // Expired in 2024; the message claims 2023, when the certificate was still valid.
+        var expired = EcSigner(from: new DateTimeOffset(2022, 1, 1, 0, 0, 0, TimeSpan.Zero), until: new DateTimeOffset(2024, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        var backdated = expired.Sign(Message(time: "2023-06-01T10:00:00Z"));
+        var refused = Verifier().Verify(backdated);
+        Assert.Equal(SignatureCodes.NotValidAtTime, refused.Code);
+        Assert.Contains("moment of verification", refused.Reason!.English, StringComparison.Ordinal);
+
+        // Revocation is asked about the same moment, never the message's.
+        var asked = new List<DateTimeOffset>();
+        var now = DateTimeOffset.UtcNow;
+        Verifier(o => o.Revocation = (_, at) => { asked.Add(at); return RevocationStatus.Good; }).Verify(EcSigner().Sign(Message(time: "2021-01-01T00:00:00Z")));
+        Assert.NotEmpty(asked);
+        Assert.All(asked, at => Assert.InRange(at, now.AddMinutes(-5), now.AddMinutes(5)));
+
+        // An audit of what was verified on 2023-07-01 judges the certificates at that moment.
+        Assert.True(Verifier(o => o.At = new DateTimeOffset(2023, 7, 1, 0, 0, 0, TimeSpan.Zero)).Verify(backdated).IsVerified);
     }
 
     [Theory]

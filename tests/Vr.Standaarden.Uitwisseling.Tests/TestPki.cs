@@ -7,8 +7,11 @@ namespace Vr.Standaarden.Uitwisseling.Tests;
 /// <summary>A small PKI made for each test run: a root, an intermediate, and leaf certificates that carry an OIN.</summary>
 internal static class TestPki
 {
-    public static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    public static readonly DateTimeOffset End = new(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>The start of a leaf's validity: 60 days before today, as signatures are judged at the moment of verification.</summary>
+    public static readonly DateTimeOffset Start = new(DateTime.UtcNow.Date.AddDays(-60), TimeSpan.Zero);
+
+    /// <summary>The end of a leaf's validity: 300 days after today.</summary>
+    public static readonly DateTimeOffset End = new(DateTime.UtcNow.Date.AddDays(300), TimeSpan.Zero);
 
     public static (X509Certificate2 Root, X509Certificate2 Intermediate) Authority(string name = "Test Staat der Nederlanden")
     {
@@ -22,7 +25,7 @@ internal static class TestPki
         var request = new CertificateRequest($"CN={name} Organisatie CA, O=Test, C=NL", intermediateKey, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        var intermediate = request.Create(root, Start.AddYears(-2), End.AddYears(2), [1, 2, 3]).CopyWithPrivateKey(intermediateKey);
+        var intermediate = request.Create(root, Start.AddYears(-5), End.AddYears(2), [1, 2, 3]).CopyWithPrivateKey(intermediateKey);
         return (root, intermediate);
     }
 

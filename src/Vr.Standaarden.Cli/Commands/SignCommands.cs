@@ -32,12 +32,13 @@ internal static class SignCommands
     {
         var trust = new Option<string?>("--trust") { Description = "The trust anchors (PEM, one or more root certificates) a chain in x5c must lead to." };
         var jwks = new Option<string?>("--jwks") { Description = "A trust list for signatures with a kid: {\"<OIN>\": {\"keys\": [<JWK>...]}}." };
+        var at = new Option<string?>("--at") { Description = "Judge the certificates' validity at this moment (RFC 3339, such as 2025-03-01T12:00:00Z) instead of now, for an audit; never at the message's own time." };
         var messages = new Argument<string[]>("message.json") { Description = "Messages to verify; - reads standard input.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("verify", "Verify the jws of messages: signature, certificate chain to a trust anchor valid at the message's time (or kid in the trust list), and the OIN of the key equal to the OIN in source. Prints '<path>: verified <OIN>' or '<path>: refused <code> <reason>'. Exit code 0: all verified; 1: any refused; 2: usage error.")
+        var command = new Command("verify", "Verify the jws of messages: signature, certificate chain to a trust anchor valid now (or at --at) (or kid in the trust list), and the OIN of the key equal to the OIN in source. Prints '<path>: verified <OIN>' or '<path>: refused <code> <reason>'. Exit code 0: all verified; 1: any refused; 2: usage error.")
         {
-            trust, jwks, messages,
+            trust, jwks, at, messages,
         };
-        command.SetAction(parse => RunVerify(parse.GetValue(trust), parse.GetValue(jwks), parse.GetValue(messages)!, stdin, stdout, stderr));
+        command.SetAction(parse => RunVerify(parse.GetValue(trust), parse.GetValue(jwks), parse.GetValue(at), parse.GetValue(messages)!, stdin, stdout, stderr));
         return command;
     }
 
@@ -107,9 +108,20 @@ internal static class SignCommands
         }
     }
 
-    private static int RunVerify(string? trust, string? jwks, string[] files, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    private static int RunVerify(string? trust, string? jwks, string? at, string[] files, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
     {
         var options = new VerifierOptions();
+        if (at is not null)
+        {
+            if (!DateTimeOffset.TryParseExact(at, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var moment))
+            {
+                stderr.WriteLine($"vr verify: --at '{at}' is not an RFC 3339 date-time with an offset (such as 2025-03-01T12:00:00Z).");
+                return Program.UsageError;
+            }
+
+            options.At = moment;
+        }
+
         try
         {
             if (trust is null && jwks is null)

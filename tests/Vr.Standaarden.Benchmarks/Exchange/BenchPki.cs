@@ -18,7 +18,7 @@ internal static class BenchPki
         name.Add("2.5.4.5", oin, UniversalTagNumber.PrintableString);
         name.AddCommonName("bench");
         var leaf = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256)
-            .Create(root, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), [1]).CopyWithPrivateKey(key);
+            .Create(root, DateTimeOffset.UtcNow.Date.AddDays(-60), DateTimeOffset.UtcNow.Date.AddDays(300), [1]).CopyWithPrivateKey(key);
         return (root, leaf);
     }
 }
