@@ -43,6 +43,14 @@ public sealed class SharingOptions
 
     /// <summary>The clock for tijdbinding (<c>expirytime</c>).</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// The schemas of extensions (<c>uitbreidingen</c>) by namespace (<c>nl.vrhaaglanden.bereikbaarheid</c>). Extension
+    /// data is personal data unless its own schema says otherwise: the members of a namespace listed here are minimised
+    /// by the <c>persoonsgegeven</c> annotations of its schema (and a member the schema does not describe as personal
+    /// data), and the data of a namespace not listed goes only to recipients registered for every kind of personal data.
+    /// </summary>
+    public IDictionary<string, JsonElement> Extensions { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -51,7 +59,10 @@ public sealed class SharingOptions
 /// and its clients; GREEN within a shared community; CLEAR to anyone; the label is never changed), doelbinding (a
 /// purpose the recipient is registered for), rubricering (a clearance of at least that level, never derived from TLP),
 /// tijdbinding (not after <c>expirytime</c>) and minimisation (properties annotated <c>persoonsgegeven</c> removed unless
-/// the recipient may have that kind; the result must still be valid). Thread-safe.
+/// the recipient may have that kind; the result must still be valid). A release without annotations (1.0) is minimised by
+/// the newest annotations of its major line, and a member those do not describe is treated as personal data of every
+/// kind (fail closed); extension data likewise, unless its schema is given (<see cref="SharingOptions.Extensions"/>).
+/// Thread-safe.
 /// </summary>
 public sealed class SharingPolicy
 {
@@ -59,7 +70,14 @@ public sealed class SharingPolicy
     public const string MinimisedAttribute = "geminimaliseerd";
 
     private static readonly string[] Clearances = ["geen", "DEP-V", "STG-C", "STG-G", "STG-ZG"];
-    private static readonly ConcurrentDictionary<(string, string), IReadOnlyList<(string[] Path, string Kind)>> PersonalData = new();
+    private static readonly ConcurrentDictionary<(string, string), PersonalDataMap> PersonalData = new();
+
+    /// <summary>Every kind of personal data the standard knows; data that cannot be matched to an annotation needs them all.</summary>
+    private static readonly string[] AllKinds = ["gewoon", "bijzonder", "strafrechtelijk"];
+
+    /// <summary>The kind given to data no annotation describes: it goes only to a recipient registered for <see cref="AllKinds"/>.</summary>
+    private const string UnknownKind = "onbekend";
+    private readonly ConcurrentDictionary<string, PersonalDataMap> _extensions = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, JsonSchema> Envelopes = new(StringComparer.Ordinal);
     private readonly RecipientRegister _register;
     private readonly SharingOptions _options;
@@ -78,7 +96,10 @@ public sealed class SharingPolicy
         ArgumentNullException.ThrowIfNull(recipientOin);
         if (JsonInput.Check(message, InputLimits.Default) is { } problem)
         {
-            return Refused(Reason("VR-DEEL-011", $"The message cannot be read: {problem.Text.English}", $"Het bericht is niet te lezen: {problem.Text.Dutch}"));
+            // A member name given twice is refused as such: the policy must judge what every recipient will read.
+            return problem.Kind == InputProblemKind.DuplicateMember
+                ? Refused(Reason("VR-JSON-004", problem.Text.English, problem.Text.Dutch))
+                : Refused(Reason("VR-DEEL-011", $"The message cannot be read: {problem.Text.English}", $"Het bericht is niet te lezen: {problem.Text.Dutch}"));
         }
 
         return JsonNode.Parse(JsonInput.SkipByteOrderMark(message)) is JsonObject envelope
@@ -190,7 +211,7 @@ public sealed class SharingPolicy
         return Minimise(message, recipient);
     }
 
-    private static SharingDecision Minimise(JsonObject message, Recipient recipient)
+    private SharingDecision Minimise(JsonObject message, Recipient recipient)
     {
         var dataschema = Text(message, "dataschema");
         if (dataschema is null || Standard.FindById(dataschema) is not { } file || !Standard.TryParseId(dataschema, out var release, out _) || message["data"] is not JsonObject)
@@ -201,14 +222,18 @@ public sealed class SharingPolicy
 
         var copy = (JsonObject)message.DeepClone();
         var removed = new List<string>();
-        foreach (var (path, kind) in PersonalDataOf(release, file.Name))
+        var map = PersonalDataOf(release, file.Name);
+        foreach (var (path, kind) in map.Annotated)
         {
-            if (!recipient.Persoonsgegevens.Contains(kind, StringComparer.Ordinal))
+            if (!May(recipient, kind))
             {
                 Remove(copy["data"], path, 0, "/data", removed, kind);
             }
         }
 
+        // Members the annotations do not describe (a release without annotations of its own, an older shape) and
+        // extension data are judged member by member.
+        Unmatched(copy["data"], map, [], "/data", recipient, removed, !map.Exact);
         if (removed.Count == 0)
         {
             return new SharingDecision(SharingVerdict.Deliver, [], copy, []);
@@ -229,6 +254,92 @@ public sealed class SharingPolicy
             [Reason("VR-DEEL-009", $"Personal data removed that {recipient.Naam} may not have: {list}. The sender's signature no longer covers the message.",
                 $"Persoonsgegevens verwijderd die {recipient.Naam} niet mag hebben: {list}. De handtekening van de afzender dekt het bericht niet meer.")],
             copy, [.. removed.Select(r => r.Split(' ')[0])]);
+    }
+
+    private static bool May(Recipient recipient, string kind) =>
+        kind == UnknownKind
+            ? AllKinds.All(k => recipient.Persoonsgegevens.Contains(k, StringComparer.Ordinal))
+            : recipient.Persoonsgegevens.Contains(kind, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Removes what <paramref name="map"/> does not describe (when <paramref name="strict"/>) and the extension data the
+    /// recipient may not have, below <paramref name="node"/> at schema path <paramref name="path"/>.
+    /// </summary>
+    private void Unmatched(JsonNode? node, PersonalDataMap map, List<string> path, string pointer, Recipient recipient, List<string> removed, bool strict)
+    {
+        if (node is JsonArray array)
+        {
+            path.Add("*");
+            for (var i = 0; i < array.Count; i++)
+            {
+                Unmatched(array[i], map, path, pointer + "/" + i.ToString(CultureInfo.InvariantCulture), recipient, removed, strict);
+            }
+
+            path.RemoveAt(path.Count - 1);
+            return;
+        }
+
+        if (node is not JsonObject obj)
+        {
+            return;
+        }
+
+        foreach (var name in obj.Select(m => m.Key).ToList())
+        {
+            path.Add(name);
+            var key = string.Join('/', path);
+            var at = pointer + "/" + StandardRelease.Escape(name);
+            if (map.Extensions.Contains(key) && obj[name] is JsonObject extensions)
+            {
+                Extensions(extensions, at, recipient, removed);
+            }
+            else if (map.AnnotatedKeys.Contains(key) || (!strict && !map.ExtensionPrefixes.Contains(key)))
+            {
+                // Judged by its annotation already, or (described exactly) holding no extension data further down.
+            }
+            else if (strict && !map.Known.Contains(key))
+            {
+                if (!May(recipient, UnknownKind) && obj.Remove(name))
+                {
+                    removed.Add($"{at} {UnknownKind}");
+                }
+            }
+            else if (!map.Opaque.Contains(key))
+            {
+                Unmatched(obj[name], map, path, at, recipient, removed, strict);
+            }
+
+            path.RemoveAt(path.Count - 1);
+        }
+    }
+
+    private void Extensions(JsonObject extensions, string pointer, Recipient recipient, List<string> removed)
+    {
+        foreach (var name in extensions.Select(m => m.Key).ToList())
+        {
+            var at = pointer + "/" + StandardRelease.Escape(name);
+            if (!_options.Extensions.TryGetValue(name, out var schema))
+            {
+                // No schema of its own says what it holds: personal data of every kind.
+                if (!May(recipient, UnknownKind) && extensions.Remove(name))
+                {
+                    removed.Add($"{at} {UnknownKind}");
+                }
+
+                continue;
+            }
+
+            var map = _extensions.GetOrAdd(name, _ => PersonalDataMap.Of(null, null, schema));
+            foreach (var (path, kind) in map.Annotated)
+            {
+                if (!May(recipient, kind))
+                {
+                    Remove(extensions[name], path, 0, at, removed, kind);
+                }
+            }
+
+            Unmatched(extensions[name], map, [], at, recipient, removed, strict: true);
+        }
     }
 
     private static void Remove(JsonNode? node, string[] path, int at, string pointer, List<string> removed, string kind)
@@ -261,64 +372,33 @@ public sealed class SharingPolicy
         }
     }
 
-    /// <summary>The places in an entity that hold personal data, read from the <c>persoonsgegeven</c> annotations of its schema.</summary>
-    internal static IReadOnlyList<(string[] Path, string Kind)> PersonalDataOf(string release, string entity) =>
+    /// <summary>
+    /// The places in an entity that hold personal data, read from the <c>persoonsgegeven</c> annotations of its schema in
+    /// <paramref name="release"/>, or, when that release has none (1.0), in the newest release of its major line that has
+    /// them; then <see cref="PersonalDataMap.Exact"/> is <c>false</c> and members those annotations do not describe count
+    /// as personal data of every kind.
+    /// </summary>
+    internal static PersonalDataMap PersonalDataOf(string release, string entity) =>
         PersonalData.GetOrAdd((release, entity), key =>
         {
-            var found = new List<(string[], string)>();
-            var file = Standard.Release(key.Item1).Schema(key.Item2);
-            Walk(Standard.Release(key.Item1), file, file.Root, [], found, 0);
-            return found;
+            var own = Standard.Release(key.Item1);
+            if (Annotated(own))
+            {
+                return PersonalDataMap.Of(own, own.Schema(key.Item2), own.Schema(key.Item2).Root);
+            }
+
+            var newest = Standard.Releases.Where(r => r.Version.Major == own.Version.Major && r.SchemaNames.Contains(key.Item2) && Annotated(r)).MaxBy(r => r.Version);
+            if (newest is null)
+            {
+                // Nothing in the major line says what is personal data: every member of the data counts as such.
+                return new PersonalDataMap([], new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), Exact: false);
+            }
+
+            return PersonalDataMap.Of(newest, newest.Schema(key.Item2), newest.Schema(key.Item2).Root) with { Exact = false };
         });
 
-    private static void Walk(StandardRelease release, StandardFile file, JsonElement node, List<string> path, List<(string[], string)> found, int depth)
-    {
-        if (node.ValueKind != JsonValueKind.Object || depth > 24)
-        {
-            return;
-        }
-
-        if (path.Count > 0 && node.TryGetProperty("persoonsgegeven", out var kind) && kind.ValueKind == JsonValueKind.String)
-        {
-            found.Add(([.. path], kind.GetString()!));
-            return;
-        }
-
-        if (node.TryGetProperty("$ref", out var reference) && reference.ValueKind == JsonValueKind.String &&
-            Uri.TryCreate(new Uri(file.Id!), reference.GetString(), out var target) && release.FindById(target.GetLeftPart(UriPartial.Query)) is { } targetFile &&
-            StandardRelease.TryNavigate(targetFile.Root, Uri.UnescapeDataString(target.Fragment.TrimStart('#')), out var targetNode))
-        {
-            Walk(release, targetFile, targetNode, path, found, depth + 1);
-        }
-
-        if (node.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var property in properties.EnumerateObject())
-            {
-                path.Add(property.Name);
-                Walk(release, file, property.Value, path, found, depth + 1);
-                path.RemoveAt(path.Count - 1);
-            }
-        }
-
-        if (node.TryGetProperty("items", out var items))
-        {
-            path.Add("*");
-            Walk(release, file, items, path, found, depth + 1);
-            path.RemoveAt(path.Count - 1);
-        }
-
-        foreach (var keyword in new[] { "allOf", "anyOf", "oneOf" })
-        {
-            if (node.TryGetProperty(keyword, out var branches) && branches.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var branch in branches.EnumerateArray())
-                {
-                    Walk(release, file, branch, path, found, depth + 1);
-                }
-            }
-        }
-    }
+    private static bool Annotated(StandardRelease release) =>
+        release.Schemas.Any(f => f.Utf8.Span.IndexOf("\"persoonsgegeven\""u8) >= 0);
 
     private static JsonSchema Envelope(string release) =>
         Envelopes.GetOrAdd(release, name =>
@@ -338,4 +418,106 @@ public sealed class SharingPolicy
     private static SharingReason Reason(string code, string english, string dutch) => new(code, new LocalizedText(english, dutch));
 
     private static SharingDecision Refused(params SharingReason[] reasons) => new(SharingVerdict.Refuse, reasons, null, []);
+}
+
+/// <summary>
+/// What a schema says about personal data: the annotated places with their kind, every property path it describes
+/// (<c>*</c> for array items), the paths of extension objects (<c>uitbreidingen</c>), and the paths whose content it
+/// leaves open (such as a geometry's coordinates). Paths are joined with <c>/</c>, unescaped.
+/// </summary>
+internal sealed record PersonalDataMap(IReadOnlyList<(string[] Path, string Kind)> Annotated, HashSet<string> Known, HashSet<string> Extensions, HashSet<string> Opaque, bool Exact)
+{
+    private HashSet<string>? _annotatedKeys;
+    private HashSet<string>? _extensionPrefixes;
+
+    /// <summary>The annotated paths, joined.</summary>
+    public HashSet<string> AnnotatedKeys => _annotatedKeys ??= new HashSet<string>(Annotated.Select(a => string.Join('/', a.Path)), StringComparer.Ordinal);
+
+    /// <summary>Every proper prefix of an extension path: where a walk must go on to reach extension data.</summary>
+    public HashSet<string> ExtensionPrefixes => _extensionPrefixes ??= new HashSet<string>(
+        Extensions.SelectMany(e => Enumerable.Range(1, e.Split('/').Length - 1).Select(n => string.Join('/', e.Split('/').Take(n)))), StringComparer.Ordinal);
+
+    public static PersonalDataMap Of(StandardRelease? release, StandardFile? file, JsonElement root)
+    {
+        var map = new PersonalDataMap(new List<(string[] Path, string Kind)>(), new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), Exact: true);
+        map.Walk(release, file, root, [], 0);
+        return map;
+    }
+
+    private void Walk(StandardRelease? release, StandardFile? file, JsonElement node, List<string> path, int depth)
+    {
+        if (node.ValueKind != JsonValueKind.Object || depth > 24)
+        {
+            return;
+        }
+
+        var key = string.Join('/', path);
+        if (path.Count > 0 && node.TryGetProperty("persoonsgegeven", out var kind) && kind.ValueKind == JsonValueKind.String)
+        {
+            ((List<(string[], string)>)Annotated).Add(([.. path], kind.GetString()!));
+            return;
+        }
+
+        if (path.Count > 0 && path[^1] == "uitbreidingen")
+        {
+            Extensions.Add(key);
+            return;
+        }
+
+        if (node.TryGetProperty("$ref", out var reference) && reference.ValueKind == JsonValueKind.String && release is not null &&
+            Uri.TryCreate(file?.Id is { } id ? new Uri(id) : null, reference.GetString(), out var target) && release.FindById(target.GetLeftPart(UriPartial.Query)) is { } targetFile &&
+            StandardRelease.TryNavigate(targetFile.Root, Uri.UnescapeDataString(target.Fragment.TrimStart('#')), out var targetNode))
+        {
+            Walk(release, targetFile, targetNode, path, depth + 1);
+        }
+        else if (node.TryGetProperty("$ref", out var external) && external.ValueKind == JsonValueKind.String &&
+                 Uri.TryCreate(external.GetString(), UriKind.Absolute, out var absolute) && Standard.FindById(absolute.GetLeftPart(UriPartial.Query)) is { } standardFile &&
+                 Standard.TryParseId(absolute.GetLeftPart(UriPartial.Query), out var standardRelease, out _) &&
+                 StandardRelease.TryNavigate(standardFile.Root, Uri.UnescapeDataString(absolute.Fragment.TrimStart('#')), out var standardNode))
+        {
+            // An extension's schema that uses the standard's definitions by their $id.
+            Walk(Standard.Release(standardRelease), standardFile, standardNode, path, depth + 1);
+        }
+
+        var described = false;
+        if (node.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object)
+        {
+            described = true;
+            foreach (var property in properties.EnumerateObject())
+            {
+                path.Add(property.Name);
+                Known.Add(string.Join('/', path));
+                Walk(release, file, property.Value, path, depth + 1);
+                path.RemoveAt(path.Count - 1);
+            }
+        }
+
+        if (node.TryGetProperty("items", out var items))
+        {
+            described = true;
+            path.Add("*");
+            Known.Add(string.Join('/', path));
+            Walk(release, file, items, path, depth + 1);
+            path.RemoveAt(path.Count - 1);
+        }
+
+        foreach (var keyword in new[] { "allOf", "anyOf", "oneOf" })
+        {
+            if (node.TryGetProperty(keyword, out var branches) && branches.ValueKind == JsonValueKind.Array)
+            {
+                described = true;
+                foreach (var branch in branches.EnumerateArray())
+                {
+                    Walk(release, file, branch, path, depth + 1);
+                }
+            }
+        }
+
+        // A value whose schema has no members of its own to describe (a geometry's coordinates, a free object) is taken
+        // as a whole; the enclosing annotation, if any, has judged it.
+        if (!described && path.Count > 0 && !node.TryGetProperty("$ref", out _))
+        {
+            Opaque.Add(key);
+        }
+    }
 }
