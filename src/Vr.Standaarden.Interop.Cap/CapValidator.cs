@@ -48,6 +48,7 @@ public sealed record CapFinding(string Code, CapSeverity Severity, string Path, 
 /// <item><term>CAP-017</term><description>certainty "Very Likely", deprecated since CAP 1.1 (warning).</description></item>
 /// <item><term>CAP-018</term><description>an Update, Cancel, Ack or Error without references (warning).</description></item>
 /// <item><term>CAP-019</term><description>a language that is not an RFC 3066 tag.</description></item>
+/// <item><term>CAP-020</term><description>(warning) a polygon too tangled to check for crossings within a bound on the pairs of edges compared.</description></item>
 /// </list>
 /// </summary>
 public static partial class CapValidator
@@ -270,9 +271,16 @@ public static partial class CapValidator
                 {
                     Add("CAP-011", CapSeverity.Error, area, path, "polygon", i + 1, "The polygon is not closed: its last point differs from its first.");
                 }
-                else if (Crossing(points) is { } crossing)
+                else if (PolygonCrossings.Find(points, out _) is { } crossing)
                 {
-                    Add("CAP-012", CapSeverity.Error, area, path, "polygon", i + 1, $"The polygon crosses itself (edges {crossing.A + 1} and {crossing.B + 1}).");
+                    if (crossing.A < 0)
+                    {
+                        Add("CAP-020", CapSeverity.Warning, area, path, "polygon", i + 1, $"The polygon's {points.Count} points are too tangled to check for crossings within {PolygonCrossings.MaxEdgePairs} pairs of edges; it was not checked.");
+                    }
+                    else
+                    {
+                        Add("CAP-012", CapSeverity.Error, area, path, "polygon", i + 1, $"The polygon crosses itself (edges {crossing.A + 1} and {crossing.B + 1}).");
+                    }
                 }
             }
 
@@ -414,46 +422,6 @@ public static partial class CapValidator
             var slot = owner.Layout?.Slots.Where(s => s.Name == name).Skip(index - 1).FirstOrDefault();
             var repeated = Repeating.Contains(name) ? $"[{index}]" : "";
             findings.Add(new CapFinding(code, severity, $"{path}/{name}{repeated}", slot?.Line ?? owner.Line, slot?.Column ?? owner.Column, message));
-        }
-
-        /// <summary>The first pair of non-adjacent edges that cross, or <c>null</c>.</summary>
-        private static (int A, int B)? Crossing(IReadOnlyList<(double Lat, double Lon)> ring)
-        {
-            var edges = ring.Count - 1;
-            for (var i = 0; i < edges; i++)
-            {
-                for (var j = i + 2; j < edges; j++)
-                {
-                    if (i == 0 && j == edges - 1)
-                    {
-                        continue;
-                    }
-
-                    if (Intersect(ring[i], ring[i + 1], ring[j], ring[j + 1]))
-                    {
-                        return (i, j);
-                    }
-                }
-            }
-
-            return null;
-        }
-
-        private static bool Intersect((double X, double Y) p1, (double X, double Y) p2, (double X, double Y) p3, (double X, double Y) p4)
-        {
-            static double Cross((double X, double Y) o, (double X, double Y) a, (double X, double Y) b) => ((a.X - o.X) * (b.Y - o.Y)) - ((a.Y - o.Y) * (b.X - o.X));
-            static bool On((double X, double Y) p, (double X, double Y) q, (double X, double Y) r) =>
-                Math.Min(p.X, r.X) <= q.X && q.X <= Math.Max(p.X, r.X) && Math.Min(p.Y, r.Y) <= q.Y && q.Y <= Math.Max(p.Y, r.Y);
-            var d1 = Cross(p3, p4, p1);
-            var d2 = Cross(p3, p4, p2);
-            var d3 = Cross(p1, p2, p3);
-            var d4 = Cross(p1, p2, p4);
-            if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
-            {
-                return true;
-            }
-
-            return (d1 == 0 && On(p3, p1, p4)) || (d2 == 0 && On(p3, p2, p4)) || (d3 == 0 && On(p1, p3, p2)) || (d4 == 0 && On(p1, p4, p2));
         }
     }
 }

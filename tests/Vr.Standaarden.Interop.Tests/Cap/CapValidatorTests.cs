@@ -64,4 +64,45 @@ public sealed class CapValidatorTests
         var findings = CapValidator.Validate(CapReader.Read(System.Text.Encoding.UTF8.GetBytes(xml)));
         Assert.Equal("CAP-003", Assert.Single(findings).Code);
     }
+
+    /// <summary>A ring of <paramref name="count"/> points on a circle around Den Haag, closed; with <paramref name="swap"/>, two points far apart change places, so the ring crosses itself.</summary>
+    private static List<(double Lat, double Lon)> Ring(int count, bool swap = false)
+    {
+        var ring = Enumerable.Range(0, count - 1).Select(i => (52.08 + (0.1 * Math.Sin(2 * Math.PI * i / (count - 1))), 4.3 + (0.15 * Math.Cos(2 * Math.PI * i / (count - 1))))).ToList();
+        if (swap)
+        {
+            (ring[count / 4], ring[3 * count / 4]) = (ring[3 * count / 4], ring[count / 4]);
+        }
+
+        ring.Add(ring[0]);
+        return ring;
+    }
+
+    [Fact]
+    public void A_polygon_of_100000_points_is_checked_for_crossings_comparing_few_pairs_of_edges()
+    {
+        // Every pair would be about 5 billion comparisons; only edges whose boxes overlap are compared.
+        Assert.Null(PolygonCrossings.Find(Ring(100_000), out var pairs));
+        Assert.InRange(pairs, 1, 20 * 100_000);
+        var crossing = PolygonCrossings.Find(Ring(100_000, swap: true), out var crossingPairs);
+        Assert.NotNull(crossing);
+        Assert.InRange(crossingPairs, 1, 20 * 100_000);
+
+        // Through the reader and the validator, located as any other finding.
+        var points = string.Join(' ', Ring(100_000, swap: true).Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Lat:0.######},{p.Lon:0.######}")));
+        var xml = $"<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>groot</identifier><sender>s</sender><sent>2026-11-20T21:55:00+01:00</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info><category>Met</category><event>Storm</event><urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty><area><areaDesc>Haaglanden</areaDesc><polygon>{points}</polygon></area></info></alert>";
+        var finding = Assert.Single(CapValidator.Validate(CapReader.Read(System.Text.Encoding.UTF8.GetBytes(xml))));
+        Assert.Equal(("CAP-012", "/alert/info[1]/area[1]/polygon[1]"), (finding.Code, finding.Path));
+    }
+
+    [Fact]
+    public void A_ring_too_tangled_to_check_within_the_bound_is_a_warning_not_a_hang()
+    {
+        // A zigzag whose edges all span the same latitudes: every pair overlaps, beyond the bound.
+        var ring = Enumerable.Range(0, 10_000).Select(i => (Lat: i % 2 == 0 ? 52.0 : 52.5, Lon: 4.0 + (i * 1e-5))).ToList();
+        ring.Add((52.75, 4.05));
+        ring.Add(ring[0]);
+        Assert.Equal((-1, -1), PolygonCrossings.Find(ring, out var pairs));
+        Assert.Equal(PolygonCrossings.MaxEdgePairs + 1, pairs);
+    }
 }
