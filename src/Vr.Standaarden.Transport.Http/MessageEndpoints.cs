@@ -37,6 +37,14 @@ public sealed class HttpReceiverOptions
     /// <summary>The <c>API-Version</c> header of every answer (NL API Design Rules, API-57); <c>1.0.0</c> by default.</summary>
     public string ApiVersion { get; set; } = "1.0.0";
 
+    /// <summary>
+    /// Decides per message whether the caller of the request may deliver it, before the receiver sees it: <c>null</c> to
+    /// let it through, or the problem that refuses it (answered 403, or that item of a batch refused). A message whose
+    /// routing attributes cannot be read is left to the receiver to refuse. None by default.
+    /// </summary>
+    /// <remarks>A node uses it to accept a message only from the system its <c>source</c> names.</remarks>
+    public Func<HttpContext, TransportMessage, ReceiveProblem?>? Authorize { get; set; }
+
     /// <summary>How long a sender is asked to wait after a 503 (<c>Retry-After</c>); 1 s by default.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 }
@@ -134,6 +142,12 @@ public static class MessageEndpoints
             return;
         }
 
+        if (Unauthorized(context, options, message) is { } unauthorized)
+        {
+            await ProblemAsync(context, 403, unauthorized.Code, "Geweigerd", unauthorized.Text, [unauthorized]).ConfigureAwait(false);
+            return;
+        }
+
         var outcome = await receiver.ReceiveAsync(message, 1, cancellationToken).ConfigureAwait(false);
         switch (outcome.Status)
         {
@@ -177,7 +191,9 @@ public static class MessageEndpoints
         var failed = false;
         for (var i = 0; i < items.Count; i++)
         {
-            var outcome = await receiver.ReceiveAsync(items[i], 1, cancellationToken).ConfigureAwait(false);
+            var outcome = Unauthorized(context, options, items[i]) is { } unauthorized
+                ? new ReceiveOutcome(ReceiveStatus.Refused, null, null, [unauthorized])
+                : await receiver.ReceiveAsync(items[i], 1, cancellationToken).ConfigureAwait(false);
             failed |= outcome.Status == ReceiveStatus.Failed;
             result.Resultaten.Add(new BatchItem
             {
@@ -205,6 +221,26 @@ public static class MessageEndpoints
 
         context.Response.StatusCode = 200;
         await context.Response.WriteAsJsonAsync(result, HttpJson.Default.BatchResult, contentType: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ReceiveProblem? Unauthorized(HttpContext context, HttpReceiverOptions options, ReadOnlyMemory<byte> message)
+    {
+        if (options.Authorize is not { } authorize)
+        {
+            return null;
+        }
+
+        TransportMessage parsed;
+        try
+        {
+            parsed = TransportMessage.Parse(message);
+        }
+        catch (TransportMessageException)
+        {
+            return null;
+        }
+
+        return authorize(context, parsed);
     }
 
     private static async Task HandshakeAsync(HttpContext context, HttpReceiverOptions options)

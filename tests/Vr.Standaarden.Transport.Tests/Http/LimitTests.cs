@@ -98,4 +98,26 @@ public sealed class LimitTests : IDisposable
         using var small = await _client.PostAsync(new Uri(server.Address, "/berichten"), new StringContent(TestMessages.IncidentJson(2).ToJsonString(), Encoding.UTF8, HttpBinding.Structured));
         Assert.Equal(HttpStatusCode.Created, small.StatusCode);
     }
+
+    [Fact]
+    public async Task An_authorisation_hook_refuses_a_single_message_with_403_and_a_batch_item_on_its_own()
+    {
+        var seen = new List<string>();
+        var options = new HttpReceiverOptions
+        {
+            Authorize = (context, message) => message.Id.EndsWith('1')
+                ? new ReceiveProblem("VR-TEST-001", "/source", $"{context.Request.Method} of {message.Id} is not allowed.")
+                : null,
+        };
+        await using var server = await Kestrel.StartAsync(app => app.MapMessageReceiver("/berichten", Receiver(seen), options));
+        var (status, problem) = await PostAsync(server.Address, new StringContent(TestMessages.IncidentJson(1).ToJsonString()), HttpBinding.Structured);
+        Assert.Equal((HttpStatusCode.Forbidden, "VR-TEST-001"), (status, (string?)problem!["code"]));
+        Assert.Equal("/source", (string?)problem["invalidParams"]![0]!["name"]);
+
+        var batch = new JsonArray([.. new[] { 2, 11, 3 }.Select(i => (JsonNode)TestMessages.IncidentJson(i))]).ToJsonString();
+        (status, var result) = await PostAsync(server.Address, new StringContent(batch), HttpBinding.Batch);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(["geaccepteerd", "geweigerd", "geaccepteerd"], result!["resultaten"]!.AsArray().Select(r => (string?)r!["status"]));
+        Assert.Equal(["bericht-000002", "bericht-000003"], seen);
+    }
 }
