@@ -17,10 +17,17 @@ internal sealed partial class NodeOptions
           --bron <subject>         what a national node reads (default vr.landelijk.>, all regions)
           --oin <OIN>              the node's own identity (default: the sample register's node of the region or the nation)
           --trust <anchors.pem>    verify signatures against these anchors; without it unsigned messages are accepted
+          --https-cert <pem>       serve HTTPS with this certificate (chain in PEM); give --urls https://...
+          --https-key <pem>        the private key of --https-cert (PEM)
+          --mtls                   require client certificates chaining to --trust: the OIN in the certificate is the
+                                   caller, every read is decided for it by the register, a message only from its source
           --register <file>        the recipient register (default: the sample register next to the program)
           --regiogrenzen <file>    a GeoJSON (WGS 84) of the safety regions' outlines for the portal's map
           --no-samples             do not feed the sample data
           --exit-after-samples     feed the samples, print the summary and stop (for scripts)
+
+        Without --mtls the node has no access control: it listens on a loopback address only (127.0.0.1, [::1],
+        localhost) and says "open — alleen lokaal".
         """;
 
     public Uri Urls { get; private set; } = new("http://127.0.0.1:5080");
@@ -44,6 +51,12 @@ internal sealed partial class NodeOptions
     public string? RegionOutlines { get; private set; }
 
     public bool Samples { get; private set; } = true;
+
+    public string? HttpsCert { get; private set; }
+
+    public string? HttpsKey { get; private set; }
+
+    public bool Mtls { get; private set; }
 
     public bool ExitAfterSamples { get; private set; }
 
@@ -113,6 +126,15 @@ internal sealed partial class NodeOptions
                     case "--regiogrenzen":
                         options.RegionOutlines = File.Exists(Value()) ? Path.GetFullPath(args[i]) : throw new ArgumentException($"--regiogrenzen: {args[i]} does not exist.");
                         break;
+                    case "--https-cert":
+                        options.HttpsCert = File.Exists(Value()) ? Path.GetFullPath(args[i]) : throw new ArgumentException($"--https-cert: {args[i]} does not exist.");
+                        break;
+                    case "--https-key":
+                        options.HttpsKey = File.Exists(Value()) ? Path.GetFullPath(args[i]) : throw new ArgumentException($"--https-key: {args[i]} does not exist.");
+                        break;
+                    case "--mtls":
+                        options.Mtls = true;
+                        break;
                     case "--no-samples":
                         options.Samples = false;
                         break;
@@ -132,6 +154,30 @@ internal sealed partial class NodeOptions
                 error.WriteLine(Usage);
                 return null;
             }
+        }
+
+        if ((options.HttpsCert is null) != (options.HttpsKey is null))
+        {
+            error.WriteLine("knooppunt: --https-cert and --https-key go together.");
+            return null;
+        }
+
+        if ((options.HttpsCert is not null) != (options.Urls.Scheme == "https"))
+        {
+            error.WriteLine(options.HttpsCert is null ? "knooppunt: an https:// address in --urls needs --https-cert and --https-key." : "knooppunt: with --https-cert, give an https:// address in --urls.");
+            return null;
+        }
+
+        if (options.Mtls && (options.Trust is null || options.HttpsCert is null))
+        {
+            error.WriteLine("knooppunt: --mtls needs --trust (the anchors client certificates chain to) and --https-cert/--https-key.");
+            return null;
+        }
+
+        if (!options.Mtls && !IsLoopback(options.Urls))
+        {
+            error.WriteLine($"knooppunt: {options.Urls.Host} is not a loopback address, and without access control the node listens on loopback only. Give --mtls (with --https-cert, --https-key and --trust), or --urls http://127.0.0.1:<port>.");
+            return null;
         }
 
         if (regionGiven && options.National)
@@ -154,6 +200,10 @@ internal sealed partial class NodeOptions
 
         return options;
     }
+
+    /// <summary>Whether <paramref name="url"/> names a loopback host (an address, or localhost).</summary>
+    public static bool IsLoopback(Uri url) =>
+        url.IsLoopback || (System.Net.IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
 
     [GeneratedRegex("^VR([0-9]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex RegionPattern();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NATS.Client.Core;
@@ -28,6 +29,28 @@ if (options.Help)
 Directory.CreateDirectory(options.Data);
 var builder = WebApplication.CreateSlimBuilder();
 builder.WebHost.UseUrls(options.Urls.GetLeftPart(UriPartial.Authority));
+var anchors = new X509Certificate2Collection();
+if (options.Trust is not null)
+{
+    anchors.ImportFromPem(File.ReadAllText(options.Trust));
+}
+
+if (options.HttpsCert is not null)
+{
+    // HTTPS, and with --mtls a client certificate that chains to the anchors and is valid now, or no handshake at all.
+    var certificate = X509Certificate2.CreateFromPemFile(options.HttpsCert, options.HttpsKey);
+    builder.WebHost.UseKestrelHttpsConfiguration();
+    builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https =>
+    {
+        https.ServerCertificate = certificate;
+        if (options.Mtls)
+        {
+            https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.RequireCertificate;
+            https.ClientCertificateValidation = (client, chain, _) => KnooppuntAccess.ValidateClientCertificate(client, chain, anchors);
+        }
+    }));
+}
+
 builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services.AddKnooppunt(options.Data, picture =>
@@ -74,12 +97,29 @@ if (options.Trust is null)
 else
 {
     var verifier = new VerifierOptions();
-    verifier.TrustAnchors.ImportFromPem(File.ReadAllText(options.Trust));
+    verifier.TrustAnchors.AddRange(anchors);
     receiverOptions.Verifier = new MessageVerifier(verifier);
 }
 
+KnooppuntAccess? access = null;
+if (options.Mtls)
+{
+    // Every caller is an afnemer of the register; the knooppunten of the sample register forward for others.
+    access = new KnooppuntAccess(register, new SharingPolicy(register, Sharing(null)));
+    foreach (var n in Enumerable.Range(1, 25))
+    {
+        access.Forwarders.Add(string.Create(CultureInfo.InvariantCulture, $"00000099{n:00}0000000001"));
+    }
+
+    access.Forwarders.Add(NodeOptions.NationalOin);
+}
+else
+{
+    log.LogWarning("No --mtls given: the node has no access control and answers on {Address} only (open — alleen lokaal).", options.Urls.GetLeftPart(UriPartial.Authority));
+}
+
 var receiver = ingest.Attach(new MessageReceiver(receiverOptions));
-app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = options.Name, SignaturesVerified = options.Trust is not null, RegionOutlines = options.RegionOutlines });
+app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = options.Name, SignaturesVerified = options.Trust is not null, RegionOutlines = options.RegionOutlines, Access = access });
 await app.StartAsync();
 var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 log.LogInformation("Node {Name} ({Oin}) on {Address}; record in {Data}", options.Name, options.NodeOin, address, options.Data);
@@ -112,7 +152,11 @@ if (options.Nats is { } natsUrl)
     }
 }
 
-if (options.Samples && !options.National)
+if (options.Samples && !options.National && options.Mtls)
+{
+    Console.WriteLine("The sample feeds are not sent: behind --mtls each source sends with a certificate of its own.");
+}
+else if (options.Samples && !options.National)
 {
     var sender = new HttpMessageSender(new HttpClient(), new Uri(address, "/berichten"), new HttpSenderOptions { Mode = HttpContentMode.Batch });
     foreach (var feed in Feeds.All(Path.Combine(AppContext.BaseDirectory, "data"), options.Region!.Value, DateTimeOffset.Now))

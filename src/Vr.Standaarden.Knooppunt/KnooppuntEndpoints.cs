@@ -33,6 +33,14 @@ public sealed class KnooppuntEndpointOptions
 
     /// <summary>Whether the portal (<c>/</c>) is served; <c>true</c> by default.</summary>
     public bool Portal { get; set; } = true;
+
+    /// <summary>
+    /// Who may read and write (<see cref="KnooppuntAccess"/>): every caller known by its OIN, every read decided for it
+    /// by the sharing policy, every message accepted only from its source. <c>null</c> (the default) is an open node:
+    /// it answers requests over the loopback interface only (others get 403 <c>VR-TOEGANG-004</c>) and says
+    /// <c>open — alleen lokaal</c> in <c>/gezondheid</c>.
+    /// </summary>
+    public KnooppuntAccess? Access { get; set; }
 }
 
 /// <summary>
@@ -61,16 +69,28 @@ public static class KnooppuntEndpoints
         ArgumentNullException.ThrowIfNull(receiver);
         options ??= new KnooppuntEndpointOptions();
         var apiVersion = options.ApiVersion;
-        endpoints.MapMessageReceiver("/berichten", receiver, new HttpReceiverOptions { ApiVersion = apiVersion });
+        var access = options.Access;
+        endpoints.MapMessageReceiver("/berichten", receiver, new HttpReceiverOptions
+        {
+            ApiVersion = apiVersion,
+            Authorize = access is null
+                ? (context, _) => IsLocal(context) ? null : new ReceiveProblem(AccessCodes.OpenNotLocal, "", OpenNotLocal)
+                : access.Authorize,
+        });
         endpoints.MapGet("/situatiebeeld", context =>
         {
             context.Response.Headers["API-Version"] = apiVersion;
+            if (Open(context, ingest, access, apiVersion, out var refusal) is not { } reader)
+            {
+                return refusal;
+            }
+
             if (!TryMoment(context, out var moment))
             {
                 return BadMoment(context, apiVersion);
             }
 
-            var body = moment is { } m ? Overview(ingest.At(m)) : ingest.Read(Overview);
+            var body = reader.Read(moment, Overview);
             body["tijdstip"] = (moment ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
             return Write(context, body);
         });
@@ -78,30 +98,52 @@ public static class KnooppuntEndpoints
         {
             context.Response.Headers["API-Version"] = apiVersion;
             var id = (string)context.Request.RouteValues["id"]!;
+            if (Open(context, ingest, access, apiVersion, out var refusal) is not { } reader)
+            {
+                return refusal;
+            }
+
             if (!TryMoment(context, out var moment))
             {
                 return BadMoment(context, apiVersion);
             }
 
-            var state = moment is { } m ? ingest.At(m).Incident(id) : ingest.Read(p => p.Incident(id));
-            return state is null ? Problem(context, 404, "Niet gevonden", $"No incident '{id}' in the picture.", apiVersion) : Write(context, Incident(state));
+            var state = reader.Read(moment, p => p.Incident(id) is { } found ? Incident(found) : null);
+            return state is null ? Problem(context, 404, "Niet gevonden", $"No incident '{id}' in the picture.", apiVersion) : Write(context, state);
         });
         endpoints.MapGet("/situatiebeeld.geojson", context =>
         {
             context.Response.Headers["API-Version"] = apiVersion;
+            if (Open(context, ingest, access, apiVersion, out var refusal) is not { } reader)
+            {
+                return refusal;
+            }
+
             if (!TryMoment(context, out var moment))
             {
                 return BadMoment(context, apiVersion);
             }
 
-            var collection = moment is { } m ? GeoJson(ingest.At(m)) : ingest.Read(GeoJson);
+            var collection = reader.Read(moment, GeoJson);
             context.Response.ContentType = "application/geo+json";
             return context.Response.WriteAsync(collection.ToJsonString(Json));
         });
-        endpoints.MapGet("/situatiebeeld/stroom", context => Stream(context, ingest, apiVersion));
+        endpoints.MapGet("/situatiebeeld/stroom", context =>
+            Open(context, ingest, access, apiVersion, out var refusal) is null ? refusal : Stream(context, ingest, apiVersion, withIds: access is null));
         endpoints.MapGet("/gezondheid", context =>
         {
             context.Response.Headers["API-Version"] = apiVersion;
+            if (access is null && !IsLocal(context))
+            {
+                return Problem(context, 403, "Geweigerd", OpenNotLocal, apiVersion);
+            }
+
+            if (access is not null && access.Identify(context).Caller is null)
+            {
+                // An unknown caller learns whether the node is up, nothing more.
+                return Write(context, new JsonObject { ["status"] = ingest.LastWriteFailure is null && ingest.Log.Quarantine.Count == 0 ? "ok" : "degraded" });
+            }
+
             var (first, last) = ingest.Log.Span();
             var quarantine = ingest.Log.Quarantine;
             var reasons = new JsonArray();
@@ -113,6 +155,23 @@ public static class KnooppuntEndpoints
             if (quarantine.Count > 0)
             {
                 reasons.Add($"{quarantine.Count} recorded message(s) could not be merged into the picture and are in quarantine.");
+            }
+
+            if (access is not null)
+            {
+                // Behind access control the record's size, times and quarantined sources are not the caller's to see;
+                // the incident count is that of the caller's own picture.
+                var oin = KnooppuntAccess.CallerOin(context)!;
+                return Write(context, new JsonObject
+                {
+                    ["status"] = reasons.Count == 0 ? "ok" : "degraded",
+                    ["redenen"] = reasons,
+                    ["naam"] = options.Name,
+                    ["toegang"] = "beveiligd",
+                    ["incidenten"] = ingest.ReadAs(oin, access.Policy, null, p => p.IncidentCount),
+                    ["handtekeningen"] = options.SignaturesVerified ? "gecontroleerd" : "niet gecontroleerd",
+                    ["regiogrenzen"] = options.RegionOutlines is not null,
+                });
             }
 
             return Write(context, new JsonObject
@@ -128,6 +187,7 @@ public static class KnooppuntEndpoints
                     ["sinds"] = Timestamps.Text(q.Since),
                 })]),
                 ["naam"] = options.Name,
+                ["toegang"] = "open — alleen lokaal",
                 ["berichten"] = ingest.Log.Count,
                 ["incidenten"] = ingest.Read(p => p.IncidentCount),
                 ["handtekeningen"] = options.SignaturesVerified ? "gecontroleerd" : "niet gecontroleerd",
@@ -148,6 +208,46 @@ public static class KnooppuntEndpoints
         }
 
         return endpoints;
+    }
+
+    private const string OpenNotLocal = "This node has no access control (KnooppuntEndpointOptions.Access), so it answers only requests over the loopback interface.";
+
+    /// <summary>Whether the request came over the loopback interface.</summary>
+    private static bool IsLocal(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote);
+
+    /// <summary>How this request may read the picture, or <c>null</c> with the answer that refuses it.</summary>
+    private static PictureReader? Open(HttpContext context, KnooppuntIngest ingest, KnooppuntAccess? access, string apiVersion, out Task refusal)
+    {
+        refusal = Task.CompletedTask;
+        if (access is null)
+        {
+            if (IsLocal(context))
+            {
+                return new PictureReader(ingest, null, null);
+            }
+
+            refusal = Problem(context, 403, "Geweigerd", OpenNotLocal, apiVersion);
+            return null;
+        }
+
+        var (caller, status, detail) = access.Identify(context);
+        if (caller is null)
+        {
+            refusal = Problem(context, status, status == 401 ? "Niet bekend" : "Geweigerd", detail, apiVersion);
+            return null;
+        }
+
+        return new PictureReader(ingest, access, caller.Oin);
+    }
+
+    /// <summary>Reads the picture as the caller may see it: all of it on an open node, else as the sharing policy delivers it to the caller.</summary>
+    private sealed class PictureReader(KnooppuntIngest ingest, KnooppuntAccess? access, string? oin)
+    {
+        public T Read<T>(DateTimeOffset? moment, Func<SituationPicture, T> read) =>
+            access is null
+                ? moment is { } m ? read(ingest.At(m)) : ingest.Read(read)
+                : ingest.ReadAs(oin!, access.Policy, moment, read);
     }
 
     private static JsonObject Overview(SituationPicture picture) => new()
@@ -254,7 +354,7 @@ public static class KnooppuntEndpoints
         ["waarden"] = new JsonArray([.. c.Values.Select(v => (JsonNode)new JsonObject { ["waarde"] = v.Value?.DeepClone(), ["herkomst"] = Herkomst(v.Herkomst) })]),
     };
 
-    private static async Task Stream(HttpContext context, KnooppuntIngest ingest, string apiVersion)
+    private static async Task Stream(HttpContext context, KnooppuntIngest ingest, string apiVersion, bool withIds)
     {
         context.Response.Headers["API-Version"] = apiVersion;
         context.Response.Headers.CacheControl = "no-cache";
@@ -278,7 +378,10 @@ public static class KnooppuntEndpoints
                 try
                 {
                     var change = await changes.Reader.ReadAsync(heartbeat.Token).ConfigureAwait(false);
-                    var body = new JsonObject { ["berichten"] = new JsonArray([.. change.Messages.Select(m => (JsonNode)new JsonObject { ["type"] = m.Type, ["id"] = m.Id })]) };
+                    // Behind access control a change says only that the picture changed: ids could name what the caller may not see.
+                    var body = withIds
+                        ? new JsonObject { ["berichten"] = new JsonArray([.. change.Messages.Select(m => (JsonNode)new JsonObject { ["type"] = m.Type, ["id"] = m.Id })]) }
+                        : new JsonObject { ["berichten"] = new JsonArray() };
                     text = $"event: wijziging\ndata: {body.ToJsonString(Json)}\n\n";
                 }
                 catch (OperationCanceledException) when (!aborted.IsCancellationRequested)

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Vr.Standaarden.Transport;
+using Vr.Standaarden.Uitwisseling;
 
 namespace Vr.Standaarden.Knooppunt;
 
@@ -25,6 +26,9 @@ public sealed class KnooppuntIngest : IDisposable
     private readonly Lock _gate = new();
     private readonly PictureOptions? _options;
     private readonly AsyncLocal<List<Pending>?> _batch = new();
+    private readonly Lock _viewsGate = new();
+    private readonly Dictionary<string, (long Version, SituationPicture Picture)> _views = new(StringComparer.Ordinal);
+    private long _version;
 
     /// <summary>
     /// Opens the record in <paramref name="logPath"/> and rebuilds the picture from it. A recorded message that this code
@@ -124,6 +128,11 @@ public sealed class KnooppuntIngest : IDisposable
         }
 
         var fresh = changed.Count;
+        if (fresh > 0)
+        {
+            Interlocked.Increment(ref _version);
+        }
+
         Ingested.Add(fresh, new KeyValuePair<string, object?>("vr.result", "new"));
         Ingested.Add(messages.Count - fresh, new KeyValuePair<string, object?>("vr.result", "duplicate"));
         if (fresh > 0)
@@ -247,6 +256,56 @@ public sealed class KnooppuntIngest : IDisposable
         {
             return read(Picture);
         }
+    }
+
+    /// <summary>
+    /// Reads the picture that <paramref name="oin"/> may see, now (<paramref name="moment"/> <c>null</c>) or as it was
+    /// at a moment: built from the record's messages as <paramref name="policy"/> would deliver each to that recipient
+    /// (minimised, or left out), so that nothing, counts included, shows what the recipient may not have. The view of
+    /// now is kept per recipient until a message changes the picture.
+    /// </summary>
+    public T ReadAs<T>(string oin, SharingPolicy policy, DateTimeOffset? moment, Func<SituationPicture, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(oin);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(read);
+        if (moment is not null)
+        {
+            return read(View(oin, policy, moment));
+        }
+
+        lock (_viewsGate)
+        {
+            var version = Interlocked.Read(ref _version);
+            if (!_views.TryGetValue(oin, out var view) || view.Version != version)
+            {
+                _views[oin] = view = (version, View(oin, policy, null));
+            }
+
+            return read(view.Picture);
+        }
+    }
+
+    private SituationPicture View(string oin, SharingPolicy policy, DateTimeOffset? moment)
+    {
+        var picture = new SituationPicture(_options);
+        foreach (var (_, _, _, text) in Log.Rows(moment))
+        {
+            try
+            {
+                var decision = policy.Decide(System.Text.Encoding.UTF8.GetBytes(text), oin);
+                if (decision.Verdict != SharingVerdict.Refuse && SituationPicture.Read(decision.Message!) is { } change && (moment is null || change.Herkomst.Time <= moment))
+                {
+                    picture.Commit(change);
+                }
+            }
+            catch (FormatException)
+            {
+                // In quarantine: not in anyone's picture.
+            }
+        }
+
+        return picture;
     }
 
     /// <summary>The picture as it was at <paramref name="moment"/>, rebuilt from the record (without what is in quarantine).</summary>

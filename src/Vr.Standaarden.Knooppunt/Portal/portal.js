@@ -9,6 +9,7 @@ const texts = {
     sources: 'Bronnen', state: 'Status', others: 'Waarschuwingen, capaciteit en meldingen', kind: 'Soort', what: 'Wat',
     source: 'Bron', time: 'Tijdstip', switchTo: 'English',
     unsigned: 'Let op: dit knooppunt controleert geen handtekeningen. Ongetekende berichten worden geaccepteerd; de herkomst is niet bewezen.',
+    open: 'Open — alleen lokaal: dit knooppunt kent geen toegangscontrole en antwoordt alleen op deze computer.',
     contradiction: 'Tegenstrijdig', agreed: 'Eenduidig', resolved: 'besloten', details: 'Details',
     live: 'Live', history: 'Terugkijken', summary: (i, b, t) => `${i} incidenten uit ${b} bronnen, ${t} met tegenstrijdigheden`,
     fields: 'Velden', field: 'Veld', value: 'Waarde', provenance: 'Herkomst', message: 'bericht', openContradictions: 'Open tegenstrijdigheden',
@@ -22,6 +23,7 @@ const texts = {
     sources: 'Sources', state: 'State', others: 'Warnings, capacity and reports', kind: 'Kind', what: 'What',
     source: 'Source', time: 'Time', switchTo: 'Nederlands',
     unsigned: 'Warning: this node does not verify signatures. Unsigned messages are accepted; their origin is not proven.',
+    open: 'Open — local only: this node has no access control and answers on this computer only.',
     contradiction: 'Contradiction', agreed: 'Consistent', resolved: 'decided', details: 'Details',
     live: 'Live', history: 'Looking back', summary: (i, b, t) => `${i} incidents from ${b} sources, ${t} with contradictions`,
     fields: 'Fields', field: 'Field', value: 'Value', provenance: 'Provenance', message: 'message', openContradictions: 'Open contradictions',
@@ -250,6 +252,7 @@ async function refreshHealth() {
   state.health = await json('/gezondheid');
   $('naam').textContent = state.health.naam;
   $('ongetekend').hidden = state.health.handtekeningen !== 'niet gecontroleerd';
+  $('open').hidden = state.health.toegang !== 'open — alleen lokaal';
   const slider = $('tijdstip');
   const first = state.health.eerste ? Math.floor(Date.parse(state.health.eerste) / 1000) : Math.floor(Date.now() / 1000);
   const last = Math.max(Math.ceil(Date.now() / 1000), state.health.laatste ? Math.ceil(Date.parse(state.health.laatste) / 1000) : 0);

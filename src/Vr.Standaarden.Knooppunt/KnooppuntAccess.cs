@@ -1,0 +1,140 @@
+using System.Formats.Asn1;
+using System.Security.Claims;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Http;
+using Vr.Standaarden.Transport;
+using Vr.Standaarden.Uitwisseling;
+
+namespace Vr.Standaarden.Knooppunt;
+
+/// <summary>
+/// Who may read and write at a node (<see cref="KnooppuntEndpointOptions.Access"/>). Every caller is known by an OIN:
+/// the claim <see cref="OinClaim"/> of an authenticated user, or else the OIN in the subject's serialNumber of the TLS
+/// client certificate (PKIoverheid-style; the certificate chains to the node's trust anchors, see
+/// <see cref="ValidateClientCertificate"/>). A caller must be an afnemer in the register. Every read is decided for
+/// the caller by <see cref="Policy"/>, the same sharing policy that decides forwarding: what the caller may not have is
+/// minimised or absent, in counts too. A message is accepted only from the system its <c>source</c> names, or from a
+/// caller in <see cref="Forwarders"/>.
+/// </summary>
+public sealed class KnooppuntAccess
+{
+    /// <summary>The claim that carries a caller's OIN when it signed in with a token (OAuth 2.0, OpenID Connect).</summary>
+    public const string OinClaim = "oin";
+
+    /// <summary>Access decided by <paramref name="register"/> and <paramref name="policy"/>.</summary>
+    public KnooppuntAccess(RecipientRegister register, SharingPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        ArgumentNullException.ThrowIfNull(policy);
+        Register = register;
+        Policy = policy;
+    }
+
+    /// <summary>The afnemers: who the node knows.</summary>
+    public RecipientRegister Register { get; }
+
+    /// <summary>The policy that decides, per caller, what each read returns.</summary>
+    public SharingPolicy Policy { get; }
+
+    /// <summary>The OINs of knooppunten that may deliver messages of other sources (they forward for them).</summary>
+    public ISet<string> Forwarders { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The caller's OIN: the <see cref="OinClaim"/> of an authenticated user, else its client certificate's; <c>null</c> for an unknown caller.</summary>
+    public static string? CallerOin(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirst(OinClaim)?.Value is { Length: > 0 } claimed)
+        {
+            return claimed;
+        }
+
+        return context.Connection.ClientCertificate is { } certificate ? OinOf(certificate) : null;
+    }
+
+    /// <summary>The OIN in the subject's serialNumber of <paramref name="certificate"/> (as PKIoverheid certificates carry it), or <c>null</c>.</summary>
+    public static string? OinOf(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        foreach (var part in certificate.SubjectName.EnumerateRelativeDistinguishedNames())
+        {
+            if (part.GetSingleElementType().Value == "2.5.4.5" && part.GetSingleElementValue() is { } value && value.Length == 20 && value.All(char.IsAsciiDigit))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="certificate"/> chains to one of <paramref name="anchors"/> and is valid now (for Kestrel's
+    /// <c>ClientCertificateValidation</c>, so that an untrusted or expired certificate ends the handshake).
+    /// </summary>
+    public static bool ValidateClientCertificate(X509Certificate2 certificate, X509Chain? presented, X509Certificate2Collection anchors)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(anchors);
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(anchors);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationTime = DateTime.Now;
+        if (presented is not null)
+        {
+            foreach (var element in presented.ChainElements.Skip(1))
+            {
+                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+            }
+        }
+
+        return chain.Build(certificate);
+    }
+
+    /// <summary>The caller as an afnemer, or the answer that refuses it: 401 for an unknown caller, 403 for one not in the register.</summary>
+    internal (Recipient? Caller, int Status, string Detail) Identify(HttpContext context)
+    {
+        if (CallerOin(context) is not { } oin)
+        {
+            return (null, 401, "The caller is not known: present a client certificate that chains to the node's trust anchors, or a token.");
+        }
+
+        return Register.Find(oin) is { } recipient
+            ? (recipient, 200, "")
+            : (null, 403, $"OIN {oin} is not an afnemer in this node's register.");
+    }
+
+    /// <summary>For <c>POST /berichten</c>: a message is accepted only from the system its source names, or from a forwarding knooppunt.</summary>
+    internal ReceiveProblem? Authorize(HttpContext context, TransportMessage message)
+    {
+        var (caller, status, detail) = Identify(context);
+        if (caller is null)
+        {
+            return new ReceiveProblem(status == 401 ? AccessCodes.Unknown : AccessCodes.NotRegistered, "", detail);
+        }
+
+        var source = MessageVerifier.OinOf(message.Source);
+        if (source == caller.Oin || Forwarders.Contains(caller.Oin))
+        {
+            return null;
+        }
+
+        return new ReceiveProblem(AccessCodes.NotTheSource, "/source",
+            $"The message's source is OIN {source ?? "(none)"} ({message.Source}); the caller is OIN {caller.Oin}, which may deliver only its own messages.");
+    }
+}
+
+/// <summary>Codes of a node's access refusals.</summary>
+public static class AccessCodes
+{
+    /// <summary>The caller is not known (no trusted client certificate, no token).</summary>
+    public const string Unknown = "VR-TOEGANG-001";
+
+    /// <summary>The caller is known but not an afnemer in the node's register.</summary>
+    public const string NotRegistered = "VR-TOEGANG-002";
+
+    /// <summary>A message whose <c>source</c> is another OIN than the caller's, from a caller that does not forward for others.</summary>
+    public const string NotTheSource = "VR-TOEGANG-003";
+
+    /// <summary>A node without access control answered a request that did not come over the loopback interface.</summary>
+    public const string OpenNotLocal = "VR-TOEGANG-004";
+}
