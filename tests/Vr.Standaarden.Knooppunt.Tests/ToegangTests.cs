@@ -154,6 +154,20 @@ public sealed class ToegangTests(ITestOutputHelper output) : IDisposable
                 }
             }
 
+            // vr send with the GMS's certificate and key: acknowledged; without them: not.
+            var gmsKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var gmsCertificate = TestPki.Leaf(_pki.Root, Gms15, gmsKey);
+            System.IO.File.WriteAllText(File("gms.pem"), gmsCertificate.ExportCertificatePem());
+            System.IO.File.WriteAllText(File("gms.key"), gmsKey.ExportPkcs8PrivateKeyPem());
+            System.IO.File.WriteAllBytes(File("bericht.json"), Signed(Gms15, "GMS-3"));
+            var (sent, sendOutput) = await Vr(new Uri(address, "/berichten").ToString(), File("bericht.json"), "--client-cert", File("gms.pem"), "--client-key", File("gms.key"), "--timeout", "5");
+            Assert.True(sent == 0, sendOutput);
+            Assert.Contains("acknowledged", sendOutput, StringComparison.Ordinal);
+            var (unsent, unsentOutput) = await Vr(new Uri(address, "/berichten").ToString(), File("bericht.json"), "--timeout", "2");
+            Assert.Equal(1, unsent);
+            Assert.True(unsentOutput.Contains("failed", StringComparison.Ordinal), unsentOutput);
+            refused.Add("vr send without --client-cert: failed (no handshake)");
+
             foreach (var line in refused)
             {
                 output.WriteLine(line);
@@ -164,6 +178,26 @@ public sealed class ToegangTests(ITestOutputHelper output) : IDisposable
             node.Kill(true);
             await node.WaitForExitAsync();
         }
+    }
+
+    /// <summary>Runs <c>vr send</c> with the test's root as the one the server's certificate must chain to (SSL_CERT_FILE).</summary>
+    private async Task<(int ExitCode, string Output)> Vr(params string[] arguments)
+    {
+        var vr = Path.Combine(Path.GetDirectoryName(SampleNode.NodeDll())!, "..", "..", "..", "..", "..", "src", "Vr.Standaarden.Cli", "bin", new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0", "vr.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.GetFullPath(vr));
+        start.ArgumentList.Add("send");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["SSL_CERT_FILE"] = File("anchors.pem");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,11 +29,13 @@ internal static class TransportCommands
         mode.AcceptOnlyFromAmong("structured", "binary", "batch");
         var timeout = new Option<int>("--timeout") { Description = "Seconds to keep trying while the target is unreachable (default 60).", DefaultValueFactory = _ => 60 };
         var batch = new Option<int>("--batch-size") { Description = "Messages per round of the outbox, and per request in batch mode (default 100).", DefaultValueFactory = _ => 100 };
+        var clientCert = new Option<string?>("--client-cert") { Description = "A client certificate (PEM) for HTTPS with mutual TLS: a node that requires one knows the sender by the OIN in it. The server's certificate is checked against the system's roots (SSL_CERT_FILE adds one)." };
+        var clientKey = new Option<string?>("--client-key") { Description = "The private key (PEM) of --client-cert." };
         var command = new Command("send", "Send messages and wait for each acknowledgement; an outbox makes it store-and-forward. Prints '<file>: acknowledged|duplicate|refused <code> <reason>|failed <reason>'. Exit code 0: every message acknowledged; 1: any refused, unreadable or not acknowledged in time; 2: usage error.")
         {
-            target, messages, outbox, mode, timeout, batch,
+            target, messages, outbox, mode, timeout, batch, clientCert, clientKey,
         };
-        command.SetAction(parse => RunSend(parse.GetValue(target)!, parse.GetValue(messages) ?? [], parse.GetValue(outbox), parse.GetValue(mode)!, parse.GetValue(timeout), parse.GetValue(batch), stdin, stdout, stderr).GetAwaiter().GetResult());
+        command.SetAction(parse => RunSend(parse.GetValue(target)!, parse.GetValue(messages) ?? [], parse.GetValue(outbox), parse.GetValue(mode)!, parse.GetValue(timeout), parse.GetValue(batch), (parse.GetValue(clientCert), parse.GetValue(clientKey)), stdin, stdout, stderr).GetAwaiter().GetResult());
         return command;
     }
 
@@ -54,8 +57,30 @@ internal static class TransportCommands
         return command;
     }
 
-    private static async Task<int> RunSend(string target, string[] files, string? outboxPath, string mode, int timeout, int batchSize, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> RunSend(string target, string[] files, string? outboxPath, string mode, int timeout, int batchSize, (string? Cert, string? Key) client, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
     {
+        X509Certificate2? certificate = null;
+        if (client.Cert is not null || client.Key is not null)
+        {
+            if (client.Cert is null || client.Key is null)
+            {
+                stderr.WriteLine("vr send: --client-cert and --client-key go together.");
+                return Program.UsageError;
+            }
+
+            try
+            {
+                // Through PKCS#12, so that the TLS stack holds the key as a stored one rather than an ephemeral one.
+                using var pem = X509Certificate2.CreateFromPemFile(client.Cert, client.Key);
+                certificate = X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+            {
+                stderr.WriteLine($"vr send: the client certificate cannot be read: {e.Message}");
+                return Program.UsageError;
+            }
+        }
+
         if (batchSize < 1)
         {
             stderr.WriteLine("vr send: --batch-size must be at least 1.");
@@ -97,7 +122,7 @@ internal static class TransportCommands
         }
 
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(1, timeout)));
-        await using var connection = await Connect(target, ModeOf(mode), batchSize, stderr);
+        await using var connection = await Connect(target, ModeOf(mode), batchSize, certificate, stderr);
         if (connection.Error is not null)
         {
             return Program.UsageError;
@@ -180,6 +205,12 @@ internal static class TransportCommands
 
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
             }
+        }
+
+        // A message whose first attempt outlasted the time-out has no outcome yet: it was not acknowledged.
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] ??= new DeliveryOutcome(messages[i], DeliveryStatus.Failed, null, "not acknowledged within --timeout (the target did not answer, or the connection was refused)");
         }
 
         return [.. outcomes];
@@ -383,7 +414,7 @@ internal static class TransportCommands
         return refused > 0 ? 1 : 0;
     }
 
-    private static async Task<Connection> Connect(string target, HttpContentMode mode, int batchSize, TextWriter stderr)
+    private static async Task<Connection> Connect(string target, HttpContentMode mode, int batchSize, X509Certificate2? certificate, TextWriter stderr)
     {
         if (target.StartsWith("nats://", StringComparison.OrdinalIgnoreCase))
         {
@@ -409,7 +440,14 @@ internal static class TransportCommands
 
         if (Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
         {
-            var client = new HttpClient();
+            var handler = new SocketsHttpHandler();
+            if (certificate is not null)
+            {
+                handler.SslOptions.ClientCertificates = [certificate];
+                handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => certificate;
+            }
+
+            var client = new HttpClient(handler);
             return new Connection(new HttpMessageSender(client, uri, new HttpSenderOptions { Mode = mode, BatchSize = batchSize }), client, null);
         }
 
