@@ -53,6 +53,7 @@ if (options.HttpsCert is not null)
 
 builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.Services.AddKnooppuntRateLimits();
 builder.Services.AddKnooppunt(options.Data, picture =>
 {
     // The meldkamer is the authority for alarm times, the crisis organisation (LCMS) for the GRIP level and phase.
@@ -119,6 +120,7 @@ else
 }
 
 var receiver = ingest.Attach(new MessageReceiver(receiverOptions));
+app.UseKnooppuntProtection();
 app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = options.Name, SignaturesVerified = options.Trust is not null, RegionOutlines = options.RegionOutlines, Access = access });
 await app.StartAsync();
 var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

@@ -30,7 +30,12 @@ public sealed class PortalTests(ITestOutputHelper output) : IDisposable
         ingest.Ingest(Incident(Lcms, 1, 20, "GRIP2"));
         ingest.Ingest(Incident(Gms, 2, 30, "GRIP0", id: "INC-15-2026-0043"));
 
-        await using var server = await Kestrel.StartAsync(app => app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = "VR15", SignaturesVerified = false, RegionOutlines = outlines }));
+        // With the node's security headers: the portal must work under its content security policy.
+        await using var server = await Kestrel.StartAsync(app =>
+        {
+            app.UseKnooppuntProtection();
+            app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = "VR15", SignaturesVerified = false, RegionOutlines = outlines });
+        });
         var address = server.Address.ToString();
 
         using var browser = Chromium();

@@ -127,6 +127,34 @@ public sealed class ToegangTests(ITestOutputHelper output) : IDisposable
 
             Assert.Empty(JsonNode.Parse(await gms01.GetStringAsync(new Uri(address, "/situatiebeeld.geojson")))!["features"]!.AsArray());
 
+            // Every answer carries the security headers; HSTS over HTTPS.
+            using (var answer = await lcms15.GetAsync(new Uri(address, "/")))
+            {
+                var policy = string.Join(' ', answer.Headers.GetValues("Content-Security-Policy"));
+                Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+                Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+                Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+                Assert.Equal("nosniff", answer.Headers.GetValues("X-Content-Type-Options").Single());
+                Assert.StartsWith("max-age=", answer.Headers.GetValues("Strict-Transport-Security").Single(), StringComparison.Ordinal);
+            }
+
+            // One caller sending 1,000 requests at once is held back; another caller is still served.
+            var answers = await Task.WhenAll(Enumerable.Range(0, 1000).Select(async _ =>
+            {
+                using var response = await lcms15.GetAsync(new Uri(address, "/gezondheid"));
+                return response.StatusCode;
+            }));
+            var limited = answers.Count(a => a == HttpStatusCode.TooManyRequests);
+            output.WriteLine($"one caller, 1,000 requests at once: {answers.Count(a => a == HttpStatusCode.OK)} answered, {limited} answered 429");
+            Assert.InRange(limited, 1, 1000);
+            Assert.All(answers, a => Assert.True(a is HttpStatusCode.OK or HttpStatusCode.TooManyRequests, a.ToString()));
+            using (var served = await gms01.GetAsync(new Uri(address, "/gezondheid")))
+            {
+                Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+            }
+
+            refused.Add($"one caller flooding with 1,000 requests: {limited} answered 429, another caller served");
+
             // A trusted certificate of an OIN the register does not know: 403 on every read.
             using var stranger = Caller(Client(_pki.Root, Stranger));
             foreach (var path in new[] { "/situatiebeeld", "/incidenten/INC-GMS-1", "/situatiebeeld.geojson" })
