@@ -25,6 +25,7 @@ internal static class Program
             ShareCommand.Create(stdin, stdout, stderr),
             AuditCommand.Create(stdout, stderr),
             AuditCommand.Archive(stdout, stderr),
+            AuditCommand.Processing(stdout, stderr),
             TransportCommands.Send(stdin, stdout, stderr),
             TransportCommands.Receive(stdout, stderr),
             ConvertCommand.Create(stdin, stdout, stderr),

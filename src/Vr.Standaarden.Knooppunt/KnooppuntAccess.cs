@@ -39,6 +39,9 @@ public sealed class KnooppuntAccess
     /// <summary>The OINs of knooppunten that may deliver messages of other sources (they forward for them).</summary>
     public ISet<string> Forwarders { get; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>The OINs that may read the processing log (<c>GET /verwerkingen</c>): the privacy officer's systems.</summary>
+    public ISet<string> PrivacyOfficers { get; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The caller's OIN: the <see cref="OinClaim"/> of an authenticated user, else its client certificate's; <c>null</c> for an unknown caller.</summary>
     public static string? CallerOin(HttpContext context)
     {

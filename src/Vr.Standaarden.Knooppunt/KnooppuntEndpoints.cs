@@ -108,7 +108,7 @@ public static class KnooppuntEndpoints
                 return BadMoment(context, apiVersion);
             }
 
-            var state = reader.Read(moment, p => p.Incident(id) is { } found ? Incident(found) : null);
+            var state = reader.Read(moment, p => p.Incident(id) is { } found ? Incident(found) : null, incident: id);
             return state is null ? Problem(context, 404, "Niet gevonden", $"No incident '{id}' in the picture.", apiVersion) : Write(context, state);
         });
         endpoints.MapGet("/situatiebeeld.geojson", context =>
@@ -168,7 +168,7 @@ public static class KnooppuntEndpoints
                     ["redenen"] = reasons,
                     ["naam"] = options.Name,
                     ["toegang"] = "beveiligd",
-                    ["incidenten"] = ingest.ReadAs(oin, access.Policy, null, p => p.IncidentCount),
+                    ["incidenten"] = ingest.ReadAs(access.Register.Find(oin)!, access.Policy, null, "GET /gezondheid", p => p.IncidentCount, null, record: false),
                     ["handtekeningen"] = options.SignaturesVerified ? "gecontroleerd" : "niet gecontroleerd",
                     ["regiogrenzen"] = options.RegionOutlines is not null,
                 });
@@ -194,6 +194,41 @@ public static class KnooppuntEndpoints
                 ["eerste"] = first?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
                 ["laatste"] = last?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
                 ["regiogrenzen"] = options.RegionOutlines is not null,
+            });
+        });
+        endpoints.MapGet("/verwerkingen", context =>
+        {
+            context.Response.Headers["API-Version"] = apiVersion;
+            if (Open(context, ingest, access, apiVersion, out var refusal) is null)
+            {
+                return refusal;
+            }
+
+            if (access is not null && !access.PrivacyOfficers.Contains(KnooppuntAccess.CallerOin(context)!))
+            {
+                return Problem(context, 403, "Geweigerd", "The processing log is for the privacy officer (KnooppuntAccess.PrivacyOfficers).", apiVersion);
+            }
+
+            DateTimeOffset? from = null, until = null;
+            foreach (var (name, set) in new (string, Action<DateTimeOffset>)[] { ("van", v => from = v), ("tot", v => until = v) })
+            {
+                var text = context.Request.Query[name].ToString();
+                if (text.Length > 0)
+                {
+                    if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+                    {
+                        return Problem(context, 400, "Ongeldig tijdstip", $"{name} is not an RFC 3339 date and time.", apiVersion);
+                    }
+
+                    set(value);
+                }
+            }
+
+            var check = ingest.Log.VerifyProcessing();
+            return Write(context, new JsonObject
+            {
+                ["keten"] = new JsonObject { ["intact"] = check.IsIntact, ["records"] = check.Records, ["laatste"] = check.LastHash, ["probleem"] = check.Problem },
+                ["verwerkingen"] = new JsonArray([.. ingest.Log.Processing(from, until).Select(line => JsonNode.Parse(line))]),
             });
         });
         endpoints.MapGet("/openapi.json", context => Resource(context, "openapi.json", "application/json", apiVersion));
@@ -224,7 +259,7 @@ public static class KnooppuntEndpoints
         {
             if (IsLocal(context))
             {
-                return new PictureReader(ingest, null, null);
+                return new PictureReader(ingest, null, null, "");
             }
 
             refusal = Problem(context, 403, "Geweigerd", OpenNotLocal, apiVersion);
@@ -238,16 +273,19 @@ public static class KnooppuntEndpoints
             return null;
         }
 
-        return new PictureReader(ingest, access, caller.Oin);
+        return new PictureReader(ingest, access, caller, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
     }
 
-    /// <summary>Reads the picture as the caller may see it: all of it on an open node, else as the sharing policy delivers it to the caller.</summary>
-    private sealed class PictureReader(KnooppuntIngest ingest, KnooppuntAccess? access, string? oin)
+    /// <summary>
+    /// Reads the picture as the caller may see it: all of it on an open node, else as the sharing policy delivers it to
+    /// the caller, recording a read of personal data in the processing log.
+    /// </summary>
+    private sealed class PictureReader(KnooppuntIngest ingest, KnooppuntAccess? access, Uitwisseling.Recipient? caller, string reading)
     {
-        public T Read<T>(DateTimeOffset? moment, Func<SituationPicture, T> read) =>
+        public T Read<T>(DateTimeOffset? moment, Func<SituationPicture, T> read, string? incident = null) =>
             access is null
                 ? moment is { } m ? read(ingest.At(m)) : ingest.Read(read)
-                : ingest.ReadAs(oin!, access.Policy, moment, read);
+                : ingest.ReadAs(caller!, access.Policy, moment, reading, read, incident);
     }
 
     private static JsonObject Overview(SituationPicture picture) => new()

@@ -27,7 +27,7 @@ public sealed class KnooppuntIngest : IDisposable
     private readonly PictureOptions? _options;
     private readonly AsyncLocal<List<Pending>?> _batch = new();
     private readonly Lock _viewsGate = new();
-    private readonly Dictionary<string, (long Version, SituationPicture Picture)> _views = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Version, RecipientView View)> _views = new(StringComparer.Ordinal);
     private long _version;
 
     /// <summary>
@@ -259,36 +259,70 @@ public sealed class KnooppuntIngest : IDisposable
     }
 
     /// <summary>
-    /// Reads the picture that <paramref name="oin"/> may see, now (<paramref name="moment"/> <c>null</c>) or as it was
-    /// at a moment: built from the record's messages as <paramref name="policy"/> would deliver each to that recipient
-    /// (minimised, or left out), so that nothing, counts included, shows what the recipient may not have. The view of
-    /// now is kept per recipient until a message changes the picture.
+    /// Reads the picture that <paramref name="caller"/> may see, now (<paramref name="moment"/> <c>null</c>) or as it
+    /// was at a moment: built from the record's messages as <paramref name="policy"/> would deliver each to that
+    /// recipient (minimised, or left out), so that nothing, counts included, shows what the recipient may not have. When
+    /// what it reads holds personal data, the read is recorded in the processing log (<see cref="MessageLog.Processing"/>):
+    /// who, for which organisation, which data (entity, id, JSON Pointers and kinds), which purpose, when, under which
+    /// grant, and <paramref name="reading"/> (such as <c>GET /situatiebeeld</c>). With <paramref name="incident"/>, only
+    /// that incident and what names it count as read. The view of now is kept per recipient until a message changes the
+    /// picture.
     /// </summary>
-    public T ReadAs<T>(string oin, SharingPolicy policy, DateTimeOffset? moment, Func<SituationPicture, T> read)
+    public T ReadAs<T>(Recipient caller, SharingPolicy policy, DateTimeOffset? moment, string reading, Func<SituationPicture, T> read, string? incident = null) =>
+        ReadAs(caller, policy, moment, reading, read, incident, record: true);
+
+    /// <summary>As the public <c>ReadAs</c>; with <paramref name="record"/> <c>false</c> for a read that shows no data (counts).</summary>
+    internal T ReadAs<T>(Recipient caller, SharingPolicy policy, DateTimeOffset? moment, string reading, Func<SituationPicture, T> read, string? incident, bool record)
     {
-        ArgumentNullException.ThrowIfNull(oin);
+        ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(read);
+        T result;
+        RecipientView view;
         if (moment is not null)
         {
-            return read(View(oin, policy, moment));
+            view = View(caller.Oin, policy, moment);
+            result = read(view.Picture);
         }
-
-        lock (_viewsGate)
+        else
         {
-            var version = Interlocked.Read(ref _version);
-            if (!_views.TryGetValue(oin, out var view) || view.Version != version)
+            lock (_viewsGate)
             {
-                _views[oin] = view = (version, View(oin, policy, null));
-            }
+                var version = Interlocked.Read(ref _version);
+                if (!_views.TryGetValue(caller.Oin, out var known) || known.Version != version)
+                {
+                    _views[caller.Oin] = known = (version, View(caller.Oin, policy, null));
+                }
 
-            return read(view.Picture);
+                view = known.View;
+                result = read(view.Picture);
+            }
         }
+
+        var shown = view.Personal.Where(p => incident is null || p.Id == incident || p.Incident == incident).ToList();
+        if (record && shown.Count > 0)
+        {
+            var purposes = shown.SelectMany(p => p.Purposes).Intersect(caller.Doelen, StringComparer.Ordinal).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            Log.AppendProcessing("vr.verwerking.inzage", DateTimeOffset.UtcNow,
+            [
+                new("vr.afnemer", caller.Oin),
+                new("vr.organisatie", caller.OrganisationOin),
+                new("vr.gegevens", string.Join("; ", shown.Select(p => $"{p.Entity} {p.Id}: {string.Join(", ", p.Pointers)}"))),
+                new("vr.doel", string.Join(' ', purposes)),
+                new("vr.grondslag", "afnemersregister"),
+                new("vr.verzoek", reading),
+                new("vr.tijdstip", moment is { } m ? Timestamps.Text(m) : null),
+            ]);
+        }
+
+        return result;
     }
 
-    private SituationPicture View(string oin, SharingPolicy policy, DateTimeOffset? moment)
+    private RecipientView View(string oin, SharingPolicy policy, DateTimeOffset? moment)
     {
         var picture = new SituationPicture(_options);
+        var personal = new List<PersonalShown>();
         foreach (var (_, _, _, text) in Log.Rows(moment))
         {
             try
@@ -297,6 +331,11 @@ public sealed class KnooppuntIngest : IDisposable
                 if (decision.Verdict != SharingVerdict.Refuse && SituationPicture.Read(decision.Message!) is { } change && (moment is null || change.Herkomst.Time <= moment))
                 {
                     picture.Commit(change);
+                    if (policy.PersonalDataIn(decision.Message!) is { Count: > 0 } found)
+                    {
+                        var purposes = ((string?)decision.Message!["doelbinding"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                        personal.Add(new PersonalShown(change.Entity, change.Id, change.Incident, [.. found.Select(f => $"{f.Pointer} ({f.Kind})")], purposes));
+                    }
                 }
             }
             catch (FormatException)
@@ -305,8 +344,13 @@ public sealed class KnooppuntIngest : IDisposable
             }
         }
 
-        return picture;
+        return new RecipientView(picture, personal);
     }
+
+    /// <summary>A recipient's picture and the personal data in the messages it was built from.</summary>
+    private sealed record RecipientView(SituationPicture Picture, List<PersonalShown> Personal);
+
+    private sealed record PersonalShown(string Entity, string Id, string? Incident, string[] Pointers, string[] Purposes);
 
     /// <summary>The picture as it was at <paramref name="moment"/>, rebuilt from the record (without what is in quarantine).</summary>
     public SituationPicture At(DateTimeOffset moment)

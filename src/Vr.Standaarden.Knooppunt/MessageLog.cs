@@ -21,7 +21,7 @@ public sealed class MessageLog : IDisposable
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
         Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
-        Execute("CREATE TABLE IF NOT EXISTS berichten (volgnummer INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, id TEXT NOT NULL, tijd TEXT NOT NULL, inhoud TEXT NOT NULL, UNIQUE (source, id)); CREATE INDEX IF NOT EXISTS berichten_tijd ON berichten (tijd); CREATE TABLE IF NOT EXISTS cursors (naam TEXT PRIMARY KEY, volgnummer INTEGER NOT NULL); CREATE TABLE IF NOT EXISTS quarantaine (volgnummer INTEGER PRIMARY KEY, source TEXT NOT NULL, id TEXT NOT NULL, reden TEXT NOT NULL, sinds TEXT NOT NULL);");
+        Execute("CREATE TABLE IF NOT EXISTS berichten (volgnummer INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, id TEXT NOT NULL, tijd TEXT NOT NULL, inhoud TEXT NOT NULL, UNIQUE (source, id)); CREATE INDEX IF NOT EXISTS berichten_tijd ON berichten (tijd); CREATE TABLE IF NOT EXISTS cursors (naam TEXT PRIMARY KEY, volgnummer INTEGER NOT NULL); CREATE TABLE IF NOT EXISTS quarantaine (volgnummer INTEGER PRIMARY KEY, source TEXT NOT NULL, id TEXT NOT NULL, reden TEXT NOT NULL, sinds TEXT NOT NULL); CREATE TABLE IF NOT EXISTS verwerkingen (volgnummer INTEGER PRIMARY KEY, tijdstip TEXT NOT NULL, regel TEXT NOT NULL);");
     }
 
     /// <summary>The number of messages in the log.</summary>
@@ -205,6 +205,61 @@ public sealed class MessageLog : IDisposable
 
             return list;
         }
+    }
+
+    /// <summary>
+    /// The processing log (Logboek dataverwerkingen): one record per read that returned personal data, as lines of an
+    /// audit file (<see cref="Uitwisseling.AuditLog"/>: sequence, SHA-256 of the record before, who, which data, which
+    /// purpose, when, under which grant), from <paramref name="from"/> to <paramref name="until"/> when given, oldest first.
+    /// </summary>
+    public IReadOnlyList<string> Processing(DateTimeOffset? from = null, DateTimeOffset? until = null)
+    {
+        using var scope = _lock.EnterScope();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT regel FROM verwerkingen WHERE tijdstip >= $van AND tijdstip <= $tot ORDER BY volgnummer";
+        command.Parameters.AddWithValue("$van", from is { } f ? Timestamps.Stored(f) : "");
+        command.Parameters.AddWithValue("$tot", until is { } u ? Timestamps.Stored(u) : "~");
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
+    }
+
+    /// <summary>Checks the hash chain of the whole processing log: a record removed, inserted or changed shows.</summary>
+    public Uitwisseling.AuditVerification VerifyProcessing() => Uitwisseling.AuditLog.Verify(Processing());
+
+    /// <summary>Appends a record to the processing log, chained to the one before, in one transaction.</summary>
+    internal void AppendProcessing(string name, DateTimeOffset at, IEnumerable<KeyValuePair<string, string?>> attributes)
+    {
+        using var scope = _lock.EnterScope();
+        using var transaction = _connection.BeginTransaction();
+        using var last = _connection.CreateCommand();
+        last.Transaction = transaction;
+        last.CommandText = "SELECT volgnummer, regel FROM verwerkingen ORDER BY volgnummer DESC LIMIT 1";
+        long sequence = 0;
+        var previous = Uitwisseling.AuditLog.Genesis;
+        using (var reader = last.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                (sequence, previous) = (reader.GetInt64(0), Uitwisseling.AuditLog.HashOf(reader.GetString(1)));
+            }
+        }
+
+        var line = Uitwisseling.AuditLog.Record(sequence + 1, previous, name, 1, at.UtcDateTime, DateTime.UtcNow,
+            System.Diagnostics.Activity.Current?.TraceId ?? System.Diagnostics.ActivityTraceId.CreateRandom(), System.Diagnostics.ActivitySpanId.CreateRandom(), default, attributes);
+        using var insert = _connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO verwerkingen (volgnummer, tijdstip, regel) VALUES ($v, $t, $r)";
+        insert.Parameters.AddWithValue("$v", sequence + 1);
+        insert.Parameters.AddWithValue("$t", Timestamps.Stored(at));
+        insert.Parameters.AddWithValue("$r", line);
+        insert.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     /// <summary>Puts a recorded message in quarantine; <c>false</c> when it was there already (or cannot be written now).</summary>

@@ -62,10 +62,17 @@ public sealed class AuditLog : IDisposable
     public static AuditVerification Verify(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return Verify(File.ReadLines(path));
+    }
+
+    /// <summary>Checks the chain of audit records given as their lines, first to last (line numbers count from 1).</summary>
+    public static AuditVerification Verify(IEnumerable<string> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
         var previous = Genesis;
         long count = 0;
         var line = 0;
-        foreach (var text in File.ReadLines(path))
+        foreach (var text in lines)
         {
             line++;
             try
@@ -87,7 +94,7 @@ public sealed class AuditLog : IDisposable
                 return new AuditVerification(false, count, previous, $"line {line}: not an audit record ({ex.Message}).");
             }
 
-            previous = Hash(text);
+            previous = HashOf(text);
             count++;
         }
 
@@ -96,45 +103,66 @@ public sealed class AuditLog : IDisposable
 
     private void Write(Activity activity)
     {
-        using var buffer = new MemoryStream();
         lock (_gate)
         {
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("seq", _sequence + 1);
-                writer.WriteString("prev", _last);
-                writer.WriteString("trace_id", activity.TraceId.ToHexString());
-                writer.WriteString("span_id", activity.SpanId.ToHexString());
-                if (activity.ParentSpanId != default)
-                {
-                    writer.WriteString("parent_span_id", activity.ParentSpanId.ToHexString());
-                }
-
-                writer.WriteString("name", activity.OperationName);
-                writer.WriteNumber("status_code", activity.Status switch { ActivityStatusCode.Ok => 1, ActivityStatusCode.Error => 2, _ => 0 });
-                writer.WriteString("start_time", activity.StartTimeUtc.ToString("O", CultureInfo.InvariantCulture));
-                writer.WriteString("end_time", (activity.StartTimeUtc + activity.Duration).ToString("O", CultureInfo.InvariantCulture));
-                writer.WriteStartObject("attributes");
-                foreach (var (key, value) in activity.TagObjects)
-                {
-                    writer.WriteString(key, Convert.ToString(value, CultureInfo.InvariantCulture));
-                }
-
-                writer.WriteEndObject();
-                writer.WriteEndObject();
-            }
-
-            var line = Encoding.UTF8.GetString(buffer.ToArray());
+            var line = Record(_sequence + 1, _last, activity.OperationName, activity.Status == ActivityStatusCode.Error ? 2 : activity.Status == ActivityStatusCode.Ok ? 1 : 0,
+                activity.StartTimeUtc, activity.StartTimeUtc + activity.Duration, activity.TraceId, activity.SpanId, activity.ParentSpanId,
+                activity.TagObjects.Select(t => new KeyValuePair<string, string?>(t.Key, Convert.ToString(t.Value, CultureInfo.InvariantCulture))));
             var bytes = Encoding.UTF8.GetBytes(line + "\n");
             _file.Write(bytes);
             _file.Flush(flushToDisk: true);
             _sequence++;
-            _last = Hash(line);
+            _last = HashOf(line);
         }
     }
 
-    private static string Hash(string line) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(line)));
+    /// <summary>
+    /// One record as a line of an audit file: sequence <paramref name="sequence"/> after the record whose hash is
+    /// <paramref name="previous"/> (<see cref="Genesis"/> for the first), with the fields of "Logboek dataverwerkingen".
+    /// Other logs that keep their chain elsewhere (a node's processing log in its record) write the same lines, so that
+    /// <see cref="Verify(string)"/> and <c>vr audit verify</c> check their exports.
+    /// </summary>
+    public static string Record(long sequence, string previous, string name, int statusCode, DateTime start, DateTime end, ActivityTraceId traceId, ActivitySpanId spanId, ActivitySpanId parentSpanId, IEnumerable<KeyValuePair<string, string?>> attributes)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(attributes);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("seq", sequence);
+            writer.WriteString("prev", previous);
+            writer.WriteString("trace_id", traceId.ToHexString());
+            writer.WriteString("span_id", spanId.ToHexString());
+            if (parentSpanId != default)
+            {
+                writer.WriteString("parent_span_id", parentSpanId.ToHexString());
+            }
+
+            writer.WriteString("name", name);
+            writer.WriteNumber("status_code", statusCode);
+            writer.WriteString("start_time", start.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+            writer.WriteString("end_time", end.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+            writer.WriteStartObject("attributes");
+            foreach (var (key, value) in attributes)
+            {
+                writer.WriteString(key, value);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The SHA-256 (lower-case hex) of a record's line: the <c>prev</c> of the record after it.</summary>
+    public static string HashOf(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(line)));
+    }
 
     /// <inheritdoc/>
     public void Dispose()

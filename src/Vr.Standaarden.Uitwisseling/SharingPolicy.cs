@@ -342,6 +342,37 @@ public sealed class SharingPolicy
         }
     }
 
+    /// <summary>
+    /// The personal data <paramref name="message"/> holds, as JSON Pointers with their kind (<c>gewoon</c>,
+    /// <c>bijzonder</c>, <c>strafrechtelijk</c>, or <c>onbekend</c> for extension data no schema describes): what a
+    /// read that returns the message discloses, for the processing log. Empty for a message that is not an entity of
+    /// the standard.
+    /// </summary>
+    public IReadOnlyList<(string Pointer, string Kind)> PersonalDataIn(JsonObject message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var dataschema = Text(message, "dataschema");
+        if (dataschema is null || Standard.FindById(dataschema) is not { } file || !Standard.TryParseId(dataschema, out var release, out _) || message["data"] is not JsonObject data)
+        {
+            return [];
+        }
+
+        // Removing from a copy for a recipient who may have nothing lists exactly what is there.
+        var found = new List<string>();
+        var copy = (JsonObject)data.DeepClone();
+        var map = PersonalDataOf(release, file.Name);
+        foreach (var (path, kind) in map.Annotated)
+        {
+            Remove(copy, path, 0, "/data", found, kind);
+        }
+
+        Unmatched(copy, map, [], "/data", Nobody, found, !map.Exact);
+        return [.. found.Select(f => (f[..f.LastIndexOf(' ')], f[(f.LastIndexOf(' ') + 1)..]))];
+    }
+
+    /// <summary>A recipient registered for no personal data at all.</summary>
+    private static readonly Recipient Nobody = new("", "", null, [], [], [], [], "geen");
+
     private static void Remove(JsonNode? node, string[] path, int at, string pointer, List<string> removed, string kind)
     {
         if (node is null)

@@ -294,7 +294,7 @@ public sealed class ToegangTests(ITestOutputHelper output) : IDisposable
         var table = new StringBuilder();
         foreach (var caller in callers)
         {
-            var seen = ingest.ReadAs(caller, policy, null, p => p.IncidentIds.ToHashSet(StringComparer.Ordinal));
+            var seen = ingest.ReadAs(register.Find(caller)!, policy, null, "test", p => p.IncidentIds.ToHashSet(StringComparer.Ordinal));
             foreach (var message in messages)
             {
                 var forwarded = policy.Decide(Encoding.UTF8.GetBytes(message.ToJsonString()), caller).Verdict != SharingVerdict.Refuse;
@@ -304,7 +304,7 @@ public sealed class ToegangTests(ITestOutputHelper output) : IDisposable
             }
 
             table.Append(' ');
-            Assert.Equal(seen.Count, ingest.ReadAs(caller, policy, null, p => p.IncidentCount));
+            Assert.Equal(seen.Count, ingest.ReadAs(register.Find(caller)!, policy, null, "test", p => p.IncidentCount));
         }
 
         output.WriteLine(table.ToString());

@@ -41,6 +41,70 @@ internal static class AuditCommand
         return new Command("audit", "Audit files of the exchange layer.") { verify };
     }
 
+    /// <summary>
+    /// <c>vr verwerkingen --data &lt;folder&gt; [--van &lt;time&gt;] [--tot &lt;time&gt;] [--verify]</c>: exports a node's
+    /// processing log (one audit line per read of personal data), or checks its chain.
+    /// </summary>
+    public static Command Processing(TextWriter stdout, TextWriter stderr)
+    {
+        var data = new Option<string>("--data") { Description = "The node's data folder (its berichten.db).", Required = true };
+        var from = new Option<string?>("--van") { Description = "Only records from this moment (RFC 3339)." };
+        var until = new Option<string?>("--tot") { Description = "Only records up to this moment (RFC 3339)." };
+        var verify = new Option<bool>("--verify") { Description = "Check the hash chain of the whole log instead: prints 'intact <records> records, last <hash>' or 'broken <where and how>'." };
+        var command = new Command("verwerkingen", "Export a knooppunt's processing log (Logboek dataverwerkingen): one JSON line per read that returned personal data (who, organisation, which data, purpose, when, grant), in the audit-file format. Exit code 0: written, or intact with --verify; 1: the chain is broken; 2: usage error.")
+        {
+            data, from, until, verify,
+        };
+        command.SetAction(parse =>
+        {
+            var file = Path.Combine(parse.GetValue(data)!, "berichten.db");
+            if (!File.Exists(file))
+            {
+                stderr.WriteLine($"vr verwerkingen: {file} does not exist.");
+                return Program.UsageError;
+            }
+
+            DateTimeOffset? Moment(string? text, string name)
+            {
+                if (text is null)
+                {
+                    return null;
+                }
+
+                return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var value)
+                    ? value
+                    : throw new FormatException($"{name} '{text}' is not an RFC 3339 date and time.");
+            }
+
+            DateTimeOffset? start, end;
+            try
+            {
+                (start, end) = (Moment(parse.GetValue(from), "--van"), Moment(parse.GetValue(until), "--tot"));
+            }
+            catch (FormatException e)
+            {
+                stderr.WriteLine($"vr verwerkingen: {e.Message}");
+                return Program.UsageError;
+            }
+
+            using var log = new Knooppunt.MessageLog(file);
+            if (parse.GetValue(verify))
+            {
+                var result = log.VerifyProcessing();
+                stdout.WriteLine(result.IsIntact ? $"intact {result.Records} records, last {result.LastHash}" : $"broken {result.Problem}");
+                return result.IsIntact ? 0 : 1;
+            }
+
+            foreach (var line in log.Processing(start, end))
+            {
+                stdout.WriteLine(line);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
     /// <summary><c>vr archive verify &lt;package-folder&gt;...</c>: checks archive packages are complete and untampered.</summary>
     public static Command Archive(TextWriter stdout, TextWriter stderr)
     {
