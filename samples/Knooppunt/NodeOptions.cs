@@ -21,13 +21,16 @@ internal sealed partial class NodeOptions
           --https-key <pem>        the private key of --https-cert (PEM)
           --mtls                   require client certificates chaining to --trust: the OIN in the certificate is the
                                    caller, every read is decided for it by the register, a message only from its source
+          --oauth <issuer-url>     accept OAuth 2.0 bearer tokens (JWT, signed ES256/PS256/RS256) of this issuer; the
+                                   token's oin claim is the caller (for callers behind a TLS-terminating proxy)
+          --audience <aud>         the audience such tokens must name (required with --oauth)
           --register <file>        the recipient register (default: the sample register next to the program)
           --regiogrenzen <file>    a GeoJSON (WGS 84) of the safety regions' outlines for the portal's map
           --no-samples             do not feed the sample data
           --exit-after-samples     feed the samples, print the summary and stop (for scripts)
 
-        Without --mtls the node has no access control: it listens on a loopback address only (127.0.0.1, [::1],
-        localhost) and says "open — alleen lokaal".
+        Without --mtls or --oauth the node has no access control: it listens on a loopback address only (127.0.0.1,
+        [::1], localhost) and says "open — alleen lokaal".
         """;
 
     public Uri Urls { get; private set; } = new("http://127.0.0.1:5080");
@@ -57,6 +60,13 @@ internal sealed partial class NodeOptions
     public string? HttpsKey { get; private set; }
 
     public bool Mtls { get; private set; }
+
+    public Uri? OAuth { get; private set; }
+
+    public string? Audience { get; private set; }
+
+    /// <summary>Whether callers must be known: by a client certificate, or by a token.</summary>
+    public bool Secured => Mtls || OAuth is not null;
 
     public bool ExitAfterSamples { get; private set; }
 
@@ -135,6 +145,12 @@ internal sealed partial class NodeOptions
                     case "--mtls":
                         options.Mtls = true;
                         break;
+                    case "--oauth":
+                        options.OAuth = Uri.TryCreate(Value(), UriKind.Absolute, out var issuer) && issuer.Scheme is "http" or "https" ? issuer : throw new ArgumentException("--oauth takes the issuer's URL.");
+                        break;
+                    case "--audience":
+                        options.Audience = Value();
+                        break;
                     case "--no-samples":
                         options.Samples = false;
                         break;
@@ -174,9 +190,21 @@ internal sealed partial class NodeOptions
             return null;
         }
 
-        if (!options.Mtls && !IsLoopback(options.Urls))
+        if ((options.OAuth is null) != (options.Audience is null))
         {
-            error.WriteLine($"knooppunt: {options.Urls.Host} is not a loopback address, and without access control the node listens on loopback only. Give --mtls (with --https-cert, --https-key and --trust), or --urls http://127.0.0.1:<port>.");
+            error.WriteLine("knooppunt: --oauth and --audience go together.");
+            return null;
+        }
+
+        if (options.OAuth is { Scheme: "http" } plain && !IsLoopback(plain))
+        {
+            error.WriteLine("knooppunt: --oauth needs an https:// issuer (plain http only on loopback, for tests).");
+            return null;
+        }
+
+        if (!options.Secured && !IsLoopback(options.Urls))
+        {
+            error.WriteLine($"knooppunt: {options.Urls.Host} is not a loopback address, and without access control the node listens on loopback only. Give --mtls (with --https-cert, --https-key and --trust) or --oauth with --audience, or --urls http://127.0.0.1:<port>.");
             return null;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NATS.Client.Core;
@@ -54,6 +55,21 @@ if (options.HttpsCert is not null)
 builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services.AddKnooppuntRateLimits();
+if (options.OAuth is { } issuer)
+{
+    // Bearer tokens of the issuer: its signature (ES256, PS256 or RS256 only: no "none", no HMAC), issuer, audience and
+    // lifetime checked; the token's oin claim is the caller.
+    builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+    {
+        jwt.Authority = issuer.ToString().TrimEnd('/');
+        jwt.Audience = options.Audience;
+        jwt.RequireHttpsMetadata = issuer.Scheme == "https";
+        jwt.MapInboundClaims = false;
+        jwt.TokenValidationParameters.ValidAlgorithms = ["ES256", "PS256", "RS256"];
+        jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+    });
+}
+
 builder.Services.AddKnooppunt(options.Data, picture =>
 {
     // The meldkamer is the authority for alarm times, the crisis organisation (LCMS) for the GRIP level and phase.
@@ -103,7 +119,7 @@ else
 }
 
 KnooppuntAccess? access = null;
-if (options.Mtls)
+if (options.Secured)
 {
     // Every caller is an afnemer of the register; the knooppunten of the sample register forward for others.
     access = new KnooppuntAccess(register, new SharingPolicy(register, Sharing(null)));
@@ -116,10 +132,15 @@ if (options.Mtls)
 }
 else
 {
-    log.LogWarning("No --mtls given: the node has no access control and answers on {Address} only (open — alleen lokaal).", options.Urls.GetLeftPart(UriPartial.Authority));
+    log.LogWarning("No --mtls or --oauth given: the node has no access control and answers on {Address} only (open — alleen lokaal).", options.Urls.GetLeftPart(UriPartial.Authority));
 }
 
 var receiver = ingest.Attach(new MessageReceiver(receiverOptions));
+if (options.OAuth is not null)
+{
+    app.UseAuthentication();
+}
+
 app.UseKnooppuntProtection();
 app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = options.Name, SignaturesVerified = options.Trust is not null, RegionOutlines = options.RegionOutlines, Access = access });
 await app.StartAsync();
@@ -154,9 +175,9 @@ if (options.Nats is { } natsUrl)
     }
 }
 
-if (options.Samples && !options.National && options.Mtls)
+if (options.Samples && !options.National && options.Secured)
 {
-    Console.WriteLine("The sample feeds are not sent: behind --mtls each source sends with a certificate of its own.");
+    Console.WriteLine("The sample feeds are not sent: behind access control each source sends as itself.");
 }
 else if (options.Samples && !options.National)
 {

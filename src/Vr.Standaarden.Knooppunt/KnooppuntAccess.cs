@@ -42,13 +42,23 @@ public sealed class KnooppuntAccess
     /// <summary>The OINs that may read the processing log (<c>GET /verwerkingen</c>): the privacy officer's systems.</summary>
     public ISet<string> PrivacyOfficers { get; } = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>The caller's OIN: the <see cref="OinClaim"/> of an authenticated user, else its client certificate's; <c>null</c> for an unknown caller.</summary>
+    /// <summary>
+    /// The caller's OIN: the <see cref="OinClaim"/> of an authenticated user (or its <c>client_id</c> or <c>sub</c> when
+    /// that is an OIN), else its client certificate's; <c>null</c> for an unknown caller.
+    /// </summary>
     public static string? CallerOin(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirst(OinClaim)?.Value is { Length: > 0 } claimed)
+        if (context.User.Identity?.IsAuthenticated == true)
         {
-            return claimed;
+            // The oin claim; a client credentials token may name the client by its OIN instead (client_id, sub).
+            foreach (var type in new[] { OinClaim, "client_id", "sub" })
+            {
+                if (context.User.FindFirst(type)?.Value is { Length: > 0 } claimed && (type == OinClaim || (claimed.Length == 20 && claimed.All(char.IsAsciiDigit))))
+                {
+                    return claimed;
+                }
+            }
         }
 
         return context.Connection.ClientCertificate is { } certificate ? OinOf(certificate) : null;
