@@ -9,7 +9,6 @@ namespace Vr.Standaarden.Transport.Tests.Nats;
 internal sealed class NatsTopology : IDisposable
 {
     public const string Password = "knooppunt-test";
-    public const string MeldkamerPassword = "meldkamer-test";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("vr-topologie-").FullName;
 
@@ -26,7 +25,8 @@ internal sealed class NatsTopology : IDisposable
             ["VR_NATS_STORE"] = Path.Combine(_folder, "landelijk"),
             ["VR_NATS_KNOOPPUNT"] = Password,
             ["VR_NATS_REGIO"] = "regio-test",
-            ["VR_NATS_MELDKAMER"] = MeldkamerPassword,
+            ["VR_NATS_REGIO06"] = Region06.GetPublicKey(),
+            ["VR_NATS_REGIO07"] = Region07.GetPublicKey(),
         });
         Link = new TcpProxy(leafPort);
         var regionFolder = Directory.CreateDirectory(Path.Combine(_folder, "vr06-log")).FullName;
@@ -43,6 +43,19 @@ internal sealed class NatsTopology : IDisposable
     }
 
     public NatsServer Hub { get; }
+
+    /// <summary>The NKey of a system of region 06 on the hub (the hub knows its public key only).</summary>
+    public NATS.NKeys.KeyPair Region06 { get; } = NATS.NKeys.KeyPair.CreatePair(NATS.NKeys.PrefixByte.User);
+
+    /// <summary>The NKey of a system of region 07 on the hub.</summary>
+    public NATS.NKeys.KeyPair Region07 { get; } = NATS.NKeys.KeyPair.CreatePair(NATS.NKeys.PrefixByte.User);
+
+    /// <summary>Connection options for the hub as the system holding <paramref name="key"/>.</summary>
+    public NATS.Client.Core.NatsOpts As(NATS.NKeys.KeyPair key) => new()
+    {
+        Url = $"nats://127.0.0.1:{Hub.Port}",
+        AuthOpts = new NATS.Client.Core.NatsAuthOpts { NKey = key.GetPublicKey(), Seed = key.GetSeed() },
+    };
 
     public NatsServer Region { get; }
 
@@ -68,6 +81,8 @@ internal sealed class NatsTopology : IDisposable
 
     public void Dispose()
     {
+        Region06.Dispose();
+        Region07.Dispose();
         Region.Dispose();
         Link.Dispose();
         Hub.Dispose();

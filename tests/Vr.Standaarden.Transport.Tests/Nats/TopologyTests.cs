@@ -83,7 +83,7 @@ public sealed class TopologyTests(ITestOutputHelper output)
         var subscription = await watcher.SubscribeCoreAsync<byte[]>("vr.>", cancellationToken: cts.Token);
         await watcher.PingAsync();
 
-        await using var meldkamer = new NatsConnection(new NatsOpts { Url = NatsTopology.UrlOf(topology.Hub, "meldkamer06", NatsTopology.MeldkamerPassword) });
+        await using var meldkamer = new NatsConnection(topology.As(topology.Region06));
         await meldkamer.PublishAsync("vr.07.melding", "{}"u8.ToArray());
         await meldkamer.PublishAsync("vr.06.melding", "{}"u8.ToArray());
         await meldkamer.PingAsync();
@@ -100,6 +100,47 @@ public sealed class TopologyTests(ITestOutputHelper output)
         // The server refused vr.07.melding (the client got -ERR 'Permissions Violation'): a subscriber to vr.> saw only
         // vr.06.melding, although vr.07.melding was published first on the same connection.
         Assert.Equal(["vr.06.melding"], seen);
+    }
+
+    [Fact]
+    public async Task A_regions_nkey_reads_its_own_regions_stream_and_neither_writes_nor_reads_another_regions()
+    {
+        using var topology = new NatsTopology();
+        await using var node = new NatsConnection(new NatsOpts { Url = NatsTopology.UrlOf(topology.Hub) });
+        var hub = new NatsJSContext(node);
+        foreach (var region in new[] { "VR06", "VR07" })
+        {
+            await NatsStreams.EnsureNodeAsync(hub, region);
+            await hub.PublishAsync($"vr.{region[2..]}.melding", "{}"u8.ToArray(), opts: new NatsJSPubOpts { MsgId = region + "-1" });
+        }
+
+        // Without its seed the key is nothing: a connection that names the public key but signs with another seed fails.
+        using var impostor = NATS.NKeys.KeyPair.CreatePair(NATS.NKeys.PrefixByte.User);
+        await using (var forged = new NatsConnection(topology.As(topology.Region06) with { AuthOpts = new NatsAuthOpts { NKey = topology.Region06.GetPublicKey(), Seed = impostor.GetSeed() }, MaxReconnectRetry = 0 }))
+        {
+            await Assert.ThrowsAnyAsync<NatsException>(async () => await forged.ConnectAsync());
+        }
+
+        await using var vr06 = new NatsConnection(topology.As(topology.Region06) with { RequestTimeout = TimeSpan.FromSeconds(3) });
+        var own = new NatsJSContext(vr06);
+        var consumer = await own.CreateOrUpdateConsumerAsync("VR06", new NATS.Client.JetStream.Models.ConsumerConfig("vr06-lezer"));
+        var read = 0;
+        await foreach (var message in consumer.FetchAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = 10, Expires = TimeSpan.FromSeconds(2) }))
+        {
+            Assert.Equal("vr.06.melding", message.Subject);
+            read++;
+        }
+
+        Assert.Equal(1, read);
+
+        // Region 07's stream: no consumer for region 06's key, and what it publishes on region 07's subjects never lands there.
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => own.CreateOrUpdateConsumerAsync("VR07", new NATS.Client.JetStream.Models.ConsumerConfig("vr06-spion")).AsTask());
+        output.WriteLine($"region 06 reading VR07: {refused.GetType().Name}: {refused.Message}");
+        await vr06.PublishAsync("vr.07.melding", "{}"u8.ToArray());
+        await vr06.PingAsync();
+        await Task.Delay(500);
+        Assert.Equal(1, (await hub.GetStreamAsync("VR07")).Info.State.Messages);
+        Assert.Equal(0, (await hub.GetStreamAsync("VR07")).Info.State.ConsumerCount);
     }
 
     private static async Task<long> WaitForCountAsync(NatsJSContext js, string stream, long expected)
