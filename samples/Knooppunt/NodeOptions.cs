@@ -24,12 +24,16 @@ internal sealed partial class NodeOptions
           --oauth <issuer-url>     accept OAuth 2.0 bearer tokens (JWT, signed ES256/PS256/RS256) of this issuer; the
                                    token's oin claim is the caller (for callers behind a TLS-terminating proxy)
           --audience <aud>         the audience such tokens must name (required with --oauth)
+          --oidc <authority-url>   sign people in with OpenID Connect (authorization code with PKCE) at this provider;
+                                   the person's oin claim names the organisation they act for
+          --oidc-client-id <id>    the node's client id at the provider (required with --oidc)
+          --oidc-client-secret <s> the node's client secret, when the provider gave it one
           --register <file>        the recipient register (default: the sample register next to the program)
           --regiogrenzen <file>    a GeoJSON (WGS 84) of the safety regions' outlines for the portal's map
           --no-samples             do not feed the sample data
           --exit-after-samples     feed the samples, print the summary and stop (for scripts)
 
-        Without --mtls or --oauth the node has no access control: it listens on a loopback address only (127.0.0.1,
+        Without --mtls, --oauth or --oidc the node has no access control: it listens on a loopback address only (127.0.0.1,
         [::1], localhost) and says "open — alleen lokaal".
         """;
 
@@ -65,8 +69,14 @@ internal sealed partial class NodeOptions
 
     public string? Audience { get; private set; }
 
+    public Uri? Oidc { get; private set; }
+
+    public string? OidcClientId { get; private set; }
+
+    public string? OidcClientSecret { get; private set; }
+
     /// <summary>Whether callers must be known: by a client certificate, or by a token.</summary>
-    public bool Secured => Mtls || OAuth is not null;
+    public bool Secured => Mtls || OAuth is not null || Oidc is not null;
 
     public bool ExitAfterSamples { get; private set; }
 
@@ -151,6 +161,15 @@ internal sealed partial class NodeOptions
                     case "--audience":
                         options.Audience = Value();
                         break;
+                    case "--oidc":
+                        options.Oidc = Uri.TryCreate(Value(), UriKind.Absolute, out var authority) && authority.Scheme is "http" or "https" ? authority : throw new ArgumentException("--oidc takes the provider's URL.");
+                        break;
+                    case "--oidc-client-id":
+                        options.OidcClientId = Value();
+                        break;
+                    case "--oidc-client-secret":
+                        options.OidcClientSecret = Value();
+                        break;
                     case "--no-samples":
                         options.Samples = false;
                         break;
@@ -196,6 +215,18 @@ internal sealed partial class NodeOptions
             return null;
         }
 
+        if ((options.Oidc is null) != (options.OidcClientId is null) || (options.OidcClientSecret is not null && options.Oidc is null))
+        {
+            error.WriteLine("knooppunt: --oidc needs --oidc-client-id (and --oidc-client-secret goes with them).");
+            return null;
+        }
+
+        if (options.Oidc is { Scheme: "http" } plainProvider && !IsLoopback(plainProvider))
+        {
+            error.WriteLine("knooppunt: --oidc needs an https:// provider (plain http only on loopback, for tests).");
+            return null;
+        }
+
         if (options.OAuth is { Scheme: "http" } plain && !IsLoopback(plain))
         {
             error.WriteLine("knooppunt: --oauth needs an https:// issuer (plain http only on loopback, for tests).");
@@ -204,7 +235,7 @@ internal sealed partial class NodeOptions
 
         if (!options.Secured && !IsLoopback(options.Urls))
         {
-            error.WriteLine($"knooppunt: {options.Urls.Host} is not a loopback address, and without access control the node listens on loopback only. Give --mtls (with --https-cert, --https-key and --trust) or --oauth with --audience, or --urls http://127.0.0.1:<port>.");
+            error.WriteLine($"knooppunt: {options.Urls.Host} is not a loopback address, and without access control the node listens on loopback only. Give --mtls (with --https-cert, --https-key and --trust), --oauth with --audience, or --oidc with --oidc-client-id, or --urls http://127.0.0.1:<port>.");
             return null;
         }
 

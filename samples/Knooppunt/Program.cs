@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NATS.Client.Core;
@@ -55,19 +58,95 @@ if (options.HttpsCert is not null)
 builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services.AddKnooppuntRateLimits();
-if (options.OAuth is { } issuer)
+// Sessions of people who signed out: a cookie copied before is refused afterwards.
+var ended = new System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+const string SessionClaim = "knooppunt_sessie";
+if (options.OAuth is not null || options.Oidc is not null)
 {
-    // Bearer tokens of the issuer: its signature (ES256, PS256 or RS256 only: no "none", no HMAC), issuer, audience and
-    // lifetime checked; the token's oin claim is the caller.
-    builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+    var authentication = builder.Services.AddAuthentication(scheme =>
     {
-        jwt.Authority = issuer.ToString().TrimEnd('/');
-        jwt.Audience = options.Audience;
-        jwt.RequireHttpsMetadata = issuer.Scheme == "https";
-        jwt.MapInboundClaims = false;
-        jwt.TokenValidationParameters.ValidAlgorithms = ["ES256", "PS256", "RS256"];
-        jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+        scheme.DefaultScheme = "knooppunt";
+        scheme.DefaultChallengeScheme = options.Oidc is not null ? OpenIdConnectDefaults.AuthenticationScheme : JwtBearerDefaults.AuthenticationScheme;
     });
+
+    // A bearer token when the request carries one (systems), else the person's cookie.
+    authentication.AddPolicyScheme("knooppunt", "systems by token, people by cookie", policy => policy.ForwardDefaultSelector = context =>
+        options.Oidc is null || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? JwtBearerDefaults.AuthenticationScheme
+            : CookieAuthenticationDefaults.AuthenticationScheme);
+    if (options.OAuth is { } issuer)
+    {
+        // Bearer tokens of the issuer: its signature (ES256, PS256 or RS256 only: no "none", no HMAC), issuer, audience
+        // and lifetime checked; the token's oin claim is the caller.
+        authentication.AddJwtBearer(jwt =>
+        {
+            jwt.Authority = issuer.ToString().TrimEnd('/');
+            jwt.Audience = options.Audience;
+            jwt.RequireHttpsMetadata = issuer.Scheme == "https";
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters.ValidAlgorithms = ["ES256", "PS256", "RS256"];
+            jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+        });
+    }
+    else
+    {
+        authentication.AddJwtBearer(jwt => jwt.Events = new JwtBearerEvents { OnMessageReceived = context => { context.NoResult(); return Task.CompletedTask; } });
+    }
+
+    if (options.Oidc is { } provider)
+    {
+        // People: authorization code with PKCE at the provider, then a session cookie of the node (HttpOnly, SameSite
+        // Lax, Secure over HTTPS, 8 hours). The person's oin claim names the organisation they act for.
+        authentication.AddCookie(cookie =>
+        {
+            cookie.Cookie.Name = "knooppunt";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = false;
+            cookie.Events.OnValidatePrincipal = context =>
+            {
+                if (context.Principal?.FindFirst(SessionClaim)?.Value is not { } session || ended.ContainsKey(session))
+                {
+                    context.RejectPrincipal();
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        authentication.AddOpenIdConnect(oidc =>
+        {
+            oidc.Authority = provider.ToString().TrimEnd('/');
+            oidc.ClientId = options.OidcClientId;
+            oidc.ClientSecret = options.OidcClientSecret;
+            oidc.ResponseType = "code";
+            oidc.ResponseMode = "query";
+            oidc.UsePkce = true;
+            oidc.RequireHttpsMetadata = provider.Scheme == "https";
+            oidc.MapInboundClaims = false;
+            oidc.GetClaimsFromUserInfoEndpoint = true;
+            oidc.Scope.Clear();
+            oidc.Scope.Add("openid");
+            oidc.Scope.Add("vr");
+            foreach (var claim in new[] { KnooppuntAccess.OinClaim, "rol", "doelen", "persoonsgegevens" })
+            {
+                oidc.ClaimActions.MapUniqueJsonKey(claim, claim);
+            }
+
+            oidc.TokenValidationParameters.NameClaimType = "sub";
+            oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            oidc.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            oidc.NonceCookie.SameSite = SameSiteMode.Lax;
+            oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            oidc.Events.OnTicketReceived = context =>
+            {
+                // Every sign-in is a session of its own, which signing out ends for good.
+                (context.Principal!.Identity as System.Security.Claims.ClaimsIdentity)!.AddClaim(new System.Security.Claims.Claim(SessionClaim, Guid.NewGuid().ToString("N")));
+                return Task.CompletedTask;
+            };
+        });
+    }
 }
 
 builder.Services.AddKnooppunt(options.Data, picture =>
@@ -136,9 +215,35 @@ else
 }
 
 var receiver = ingest.Attach(new MessageReceiver(receiverOptions));
-if (options.OAuth is not null)
+if (options.OAuth is not null || options.Oidc is not null)
 {
     app.UseAuthentication();
+}
+
+if (options.Oidc is not null)
+{
+    // The portal asks a person to sign in; /afmelden ends the session, and the cookie with it.
+    app.Use(async (context, next) =>
+    {
+        if (context.Request.Path == "/" && context.User.Identity?.IsAuthenticated != true)
+        {
+            await context.ChallengeAsync(OpenIdConnectDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = "/" });
+            return;
+        }
+
+        await next(context);
+    });
+    app.MapGet("/afmelden", async context =>
+    {
+        if (context.User.FindFirst(SessionClaim)?.Value is { } session)
+        {
+            ended[session] = DateTimeOffset.UtcNow;
+        }
+
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        context.Response.Redirect("/afgemeld");
+    });
+    app.MapGet("/afgemeld", context => context.Response.WriteAsync("Afgemeld."));
 }
 
 app.UseKnooppuntProtection();

@@ -137,7 +137,7 @@ public sealed class PortalTests(ITestOutputHelper output) : IDisposable
         return message;
     }
 
-    private static ChromeDriver Chromium()
+    internal static ChromeDriver Chromium()
     {
         var binary = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("The portal test needs Debian's chromium (apt-get install chromium chromium-driver); .ci/run installs it.");

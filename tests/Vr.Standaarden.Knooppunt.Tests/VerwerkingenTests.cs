@@ -50,6 +50,7 @@ public sealed class VerwerkingenTests : IDisposable
             ["type"] = "nl.veiligheidsregio.melding.v1",
             ["time"] = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ["datacontenttype"] = "application/json",
+            ["bewaartermijn"] = "P30D",
             ["dataschema"] = $"{Standard.BaseUri}{Standard.Newest.Name}/schemas/melding.schema.json",
             ["subject"] = (string?)data["id"],
             ["tlp"] = "TLP:AMBER",
@@ -96,6 +97,7 @@ public sealed class VerwerkingenTests : IDisposable
         Assert.Contains("BSN 123456782", seen.ToJsonString(), StringComparison.Ordinal);
         var minimised = JsonNode.Parse(await gemeente.GetStringAsync("/situatiebeeld"))!;
         Assert.DoesNotContain("BSN 123456782", minimised.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("MK15-2026-112233", minimised.ToJsonString(), StringComparison.Ordinal);
         using (var anonymous = new HttpClient { BaseAddress = server.Address })
         using (var refused = await anonymous.GetAsync("/situatiebeeld"))
         {

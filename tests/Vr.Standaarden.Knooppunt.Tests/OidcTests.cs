@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+using Vr.Standaarden.Spec;
+using Vr.Standaarden.Testing;
+using Xunit.Abstractions;
+
+namespace Vr.Standaarden.Knooppunt.Tests;
+
+/// <summary>
+/// People sign in at the portal through a real OpenID provider (npm oidc-provider, started on 127.0.0.1 by the test)
+/// with the authorization code flow and PKCE, in headless Chromium through the provider's own login page: a GHOR officer
+/// sees the personal data of a melding, a viewer without rights to personal data does not, neither in the page nor from
+/// the API, and a session cookie copied before signing out is refused afterwards.
+/// </summary>
+public sealed class OidcTests(ITestOutputHelper output) : IDisposable
+{
+    private const string Marker = "Bewoner met zuurstofapparatuur";
+    private readonly string _folder = Directory.CreateTempSubdirectory("vr-oidc-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, true);
+    }
+
+    private string File(string name) => Path.Combine(_folder, name);
+
+    /// <summary>Starts the provider; it lives until the returned process is killed.</summary>
+    private static async Task<Process> StartProviderAsync(int port, string redirect, string accounts)
+    {
+        var folder = Path.Combine(ConformanceSuites.RepositoryRoot, "eng", "oidc-provider");
+        Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "oidc-provider")), $"Run 'npm ci' in {folder} first (.ci/run does).");
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder };
+        foreach (var argument in new[] { "provider.mjs", port.ToString(CultureInfo.InvariantCulture), redirect, accounts })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var client = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var response = await client.GetAsync($"http://127.0.0.1:{port}/.well-known/openid-configuration");
+                if (response.IsSuccessStatusCode)
+                {
+                    return process;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        process.Kill(true);
+        throw new TimeoutException("The OpenID provider did not start.");
+    }
+
+    /// <summary>Signs in at the portal as <paramref name="login"/> through the provider's login and consent pages.</summary>
+    private static void SignIn(ChromeDriver browser, Uri node, string login)
+    {
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(30));
+        browser.Navigate().GoToUrl(node);
+        wait.Until(d => d.FindElements(By.Name("login")).Count > 0);
+        browser.FindElement(By.Name("login")).SendKeys(login);
+        browser.FindElement(By.Name("password")).SendKeys("test");
+        browser.FindElement(By.CssSelector("button[type=submit]")).Click();
+        // The provider asks to share the claims with the node (consent), then returns to the portal.
+        wait.Until(d => d.Url.StartsWith(node.ToString(), StringComparison.Ordinal) || d.FindElements(By.CssSelector("button[type=submit]")).Count > 0);
+        if (!browser.Url.StartsWith(node.ToString(), StringComparison.Ordinal))
+        {
+            browser.FindElement(By.CssSelector("button[type=submit]")).Click();
+        }
+
+        wait.Until(d => d.Url.StartsWith(node.ToString(), StringComparison.Ordinal) && d.FindElements(By.CssSelector("body[data-geladen]")).Count > 0);
+    }
+
+    private static string Api(ChromeDriver browser, string path) =>
+        ((IJavaScriptExecutor)browser).ExecuteAsyncScript("const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('fout: ' + e));", path) as string ?? "";
+
+    [Fact]
+    public async Task People_sign_in_through_the_provider_and_see_what_their_organisation_may_have()
+    {
+        // The record holds a melding of the GMS of VR15 whose description is special personal data.
+        var data = Directory.CreateDirectory(File("data")).FullName;
+        using (var ingest = new KnooppuntIngest(Path.Combine(data, "berichten.db")))
+        {
+            var melding = JsonNode.Parse(Standard.Newest.Find("voorbeelden/geldig/melding-woningbrand.json")!.Utf8.Span)!.AsObject();
+            melding["omschrijving"] = Marker;
+            ingest.Ingest(new JsonObject
+            {
+                ["specversion"] = "1.0", ["id"] = "GMS-1", ["source"] = "urn:nld:oin:00000099150000000010:systeem:GMS", ["type"] = "nl.veiligheidsregio.melding.v1", ["datacontenttype"] = "application/json", ["bewaartermijn"] = "P30D",
+                ["time"] = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                ["dataschema"] = $"{Standard.BaseUri}{Standard.Newest.Name}/schemas/melding.schema.json", ["subject"] = (string?)melding["id"],
+                ["tlp"] = "TLP:AMBER", ["doelbinding"] = "incidentbestrijding", ["data"] = melding,
+            });
+        }
+
+        System.IO.File.WriteAllText(File("afnemers.json"), """
+            {"afnemers": [
+              {"oin": "00000099150000000010", "naam": "VR15 meldkamer (GMS)", "organisatie": "00000099150000000000", "doelen": ["incidentbestrijding"]},
+              {"oin": "00000099150000000001", "naam": "VR15 knooppunt", "organisatie": "00000099150000000000", "doelen": ["incidentbestrijding"], "persoonsgegevens": ["gewoon", "bijzonder"]},
+              {"oin": "00000099150000000030", "naam": "VR15 GHOR", "organisatie": "00000099150000000000", "doelen": ["incidentbestrijding"], "persoonsgegevens": ["gewoon", "bijzonder"]},
+              {"oin": "00000099150000000040", "naam": "VR15 kijker", "organisatie": "00000099150000000000", "doelen": ["incidentbestrijding"]}
+            ]}
+            """);
+        System.IO.File.WriteAllText(File("accounts.json"), """
+            {"ghor": {"oin": "00000099150000000030", "rol": "officier"}, "kijker": {"oin": "00000099150000000040", "rol": "medewerker"}}
+            """);
+        var nodePort = NatsServer.FreePort();
+        var providerPort = NatsServer.FreePort();
+        var node = new Uri($"http://127.0.0.1:{nodePort}/");
+        using var provider = await StartProviderAsync(providerPort, $"http://127.0.0.1:{nodePort}/signin-oidc", File("accounts.json"));
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var process = await SampleNode.StartAsync(node, client, "--no-samples", "--data", data, "--register", File("afnemers.json"),
+            "--oidc", $"http://127.0.0.1:{providerPort}", "--oidc-client-id", "portaal", "--oidc-client-secret", "portaal-geheim-voor-tests");
+        try
+        {
+            using (var anonymous = await client.GetAsync(new Uri(node, "/situatiebeeld")))
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            }
+
+            string cookie;
+            using (var ghor = PortalTests.Chromium())
+            {
+                SignIn(ghor, node, "ghor");
+                var picture = Api(ghor, "/situatiebeeld");
+                output.WriteLine("ghor: " + picture);
+                Assert.Contains(Marker, picture, StringComparison.Ordinal);
+                cookie = ghor.Manage().Cookies.GetCookieNamed("knooppunt")!.Value;
+                Assert.True(ghor.Manage().Cookies.GetCookieNamed("knooppunt")!.IsHttpOnly);
+
+                // Signing out ends the session: the cookie copied before it is refused afterwards.
+                using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri(node, "/situatiebeeld")))
+                {
+                    request.Headers.Add("Cookie", "knooppunt=" + cookie);
+                    using var before = await client.SendAsync(request);
+                    Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+                }
+
+                ghor.Navigate().GoToUrl(new Uri(node, "/afmelden"));
+            }
+
+            using (var replay = new HttpRequestMessage(HttpMethod.Get, new Uri(node, "/situatiebeeld")))
+            {
+                replay.Headers.Add("Cookie", "knooppunt=" + cookie);
+                using var after = await client.SendAsync(replay);
+                Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+            }
+
+            using var viewer = PortalTests.Chromium();
+            SignIn(viewer, node, "kijker");
+            var minimised = Api(viewer, "/situatiebeeld");
+            output.WriteLine("kijker: " + minimised);
+            Assert.Contains("MK15-2026-112233", minimised, StringComparison.Ordinal);
+            Assert.DoesNotContain(Marker, minimised, StringComparison.Ordinal);
+            Assert.DoesNotContain(Marker, viewer.PageSource, StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(true);
+            await process.WaitForExitAsync();
+            provider.Kill(true);
+            await provider.WaitForExitAsync();
+        }
+    }
+}
