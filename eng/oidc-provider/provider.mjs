@@ -17,7 +17,7 @@ const provider = new Provider(issuer, {
     token_endpoint_auth_method: 'client_secret_post',
   }],
   scopes: ['openid', 'vr'],
-  claims: { openid: ['sub'], vr: ['oin', 'rol', 'doelen', 'persoonsgegevens'] },
+  claims: { openid: ['sub'], vr: ['oin', 'rol', 'doelen', 'persoonsgegevens', 'rubricering'] },
   findAccount: (ctx, id) => accounts[id]
     ? { accountId: id, claims: () => ({ sub: id, ...accounts[id] }) }
     : undefined,

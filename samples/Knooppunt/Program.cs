@@ -129,7 +129,7 @@ if (options.OAuth is not null || options.Oidc is not null)
             oidc.Scope.Clear();
             oidc.Scope.Add("openid");
             oidc.Scope.Add("vr");
-            foreach (var claim in new[] { KnooppuntAccess.OinClaim, "rol", "doelen", "persoonsgegevens" })
+            foreach (var claim in new[] { KnooppuntAccess.OinClaim, KnooppuntAccess.RoleClaim, "doelen", "persoonsgegevens", "rubricering" })
             {
                 oidc.ClaimActions.MapUniqueJsonKey(claim, claim);
             }

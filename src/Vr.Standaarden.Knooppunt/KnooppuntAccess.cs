@@ -112,9 +112,44 @@ public sealed class KnooppuntAccess
         }
 
         return Register.Find(oin) is { } recipient
-            ? (recipient, 200, "")
+            ? (Narrow(recipient, context.User), 200, "")
             : (null, 403, $"OIN {oin} is not an afnemer in this node's register.");
     }
+
+    /// <summary>
+    /// What a person may have who acts for <paramref name="organisation"/>: never more than it. A principal with a
+    /// <c>rol</c> claim is a person; its <c>doelen</c>, <c>persoonsgegevens</c> and <c>rubricering</c> claims (values
+    /// separated by spaces) narrow the organisation's entry: purposes and kinds of personal data to those in both (the
+    /// organisation's purposes when the person names none; no personal data when the person names none), the clearance
+    /// to the lower (none when the person names none). A system (no <c>rol</c>) has its entry as it is.
+    /// </summary>
+    public static Recipient Narrow(Recipient organisation, ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        ArgumentNullException.ThrowIfNull(principal);
+        if (principal.FindFirst(RoleClaim) is null)
+        {
+            return organisation;
+        }
+
+        string[]? Values(string type)
+        {
+            var claims = principal.FindAll(type).ToList();
+            return claims.Count == 0 ? null : [.. claims.SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
+        }
+
+        var purposes = Values("doelen") is { } named ? [.. organisation.Doelen.Intersect(named, StringComparer.Ordinal)] : organisation.Doelen;
+        var personal = Values("persoonsgegevens") is { } kinds ? organisation.Persoonsgegevens.Intersect(kinds, StringComparer.Ordinal).ToList() : [];
+        var clearance = Values("rubricering")?.FirstOrDefault() is { } level && Array.IndexOf(Clearances, level) is >= 0 and var rank
+            ? Clearances[Math.Min(rank, Math.Max(0, Array.IndexOf(Clearances, organisation.Rubricering)))]
+            : Clearances[0];
+        return organisation with { Doelen = purposes, Persoonsgegevens = personal, Rubricering = clearance };
+    }
+
+    /// <summary>The claim that marks a person (and names their role, such as <c>officier</c> or <c>voorzitter</c>).</summary>
+    public const string RoleClaim = "rol";
+
+    private static readonly string[] Clearances = ["geen", "DEP-V", "STG-C", "STG-G", "STG-ZG"];
 
     /// <summary>For <c>POST /berichten</c>: a message is accepted only from the system its source names, or from a forwarding knooppunt.</summary>
     internal ReceiveProblem? Authorize(HttpContext context, TransportMessage message)

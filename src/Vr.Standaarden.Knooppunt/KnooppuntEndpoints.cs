@@ -161,14 +161,14 @@ public static class KnooppuntEndpoints
             {
                 // Behind access control the record's size, times and quarantined sources are not the caller's to see;
                 // the incident count is that of the caller's own picture.
-                var oin = KnooppuntAccess.CallerOin(context)!;
+                var caller = access.Identify(context).Caller!;
                 return Write(context, new JsonObject
                 {
                     ["status"] = reasons.Count == 0 ? "ok" : "degraded",
                     ["redenen"] = reasons,
                     ["naam"] = options.Name,
                     ["toegang"] = "beveiligd",
-                    ["incidenten"] = ingest.ReadAs(access.Register.Find(oin)!, access.Policy, null, "GET /gezondheid", p => p.IncidentCount, null, record: false),
+                    ["incidenten"] = ingest.ReadAs(caller, access.Policy, null, "GET /gezondheid", p => p.IncidentCount, null, null, record: false),
                     ["handtekeningen"] = options.SignaturesVerified ? "gecontroleerd" : "niet gecontroleerd",
                     ["regiogrenzen"] = options.RegionOutlines is not null,
                 });
@@ -273,19 +273,20 @@ public static class KnooppuntEndpoints
             return null;
         }
 
-        return new PictureReader(ingest, access, caller, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+        var person = context.User.FindFirst(KnooppuntAccess.RoleClaim) is not null ? context.User.FindFirst("sub")?.Value : null;
+        return new PictureReader(ingest, access, caller, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}", person);
     }
 
     /// <summary>
     /// Reads the picture as the caller may see it: all of it on an open node, else as the sharing policy delivers it to
     /// the caller, recording a read of personal data in the processing log.
     /// </summary>
-    private sealed class PictureReader(KnooppuntIngest ingest, KnooppuntAccess? access, Uitwisseling.Recipient? caller, string reading)
+    private sealed class PictureReader(KnooppuntIngest ingest, KnooppuntAccess? access, Uitwisseling.Recipient? caller, string reading, string? person = null)
     {
         public T Read<T>(DateTimeOffset? moment, Func<SituationPicture, T> read, string? incident = null) =>
             access is null
                 ? moment is { } m ? read(ingest.At(m)) : ingest.Read(read)
-                : ingest.ReadAs(caller!, access.Policy, moment, reading, read, incident);
+                : ingest.ReadAs(caller!, access.Policy, moment, reading, read, incident, person);
     }
 
     private static JsonObject Overview(SituationPicture picture) => new()

@@ -264,15 +264,16 @@ public sealed class KnooppuntIngest : IDisposable
     /// recipient (minimised, or left out), so that nothing, counts included, shows what the recipient may not have. When
     /// what it reads holds personal data, the read is recorded in the processing log (<see cref="MessageLog.Processing"/>):
     /// who, for which organisation, which data (entity, id, JSON Pointers and kinds), which purpose, when, under which
-    /// grant, and <paramref name="reading"/> (such as <c>GET /situatiebeeld</c>). With <paramref name="incident"/>, only
+    /// grant, and <paramref name="reading"/> (such as <c>GET /situatiebeeld</c>) and the <paramref name="person"/> who read
+    /// (their <c>sub</c>) when a person did. With <paramref name="incident"/>, only
     /// that incident and what names it count as read. The view of now is kept per recipient until a message changes the
     /// picture.
     /// </summary>
-    public T ReadAs<T>(Recipient caller, SharingPolicy policy, DateTimeOffset? moment, string reading, Func<SituationPicture, T> read, string? incident = null) =>
-        ReadAs(caller, policy, moment, reading, read, incident, record: true);
+    public T ReadAs<T>(Recipient caller, SharingPolicy policy, DateTimeOffset? moment, string reading, Func<SituationPicture, T> read, string? incident = null, string? person = null) =>
+        ReadAs(caller, policy, moment, reading, read, incident, person, record: true);
 
     /// <summary>As the public <c>ReadAs</c>; with <paramref name="record"/> <c>false</c> for a read that shows no data (counts).</summary>
-    internal T ReadAs<T>(Recipient caller, SharingPolicy policy, DateTimeOffset? moment, string reading, Func<SituationPicture, T> read, string? incident, bool record)
+    internal T ReadAs<T>(Recipient caller, SharingPolicy policy, DateTimeOffset? moment, string reading, Func<SituationPicture, T> read, string? incident, string? person, bool record)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(policy);
@@ -282,7 +283,7 @@ public sealed class KnooppuntIngest : IDisposable
         RecipientView view;
         if (moment is not null)
         {
-            view = View(caller.Oin, policy, moment);
+            view = View(caller, policy, moment);
             result = read(view.Picture);
         }
         else
@@ -290,9 +291,10 @@ public sealed class KnooppuntIngest : IDisposable
             lock (_viewsGate)
             {
                 var version = Interlocked.Read(ref _version);
-                if (!_views.TryGetValue(caller.Oin, out var known) || known.Version != version)
+                var key = string.Join('|', caller.Oin, string.Join(' ', caller.Doelen), string.Join(' ', caller.Persoonsgegevens), caller.Rubricering);
+                if (!_views.TryGetValue(key, out var known) || known.Version != version)
                 {
-                    _views[caller.Oin] = known = (version, View(caller.Oin, policy, null));
+                    _views[key] = known = (version, View(caller, policy, null));
                 }
 
                 view = known.View;
@@ -307,6 +309,7 @@ public sealed class KnooppuntIngest : IDisposable
             Log.AppendProcessing("vr.verwerking.inzage", DateTimeOffset.UtcNow,
             [
                 new("vr.afnemer", caller.Oin),
+                new("vr.persoon", person),
                 new("vr.organisatie", caller.OrganisationOin),
                 new("vr.gegevens", string.Join("; ", shown.Select(p => $"{p.Entity} {p.Id}: {string.Join(", ", p.Pointers)}"))),
                 new("vr.doel", string.Join(' ', purposes)),
@@ -319,7 +322,7 @@ public sealed class KnooppuntIngest : IDisposable
         return result;
     }
 
-    private RecipientView View(string oin, SharingPolicy policy, DateTimeOffset? moment)
+    private RecipientView View(Recipient caller, SharingPolicy policy, DateTimeOffset? moment)
     {
         var picture = new SituationPicture(_options);
         var personal = new List<PersonalShown>();
@@ -327,7 +330,7 @@ public sealed class KnooppuntIngest : IDisposable
         {
             try
             {
-                var decision = policy.Decide(System.Text.Encoding.UTF8.GetBytes(text), oin);
+                var decision = policy.Decide(System.Text.Encoding.UTF8.GetBytes(text), caller);
                 if (decision.Verdict != SharingVerdict.Refuse && SituationPicture.Read(decision.Message!) is { } change && (moment is null || change.Herkomst.Time <= moment))
                 {
                     picture.Commit(change);

@@ -94,17 +94,7 @@ public sealed class SharingPolicy
     public SharingDecision Decide(ReadOnlySpan<byte> message, string recipientOin)
     {
         ArgumentNullException.ThrowIfNull(recipientOin);
-        if (JsonInput.Check(message, InputLimits.Default) is { } problem)
-        {
-            // A member name given twice is refused as such: the policy must judge what every recipient will read.
-            return problem.Kind == InputProblemKind.DuplicateMember
-                ? Refused(Reason("VR-JSON-004", problem.Text.English, problem.Text.Dutch))
-                : Refused(Reason("VR-DEEL-011", $"The message cannot be read: {problem.Text.English}", $"Het bericht is niet te lezen: {problem.Text.Dutch}"));
-        }
-
-        return JsonNode.Parse(JsonInput.SkipByteOrderMark(message)) is JsonObject envelope
-            ? Decide(envelope, recipientOin)
-            : Refused(Reason("VR-DEEL-011", "A message is a JSON object.", "Een bericht is een JSON-object."));
+        return Read(message, out var envelope) ?? Decide(envelope!, recipientOin);
     }
 
     /// <summary>
@@ -116,7 +106,38 @@ public sealed class SharingPolicy
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(recipientOin);
-        var decision = DecideCore(message, recipientOin);
+        return Recorded(message, recipientOin, DecideCore(message, recipientOin));
+    }
+
+    /// <summary>
+    /// The decision for <paramref name="message"/> (UTF-8 JSON) and <paramref name="recipient"/> as given rather than as
+    /// the register has it: for a person who acts for an afnemer with less than it (fewer purposes, no personal data),
+    /// whose rights the caller narrowed from the register's entry. Recorded as <see cref="Decide(JsonObject, string)"/>.
+    /// </summary>
+    public SharingDecision Decide(ReadOnlySpan<byte> message, Recipient recipient)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        return Read(message, out var envelope) ?? Recorded(envelope!, recipient.Oin, DecideFor(envelope!, recipient));
+    }
+
+    /// <summary>The envelope of <paramref name="message"/>, or the refusal of bytes that are not one.</summary>
+    private static SharingDecision? Read(ReadOnlySpan<byte> message, out JsonObject? envelope)
+    {
+        envelope = null;
+        if (JsonInput.Check(message, InputLimits.Default) is { } problem)
+        {
+            // A member name given twice is refused as such: the policy must judge what every recipient will read.
+            return problem.Kind == InputProblemKind.DuplicateMember
+                ? Refused(Reason("VR-JSON-004", problem.Text.English, problem.Text.Dutch))
+                : Refused(Reason("VR-DEEL-011", $"The message cannot be read: {problem.Text.English}", $"Het bericht is niet te lezen: {problem.Text.Dutch}"));
+        }
+
+        envelope = JsonNode.Parse(JsonInput.SkipByteOrderMark(message)) as JsonObject;
+        return envelope is null ? Refused(Reason("VR-DEEL-011", "A message is a JSON object.", "Een bericht is een JSON-object.")) : null;
+    }
+
+    private static SharingDecision Recorded(JsonObject message, string recipientOin, SharingDecision decision)
+    {
         var name = decision.Verdict switch
         {
             SharingVerdict.Deliver => "vr.bericht.verzonden",
@@ -143,6 +164,11 @@ public sealed class SharingPolicy
             return Refused(Reason("VR-DEEL-001", $"{recipientOin} is not in the recipient register.", $"{recipientOin} staat niet in het afnemersregister."));
         }
 
+        return DecideFor(message, recipient);
+    }
+
+    private SharingDecision DecideFor(JsonObject message, Recipient recipient)
+    {
         var refusals = new List<SharingReason>();
         var holder = _options.Holder ?? MessageVerifier.OinOf(Text(message, "source") ?? "") ?? "";
         var holderOrganisation = _register.Find(holder)?.OrganisationOin ?? holder;
