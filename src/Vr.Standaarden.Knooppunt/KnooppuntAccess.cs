@@ -1,4 +1,3 @@
-using System.Formats.Asn1;
 using System.Security.Claims;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http;
@@ -65,19 +64,8 @@ public sealed class KnooppuntAccess
     }
 
     /// <summary>The OIN in the subject's serialNumber of <paramref name="certificate"/> (as PKIoverheid certificates carry it), or <c>null</c>.</summary>
-    public static string? OinOf(X509Certificate2 certificate)
-    {
-        ArgumentNullException.ThrowIfNull(certificate);
-        foreach (var part in certificate.SubjectName.EnumerateRelativeDistinguishedNames())
-        {
-            if (part.GetSingleElementType().Value == "2.5.4.5" && part.GetSingleElementValue() is { } value && value.Length == 20 && value.All(char.IsAsciiDigit))
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
+    public static string? OinOf(X509Certificate2 certificate) =>
+        MessageVerifier.SubjectSerialNumber(certificate) is { Length: 20 } value && value.All(char.IsAsciiDigit) ? value : null;
 
     /// <summary>
     /// Whether <paramref name="certificate"/> chains to one of <paramref name="anchors"/> and is valid now (for Kestrel's

@@ -209,19 +209,9 @@ public static class KnooppuntEndpoints
                 return Problem(context, 403, "Geweigerd", "The processing log is for the privacy officer (KnooppuntAccess.PrivacyOfficers).", apiVersion);
             }
 
-            DateTimeOffset? from = null, until = null;
-            foreach (var (name, set) in new (string, Action<DateTimeOffset>)[] { ("van", v => from = v), ("tot", v => until = v) })
+            if (!TryMoment(context, out var from, "van") || !TryMoment(context, out var until, "tot"))
             {
-                var text = context.Request.Query[name].ToString();
-                if (text.Length > 0)
-                {
-                    if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
-                    {
-                        return Problem(context, 400, "Ongeldig tijdstip", $"{name} is not an RFC 3339 date and time.", apiVersion);
-                    }
-
-                    set(value);
-                }
+                return Problem(context, 400, "Ongeldig tijdstip", "van and tot are RFC 3339 dates and times with a time zone.", apiVersion);
             }
 
             var check = ingest.Log.VerifyProcessing();
@@ -480,10 +470,10 @@ public static class KnooppuntEndpoints
         return new JsonObject { ["type"] = SituationPicture.IncidentType, ["source"] = string.Join(' ', state.Sources), ["data"] = data };
     }
 
-    private static bool TryMoment(HttpContext context, out DateTimeOffset? moment)
+    private static bool TryMoment(HttpContext context, out DateTimeOffset? moment, string parameter = "tijdstip")
     {
         moment = null;
-        var text = context.Request.Query["tijdstip"].ToString();
+        var text = context.Request.Query[parameter].ToString();
         if (text.Length == 0)
         {
             return true;

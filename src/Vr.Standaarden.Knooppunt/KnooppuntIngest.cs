@@ -158,11 +158,12 @@ public sealed class KnooppuntIngest : IDisposable
             try
             {
                 // A text recorded by an older version may hold what is refused today (a member name given twice).
-                if (Schema.Input.JsonInput.CheckSyntax(System.Text.Encoding.UTF8.GetBytes(text)) is { } problem)
+                var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                if (Schema.Input.JsonInput.CheckSyntax(bytes) is { } problem)
                 {
                     reason = problem.Text.English;
                 }
-                else if (JsonNode.Parse(text) is JsonObject message)
+                else if (JsonNode.Parse(bytes) is JsonObject message)
                 {
                     if (SituationPicture.Read(message) is { } change)
                     {
