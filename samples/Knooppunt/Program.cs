@@ -208,6 +208,15 @@ if (options.Secured)
     }
 
     access.Forwarders.Add(NodeOptions.NationalOin);
+
+    // The node's own organisation (the safety region): its chair may open data for a while, its privacy officer reads the
+    // processing log; both are people signed in for it with their role.
+    var organisation = register.Find(options.NodeOin)!.OrganisationOin;
+    if (register.Find(organisation) is not null)
+    {
+        access.Chairs.Add(organisation);
+        access.PrivacyOfficers.Add(organisation);
+    }
 }
 else
 {

@@ -38,8 +38,42 @@ public sealed class KnooppuntAccess
     /// <summary>The OINs of knooppunten that may deliver messages of other sources (they forward for them).</summary>
     public ISet<string> Forwarders { get; } = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>The OINs that may read the processing log (<c>GET /verwerkingen</c>): the privacy officer's systems.</summary>
+    /// <summary>
+    /// The OINs that may read the processing log (<c>GET /verwerkingen</c>) and the reports of grants: the privacy
+    /// officer's systems, and people acting for one of them in the role <see cref="PrivacyOfficerRole"/>.
+    /// </summary>
     public ISet<string> PrivacyOfficers { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The OINs for which a person in the role <see cref="ChairRole"/> may open data temporarily (<c>POST /doorbraken</c>,
+    /// <see cref="TemporaryGrant"/>) and read the grants' reports: the safety region's own.
+    /// </summary>
+    public ISet<string> Chairs { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The role (claim <see cref="RoleClaim"/>) of the chair of the safety region, who may grant a doorbraak.</summary>
+    public const string ChairRole = "voorzitter";
+
+    /// <summary>The role (claim <see cref="RoleClaim"/>) of the privacy officer (functionaris gegevensbescherming).</summary>
+    public const string PrivacyOfficerRole = "privacyfunctionaris";
+
+    /// <summary>Whether <paramref name="principal"/> is a person with <paramref name="role"/> among the values of its <see cref="RoleClaim"/> claims.</summary>
+    public static bool HasRole(ClaimsPrincipal principal, string role)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.FindAll(RoleClaim).Any(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(role, StringComparer.Ordinal));
+    }
+
+    /// <summary>Whether the caller is the chair: a person in the role <see cref="ChairRole"/> acting for an OIN in <see cref="Chairs"/>.</summary>
+    internal bool IsChair(HttpContext context) =>
+        CallerOin(context) is { } oin && Chairs.Contains(oin) && Register.Find(oin) is not null && HasRole(context.User, ChairRole);
+
+    /// <summary>
+    /// Whether the caller is the privacy officer: a system in <see cref="PrivacyOfficers"/>, or a person acting for one in
+    /// the role <see cref="PrivacyOfficerRole"/> (a person of that organisation in another role is not).
+    /// </summary>
+    internal bool IsPrivacyOfficer(HttpContext context) =>
+        CallerOin(context) is { } oin && PrivacyOfficers.Contains(oin) && Register.Find(oin) is not null
+        && (context.User.FindFirst(RoleClaim) is null || HasRole(context.User, PrivacyOfficerRole));
 
     /// <summary>
     /// The caller's OIN: the <see cref="OinClaim"/> of an authenticated user (or its <c>client_id</c> or <c>sub</c> when

@@ -56,7 +56,7 @@ public sealed class KnooppuntEndpointOptions
 /// <item><description><c>GET /</c>: the portal (map, list, time slider, live updates; Dutch and English).</description></item>
 /// </list>
 /// </summary>
-public static class KnooppuntEndpoints
+public static partial class KnooppuntEndpoints
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
     private static readonly string[] OtherKinds = ["waarschuwing", "capaciteit", "melding", "besluit", "situatiebeeld", "object", "evenement", "risico", "eenheid", "actiepunt", "terugmelding", "statistiek", "organisatie"];
@@ -204,9 +204,9 @@ public static class KnooppuntEndpoints
                 return refusal;
             }
 
-            if (access is not null && !access.PrivacyOfficers.Contains(KnooppuntAccess.CallerOin(context)!))
+            if (access is not null && !access.IsPrivacyOfficer(context))
             {
-                return Problem(context, 403, "Geweigerd", "The processing log is for the privacy officer (KnooppuntAccess.PrivacyOfficers).", apiVersion);
+                return Problem(context, 403, "Geweigerd", "The processing log is for the privacy officer (KnooppuntAccess.PrivacyOfficers; a person in the role privacyfunctionaris).", apiVersion);
             }
 
             if (!TryMoment(context, out var from, "van") || !TryMoment(context, out var until, "tot"))
@@ -221,6 +221,10 @@ public static class KnooppuntEndpoints
                 ["verwerkingen"] = new JsonArray([.. ingest.Log.Processing(from, until).Select(line => JsonNode.Parse(line))]),
             });
         });
+        endpoints.MapGet("/sessie", context => Session(context, ingest, access, apiVersion));
+        endpoints.MapGet("/doorbraken", context => Grants(context, ingest, access, apiVersion));
+        endpoints.MapPost("/doorbraken", context => CreateGrant(context, ingest, access, apiVersion));
+        endpoints.MapGet("/doorbraken/{id}", context => GrantReport(context, ingest, access, apiVersion));
         endpoints.MapGet("/openapi.json", context => Resource(context, "openapi.json", "application/json", apiVersion));
         endpoints.MapGet("/regiogrenzen.geojson", context => options.RegionOutlines is { } outlines && File.Exists(outlines)
             ? context.Response.SendFileAsync(outlines)

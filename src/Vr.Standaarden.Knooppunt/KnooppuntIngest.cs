@@ -282,9 +282,11 @@ public sealed class KnooppuntIngest : IDisposable
         ArgumentNullException.ThrowIfNull(read);
         T result;
         RecipientView view;
+        var now = Clock.GetUtcNow();
+        var grants = Log.Grants.Where(g => g.IsActive(now) && g.Afnemers.Contains(caller.Oin, StringComparer.Ordinal)).ToList();
         if (moment is not null)
         {
-            view = View(caller, policy, moment);
+            view = View(caller, policy, moment, grants);
             result = read(view.Picture);
         }
         else
@@ -292,10 +294,10 @@ public sealed class KnooppuntIngest : IDisposable
             lock (_viewsGate)
             {
                 var version = Interlocked.Read(ref _version);
-                var key = string.Join('|', caller.Oin, string.Join(' ', caller.Doelen), string.Join(' ', caller.Persoonsgegevens), caller.Rubricering);
+                var key = string.Join('|', caller.Oin, string.Join(' ', caller.Doelen), string.Join(' ', caller.Persoonsgegevens), caller.Rubricering, string.Join(' ', grants.Select(g => g.Id)));
                 if (!_views.TryGetValue(key, out var known) || known.Version != version)
                 {
-                    _views[key] = known = (version, View(caller, policy, null));
+                    _views[key] = known = (version, View(caller, policy, null, grants));
                 }
 
                 view = known.View;
@@ -303,18 +305,27 @@ public sealed class KnooppuntIngest : IDisposable
             }
         }
 
-        var shown = view.Personal.Where(p => incident is null || p.Id == incident || p.Incident == incident).ToList();
-        if (record && shown.Count > 0)
+        if (!record)
         {
-            var purposes = shown.SelectMany(p => p.Purposes).Intersect(caller.Doelen, StringComparer.Ordinal).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-            Log.AppendProcessing("vr.verwerking.inzage", DateTimeOffset.UtcNow,
+            return result;
+        }
+
+        // One record per basis: what the register entitles the caller to, and what each grant opened.
+        var shown = view.Shown.Where(p => incident is null || p.Id == incident || p.Incident == incident);
+        foreach (var basis in shown.GroupBy(p => p.Grant).Where(g => g.Key is not null || g.Any(p => p.Pointers.Length > 0)))
+        {
+            var items = basis.Key is null ? [.. basis.Where(p => p.Pointers.Length > 0)] : basis.ToList();
+            var purposes = items.SelectMany(p => p.Purposes).Intersect(basis.Key is null ? caller.Doelen : [.. caller.Doelen, .. grants.Where(g => g.Id == basis.Key).Select(g => g.Doel)], StringComparer.Ordinal)
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            Log.AppendProcessing("vr.verwerking.inzage", now,
             [
                 new("vr.afnemer", caller.Oin),
                 new("vr.persoon", person),
                 new("vr.organisatie", caller.OrganisationOin),
-                new("vr.gegevens", string.Join("; ", shown.Select(p => $"{p.Entity} {p.Id}: {string.Join(", ", p.Pointers)}"))),
+                new("vr.gegevens", string.Join("; ", items.Select(p => p.Pointers.Length == 0 ? $"{p.Entity} {p.Id}" : $"{p.Entity} {p.Id}: {string.Join(", ", p.Pointers)}"))),
                 new("vr.doel", string.Join(' ', purposes)),
-                new("vr.grondslag", "afnemersregister"),
+                new("vr.grondslag", basis.Key is null ? "afnemersregister" : "doorbraak"),
+                new("vr.doorbraak", basis.Key),
                 new("vr.verzoek", reading),
                 new("vr.tijdstip", moment is { } m ? Timestamps.Text(m) : null),
             ]);
@@ -323,38 +334,89 @@ public sealed class KnooppuntIngest : IDisposable
         return result;
     }
 
-    private RecipientView View(Recipient caller, SharingPolicy policy, DateTimeOffset? moment)
+    /// <summary>
+    /// The time the node reads by: when a grant (<see cref="TemporaryGrant"/>) holds and when a read is logged.
+    /// <see cref="TimeProvider.System"/> by default.
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Records the chair's <paramref name="grant"/> (and its creation in the processing log); from <see cref="TemporaryGrant.Vanaf"/>
+    /// the reads of its afnemers are decided with it (<see cref="ReadAs{T}(Recipient, SharingPolicy, DateTimeOffset?, string, Func{SituationPicture, T}, string?, string?)"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The grant holds longer than <see cref="TemporaryGrant.MaximumDuration"/>, or its id is in the record already.</exception>
+    public void Grant(TemporaryGrant grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        if (grant.Tot <= grant.Vanaf || grant.Tot - grant.Vanaf > TemporaryGrant.MaximumDuration)
+        {
+            throw new ArgumentException($"A grant holds for more than 0 and at most {TemporaryGrant.MaximumDuration.TotalHours:0} hours.", nameof(grant));
+        }
+
+        if (Log.Grants.Any(g => g.Id == grant.Id))
+        {
+            throw new ArgumentException($"A grant with id {grant.Id} is in the record already.", nameof(grant));
+        }
+
+        Log.AddGrant(grant);
+    }
+
+    /// <summary>
+    /// The report of a grant: every read under it, as records of the processing log (<see cref="MessageLog.Processing"/>),
+    /// oldest first; the first is its creation.
+    /// </summary>
+    public IReadOnlyList<string> GrantReport(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return [.. Log.Processing().Where(line => JsonNode.Parse(line)?["attributes"]?["vr.doorbraak"] is JsonValue v && v.TryGetValue<string>(out var named) && named == id)];
+    }
+
+    private RecipientView View(Recipient caller, SharingPolicy policy, DateTimeOffset? moment, List<TemporaryGrant> grants)
     {
         var picture = new SituationPicture(_options);
-        var personal = new List<PersonalShown>();
-        foreach (var (_, _, _, text) in Log.Rows(moment))
+        var shown = new List<Shown>();
+        foreach (var (_, source, _, text) in Log.Rows(moment))
         {
             try
             {
-                var decision = policy.Decide(System.Text.Encoding.UTF8.GetBytes(text), caller);
+                var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                var decision = policy.Decide(bytes, caller);
+                string? grantId = null;
+                if (grants.Count > 0
+                    && grants.FirstOrDefault(g => g.Covers(caller.Oin, MessageVerifier.OinOf(source), SituationPicture.EntityOf(JsonNode.Parse(bytes)?["type"]?.GetValue<string>() ?? ""))) is { } grant)
+                {
+                    // Under the grant the caller has its purpose and kinds of personal data too; used only where that opens more.
+                    var widened = policy.Decide(bytes, grant.Widen(caller));
+                    if (widened.Verdict != SharingVerdict.Refuse && (decision.Verdict == SharingVerdict.Refuse || !JsonNode.DeepEquals(widened.Message, decision.Message)))
+                    {
+                        (decision, grantId) = (widened, grant.Id);
+                    }
+                }
+
                 if (decision.Verdict != SharingVerdict.Refuse && SituationPicture.Read(decision.Message!) is { } change && (moment is null || change.Herkomst.Time <= moment))
                 {
                     picture.Commit(change);
-                    if (policy.PersonalDataIn(decision.Message!) is { Count: > 0 } found)
+                    var found = policy.PersonalDataIn(decision.Message!);
+                    if (found.Count > 0 || grantId is not null)
                     {
                         var purposes = ((string?)decision.Message!["doelbinding"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                        personal.Add(new PersonalShown(change.Entity, change.Id, change.Incident, [.. found.Select(f => $"{f.Pointer} ({f.Kind})")], purposes));
+                        shown.Add(new Shown(change.Entity, change.Id, change.Incident, [.. found.Select(f => $"{f.Pointer} ({f.Kind})")], purposes, grantId));
                     }
                 }
             }
-            catch (FormatException)
+            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException)
             {
                 // In quarantine: not in anyone's picture.
             }
         }
 
-        return new RecipientView(picture, personal);
+        return new RecipientView(picture, shown);
     }
 
-    /// <summary>A recipient's picture and the personal data in the messages it was built from.</summary>
-    private sealed record RecipientView(SituationPicture Picture, List<PersonalShown> Personal);
+    /// <summary>A recipient's picture, and what in it holds personal data or was opened by a grant.</summary>
+    private sealed record RecipientView(SituationPicture Picture, List<Shown> Shown);
 
-    private sealed record PersonalShown(string Entity, string Id, string? Incident, string[] Pointers, string[] Purposes);
+    private sealed record Shown(string Entity, string Id, string? Incident, string[] Pointers, string[] Purposes, string? Grant);
 
     /// <summary>The picture as it was at <paramref name="moment"/>, rebuilt from the record (without what is in quarantine).</summary>
     public SituationPicture At(DateTimeOffset moment)
@@ -492,7 +554,8 @@ public static class KnooppuntServiceCollectionExtensions
 {
     /// <summary>
     /// Registers a <see cref="KnooppuntIngest"/> (singleton) whose record is <c>berichten.db</c> in
-    /// <paramref name="dataFolder"/> (created when missing), with the picture's options set by <paramref name="configure"/>.
+    /// <paramref name="dataFolder"/> (created when missing), with the picture's options set by <paramref name="configure"/>,
+    /// and the antiforgery service the portal's forms use (cookie <c>knooppunt-antivervalsing</c>, header <c>X-Antivervalsing</c>).
     /// </summary>
     public static IServiceCollection AddKnooppunt(this IServiceCollection services, string dataFolder, Action<PictureOptions>? configure = null)
     {
@@ -501,6 +564,14 @@ public static class KnooppuntServiceCollectionExtensions
         var options = new PictureOptions();
         configure?.Invoke(options);
         services.AddSingleton(options);
+        // The portal's forms carry a token of GET /sessie; another site's page cannot read it.
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "knooppunt-antivervalsing";
+            antiforgery.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+            antiforgery.HeaderName = "X-Antivervalsing";
+        });
         services.AddSingleton(_ =>
         {
             Directory.CreateDirectory(dataFolder);

@@ -13,6 +13,7 @@ public sealed class MessageLog : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
+    private List<TemporaryGrant>? _grants;
 
     /// <summary>Opens (or creates) the log in the SQLite file <paramref name="path"/>.</summary>
     public MessageLog(string path)
@@ -21,7 +22,7 @@ public sealed class MessageLog : IDisposable
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
         Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
-        Execute("CREATE TABLE IF NOT EXISTS berichten (volgnummer INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, id TEXT NOT NULL, tijd TEXT NOT NULL, inhoud TEXT NOT NULL, UNIQUE (source, id)); CREATE INDEX IF NOT EXISTS berichten_tijd ON berichten (tijd); CREATE TABLE IF NOT EXISTS cursors (naam TEXT PRIMARY KEY, volgnummer INTEGER NOT NULL); CREATE TABLE IF NOT EXISTS quarantaine (volgnummer INTEGER PRIMARY KEY, source TEXT NOT NULL, id TEXT NOT NULL, reden TEXT NOT NULL, sinds TEXT NOT NULL); CREATE TABLE IF NOT EXISTS verwerkingen (volgnummer INTEGER PRIMARY KEY, tijdstip TEXT NOT NULL, regel TEXT NOT NULL);");
+        Execute("CREATE TABLE IF NOT EXISTS berichten (volgnummer INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, id TEXT NOT NULL, tijd TEXT NOT NULL, inhoud TEXT NOT NULL, UNIQUE (source, id)); CREATE INDEX IF NOT EXISTS berichten_tijd ON berichten (tijd); CREATE TABLE IF NOT EXISTS cursors (naam TEXT PRIMARY KEY, volgnummer INTEGER NOT NULL); CREATE TABLE IF NOT EXISTS quarantaine (volgnummer INTEGER PRIMARY KEY, source TEXT NOT NULL, id TEXT NOT NULL, reden TEXT NOT NULL, sinds TEXT NOT NULL); CREATE TABLE IF NOT EXISTS verwerkingen (volgnummer INTEGER PRIMARY KEY, tijdstip TEXT NOT NULL, regel TEXT NOT NULL); CREATE TABLE IF NOT EXISTS doorbraken (id TEXT PRIMARY KEY, tot TEXT NOT NULL, inhoud TEXT NOT NULL);");
     }
 
     /// <summary>The number of messages in the log.</summary>
@@ -232,11 +233,76 @@ public sealed class MessageLog : IDisposable
     /// <summary>Checks the hash chain of the whole processing log: a record removed, inserted or changed shows.</summary>
     public Uitwisseling.AuditVerification VerifyProcessing() => Uitwisseling.AuditLog.Verify(Processing());
 
+    /// <summary>The chair's grants (doorbraken) in the record, oldest first, expired ones too.</summary>
+    public IReadOnlyList<TemporaryGrant> Grants
+    {
+        get
+        {
+            using var scope = _lock.EnterScope();
+            return _grants ??= LoadGrants();
+        }
+    }
+
+    /// <summary>
+    /// Records <paramref name="grant"/> and, in the same transaction, its creation in the processing log (so that the
+    /// grant is accounted for in the hash chain).
+    /// </summary>
+    internal void AddGrant(TemporaryGrant grant)
+    {
+        using var scope = _lock.EnterScope();
+        using var transaction = _connection.BeginTransaction();
+        using (var insert = _connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO doorbraken (id, tot, inhoud) VALUES ($i, $t, $j)";
+            insert.Parameters.AddWithValue("$i", grant.Id);
+            insert.Parameters.AddWithValue("$t", Timestamps.Stored(grant.Tot));
+            insert.Parameters.AddWithValue("$j", grant.ToJson().ToJsonString());
+            insert.ExecuteNonQuery();
+        }
+
+        AppendProcessing(transaction, "vr.verwerking.doorbraak", grant.Vanaf,
+        [
+            new("vr.doorbraak", grant.Id),
+            new("vr.persoon", grant.VerleendDoor),
+            new("vr.organisatie", grant.Organisatie),
+            new("vr.afnemer", string.Join(' ', grant.Afnemers)),
+            new("vr.bronnen", string.Join(' ', grant.Bronnen)),
+            new("vr.entiteiten", string.Join(' ', grant.Entiteiten)),
+            new("vr.doel", grant.Doel),
+            new("vr.gegevens", string.Join(' ', grant.Persoonsgegevens)),
+            new("vr.tot", Timestamps.Text(grant.Tot)),
+            new("vr.reden", grant.Reden),
+        ]);
+        transaction.Commit();
+        _grants = [.. _grants ?? LoadGrants(), grant];
+    }
+
+    private List<TemporaryGrant> LoadGrants()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT inhoud FROM doorbraken ORDER BY rowid";
+        using var reader = command.ExecuteReader();
+        var list = new List<TemporaryGrant>();
+        while (reader.Read())
+        {
+            list.Add(TemporaryGrant.FromJson(JsonNode.Parse(reader.GetString(0))!.AsObject()));
+        }
+
+        return list;
+    }
+
     /// <summary>Appends a record to the processing log, chained to the one before, in one transaction.</summary>
     internal void AppendProcessing(string name, DateTimeOffset at, IEnumerable<KeyValuePair<string, string?>> attributes)
     {
         using var scope = _lock.EnterScope();
         using var transaction = _connection.BeginTransaction();
+        AppendProcessing(transaction, name, at, attributes);
+        transaction.Commit();
+    }
+
+    private void AppendProcessing(SqliteTransaction transaction, string name, DateTimeOffset at, IEnumerable<KeyValuePair<string, string?>> attributes)
+    {
         using var last = _connection.CreateCommand();
         last.Transaction = transaction;
         last.CommandText = "SELECT volgnummer, regel FROM verwerkingen ORDER BY volgnummer DESC LIMIT 1";
@@ -259,7 +325,6 @@ public sealed class MessageLog : IDisposable
         insert.Parameters.AddWithValue("$t", Timestamps.Stored(at));
         insert.Parameters.AddWithValue("$r", line);
         insert.ExecuteNonQuery();
-        transaction.Commit();
     }
 
     /// <summary>Puts a recorded message in quarantine; <c>false</c> when it was there already (or cannot be written now).</summary>

@@ -614,7 +614,7 @@ public sealed class SituationPicture
     }
 
     /// <summary>The entity of a message type of the standard (<c>nl.veiligheidsregio.&lt;entity&gt;.v&lt;major&gt;</c>).</summary>
-    private static string? EntityOf(string type)
+    internal static string? EntityOf(string type)
     {
         if (!type.StartsWith(TypePrefix, StringComparison.Ordinal))
         {

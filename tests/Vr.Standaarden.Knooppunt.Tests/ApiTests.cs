@@ -56,7 +56,7 @@ public sealed class ApiTests : IDisposable
         var openapi = JsonNode.Parse(await client.GetStringAsync("/openapi.json"))!;
         Assert.Equal("3.0.3", (string?)openapi["openapi"]);
         var paths = openapi["paths"]!.AsObject();
-        Assert.Equal(["/berichten", "/gezondheid", "/incidenten/{id}", "/openapi.json", "/regiogrenzen.geojson", "/situatiebeeld", "/situatiebeeld.geojson", "/situatiebeeld/stroom", "/verwerkingen"], paths.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["/berichten", "/doorbraken", "/doorbraken/{id}", "/gezondheid", "/incidenten/{id}", "/openapi.json", "/regiogrenzen.geojson", "/sessie", "/situatiebeeld", "/situatiebeeld.geojson", "/situatiebeeld/stroom", "/verwerkingen"], paths.Select(p => p.Key).Order(StringComparer.Ordinal));
         foreach (var (path, item) in paths.Where(p => p.Value!["get"] is not null && p.Key != "/situatiebeeld/stroom"))
         {
             using var response = await client.GetAsync(path.Replace("{id}", "INC-15-2026-0042", StringComparison.Ordinal));

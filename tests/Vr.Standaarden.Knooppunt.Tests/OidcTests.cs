@@ -2,11 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
 using Vr.Standaarden.Spec;
 using Vr.Standaarden.Testing;
+using Vr.Standaarden.Transport.Tests.Http;
 using Xunit.Abstractions;
 
 namespace Vr.Standaarden.Knooppunt.Tests;
@@ -116,13 +119,32 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
         });
     }
 
+    /// <summary>The sample node with the register and accounts in the test's folder, and its OpenID provider.</summary>
+    private async Task<(Uri Address, Process Provider, Process Node)> StartNodeAsync(HttpClient client, string data)
+    {
+        var nodePort = NatsServer.FreePort();
+        var providerPort = NatsServer.FreePort();
+        var node = new Uri($"http://127.0.0.1:{nodePort}/");
+        var provider = await StartProviderAsync(providerPort, $"http://127.0.0.1:{nodePort}/signin-oidc", File("accounts.json"));
+        try
+        {
+            return (node, provider, await SampleNode.StartAsync(node, client, "--no-samples", "--data", data, "--register", File("afnemers.json"),
+                "--oidc", $"http://127.0.0.1:{providerPort}", "--oidc-client-id", "portaal", "--oidc-client-secret", "portaal-geheim-voor-tests"));
+        }
+        catch
+        {
+            provider.Kill(true);
+            provider.Dispose();
+            throw;
+        }
+    }
+
     private static string Api(ChromeDriver browser, string path) =>
         ((IJavaScriptExecutor)browser).ExecuteAsyncScript("const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('fout: ' + e));", path) as string ?? "";
 
-    [Fact]
-    public async Task People_sign_in_through_the_provider_and_see_what_their_organisation_may_have()
+    /// <summary>A record with a melding of the GMS of VR15 whose description (<see cref="Marker"/>) is special personal data.</summary>
+    private string Record()
     {
-        // The record holds a melding of the GMS of VR15 whose description is special personal data.
         var data = Directory.CreateDirectory(File("data")).FullName;
         using (var ingest = new KnooppuntIngest(Path.Combine(data, "berichten.db")))
         {
@@ -136,6 +158,14 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
                 ["tlp"] = "TLP:AMBER", ["doelbinding"] = "incidentbestrijding", ["data"] = melding,
             });
         }
+
+        return data;
+    }
+
+    [Fact]
+    public async Task People_sign_in_through_the_provider_and_see_what_their_organisation_may_have()
+    {
+        var data = Record();
 
         System.IO.File.WriteAllText(File("afnemers.json"), """
             {"afnemers": [
@@ -152,13 +182,10 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
               "kijker": {"oin": "00000099150000000040", "rol": "medewerker", "persoonsgegevens": "gewoon bijzonder"}
             }
             """);
-        var nodePort = NatsServer.FreePort();
-        var providerPort = NatsServer.FreePort();
-        var node = new Uri($"http://127.0.0.1:{nodePort}/");
-        using var provider = await StartProviderAsync(providerPort, $"http://127.0.0.1:{nodePort}/signin-oidc", File("accounts.json"));
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        using var process = await SampleNode.StartAsync(node, client, "--no-samples", "--data", data, "--register", File("afnemers.json"),
-            "--oidc", $"http://127.0.0.1:{providerPort}", "--oidc-client-id", "portaal", "--oidc-client-secret", "portaal-geheim-voor-tests");
+        var (node, provider, process) = await StartNodeAsync(client, data);
+        using var _ = provider;
+        using var __ = process;
         try
         {
             using (var anonymous = await client.GetAsync(new Uri(node, "/situatiebeeld")))
@@ -211,6 +238,106 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
             using var log = new MessageLog(Path.Combine(data, "berichten.db"));
             var read = JsonNode.Parse(log.Processing()[0])!["attributes"]!;
             Assert.Equal(("00000099150000000030", "ghor"), ((string?)read["vr.afnemer"], (string?)read["vr.persoon"]));
+        }
+        finally
+        {
+            process.Kill(true);
+            await process.WaitForExitAsync();
+            provider.Kill(true);
+            await provider.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_chair_grants_a_doorbraak_on_the_portal_and_another_sites_page_cannot()
+    {
+        var data = Record();
+        const string Viewer = "00000099150000000040";
+        System.IO.File.WriteAllText(File("afnemers.json"), $$"""
+            {"afnemers": [
+              {"oin": "00000099150000000000", "naam": "Veiligheidsregio 15", "doelen": ["incidentbestrijding"], "persoonsgegevens": ["gewoon", "bijzonder"]},
+              {"oin": "00000099150000000010", "naam": "VR15 meldkamer (GMS)", "organisatie": "00000099150000000000", "doelen": ["incidentbestrijding"]},
+              {"oin": "00000099150000000001", "naam": "VR15 knooppunt", "organisatie": "00000099150000000000", "doelen": ["incidentbestrijding"], "persoonsgegevens": ["gewoon", "bijzonder"]},
+              {"oin": "{{Viewer}}", "naam": "VR15 kijker", "organisatie": "00000099150000000000", "doelen": ["incidentbestrijding"]}
+            ]}
+            """);
+        System.IO.File.WriteAllText(File("accounts.json"), $$"""
+            {
+              "voorzitter": {"oin": "00000099150000000000", "rol": "voorzitter", "persoonsgegevens": "gewoon bijzonder"},
+              "kijker": {"oin": "{{Viewer}}", "rol": "medewerker", "persoonsgegevens": "gewoon bijzonder"}
+            }
+            """);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var (node, provider, process) = await StartNodeAsync(client, data);
+        using var _ = provider;
+        using var __ = process;
+
+        // Another site's page (same site, another origin: the session cookie goes along) with a form that posts a grant
+        // as text/plain, so that its body reads as JSON.
+        await using var attacker = await Kestrel.StartAsync(app => app.MapGet("/", context =>
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            return context.Response.WriteAsync($$"""
+                <!DOCTYPE html><html><body>
+                <form method="post" action="{{node}}doorbraken" enctype="text/plain">
+                <input type="hidden" name='{"afnemers":["{{Viewer}}"],"doel":"incidentbestrijding","persoonsgegevens":["gewoon","bijzonder"],"uren":72,"reden":"x","y":"' value='"}'>
+                <button type="submit" id="verstuur">Verstuur</button></form></body></html>
+                """);
+        }));
+        try
+        {
+            using var chair = PortalTests.Chromium();
+            SignIn(chair, node, "voorzitter");
+            var wait = new WebDriverWait(chair, TimeSpan.FromSeconds(20));
+            Assert.True(chair.FindElement(By.Id("verlenen")).Displayed);
+            Assert.False(chair.FindElement(By.Id("doorbraken")).Displayed);
+
+            // The forged post is refused, and nothing is granted.
+            chair.Navigate().GoToUrl(attacker.Address);
+            chair.FindElement(By.Id("verstuur")).Click();
+            wait.Until(d => d.Url.StartsWith(node.ToString(), StringComparison.Ordinal) && d.PageSource.Contains("status", StringComparison.Ordinal));
+            output.WriteLine("forged: " + chair.FindElement(By.TagName("body")).Text);
+            Assert.Contains("403", chair.FindElement(By.TagName("body")).Text, StringComparison.Ordinal);
+            chair.Navigate().GoToUrl(node);
+            wait.Until(d => d.FindElements(By.CssSelector("body[data-geladen]")).Count > 0);
+            Assert.Empty(JsonNode.Parse(Api(chair, "/doorbraken"))!["doorbraken"]!.AsArray());
+
+            // On the portal the chair opens the melding's personal data to the viewer for two hours.
+            chair.FindElement(By.CssSelector("#verlenen summary")).Click();
+            chair.FindElement(By.Id("db-afnemers")).SendKeys(Viewer);
+            foreach (var kind in chair.FindElements(By.CssSelector("input[name=persoonsgegevens]")).Take(2))
+            {
+                kind.Click();
+            }
+
+            var hours = chair.FindElement(By.Id("db-uren"));
+            hours.Clear();
+            hours.SendKeys("2");
+            chair.FindElement(By.Id("db-reden")).SendKeys("Evacuatie van een verpleeghuis: de kijker coördineert het vervoer.");
+            chair.FindElement(By.Id("db-verlenen")).Click();
+            wait.Until(d => d.FindElement(By.Id("db-uitkomst")).Text.Length > 0);
+            output.WriteLine("granted: " + chair.FindElement(By.Id("db-uitkomst")).Text);
+            Assert.StartsWith("Doorbraak ", chair.FindElement(By.Id("db-uitkomst")).Text, StringComparison.Ordinal);
+            Assert.True(chair.FindElement(By.Id("doorbraken")).Displayed);
+            var grant = Assert.Single(JsonNode.Parse(Api(chair, "/doorbraken"))!["doorbraken"]!.AsArray())!;
+            Assert.Equal(("voorzitter", Viewer, true), ((string?)grant["verleendDoor"], (string?)grant["afnemers"]![0], (bool)grant["actief"]!));
+
+            // The viewer's organisation has no right to personal data; under the grant the viewer sees the description,
+            // and the portal says a doorbraak is active.
+            using (var viewer = PortalTests.Chromium())
+            {
+                SignIn(viewer, node, "kijker");
+                Assert.Contains(Marker, Api(viewer, "/situatiebeeld.geojson"), StringComparison.Ordinal);
+                var banner = viewer.FindElement(By.Id("doorbraken"));
+                Assert.True(banner.Displayed);
+                Assert.Contains("Evacuatie van een verpleeghuis", banner.Text, StringComparison.Ordinal);
+                Assert.False(viewer.FindElement(By.Id("verlenen")).Displayed);
+            }
+
+            // The grant's report names the viewer's reads.
+            var report = JsonNode.Parse(Api(chair, "/doorbraken/" + (string)grant["id"]!))!["verslag"]!.AsArray();
+            Assert.Equal("vr.verwerking.doorbraak", (string?)report[0]!["name"]);
+            Assert.Contains(report.Skip(1), r => (string?)r!["attributes"]!["vr.persoon"] == "kijker" && (string?)r["attributes"]!["vr.grondslag"] == "doorbraak");
         }
         finally
         {

@@ -15,7 +15,7 @@ namespace Vr.Standaarden.Knooppunt.Tests;
 /// <summary>Every read that returns personal data is in the processing log, hash-chained, for the privacy officer.</summary>
 public sealed class VerwerkingenTests : IDisposable
 {
-    private const string Holder = "00000004000000042000";
+    internal const string Holder = "00000004000000042000";
     private const string HolderOrg = "00000001823288444000";
     private const string Ghor = "00000004000000015000";
     private const string Gemeente = "00000004000000016000";
@@ -37,15 +37,19 @@ public sealed class VerwerkingenTests : IDisposable
         ]}
         """));
 
-    /// <summary>The melding example (with a description, special personal data) from the meldkamer, made now.</summary>
-    private static JsonObject Melding()
+    /// <summary>
+    /// The melding example (with a description, special personal data) from the meldkamer <see cref="Holder"/>, made now;
+    /// with <paramref name="id"/> as its id (else the example's), marked <paramref name="tlp"/>.
+    /// </summary>
+    internal static JsonObject Melding(string? id = null, string tlp = "TLP:AMBER")
     {
         var data = JsonNode.Parse(Standard.Newest.Find("voorbeelden/geldig/melding-woningbrand.json")!.Utf8.Span)!.AsObject();
         data["omschrijving"] = "Bewoner (BSN 123456782) zit nog in de woning.";
+        data["id"] = id ?? (string?)data["id"];
         return new JsonObject
         {
             ["specversion"] = "1.0",
-            ["id"] = "MK-1",
+            ["id"] = id is null ? "MK-1" : "MK-" + id,
             ["source"] = $"urn:nld:oin:{Holder}:systeem:GMS",
             ["type"] = "nl.veiligheidsregio.melding.v1",
             ["time"] = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
@@ -53,7 +57,7 @@ public sealed class VerwerkingenTests : IDisposable
             ["bewaartermijn"] = "P30D",
             ["dataschema"] = $"{Standard.BaseUri}{Standard.Newest.Name}/schemas/melding.schema.json",
             ["subject"] = (string?)data["id"],
-            ["tlp"] = "TLP:AMBER",
+            ["tlp"] = tlp,
             ["doelbinding"] = "incidentbestrijding",
             ["data"] = data,
         };

@@ -15,6 +15,11 @@ const texts = {
     fields: 'Velden', field: 'Veld', value: 'Waarde', provenance: 'Herkomst', message: 'bericht', openContradictions: 'Open tegenstrijdigheden',
     resolvedContradictions: 'Besloten tegenstrijdigheden', decidedBy: 'Besluit', noOutlines: 'Regiogrenzen niet beschikbaar op dit knooppunt.',
     outlines: n => `${n} veiligheidsregio's getekend.`, mapCount: (i, w) => `${i} incidenten en ${w} gebieden op de kaart.`,
+    grantsActive: 'Doorbraak actief', grantTitle: 'Doorbraak verlenen (voorzitter)', grantRecipients: "Afnemers (OIN's, gescheiden door spaties)",
+    grantSources: "Bronnen (OIN's; leeg: alle bronnen)", grantEntities: 'Entiteiten (zoals melding; leeg: alle)', grantPurpose: 'Doel',
+    grantPersonal: 'Persoonsgegevens', grantHours: 'Uren (ten hoogste 72)', grantReason: 'Reden', grantSubmit: 'Verlenen',
+    grantLine: g => `${g.afnemers.join(', ')} voor ${g.doel}${g.persoonsgegevens.length ? ` met persoonsgegevens (${g.persoonsgegevens.join(', ')})` : ''}, tot ${formatTime(g.tot)}: ${g.reden}`,
+    granted: g => `Doorbraak ${g.id} verleend tot ${formatTime(g.tot)}.`, refused: 'Geweigerd',
     close: 'Sluiten', none: 'geen', kinds: { waarschuwing: 'Waarschuwing', capaciteit: 'Capaciteit', melding: 'Melding', besluit: 'Besluit', situatiebeeld: 'Situatiebeeld', object: 'Object' },
   },
   en: {
@@ -29,11 +34,16 @@ const texts = {
     fields: 'Fields', field: 'Field', value: 'Value', provenance: 'Provenance', message: 'message', openContradictions: 'Open contradictions',
     resolvedContradictions: 'Decided contradictions', decidedBy: 'Decision', noOutlines: 'Region outlines are not available on this node.',
     outlines: n => `${n} safety regions drawn.`, mapCount: (i, w) => `${i} incidents and ${w} areas on the map.`,
+    grantsActive: 'Doorbraak (temporary grant) active', grantTitle: 'Grant a doorbraak (chair)', grantRecipients: 'Recipients (OINs, separated by spaces)',
+    grantSources: 'Sources (OINs; empty: every source)', grantEntities: 'Entities (such as melding; empty: all)', grantPurpose: 'Purpose',
+    grantPersonal: 'Personal data', grantHours: 'Hours (at most 72)', grantReason: 'Reason', grantSubmit: 'Grant',
+    grantLine: g => `${g.afnemers.join(', ')} for ${g.doel}${g.persoonsgegevens.length ? ` with personal data (${g.persoonsgegevens.join(', ')})` : ''}, until ${formatTime(g.tot)}: ${g.reden}`,
+    granted: g => `Doorbraak ${g.id} granted until ${formatTime(g.tot)}.`, refused: 'Refused',
     close: 'Close', none: 'none', kinds: { waarschuwing: 'Warning', capaciteit: 'Capacity', melding: 'Report', besluit: 'Decision', situatiebeeld: 'Situation report', object: 'Object' },
   },
 };
 
-const state = { lang: localStorage.getItem('vr-taal') === 'en' ? 'en' : 'nl', moment: null, picture: null, geo: null, outlines: null, selected: null, health: null };
+const state = { session: null, lang: localStorage.getItem('vr-taal') === 'en' ? 'en' : 'nl', moment: null, picture: null, geo: null, outlines: null, selected: null, health: null };
 const t = key => texts[state.lang][key];
 const $ = id => document.getElementById(id);
 const svgNs = 'http://www.w3.org/2000/svg';
@@ -262,6 +272,30 @@ async function refreshHealth() {
   showMoment();
 }
 
+// The chair's grants (doorbraken): shown while they hold; the chair grants them with the form.
+async function refreshGrants() {
+  const { doorbraken } = await json('/doorbraken');
+  const active = doorbraken.filter(g => g.actief);
+  $('doorbraaklijst').replaceChildren(...active.map(g => el('li', { 'data-doorbraak': g.id }, t('grantLine')(g))));
+  $('doorbraken').hidden = active.length === 0;
+}
+
+async function grant(event) {
+  event.preventDefault();
+  const form = event.target;
+  const words = name => form.elements[name].value.split(/\s+/).filter(Boolean);
+  const body = {
+    afnemers: words('afnemers'), bronnen: words('bronnen'), entiteiten: words('entiteiten'), doel: form.elements.doel.value.trim(),
+    persoonsgegevens: [...form.querySelectorAll('input[name=persoonsgegevens]:checked')].map(c => c.value),
+    uren: Number(form.elements.uren.value), reden: form.elements.reden.value,
+  };
+  const token = state.session.antivervalsing;
+  const response = await fetch('/doorbraken', { method: 'POST', headers: { 'Content-Type': 'application/json', [token.kop]: token.token }, body: JSON.stringify(body) });
+  const answer = await response.json();
+  $('db-uitkomst').textContent = response.ok ? t('granted')(answer) : `${t('refused')}: ${answer.detail}`;
+  if (response.ok) { form.reset(); await refreshGrants(); }
+}
+
 function showMoment() {
   const slider = $('tijdstip');
   const seconds = state.moment ?? Number(slider.value);
@@ -273,6 +307,7 @@ function live() {
   const stream = new EventSource('/situatiebeeld/stroom');
   stream.addEventListener('wijziging', async () => {
     await refreshHealth();
+    await refreshGrants();
     if (!state.moment) {
       await load();
       if (state.selected) await select(state.selected);
@@ -299,6 +334,10 @@ document.addEventListener('DOMContentLoaded', async () => {
     await load();
   });
   await refreshHealth();
+  state.session = await json('/sessie');
+  $('verlenen').hidden = !state.session.magVerlenen;
+  $('doorbraakformulier').addEventListener('submit', grant);
+  await refreshGrants();
   try { state.outlines = state.health.regiogrenzen ? await json('/regiogrenzen.geojson') : null; } catch { state.outlines = null; }
   applyLanguage();
   await load();

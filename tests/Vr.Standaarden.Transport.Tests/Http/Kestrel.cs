@@ -20,11 +20,12 @@ internal sealed class Kestrel : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<Kestrel> StartAsync(Action<WebApplication> configure, int port = 0)
+    public static async Task<Kestrel> StartAsync(Action<WebApplication> configure, int port = 0, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         configure(app);
         await app.StartAsync();
