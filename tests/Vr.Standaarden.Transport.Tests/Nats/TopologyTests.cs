@@ -74,6 +74,42 @@ public sealed class TopologyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_regional_server_without_a_certificate_of_the_hubs_anchors_never_links_though_it_knows_the_password()
+    {
+        using var topology = new NatsTopology();
+        await topology.WaitForLinkAsync();
+
+        // A server with a certificate of another authority (and the right password), and one that does not trust the
+        // hub's certificate: the hub refuses the first in the handshake, the second refuses the hub.
+        using (var other = NatsTopology.Authority("Another CA"))
+        {
+            topology.Issue(other, "vr07", "vr07", server: false);
+            System.IO.File.WriteAllText(Path.Combine(topology.Folder, "other-ca.pem"), other.ExportCertificatePem());
+        }
+
+        using var stranger = topology.StartRegion("vr07", "vr07", Path.Combine(topology.Folder, "ca.pem"));
+        using var distrustful = topology.StartRegion("vr08", "vr06", Path.Combine(topology.Folder, "other-ca.pem"));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline && !(stranger.Log().Contains("Leafnode connection closed", StringComparison.Ordinal) && distrustful.Log().Contains("Leafnode connection closed", StringComparison.Ordinal)))
+        {
+            await Task.Delay(200);
+        }
+
+        // Each has tried (and failed) at least once by now; give them a few more attempts.
+        await Task.Delay(3000);
+        output.WriteLine("vr07: " + stranger.Log());
+        output.WriteLine("vr08: " + distrustful.Log());
+        Assert.False(NatsTopology.IsLinked(stranger.Log()));
+        Assert.False(NatsTopology.IsLinked(distrustful.Log()));
+        Assert.Contains("TLS Handshake Failure", stranger.Log() + distrustful.Log(), StringComparison.Ordinal);
+        Assert.Contains("certificate signed by unknown authority", distrustful.Log(), StringComparison.Ordinal);
+        Assert.Contains("TLS leafnode handshake error", topology.Hub.Log(), StringComparison.Ordinal);
+
+        // The region with the right certificate is linked all along.
+        Assert.True(NatsTopology.IsLinked(topology.Region.Log()));
+    }
+
+    [Fact]
     public async Task A_system_may_publish_only_its_own_regions_subjects()
     {
         using var topology = new NatsTopology();
