@@ -126,6 +126,7 @@ if (options.OAuth is not null || options.Oidc is not null)
             oidc.RequireHttpsMetadata = provider.Scheme == "https";
             oidc.MapInboundClaims = false;
             oidc.GetClaimsFromUserInfoEndpoint = true;
+            oidc.SaveTokens = true; // the ID token is the hint when the person signs out at the provider too
             oidc.Scope.Clear();
             oidc.Scope.Add("openid");
             oidc.Scope.Add("vr");
@@ -244,13 +245,19 @@ if (options.Oidc is not null)
     });
     app.MapGet("/afmelden", async context =>
     {
-        if (context.User.FindFirst(SessionClaim)?.Value is { } session)
+        // At the provider too (RP-initiated logout, with the ID token as hint), which returns the person to /afgemeld.
+        var signedIn = context.User.FindFirst(SessionClaim)?.Value;
+        if (signedIn is not null)
         {
-            ended[session] = DateTimeOffset.UtcNow;
+            await context.SignOutAsync(OpenIdConnectDefaults.AuthenticationScheme, new AuthenticationProperties { RedirectUri = "/afgemeld" });
+            ended[signedIn] = DateTimeOffset.UtcNow;
         }
 
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        context.Response.Redirect("/afgemeld");
+        if (signedIn is null)
+        {
+            context.Response.Redirect("/afgemeld");
+        }
     });
     app.MapGet("/afgemeld", context => context.Response.WriteAsync("Afgemeld."));
 }

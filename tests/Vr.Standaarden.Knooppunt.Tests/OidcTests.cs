@@ -34,12 +34,12 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
     private string File(string name) => Path.Combine(_folder, name);
 
     /// <summary>Starts the provider; it lives until the returned process is killed.</summary>
-    private static async Task<Process> StartProviderAsync(int port, string redirect, string accounts)
+    private static async Task<Process> StartProviderAsync(int port, string redirect, string accounts, string? clients = null)
     {
         var folder = Path.Combine(ConformanceSuites.RepositoryRoot, "eng", "oidc-provider");
         Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "oidc-provider")), $"Run 'npm ci' in {folder} first (.ci/run does).");
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = folder };
-        foreach (var argument in new[] { "provider.mjs", port.ToString(CultureInfo.InvariantCulture), redirect, accounts })
+        foreach (var argument in new[] { "provider.mjs", port.ToString(CultureInfo.InvariantCulture), redirect, accounts, clients }.OfType<string>())
         {
             start.ArgumentList.Add(argument);
         }
@@ -211,7 +211,15 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
                     Assert.Equal(HttpStatusCode.OK, before.StatusCode);
                 }
 
+                // Signing out ends the session at the provider too: it asks to confirm, returns to the node, and the next
+                // visit to the portal asks for the login again instead of signing the person in silently.
                 ghor.Navigate().GoToUrl(new Uri(node, "/afmelden"));
+                var wait = new WebDriverWait(ghor, TimeSpan.FromSeconds(20));
+                wait.Until(d => d.FindElements(By.CssSelector("button[name=logout]")).Count > 0);
+                ghor.FindElement(By.CssSelector("button[name=logout]")).Click();
+                wait.Until(d => d.Url.StartsWith(new Uri(node, "/afgemeld").ToString(), StringComparison.Ordinal));
+                ghor.Navigate().GoToUrl(node);
+                wait.Until(d => d.FindElements(By.Name("login")).Count > 0);
             }
 
             using (var replay = new HttpRequestMessage(HttpMethod.Get, new Uri(node, "/situatiebeeld")))
@@ -347,4 +355,107 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
             await provider.WaitForExitAsync();
         }
     }
+
+    [Fact]
+    public async Task A_system_gets_a_token_with_private_key_jwt_and_reads_with_it_a_replayed_or_foreign_assertion_gets_none()
+    {
+        var data = Record();
+        const string Gms = "00000099150000000010";
+        const string Audience = "urn:vr:knooppunt:vr15";
+        System.IO.File.WriteAllText(File("afnemers.json"), $$"""
+            {"afnemers": [
+              {"oin": "{{Gms}}", "naam": "VR15 meldkamer (GMS)", "organisatie": "00000099150000000000", "doelen": ["incidentbestrijding"]},
+              {"oin": "00000099150000000001", "naam": "VR15 knooppunt", "organisatie": "00000099150000000000", "doelen": ["incidentbestrijding"], "persoonsgegevens": ["gewoon", "bijzonder"]}
+            ]}
+            """);
+        System.IO.File.WriteAllText(File("accounts.json"), "{}");
+
+        // The GMS registers its public key with the provider and keeps the private key; no secret is shared.
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var point = key.ExportParameters(false).Q;
+        System.IO.File.WriteAllText(File("clients.json"), new JsonArray(new JsonObject
+        {
+            ["client_id"] = Gms,
+            ["token_endpoint_auth_method"] = "private_key_jwt",
+            ["token_endpoint_auth_signing_alg"] = "ES256",
+            ["grant_types"] = new JsonArray("client_credentials"),
+            ["response_types"] = new JsonArray(),
+            ["redirect_uris"] = new JsonArray(),
+            ["jwks"] = new JsonObject { ["keys"] = new JsonArray(new JsonObject { ["kty"] = "EC", ["crv"] = "P-256", ["kid"] = "gms-1", ["use"] = "sig", ["x"] = Base64Url(point.X!), ["y"] = Base64Url(point.Y!) }) },
+        }).ToJsonString());
+        var nodePort = NatsServer.FreePort();
+        var providerPort = NatsServer.FreePort();
+        var node = new Uri($"http://127.0.0.1:{nodePort}/");
+        var issuer = $"http://127.0.0.1:{providerPort}";
+        using var provider = await StartProviderAsync(providerPort, $"http://127.0.0.1:{nodePort}/signin-oidc", File("accounts.json"), File("clients.json"));
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var process = await SampleNode.StartAsync(node, client, "--no-samples", "--data", data, "--register", File("afnemers.json"), "--oauth", issuer, "--audience", Audience);
+        try
+        {
+            var tokenEndpoint = (string)JsonNode.Parse(await client.GetStringAsync(issuer + "/.well-known/openid-configuration"))!["token_endpoint"]!;
+
+            // RFC 7523: an assertion signed with the client's key, for the token endpoint, used once.
+            string Assertion(System.Security.Cryptography.ECDsa signer)
+            {
+                var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+                var header = Base64Url(System.Text.Encoding.UTF8.GetBytes("""{"alg":"ES256","typ":"JWT","kid":"gms-1"}"""));
+                var payload = Base64Url(System.Text.Encoding.UTF8.GetBytes(new JsonObject
+                {
+                    ["iss"] = Gms, ["sub"] = Gms, ["aud"] = tokenEndpoint, ["jti"] = Guid.NewGuid().ToString("N"), ["iat"] = now, ["exp"] = now + 60,
+                }.ToJsonString()));
+                return $"{header}.{payload}.{Base64Url(signer.SignData(System.Text.Encoding.ASCII.GetBytes(header + "." + payload), System.Security.Cryptography.HashAlgorithmName.SHA256))}";
+            }
+
+            async Task<(HttpStatusCode Status, JsonNode? Body)> TokenAsync(string assertion)
+            {
+                using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["grant_type"] = "client_credentials",
+                    ["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                    ["client_assertion"] = assertion,
+                    ["resource"] = Audience,
+                    ["scope"] = "vr",
+                });
+                using var response = await client.PostAsync(tokenEndpoint, form);
+                return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync()));
+            }
+
+            var assertion = Assertion(key);
+            var (status, token) = await TokenAsync(assertion);
+            output.WriteLine($"token: {status} {token}");
+            Assert.Equal(HttpStatusCode.OK, status);
+            var accessToken = (string)token!["access_token"]!;
+            Assert.Equal(3, accessToken.Split('.').Length);
+
+            // The node takes the JWT access token: the client_id is the caller's OIN, an afnemer of its register.
+            using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri(node, "/situatiebeeld")))
+            {
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+                using var read = await client.SendAsync(request);
+                var body = await read.Content.ReadAsStringAsync();
+                Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+                Assert.Contains("MK15-2026-112233", body, StringComparison.Ordinal);
+                Assert.DoesNotContain(Marker, body, StringComparison.Ordinal);
+            }
+
+            // The same assertion again, and one signed with a key the provider does not know: no token.
+            using var stranger = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+            foreach (var (what, refused) in new[] { ("replayed", assertion), ("foreign key", Assertion(stranger)) })
+            {
+                var (refusedStatus, error) = await TokenAsync(refused);
+                output.WriteLine($"{what}: {refusedStatus} {error}");
+                Assert.Equal(HttpStatusCode.Unauthorized, refusedStatus);
+                Assert.Equal("invalid_client", (string?)error!["error"]);
+            }
+        }
+        finally
+        {
+            process.Kill(true);
+            await process.WaitForExitAsync();
+            provider.Kill(true);
+            await provider.WaitForExitAsync();
+        }
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
