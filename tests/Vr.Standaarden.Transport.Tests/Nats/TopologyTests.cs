@@ -133,8 +133,8 @@ public sealed class TopologyTests(ITestOutputHelper output)
             }
         }
 
-        // The server refused vr.07.melding (the client got -ERR 'Permissions Violation'): a subscriber to vr.> saw only
-        // vr.06.melding, although vr.07.melding was published first on the same connection.
+        // Region 06's account imports only its own subjects from the national account: a subscriber to vr.> there saw
+        // only vr.06.melding, although vr.07.melding was published first on the same connection.
         Assert.Equal(["vr.06.melding"], seen);
     }
 
@@ -168,6 +168,11 @@ public sealed class TopologyTests(ITestOutputHelper output)
         }
 
         Assert.Equal(1, read);
+
+        // Published through JetStream, region 06's message is stored in its stream and acknowledged across the accounts.
+        var ack = await own.PublishAsync("vr.06.melding", "{}"u8.ToArray(), opts: new NatsJSPubOpts { MsgId = "VR06-2" });
+        Assert.Equal("VR06", ack.Stream);
+        Assert.Equal(2, (await hub.GetStreamAsync("VR06")).Info.State.Messages);
 
         // Region 07's stream: no consumer for region 06's key, and what it publishes on region 07's subjects never lands there.
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => own.CreateOrUpdateConsumerAsync("VR07", new NATS.Client.JetStream.Models.ConsumerConfig("vr06-spion")).AsTask());
