@@ -37,6 +37,7 @@ public static class DomainRules
         new AddressMatchesBag(),
         new PositionsInTheNetherlands(),
         new PositionsAtSea(),
+        new PositionsAbroad(),
         new TimeOrder(),
         new GripLevelIsLastDeclared(),
         new GripHistoryInOrder(),

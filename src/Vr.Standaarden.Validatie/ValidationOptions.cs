@@ -7,8 +7,11 @@ namespace Vr.Standaarden.Validatie;
 public sealed class ValidationOptions
 {
     /// <summary>
-    /// Positions outside this area are errors (<c>VR-LOC-001</c>); positions inside it but outside the land are
-    /// warnings (<c>VR-LOC-002</c>). Default: <see cref="AreaLevel.Lenient"/>, which admits the Dutch part of the North Sea.
+    /// The Netherlands as the location rules see it. Default: <see cref="AreaLevel.Lenient"/>, which admits the Dutch part
+    /// of the North Sea (a position there is a warning, <c>VR-LOC-002</c>) and reads a position abroad in degrees that no
+    /// mix-up explains as a location abroad (a warning, <c>VR-LOC-003</c>); swapped axes, degrees for RD and back, a
+    /// position not on Earth and RD outside the Netherlands stay errors (<c>VR-LOC-001</c>). With
+    /// <see cref="AreaLevel.Strict"/> every position outside the land and coastal waters is an error.
     /// </summary>
     public AreaLevel Area { get; set; } = AreaLevel.Lenient;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Vr.Standaarden.Begrippen.Geometrie;
 
 namespace Vr.Standaarden.Validatie.Tests;
 
@@ -34,6 +35,11 @@ public sealed class RuleTests
         ["VR-LOC-002"] = new(Messages.Incident, () => With(Messages.Incident(), m =>
         {
             m["data"]!["locatie"] = new JsonObject { ["geometrie"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(4.5, 54.5) }, ["crs"] = "OGC:CRS84" };
+        }), "/data/locatie/geometrie/coordinates"),
+        ["VR-LOC-003"] = new(Messages.Incident, () => With(Messages.Incident(), m =>
+        {
+            // A chemical fire in Dortmund, in WGS 84.
+            m["data"]!["locatie"] = new JsonObject { ["geometrie"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(7.4653, 51.5136) }, ["crs"] = "OGC:CRS84" };
         }), "/data/locatie/geometrie/coordinates"),
         ["VR-TIJD-001"] = new(Messages.Incident, () => With(Messages.Incident(), m => m["data"]!["tijdstippen"]!["terPlaatse"] = "2026-11-20T21:15:00+01:00"), "/data/tijdstippen/terPlaatse"),
         ["VR-GRIP-001"] = new(Messages.Incident, () => With(Messages.Incident(), m => m["data"]!["grip"]!["niveau"] = "GRIP2"), "/data/grip/niveau"),
@@ -99,7 +105,29 @@ public sealed class RuleTests
         var code = Messages.Validate(Cases["VR-CODE-001"].Failing()).Findings.Single(f => f.Code == "VR-CODE-001");
         Assert.Equal("Code A0 of prioriteit is valid from 2024-02-01, not on 2024-01-31, the date of the message.", code.Message);
         Assert.Equal("Code A0 van prioriteit is geldig vanaf 2024-02-01, niet op 2024-01-31, de datum van het bericht.", code.Dutch);
+        var abroad = Messages.Validate(Cases["VR-LOC-003"].Failing());
+        Assert.True(abroad.IsValid);
+        Assert.DoesNotContain(abroad.Findings, f => f.Code == "VR-LOC-001");
         var swapped = Messages.Validate(Cases["VR-LOC-001"].Failing()).Findings.Single(f => f.Code == "VR-LOC-001");
         Assert.Contains("axes swapped", swapped.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("OGC:CRS84", 52.0907, 5.1214, "axes swapped")] // Utrecht, latitude first
+    [InlineData("OGC:CRS84", 200.5, 10.0, "not on Earth")]
+    [InlineData("OGC:CRS84", 155000.0, 463000.0, "looks like RD")]
+    [InlineData("EPSG:28992", 5.1214, 52.0907, "looks like latitude and longitude")]
+    [InlineData("EPSG:28992", 700000.0, 900000.0, "RD is defined only")]
+    public void A_position_abroad_is_a_warning_only_where_no_mistake_explains_it(string crs, double first, double second, string named)
+    {
+        var message = With(Messages.Incident(), m => m["data"]!["locatie"] = new JsonObject { ["geometrie"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(first, second) }, ["crs"] = crs });
+        var result = Messages.Validate(message);
+        var error = Assert.Single(result.Findings, f => f.Code == "VR-LOC-001");
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Findings, f => f.Code == "VR-LOC-003");
+
+        // Strict: a plausible place abroad is an error too.
+        var dortmund = Cases["VR-LOC-003"].Failing();
+        Assert.Contains(Messages.Validate(dortmund, new ValidationOptions { Area = AreaLevel.Strict }).Findings, f => f.Code == "VR-LOC-001");
     }
 }

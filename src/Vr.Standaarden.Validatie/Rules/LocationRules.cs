@@ -80,21 +80,83 @@ internal static class Positions
         node.ValueKind == JsonValueKind.Array && node.GetArrayLength() >= 2 && node[0].ValueKind == JsonValueKind.Number && node[1].ValueKind == JsonValueKind.Number;
 }
 
-/// <summary>VR-LOC-001: every position lies in the Netherlands (or its part of the North Sea) for its declared system.</summary>
+/// <summary>
+/// VR-LOC-001: a position is in the wrong system or order: swapped axes, degrees given as RD or RD as degrees (the
+/// evidence: read the other way, it would lie in the Netherlands), a position that is not on Earth in its system, or RD
+/// outside the Netherlands (RD is defined only there). With <see cref="AreaLevel.Strict"/>, any position outside the
+/// land and coastal waters.
+/// </summary>
 internal sealed class PositionsInTheNetherlands() : DomainRule(new("VR-LOC-001", Severity.Error,
-    "Elke positie ligt in Nederland (of zijn deel van de Noordzee) volgens het opgegeven coördinaatreferentiesysteem.",
-    "Every position lies in the Netherlands (or its part of the North Sea) for its declared coordinate reference system."))
+    "Elke positie staat in het opgegeven coördinaatreferentiesysteem en in de goede volgorde, en ligt op aarde (RD: in Nederland).",
+    "Every position is in its declared coordinate reference system and order, and lies on Earth (RD: in the Netherlands)."))
 {
     public override void Evaluate(RuleContext context)
     {
         foreach (var (east, north, crs, pointer) in Positions.Of(context))
         {
             var check = NetherlandsArea.Check(east, north, crs, context.Options.Area);
-            if (!check.IsInside)
+            if (!check.IsInside && !Abroad.IsPlausible(check, east, north, crs, context.Options.Area))
             {
-                context.Report(Info, pointer, check.Message, check.Bericht);
+                var (message, bericht) = check.Problem == AreaProblem.Outside && !crs.IsGeographic
+                    ? (check.Message + " RD is defined only in and near the Netherlands: give a location abroad in WGS 84 or ETRS89.",
+                        check.Bericht + " RD is alleen in en bij Nederland gedefinieerd: geef een locatie in het buitenland in WGS 84 of ETRS89.")
+                    : check.Problem == AreaProblem.Outside && (Math.Abs(east) > 180 || Math.Abs(north) > 90)
+                        ? (check.Message + " It is not on Earth in degrees.", check.Bericht + " Zij ligt in graden niet op aarde.")
+                        : (check.Message, check.Bericht);
+                context.Report(Info, pointer, message, bericht);
             }
         }
+    }
+}
+
+/// <summary>Which positions outside the Netherlands are plausible locations abroad rather than mistakes.</summary>
+internal static class Abroad
+{
+    /// <summary>
+    /// A position outside the area that no mix-up explains, in degrees, on Earth, under the lenient area (a cross-border
+    /// incident, a warning over a neighbouring country, an international alert).
+    /// </summary>
+    public static bool IsPlausible(AreaCheck check, double east, double north, CoordinateReferenceSystem crs, AreaLevel level) =>
+        level == AreaLevel.Lenient && check.Problem == AreaProblem.Outside && crs.IsGeographic && Math.Abs(east) <= 180 && Math.Abs(north) <= 90;
+}
+
+/// <summary>
+/// VR-LOC-003: a position lies abroad (plausibly: in degrees, on Earth, no mix-up explains it); named once per geometry
+/// (its first position abroad), not for every corner of a polygon.
+/// </summary>
+internal sealed class PositionsAbroad() : DomainRule(new("VR-LOC-003", Severity.Warning,
+    "Een positie ligt in het buitenland.",
+    "A position lies abroad."))
+{
+    public override void Evaluate(RuleContext context)
+    {
+        HashSet<string>? named = null;
+        foreach (var (east, north, crs, pointer) in Positions.Of(context))
+        {
+            if (NetherlandsArea.Check(east, north, crs, context.Options.Area) is { IsInside: false } check && Abroad.IsPlausible(check, east, north, crs, context.Options.Area)
+                && (named ??= new HashSet<string>(StringComparer.Ordinal)).Add(Geometry(pointer)))
+            {
+                context.Report(Info, pointer,
+                    check.Message + " Read as a location abroad (a cross-border incident, an international alert); it stays in " + crs.Code + " and is never converted to RD.",
+                    check.Bericht + " Gelezen als een locatie in het buitenland (een grensoverschrijdend incident, een internationale waarschuwing); zij blijft in " + crs.Code + " en wordt nooit naar RD omgerekend.");
+            }
+        }
+    }
+
+    /// <summary>The geometry a position belongs to: its pointer up to the polygon, ring or point it is part of.</summary>
+    private static string Geometry(string pointer)
+    {
+        foreach (var member in new[] { "/polygonen/", "/middelpunt", "/geometrie/" })
+        {
+            var at = pointer.IndexOf(member, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var end = member == "/polygonen/" ? pointer.IndexOf('/', at + member.Length) : at + member.Length;
+                return end < 0 ? pointer : pointer[..end];
+            }
+        }
+
+        return pointer;
     }
 }
 
