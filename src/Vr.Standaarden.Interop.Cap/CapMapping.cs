@@ -84,7 +84,7 @@ public static partial class CapMapping
                 ["datacontenttype"] = "application/json",
                 ["dataschema"] = schema,
             };
-            foreach (var (name, value) in Sharing(alert))
+            foreach (var (name, value) in Sharing(alert, (string)message["time"]!))
             {
                 message[name] = value;
             }
@@ -486,7 +486,7 @@ public static partial class CapMapping
             MsgType = message["causationid"] is null ? "Alert" : "Update",
             Scope = tlp switch
             {
-                "TLP:CLEAR" or "TLP:GREEN" => "Public",
+                "TLP:CLEAR" or "TLP:WHITE" or "TLP:GREEN" => "Public",
                 "TLP:RED" => "Private",
                 _ => "Restricted",
             },
@@ -602,12 +602,25 @@ public static partial class CapMapping
         return area;
     }
 
-    private static IEnumerable<(string Name, string Value)> Sharing(CapAlert alert)
+    /// <summary>
+    /// The day TLP:CLEAR took effect (TLP 2.0), from the standard's <c>tlp</c> code list: an alert sent before it is
+    /// public under TLP 1.0's TLP:WHITE, the label valid on the message's date.
+    /// </summary>
+    private static readonly Lazy<DateOnly> ClearSince = new(() =>
+    {
+        var list = Standard.NewestOf(1)?.Find("codelijsten/tlp.json") is { } file ? JsonNode.Parse(file.Utf8.Span) : null;
+        var from = list?["codes"]?.AsArray().FirstOrDefault(c => (string?)c?["code"] == "TLP:CLEAR")?["geldigVanaf"];
+        return from is null ? DateOnly.MinValue : DateOnly.ParseExact((string)from!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    });
+
+    private static IEnumerable<(string Name, string Value)> Sharing(CapAlert alert, string time)
     {
         switch (alert.Scope)
         {
             case "Public":
-                yield return ("tlp", "TLP:CLEAR");
+                // The label valid on the message's date (its time in its own offset, as the code-list rule reads it).
+                var day = DateOnly.FromDateTime(DateTimeOffset.Parse(time, CultureInfo.InvariantCulture, DateTimeStyles.None).DateTime);
+                yield return ("tlp", day < ClearSince.Value ? "TLP:WHITE" : "TLP:CLEAR");
                 break;
             case "Private":
                 yield return ("tlp", "TLP:RED");

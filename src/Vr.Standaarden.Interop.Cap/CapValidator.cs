@@ -3,6 +3,16 @@ using System.Text.RegularExpressions;
 
 namespace Vr.Standaarden.Interop.Cap;
 
+/// <summary>How <see cref="CapValidator"/> judges what CAP 1.2's usage notes advise against.</summary>
+public enum CapValidationMode
+{
+    /// <summary>What the schema or a MUST of CAP 1.2 forbids is an error; what its usage notes advise against, a warning (the default).</summary>
+    Lenient,
+
+    /// <summary>What the usage notes advise against is an error too.</summary>
+    Strict,
+}
+
 /// <summary>How bad a finding is.</summary>
 public enum CapSeverity
 {
@@ -35,11 +45,11 @@ public sealed record CapFinding(string Code, CapSeverity Severity, string Path, 
 /// <item><term>CAP-004</term><description>a value outside its code list (status, msgType, scope, category, responseType, urgency, severity, certainty).</description></item>
 /// <item><term>CAP-005</term><description>a date and time not in CAP's form <c>YYYY-MM-DDThh:mm:ss±hh:mm</c> (no fractions, no <c>Z</c>).</description></item>
 /// <item><term>CAP-006</term><description>identifier or sender with a space, comma, <c>&lt;</c> or <c>&amp;</c>, or empty.</description></item>
-/// <item><term>CAP-007</term><description>references that are not space-separated <c>sender,identifier,sent</c> triplets.</description></item>
+/// <item><term>CAP-007</term><description>references that are not space-separated <c>sender,identifier,sent</c> triplets (an empty references: a usage note).</description></item>
 /// <item><term>CAP-008</term><description>a reference to the alert itself.</description></item>
-/// <item><term>CAP-009</term><description>restriction without scope Restricted (error), or scope Restricted without restriction (warning).</description></item>
+/// <item><term>CAP-009</term><description>restriction without scope Restricted (a usage note), or scope Restricted without restriction (warning).</description></item>
 /// <item><term>CAP-010</term><description>scope Private without addresses.</description></item>
-/// <item><term>CAP-011</term><description>a polygon that is not closed <c>lat,lon</c> pairs, has fewer than 4 points, or a coordinate out of range.</description></item>
+/// <item><term>CAP-011</term><description>a polygon that is not closed <c>lat,lon</c> pairs, has fewer than 4 points, or a coordinate out of range (an empty polygon: a usage note).</description></item>
 /// <item><term>CAP-012</term><description>a polygon that crosses itself.</description></item>
 /// <item><term>CAP-013</term><description>a circle that is not <c>lat,lon radius</c> with a radius of 0 or more kilometres.</description></item>
 /// <item><term>CAP-014</term><description>altitude or ceiling not a number, ceiling without altitude, or ceiling not above altitude.</description></item>
@@ -69,12 +79,22 @@ public static partial class CapValidator
     private static readonly string[] PairOrder = ["valueName", "value"];
     private static readonly HashSet<string> Repeating = ["code", "info", "category", "responseType", "eventCode", "parameter", "resource", "area", "polygon", "circle", "geocode"];
 
-    /// <summary>Every finding on <paramref name="alert"/>, errors and warnings, in document order.</summary>
-    public static IReadOnlyList<CapFinding> Validate(CapAlert alert)
+    /// <summary>
+    /// Every finding on <paramref name="alert"/>, errors and warnings, in document order; what only the standard's usage
+    /// notes advise against is a warning (<see cref="CapValidationMode.Lenient"/>).
+    /// </summary>
+    public static IReadOnlyList<CapFinding> Validate(CapAlert alert) => Validate(alert, CapValidationMode.Lenient);
+
+    /// <summary>
+    /// Every finding on <paramref name="alert"/>, errors and warnings, in document order. Errors are what the schema or
+    /// a MUST of CAP 1.2 forbids; with <see cref="CapValidationMode.Strict"/> what its usage notes advise against
+    /// (restriction on another scope than Restricted, an empty references, an empty polygon) is an error too.
+    /// </summary>
+    public static IReadOnlyList<CapFinding> Validate(CapAlert alert, CapValidationMode mode)
     {
         ArgumentNullException.ThrowIfNull(alert);
         var findings = new List<CapFinding>();
-        var v = new Run(findings);
+        var v = new Run(findings, mode == CapValidationMode.Strict ? CapSeverity.Error : CapSeverity.Warning);
         v.Alert(alert);
         return findings;
     }
@@ -88,7 +108,9 @@ public static partial class CapValidator
     [GeneratedRegex(@"^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(\s*;.*)?$")]
     private static partial Regex MimeType();
 
-    private sealed class Run(List<CapFinding> findings)
+    /// <param name="findings">Where the findings go.</param>
+    /// <param name="usageNote">The severity of what only a usage note of CAP 1.2 advises against.</param>
+    private sealed class Run(List<CapFinding> findings, CapSeverity usageNote)
     {
         public void Alert(CapAlert a)
         {
@@ -102,7 +124,7 @@ public static partial class CapValidator
             Code(a, path, "scope", a.Scope, Scopes);
             if (a.Restriction is not null && a.Scope != "Restricted")
             {
-                Add("CAP-009", CapSeverity.Error, a, path, "restriction", 1, $"restriction is for scope Restricted; the scope is {a.Scope}.");
+                Add("CAP-009", usageNote, a, path, "restriction", 1, $"restriction is for scope Restricted; the scope is {a.Scope}.");
             }
             else if (a.Restriction is null && a.Scope == "Restricted")
             {
@@ -136,7 +158,7 @@ public static partial class CapValidator
             var entries = a.References.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
             if (entries.Length == 0)
             {
-                Add("CAP-007", CapSeverity.Error, a, path, "references", 1, "references is empty.");
+                Add("CAP-007", usageNote, a, path, "references", 1, "references is empty.");
             }
 
             foreach (var entry in entries)
@@ -259,7 +281,11 @@ public static partial class CapValidator
             for (var i = 0; i < area.Polygons.Count; i++)
             {
                 var points = CapGeometry.Points(area.Polygons[i]);
-                if (points is null || points.Any(p => p.Lat is < -90 or > 90 || p.Lon is < -180 or > 180))
+                if (string.IsNullOrWhiteSpace(area.Polygons[i]))
+                {
+                    Add("CAP-011", usageNote, area, path, "polygon", i + 1, "The polygon is empty; it is kept as it is and left out of the area's geometry.");
+                }
+                else if (points is null || points.Any(p => p.Lat is < -90 or > 90 || p.Lon is < -180 or > 180))
                 {
                     Add("CAP-011", CapSeverity.Error, area, path, "polygon", i + 1, "The polygon is not lat,lon pairs of WGS 84 coordinates (latitude first, -90..90; longitude -180..180).");
                 }

@@ -91,4 +91,26 @@ public sealed class ConvertCommandTests : IDisposable
         Assert.Equal(0, again.Exit);
         Assert.Contains("NL-ALERT-VR15-2026-0042", again.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Usage_notes_are_warnings_unless_strict_and_each_input_ends_with_a_summary()
+    {
+        var alert = System.IO.Path.Combine(ConformanceSuites.RepositoryRoot, "tests", "fixtures", "interop", "cap-wereld", "naad-restriction-public.xml");
+        var lenient = Vr.Run("convert", "--from", "cap", "--to", "bericht", "--source", Source, alert);
+        Assert.True(lenient.Exit == 0, lenient.Err);
+        Assert.Contains("warning CAP-009", lenient.Err, StringComparison.Ordinal);
+        Assert.Contains($"{alert}: converted 1, 1 warnings, 0 errors", lenient.Err, StringComparison.Ordinal);
+
+        var strict = Vr.Run("convert", "--strict", "--from", "cap", "--to", "bericht", "--source", Source, alert);
+        Assert.Equal(1, strict.Exit);
+        Assert.Equal("", strict.Out);
+        Assert.Contains($"{alert}: converted 0, 0 warnings, 1 errors", strict.Err, StringComparison.Ordinal);
+
+        // What parses as CAP round-trips, errors or not; the exit code tells whether it had errors.
+        var roundTrip = Vr.Run("convert", "--strict", "--from", "cap", "--to", "cap", alert);
+        Assert.Equal(1, roundTrip.Exit);
+        Assert.Contains("<restriction>Broadcast immediately; do not alter the message.</restriction>", roundTrip.Out, StringComparison.Ordinal);
+
+        Assert.Equal(2, Vr.Run("convert", "--lenient", "--strict", "--from", "cap", "--to", "bericht", alert).Exit);
+    }
 }

@@ -30,16 +30,36 @@ internal static class ConvertCommand
         var meldkamer = new Option<string[]>("--meldkamer") { Description = "P2000: the OIN of a meldkamer code, as CODE=OIN (repeatable), such as BDH=00000004000000042000.", AllowMultipleArgumentsPerToken = false };
         var defaultMeldkamer = new Option<string?>("--default-meldkamer") { Description = "P2000: the meldkamer OIN when the code is unknown or absent." };
         var tlp = new Option<string?>("--tlp") { Description = "EDXL-DE: the TLP label when the distribution states no confidentiality (never guessed)." };
+        var lenient = new Option<bool>("--lenient") { Description = "CAP: what only CAP 1.2's usage notes advise against (restriction on a public alert, an empty references or polygon) is a warning and the conversion goes on (the default)." };
+        var strict = new Option<bool>("--strict") { Description = "CAP: what the usage notes advise against is an error, and the alert is not converted to messages." };
         var inputs = new Argument<string[]>("file") { Description = "Input files; - reads standard input.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("convert", "Convert between CAP, EDXL-DE, P2000, GeoJSON and messages of the standard. One result goes to standard output (several messages one per line), or each to -o <folder>. Exit code 0: all converted; 1: an input was invalid (located errors on standard error; the valid inputs are still converted); 2: usage error.")
+        var command = new Command("convert", "Convert between CAP, EDXL-DE, P2000, GeoJSON and messages of the standard. One result goes to standard output (several messages one per line), or each to -o <folder>; standard error names each finding and ends each input with '<input>: converted <n>, <w> warnings, <e> errors'. Exit code 0: all converted (warnings allowed); 1: an input had errors (the valid inputs are still converted; --from cap --to cap writes every alert that parses); 2: usage error.")
         {
-            from, to, output, source, meldkamer, defaultMeldkamer, tlp, inputs,
+            from, to, output, source, meldkamer, defaultMeldkamer, tlp, lenient, strict, inputs,
         };
-        command.SetAction(parse => Run(new Request(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(output), parse.GetValue(source), parse.GetValue(meldkamer) ?? [], parse.GetValue(defaultMeldkamer), parse.GetValue(tlp), parse.GetValue(inputs)!), stdin, stdout, stderr));
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(lenient) && parse.GetValue(strict))
+            {
+                stderr.WriteLine("vr convert: --lenient and --strict exclude each other.");
+                return Program.UsageError;
+            }
+
+            return Run(new Request(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(output), parse.GetValue(source), parse.GetValue(meldkamer) ?? [], parse.GetValue(defaultMeldkamer), parse.GetValue(tlp), parse.GetValue(inputs)!,
+                parse.GetValue(strict) ? CapValidationMode.Strict : CapValidationMode.Lenient), stdin, stdout, stderr);
+        });
         return command;
     }
 
-    private sealed record Request(string From, string To, string? Output, string? Source, string[] Meldkamers, string? DefaultMeldkamer, string? Tlp, string[] Inputs);
+    private sealed record Request(string From, string To, string? Output, string? Source, string[] Meldkamers, string? DefaultMeldkamer, string? Tlp, string[] Inputs, CapValidationMode Mode);
+
+    /// <summary>The findings of one input, counted for its summary line.</summary>
+    private sealed class Tally
+    {
+        public int Warnings { get; set; }
+
+        public int Errors { get; set; }
+    }
 
     private static int Run(Request request, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
     {
@@ -84,15 +104,22 @@ internal static class ConvertCommand
             }
 
             var name = input == "-" ? "stdin" : Path.GetFileNameWithoutExtension(input);
+            var tally = new Tally();
+            var before = results.Count;
             try
             {
-                exit = Math.Max(exit, Convert(request, p2000, input, name, bytes, results, stderr));
+                var converted = Convert(request, p2000, input, name, bytes, results, stderr, tally);
+                tally.Errors += converted == 1 && tally.Errors == 0 ? 1 : 0;
+                exit = Math.Max(exit, converted);
             }
             catch (Exception e) when (e is CapReadException or CapMappingException or EdxlReadException or EdxlMappingException or JsonException or FormatException)
             {
                 stderr.WriteLine($"{input}: {e.Message}");
+                tally.Errors++;
                 exit = 1;
             }
+
+            stderr.WriteLine($"{input}: converted {results.Count - before}, {tally.Warnings} warnings, {tally.Errors} errors");
         }
 
         if (request.To == "cap" && request.From is "bericht" or "p2000")
@@ -167,7 +194,7 @@ internal static class ConvertCommand
         return exit;
     }
 
-    private static int Convert(Request request, P2000MappingOptions p2000, string input, string name, byte[] bytes, List<(string, object)> results, TextWriter stderr)
+    private static int Convert(Request request, P2000MappingOptions p2000, string input, string name, byte[] bytes, List<(string, object)> results, TextWriter stderr, Tally tally)
     {
         var exit = 0;
         var messages = new List<JsonObject>();
@@ -176,9 +203,14 @@ internal static class ConvertCommand
         {
             case "cap":
                 var alert = CapReader.Read(bytes);
-                if (Report(input, CapValidator.Validate(alert), stderr))
+                if (Report(input, CapValidator.Validate(alert, request.Mode), stderr, tally))
                 {
-                    return 1;
+                    // What parses as CAP goes back to CAP as it was; only messages of the standard need a valid alert.
+                    exit = 1;
+                    if (request.To != "cap")
+                    {
+                        return 1;
+                    }
                 }
 
                 alerts.Add(alert);
@@ -206,7 +238,7 @@ internal static class ConvertCommand
                     if (content.IsCap)
                     {
                         var embedded = CapReader.Read(Encoding.UTF8.GetBytes(content.EmbeddedXml!));
-                        if (Report(input, CapValidator.Validate(embedded), stderr))
+                        if (Report(input, CapValidator.Validate(embedded, request.Mode), stderr, tally))
                         {
                             exit = 1;
                             continue;
@@ -259,6 +291,7 @@ internal static class ConvertCommand
                     catch (P2000MappingException e)
                     {
                         stderr.WriteLine($"{input}:{i + 1}: {e.Message}");
+                        tally.Errors++;
                         exit = 1;
                     }
                 }
@@ -340,14 +373,16 @@ internal static class ConvertCommand
         return Array.IndexOf(order, a) >= Array.IndexOf(order, b) ? a ?? b : b;
     }
 
-    /// <summary>Prints the findings; <c>true</c> when any is an error.</summary>
-    private static bool Report(string input, IReadOnlyList<CapFinding> findings, TextWriter stderr)
+    /// <summary>Prints the findings and counts them; <c>true</c> when any is an error.</summary>
+    private static bool Report(string input, IReadOnlyList<CapFinding> findings, TextWriter stderr, Tally tally)
     {
         foreach (var finding in findings)
         {
             stderr.WriteLine($"{input}: {finding}");
         }
 
+        tally.Warnings += findings.Count(f => f.Severity == CapSeverity.Warning);
+        tally.Errors += findings.Count(f => f.Severity == CapSeverity.Error);
         return findings.Any(f => f.Severity == CapSeverity.Error);
     }
 

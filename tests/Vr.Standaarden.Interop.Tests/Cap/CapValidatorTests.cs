@@ -22,7 +22,7 @@ public sealed class CapValidatorTests
         Assert.Equal("5:4 Error", Where("CAP-002", "/alert/sender"));
         Assert.Equal("4:4 Error", Where("CAP-005", "/alert/sent"));
         Assert.Equal("6:4 Error", Where("CAP-004", "/alert/status"));
-        Assert.Equal("9:4 Error", Where("CAP-009", "/alert/restriction"));
+        Assert.Equal("9:4 Warning", Where("CAP-009", "/alert/restriction")); // a usage note: an error only when strict
         Assert.Contains(findings, f => f.Code == "CAP-007" && f.Path == "/alert/references" && f.Line == 10);
         Assert.Equal("12:6 Error", Where("CAP-004", "/alert/info[1]/category[1]"));
         Assert.Equal("16:6 Warning", Where("CAP-017", "/alert/info[1]/certainty"));
@@ -46,7 +46,8 @@ public sealed class CapValidatorTests
         alert.References = $"{alert.Sender},{alert.Identifier},2026-11-20T23:10:00-00:00";
         var findings = CapValidator.Validate(alert);
         Assert.Contains(findings, f => f.Code == "CAP-010");
-        Assert.Contains(findings, f => f.Code == "CAP-009" && f.Severity == CapSeverity.Error);
+        Assert.Contains(findings, f => f.Code == "CAP-009" && f.Severity == CapSeverity.Warning);
+        Assert.Contains(CapValidator.Validate(alert, CapValidationMode.Strict), f => f.Code == "CAP-009" && f.Severity == CapSeverity.Error);
         Assert.Contains(findings, f => f.Code == "CAP-008");
 
         alert.Scope = "Restricted";
