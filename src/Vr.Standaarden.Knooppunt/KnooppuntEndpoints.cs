@@ -168,7 +168,7 @@ public static partial class KnooppuntEndpoints
                     ["redenen"] = reasons,
                     ["naam"] = options.Name,
                     ["toegang"] = "beveiligd",
-                    ["incidenten"] = ingest.ReadAs(caller, access.Policy, null, "GET /gezondheid", p => p.IncidentCount, null, null, record: false),
+                    ["incidenten"] = ingest.ReadAs(access.Register.Find(caller.Oin)!, access.Policy, null, "GET /gezondheid", p => p.IncidentCount, null, null, record: false, narrow: r => KnooppuntAccess.Narrow(r, context.User)),
                     ["handtekeningen"] = options.SignaturesVerified ? "gecontroleerd" : "niet gecontroleerd",
                     ["regiogrenzen"] = options.RegionOutlines is not null,
                 });
@@ -268,19 +268,19 @@ public static partial class KnooppuntEndpoints
         }
 
         var person = context.User.FindFirst(KnooppuntAccess.RoleClaim) is not null ? context.User.FindFirst("sub")?.Value : null;
-        return new PictureReader(ingest, access, caller, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}", person);
+        return new PictureReader(ingest, access, access.Register.Find(caller.Oin)!, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}", person, context.User);
     }
 
     /// <summary>
     /// Reads the picture as the caller may see it: all of it on an open node, else as the sharing policy delivers it to
     /// the caller, recording a read of personal data in the processing log.
     /// </summary>
-    private sealed class PictureReader(KnooppuntIngest ingest, KnooppuntAccess? access, Uitwisseling.Recipient? caller, string reading, string? person = null)
+    private sealed class PictureReader(KnooppuntIngest ingest, KnooppuntAccess? access, Uitwisseling.Recipient? organisation, string reading, string? person = null, System.Security.Claims.ClaimsPrincipal? user = null)
     {
         public T Read<T>(DateTimeOffset? moment, Func<SituationPicture, T> read, string? incident = null) =>
             access is null
                 ? moment is { } m ? read(ingest.At(m)) : ingest.Read(read)
-                : ingest.ReadAs(caller!, access.Policy, moment, reading, read, incident, person);
+                : ingest.ReadAs(organisation!, access.Policy, moment, reading, read, incident, person, record: true, narrow: r => KnooppuntAccess.Narrow(r, user!));
     }
 
     private static JsonObject Overview(SituationPicture picture) => new()

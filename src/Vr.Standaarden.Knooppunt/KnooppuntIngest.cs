@@ -273,20 +273,27 @@ public sealed class KnooppuntIngest : IDisposable
     public T ReadAs<T>(Recipient caller, SharingPolicy policy, DateTimeOffset? moment, string reading, Func<SituationPicture, T> read, string? incident = null, string? person = null) =>
         ReadAs(caller, policy, moment, reading, read, incident, person, record: true);
 
-    /// <summary>As the public <c>ReadAs</c>; with <paramref name="record"/> <c>false</c> for a read that shows no data (counts).</summary>
-    internal T ReadAs<T>(Recipient caller, SharingPolicy policy, DateTimeOffset? moment, string reading, Func<SituationPicture, T> read, string? incident, string? person, bool record)
+    /// <summary>
+    /// As the public <c>ReadAs</c>; with <paramref name="record"/> <c>false</c> for a read that shows no data (counts).
+    /// <paramref name="organisation"/> is the afnemer's entry and <paramref name="narrow"/> what a person acting for it
+    /// may have of an entry (<see cref="KnooppuntAccess.Narrow"/>): a grant widens the organisation, and the person never
+    /// has more of it than their own claims allow.
+    /// </summary>
+    internal T ReadAs<T>(Recipient organisation, SharingPolicy policy, DateTimeOffset? moment, string reading, Func<SituationPicture, T> read, string? incident, string? person, bool record, Func<Recipient, Recipient>? narrow = null)
     {
-        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(organisation);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(reading);
         ArgumentNullException.ThrowIfNull(read);
+        narrow ??= r => r;
+        var caller = narrow(organisation);
         T result;
         RecipientView view;
         var now = Clock.GetUtcNow();
-        var grants = Log.Grants.Where(g => g.IsActive(now) && g.Afnemers.Contains(caller.Oin, StringComparer.Ordinal)).ToList();
+        var grants = Log.Grants.Where(g => g.IsActive(now) && g.Afnemers.Contains(organisation.Oin, StringComparer.Ordinal)).ToList();
         if (moment is not null)
         {
-            view = View(caller, policy, moment, grants);
+            view = View(organisation, narrow, policy, moment, grants);
             result = read(view.Picture);
         }
         else
@@ -294,10 +301,12 @@ public sealed class KnooppuntIngest : IDisposable
             lock (_viewsGate)
             {
                 var version = Interlocked.Read(ref _version);
-                var key = string.Join('|', caller.Oin, string.Join(' ', caller.Doelen), string.Join(' ', caller.Persoonsgegevens), caller.Rubricering, string.Join(' ', grants.Select(g => g.Id)));
+                var widest = narrow(grants.Aggregate(organisation, (r, g) => g.Widen(r)));
+                var key = string.Join('|', caller.Oin, string.Join(' ', caller.Doelen), string.Join(' ', caller.Persoonsgegevens), caller.Rubricering,
+                    string.Join(' ', grants.Select(g => g.Id)), string.Join(' ', widest.Doelen), string.Join(' ', widest.Persoonsgegevens));
                 if (!_views.TryGetValue(key, out var known) || known.Version != version)
                 {
-                    _views[key] = known = (version, View(caller, policy, null, grants));
+                    _views[key] = known = (version, View(organisation, narrow, policy, null, grants));
                 }
 
                 view = known.View;
@@ -315,7 +324,7 @@ public sealed class KnooppuntIngest : IDisposable
         foreach (var basis in shown.GroupBy(p => p.Grant).Where(g => g.Key is not null || g.Any(p => p.Pointers.Length > 0)))
         {
             var items = basis.Key is null ? [.. basis.Where(p => p.Pointers.Length > 0)] : basis.ToList();
-            var purposes = items.SelectMany(p => p.Purposes).Intersect(basis.Key is null ? caller.Doelen : [.. caller.Doelen, .. grants.Where(g => g.Id == basis.Key).Select(g => g.Doel)], StringComparer.Ordinal)
+            var purposes = items.SelectMany(p => p.Purposes).Intersect(basis.Key is null ? caller.Doelen : narrow(grants.First(g => g.Id == basis.Key).Widen(organisation)).Doelen, StringComparer.Ordinal)
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
             Log.AppendProcessing("vr.verwerking.inzage", now,
             [
@@ -371,8 +380,9 @@ public sealed class KnooppuntIngest : IDisposable
         return [.. Log.Processing().Where(line => JsonNode.Parse(line)?["attributes"]?["vr.doorbraak"] is JsonValue v && v.TryGetValue<string>(out var named) && named == id)];
     }
 
-    private RecipientView View(Recipient caller, SharingPolicy policy, DateTimeOffset? moment, List<TemporaryGrant> grants)
+    private RecipientView View(Recipient organisation, Func<Recipient, Recipient> narrow, SharingPolicy policy, DateTimeOffset? moment, List<TemporaryGrant> grants)
     {
+        var caller = narrow(organisation);
         var picture = new SituationPicture(_options);
         var shown = new List<Shown>();
         foreach (var (_, source, _, text) in Log.Rows(moment))
@@ -386,7 +396,7 @@ public sealed class KnooppuntIngest : IDisposable
                     && grants.FirstOrDefault(g => g.Covers(caller.Oin, MessageVerifier.OinOf(source), SituationPicture.EntityOf(JsonNode.Parse(bytes)?["type"]?.GetValue<string>() ?? ""))) is { } grant)
                 {
                     // Under the grant the caller has its purpose and kinds of personal data too; used only where that opens more.
-                    var widened = policy.Decide(bytes, grant.Widen(caller));
+                    var widened = policy.Decide(bytes, narrow(grant.Widen(organisation)));
                     if (widened.Verdict != SharingVerdict.Refuse && (decision.Verdict == SharingVerdict.Refuse || !JsonNode.DeepEquals(widened.Message, decision.Message)))
                     {
                         (decision, grantId) = (widened, grant.Id);

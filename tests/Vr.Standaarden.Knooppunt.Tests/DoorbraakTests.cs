@@ -73,7 +73,10 @@ public sealed class DoorbraakTests : IDisposable
                     {
                         claims.Add(new Claim(KnooppuntAccess.RoleClaim, role));
                         claims.Add(new Claim("sub", context.Request.Headers["X-Test-Sub"].ToString()));
-                        claims.Add(new Claim("persoonsgegevens", "gewoon bijzonder"));
+                        if (context.Request.Headers["X-Test-Pg"].ToString() is var kinds && kinds != "geen")
+                        {
+                            claims.Add(new Claim("persoonsgegevens", kinds.Length > 0 ? kinds : "gewoon bijzonder"));
+                        }
                     }
 
                     context.User = new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
@@ -175,6 +178,16 @@ public sealed class DoorbraakTests : IDisposable
         var listed = JsonNode.Parse(await gemeente.GetStringAsync("/doorbraken"))!["doorbraken"]!.AsArray();
         Assert.Equal(id, (string?)Assert.Single(listed)!["id"]);
 
+        // A person of the municipality reads under the grant too, but never more than their own claims: one without
+        // a claim to personal data sees the melding, minimised.
+        using var trainee = As(server, Gemeente, "stagiair", "s-1");
+        trainee.DefaultRequestHeaders.Add("X-Test-Pg", "geen");
+        var traineeView = await trainee.GetStringAsync("/situatiebeeld.geojson");
+        Assert.Contains("M-1", traineeView, StringComparison.Ordinal);
+        Assert.DoesNotContain("BSN 123456782", traineeView, StringComparison.Ordinal);
+        using var officerOfGemeente = As(server, Gemeente, "ambtenaar", "a-1");
+        Assert.Contains("BSN 123456782", await officerOfGemeente.GetStringAsync("/situatiebeeld.geojson"), StringComparison.Ordinal);
+
         // Another afnemer is not opened by it.
         using var politie = As(server, Politie);
         Assert.DoesNotContain("BSN 123456782", await politie.GetStringAsync("/situatiebeeld.geojson"), StringComparison.Ordinal);
@@ -189,11 +202,13 @@ public sealed class DoorbraakTests : IDisposable
         {
             var report = JsonNode.Parse(await reader.GetStringAsync("/doorbraken/" + id))!;
             var lines = report["verslag"]!.AsArray().Select(r => r!).ToList();
-            Assert.Equal(["vr.verwerking.doorbraak", "vr.verwerking.inzage", "vr.verwerking.inzage"], lines.Select(l => (string)l["name"]!));
+            Assert.Equal(["vr.verwerking.doorbraak", "vr.verwerking.inzage", "vr.verwerking.inzage", "vr.verwerking.inzage", "vr.verwerking.inzage"], lines.Select(l => (string)l["name"]!));
             Assert.All(lines.Skip(1), l => Assert.Equal((Gemeente, "doorbraak", "incidentbestrijding"),
                 ((string?)l["attributes"]!["vr.afnemer"], (string?)l["attributes"]!["vr.grondslag"], (string?)l["attributes"]!["vr.doel"])));
             Assert.Contains("/data/omschrijving", (string?)lines[2]["attributes"]!["vr.gegevens"], StringComparison.Ordinal);
-            Assert.Equal(["GET /situatiebeeld", "GET /situatiebeeld.geojson"], lines.Skip(1).Select(l => (string)l["attributes"]!["vr.verzoek"]!));
+            Assert.DoesNotContain("/data/omschrijving", (string?)lines[3]["attributes"]!["vr.gegevens"], StringComparison.Ordinal);
+            Assert.Equal([null, null, "s-1", "a-1"], lines.Skip(1).Select(l => (string?)l["attributes"]!["vr.persoon"]));
+            Assert.Equal(["GET /situatiebeeld", "GET /situatiebeeld.geojson", "GET /situatiebeeld.geojson", "GET /situatiebeeld.geojson"], lines.Skip(1).Select(l => (string)l["attributes"]!["vr.verzoek"]!));
         }
 
         Assert.True(ingest.Log.VerifyProcessing().IsIntact);
@@ -204,7 +219,7 @@ public sealed class DoorbraakTests : IDisposable
         Assert.DoesNotContain("M-1", await gemeente.GetStringAsync("/situatiebeeld"), StringComparison.Ordinal);
         Assert.Empty(JsonNode.Parse(await gemeente.GetStringAsync("/doorbraken"))!["doorbraken"]!.AsArray());
         Assert.False((bool)JsonNode.Parse(await chair.GetStringAsync("/doorbraken"))!["doorbraken"]![0]!["actief"]!);
-        Assert.Equal(3, ingest.GrantReport(id).Count);
+        Assert.Equal(5, ingest.GrantReport(id).Count);
     }
 
     [Fact]
