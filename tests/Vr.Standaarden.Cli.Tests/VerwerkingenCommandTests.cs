@@ -67,5 +67,11 @@ public sealed class VerwerkingenCommandTests : IDisposable
         Assert.Equal(1, exit);
         Assert.StartsWith("broken line 3", stdout, StringComparison.Ordinal);
         Assert.Equal(2, Vr.Run("verwerkingen", "--data", Path.Combine(_root.FullName, "nergens")).Exit);
+
+        // A moment without an offset (local time of which machine?) or in another notation is a usage error.
+        foreach (var loose in new[] { "2026-12-01", "2026-12-01T10:00:00", "12/01/2026 10:00", "2026-12-01 10:00:00Z" })
+        {
+            Assert.Equal(2, Vr.Run("verwerkingen", "--data", _root.FullName, "--van", loose).Exit);
+        }
     }
 }

@@ -71,9 +71,9 @@ internal static class AuditCommand
                     return null;
                 }
 
-                return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var value)
+                return Rfc3339.TryParse(text, out var value)
                     ? value
-                    : throw new FormatException($"{name} '{text}' is not an RFC 3339 date and time.");
+                    : throw new FormatException($"{name} '{text}' is not an RFC 3339 date-time with an offset (such as 2026-12-01T00:00:00Z).");
             }
 
             DateTimeOffset? start, end;

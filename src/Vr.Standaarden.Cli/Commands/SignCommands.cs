@@ -113,7 +113,7 @@ internal static class SignCommands
         var options = new VerifierOptions();
         if (at is not null)
         {
-            if (!DateTimeOffset.TryParseExact(at, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var moment))
+            if (!Rfc3339.TryParse(at, out var moment))
             {
                 stderr.WriteLine($"vr verify: --at '{at}' is not an RFC 3339 date-time with an offset (such as 2025-03-01T12:00:00Z).");
                 return Program.UsageError;
