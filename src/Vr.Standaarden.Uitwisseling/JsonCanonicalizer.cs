@@ -230,19 +230,41 @@ public static class JsonCanonicalizer
 
             if (!sorted || byString)
             {
-                // Insertion sort: objects of the standard have tens of members at most, mostly in near order.
                 var data = scratch.WrittenSpan;
-                for (var i = 1; i < members.Count; i++)
+                if (members.Count <= 32)
                 {
-                    var current = members[i];
-                    var j = i - 1;
-                    while (j >= 0 && Compare(data, members[j], current, byString) > 0)
+                    // Insertion sort: objects of the standard have tens of members at most, mostly in near order.
+                    for (var i = 1; i < members.Count; i++)
                     {
-                        members[j + 1] = members[j];
-                        j--;
+                        var current = members[i];
+                        var j = i - 1;
+                        while (j >= 0 && Compare(data, members[j], current, byString) > 0)
+                        {
+                            members[j + 1] = members[j];
+                            j--;
+                        }
+
+                        members[j + 1] = current;
+                    }
+                }
+                else
+                {
+                    // A large object (a hostile one has hundreds of thousands of members): its names decoded once and
+                    // sorted in O(n log n) as UTF-16 code units, never compared pairwise in quadratic time.
+                    var names = new string[members.Count];
+                    var order = new int[members.Count];
+                    for (var i = 0; i < members.Count; i++)
+                    {
+                        names[i] = Decode(data.Slice(members[i].Start + 1, members[i].NameLength));
+                        order[i] = i;
                     }
 
-                    members[j + 1] = current;
+                    Array.Sort(order, (a, b) => string.CompareOrdinal(names[a], names[b]));
+                    var copy = members.ToArray();
+                    for (var i = 0; i < order.Length; i++)
+                    {
+                        members[i] = copy[order[i]];
+                    }
                 }
 
                 // Sorted, a name that occurs twice stands next to itself (a strictly increasing order had none).

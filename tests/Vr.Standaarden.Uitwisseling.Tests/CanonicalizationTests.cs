@@ -102,6 +102,48 @@ public sealed class CanonicalizationTests
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>A string as RFC 8785 writes it: only the quote, the backslash and control characters escaped.</summary>
+    private static string Quoted(string text)
+    {
+        var builder = new StringBuilder("\"");
+        foreach (var c in text)
+        {
+            builder.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                '\b' => "\\b",
+                '\f' => "\\f",
+                < ' ' => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    [Fact]
+    public void A_large_object_in_any_order_is_sorted_by_utf16_code_units()
+    {
+        // 60,000 members in a shuffled order, with names beyond ASCII, beyond U+FFFF and written with escapes: the path a
+        // hostile object takes (sorted in O(n log n)), checked against the order of .NET's ordinal string comparison.
+        var random = new Random(8785);
+        var names = Enumerable.Range(0, 60_000).Select(i => i switch
+        {
+            0 => "\\u00e9t\\u00e9",
+            1 => "\\ud83d\\ude00",
+            2 => "zz\\n",
+            _ => string.Create(CultureInfo.InvariantCulture, $"{(char)('a' + random.Next(26))}{(i % 7 == 0 ? "é" : i % 11 == 0 ? "\uFF21" : "")}{i:x}"),
+        }).OrderBy(_ => random.Next()).ToList();
+        var input = "{" + string.Join(",", names.Select((n, i) => $"\"{n}\":{i}")) + "}";
+        var decoded = names.Select((n, i) => (Name: System.Text.Json.JsonSerializer.Deserialize<string>("\"" + n + "\"")!, Value: i)).OrderBy(m => m.Name, StringComparer.Ordinal);
+        var expected = "{" + string.Join(",", decoded.Select(m => Quoted(m.Name) + ":" + m.Value.ToString(CultureInfo.InvariantCulture))) + "}";
+        Assert.Equal(expected, Encoding.UTF8.GetString(JsonCanonicalizer.Canonicalize(Encoding.UTF8.GetBytes(input))));
+    }
+
     [Fact]
     public void A_top_level_member_can_be_left_out_and_bad_bytes_are_refused()
     {
