@@ -158,7 +158,9 @@ public sealed class TopologyTests(ITestOutputHelper output)
         }
 
         await using var vr06 = new NatsConnection(topology.As(topology.Region06) with { RequestTimeout = TimeSpan.FromSeconds(3) });
-        var own = new NatsJSContext(vr06);
+        // The national JetStream API comes into region 06's account under the prefix $JS.VR.API (its own $JS.API answers
+        // that the account has no JetStream).
+        var own = new NatsJSContext(vr06, new NatsJSOpts(vr06.Opts, apiPrefix: "$JS.VR.API"));
         var consumer = await own.CreateOrUpdateConsumerAsync("VR06", new NATS.Client.JetStream.Models.ConsumerConfig("vr06-lezer"));
         var read = 0;
         await foreach (var message in consumer.FetchAsync<byte[]>(new NatsJSFetchOpts { MaxMsgs = 10, Expires = TimeSpan.FromSeconds(2) }))
