@@ -349,8 +349,8 @@ public sealed class SituationPicture
             {
                 if (field == "locatie")
                 {
-                    // A location is compared in RD later; one that cannot be read as a position is refused now.
-                    _ = Rd(value);
+                    // A location is compared later; one that cannot be read as a position is refused now.
+                    _ = Point(value);
                 }
             }
 
@@ -588,14 +588,13 @@ public sealed class SituationPicture
 
         if (field == "locatie")
         {
-            var points = values.Select(v => (Value: v, Rd: Rd(v.Value))).Where(p => p.Rd is not null).ToList();
+            var points = values.Select(v => (Value: v, Point: Point(v.Value))).Where(p => p.Point is not null).ToList();
             double widest = 0;
             for (var i = 0; i < points.Count; i++)
             {
                 for (var j = i + 1; j < points.Count; j++)
                 {
-                    var (a, b) = (points[i].Rd!.Value, points[j].Rd!.Value);
-                    widest = Math.Max(widest, Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y))));
+                    widest = Math.Max(widest, Distance(points[i].Point!.Value, points[j].Point!.Value));
                 }
             }
 
@@ -681,8 +680,11 @@ public sealed class SituationPicture
         }
     }
 
-    /// <summary>A location's point in RD New (a point, or the first position of another geometry).</summary>
-    private static RdCoordinate? Rd(JsonNode? location)
+    /// <summary>
+    /// A location's point (a point, or the first position of another geometry): in RD New when it was given in RD or lies
+    /// in the Netherlands, else in degrees only: a location abroad is never forced through RD, which is defined only here.
+    /// </summary>
+    private static LocationPoint? Point(JsonNode? location)
     {
         var coordinates = location?["geometrie"]?["coordinates"];
         while (coordinates is JsonArray { Count: > 0 } array && array[0] is JsonArray inner)
@@ -700,10 +702,35 @@ public sealed class SituationPicture
         var crs = (string?)location!["crs"] is { } code ? CoordinateReferenceSystem.FromCode(code) : CoordinateReferenceSystem.Crs84;
         if (crs.Srid == 28992)
         {
-            return new RdCoordinate(a, b);
+            var rd = new RdCoordinate(a, b);
+            return new LocationPoint(rd, RdTransformation.ToWgs84(rd));
         }
 
-        return RdTransformation.FromWgs84(crs.AxisOrder == AxisOrder.NorthEast ? new GeographicCoordinate(a, b) : new GeographicCoordinate(b, a));
+        var degrees = crs.AxisOrder == AxisOrder.NorthEast ? new GeographicCoordinate(a, b) : new GeographicCoordinate(b, a);
+        return NetherlandsArea.Check(degrees.Longitude, degrees.Latitude, CoordinateReferenceSystem.Crs84, AreaLevel.Lenient).IsInside
+            ? new LocationPoint(RdTransformation.FromWgs84(degrees), degrees)
+            : new LocationPoint(null, degrees);
+    }
+
+    /// <summary>A location as compared: its RD point where it has one, and its position in degrees.</summary>
+    private readonly record struct LocationPoint(RdCoordinate? Rd, GeographicCoordinate Degrees);
+
+    /// <summary>
+    /// Metres between two locations: in the RD plane when both have an RD point (as before, exact to the metre in the
+    /// Netherlands), else along the Earth (haversine on a sphere of the mean radius; within 0.5 %).
+    /// </summary>
+    private static double Distance(LocationPoint a, LocationPoint b)
+    {
+        if (a.Rd is { } p && b.Rd is { } q)
+        {
+            return Math.Sqrt(((p.X - q.X) * (p.X - q.X)) + ((p.Y - q.Y) * (p.Y - q.Y)));
+        }
+
+        const double Radius = 6_371_008.8;
+        var (lat1, lat2) = (a.Degrees.Latitude * Math.PI / 180, b.Degrees.Latitude * Math.PI / 180);
+        var (dLat, dLon) = (lat2 - lat1, (b.Degrees.Longitude - a.Degrees.Longitude) * Math.PI / 180);
+        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) + (Math.Cos(lat1) * Math.Cos(lat2) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
+        return 2 * Radius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
     private static DateTimeOffset? TimeOf(JsonObject message) =>

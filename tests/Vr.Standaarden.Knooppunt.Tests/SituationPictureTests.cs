@@ -53,6 +53,33 @@ public sealed class SituationPictureTests : IDisposable
         Assert.Equal(2, state.Contradictions.Count);
     }
 
+    [Theory]
+    [InlineData(7.4653, 51.5136, 0.0009, false)] // Dortmund, ≈ 100 m apart
+    [InlineData(7.4653, 51.5136, 0.0045, true)] // Dortmund, ≈ 500 m apart
+    [InlineData(-75.6972, 45.4215, 0.0009, false)] // Ottawa, where RD's projection means nothing
+    [InlineData(-75.6972, 45.4215, 0.0045, true)]
+    [InlineData(174.7762, -41.2865, 0.0045, true)] // Wellington, nearly opposite the Netherlands
+    public void Locations_abroad_are_compared_along_the_earth_never_through_rd(double lon, double lat, double northwards, bool contradicts)
+    {
+        void At(JsonObject data, double north) => data["locatie"] = new JsonObject
+        {
+            ["omschrijving"] = "Over de grens",
+            ["geometrie"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(lon, lat + north) },
+            ["crs"] = "OGC:CRS84",
+        };
+
+        var picture = new SituationPicture();
+        Assert.True(picture.Apply(Incident(Meldkamer, 0, d => At(d, 0))));
+        Assert.True(picture.Apply(Incident(Brandweer, 2, d => At(d, northwards))));
+        var location = picture.Incident("INC-15-2026-0042")!.Contradictions.SingleOrDefault(c => c.Field == "locatie");
+        Assert.Equal(contradicts, location is not null);
+        if (location is not null)
+        {
+            // 0.0045° of latitude is 500 m along the Earth, whatever the place.
+            Assert.Contains("500 m apart", location.Reason, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void The_tolerance_is_configurable_and_a_later_agreement_closes_the_contradiction()
     {
