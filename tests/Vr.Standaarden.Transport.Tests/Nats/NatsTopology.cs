@@ -93,7 +93,8 @@ internal sealed class NatsTopology : IDisposable
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(server
             ? [new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.1"), new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.2")]
             : [new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.2")], false));
-        using var certificate = request.Create(issuer, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30), RandomNumberGenerator.GetBytes(8));
+        // Within the issuer's validity (a later "now" than the issuer's could end a second after it).
+        using var certificate = request.Create(issuer, DateTimeOffset.UtcNow.AddDays(-1), new DateTimeOffset(issuer.NotAfter.ToUniversalTime(), TimeSpan.Zero).AddDays(-1), RandomNumberGenerator.GetBytes(8));
         File.WriteAllText(Path.Combine(_folder, file + ".pem"), certificate.ExportCertificatePem());
         File.WriteAllText(Path.Combine(_folder, file + ".key"), key.ExportPkcs8PrivateKeyPem());
     }
