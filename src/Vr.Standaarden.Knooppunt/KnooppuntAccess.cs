@@ -125,7 +125,10 @@ public sealed class KnooppuntAccess
         return chain.Build(certificate);
     }
 
-    /// <summary>The caller as an afnemer, or the answer that refuses it: 401 for an unknown caller, 403 for one not in the register.</summary>
+    /// <summary>
+    /// The caller's entry in the register (its organisation's rights; a person's claims narrow it when it reads, see
+    /// <see cref="Narrow"/>), or the answer that refuses it: 401 for an unknown caller, 403 for one not in the register.
+    /// </summary>
     internal (Recipient? Caller, int Status, string Detail) Identify(HttpContext context)
     {
         if (CallerOin(context) is not { } oin)
@@ -134,7 +137,7 @@ public sealed class KnooppuntAccess
         }
 
         return Register.Find(oin) is { } recipient
-            ? (Narrow(recipient, context.User), 200, "")
+            ? (recipient, 200, "")
             : (null, 403, $"OIN {oin} is not an afnemer in this node's register.");
     }
 

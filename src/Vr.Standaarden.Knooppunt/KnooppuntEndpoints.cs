@@ -138,7 +138,8 @@ public static partial class KnooppuntEndpoints
                 return Problem(context, 403, "Geweigerd", OpenNotLocal, apiVersion);
             }
 
-            if (access is not null && access.Identify(context).Caller is null)
+            var caller = access?.Identify(context).Caller;
+            if (access is not null && caller is null)
             {
                 // An unknown caller learns whether the node is up, nothing more.
                 return Write(context, new JsonObject { ["status"] = ingest.LastWriteFailure is null && ingest.Log.Quarantine.Count == 0 ? "ok" : "degraded" });
@@ -161,14 +162,13 @@ public static partial class KnooppuntEndpoints
             {
                 // Behind access control the record's size, times and quarantined sources are not the caller's to see;
                 // the incident count is that of the caller's own picture.
-                var caller = access.Identify(context).Caller!;
                 return Write(context, new JsonObject
                 {
                     ["status"] = reasons.Count == 0 ? "ok" : "degraded",
                     ["redenen"] = reasons,
                     ["naam"] = options.Name,
                     ["toegang"] = "beveiligd",
-                    ["incidenten"] = ingest.ReadAs(access.Register.Find(caller.Oin)!, access.Policy, null, "GET /gezondheid", p => p.IncidentCount, null, null, record: false, narrow: r => KnooppuntAccess.Narrow(r, context.User)),
+                    ["incidenten"] = ingest.ReadAs(caller!, access.Policy, null, "GET /gezondheid", p => p.IncidentCount, null, null, record: false, narrow: r => KnooppuntAccess.Narrow(r, context.User)),
                     ["handtekeningen"] = options.SignaturesVerified ? "gecontroleerd" : "niet gecontroleerd",
                     ["regiogrenzen"] = options.RegionOutlines is not null,
                 });
@@ -268,7 +268,7 @@ public static partial class KnooppuntEndpoints
         }
 
         var person = context.User.FindFirst(KnooppuntAccess.RoleClaim) is not null ? context.User.FindFirst("sub")?.Value : null;
-        return new PictureReader(ingest, access, access.Register.Find(caller.Oin)!, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}", person, context.User);
+        return new PictureReader(ingest, access, caller, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}", person, context.User);
     }
 
     /// <summary>
