@@ -139,6 +139,16 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
         }
     }
 
+    /// <summary>Kills the node and the provider the test started, and waits until they are gone.</summary>
+    private static async Task StopAsync(params Process[] processes)
+    {
+        foreach (var process in processes)
+        {
+            process.Kill(true);
+            await process.WaitForExitAsync();
+        }
+    }
+
     private static string Api(ChromeDriver browser, string path) =>
         ((IJavaScriptExecutor)browser).ExecuteAsyncScript("const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done, e => done('fout: ' + e));", path) as string ?? "";
 
@@ -249,10 +259,7 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
         }
         finally
         {
-            process.Kill(true);
-            await process.WaitForExitAsync();
-            provider.Kill(true);
-            await provider.WaitForExitAsync();
+            await StopAsync(process, provider);
         }
     }
 
@@ -349,10 +356,7 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
         }
         finally
         {
-            process.Kill(true);
-            await process.WaitForExitAsync();
-            provider.Kill(true);
-            await provider.WaitForExitAsync();
+            await StopAsync(process, provider);
         }
     }
 
@@ -450,10 +454,7 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
         }
         finally
         {
-            process.Kill(true);
-            await process.WaitForExitAsync();
-            provider.Kill(true);
-            await provider.WaitForExitAsync();
+            await StopAsync(process, provider);
         }
     }
 
