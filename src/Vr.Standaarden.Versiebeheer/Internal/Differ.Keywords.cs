@@ -465,6 +465,26 @@ internal sealed partial class Differ
             var at = context.At(keyword, Number(i));
             var ob = i < oc ? Side.Of(o.Position!.Value.Child(keyword, Number(i))) : Side.True;
             var nb = i < nc ? Side.Of(n.Position!.Value.Child(keyword, Number(i))) : Side.True;
+            if (keyword == "allOf" && i >= oc && Variant(nb) is { } variant &&
+                !Enumerable.Range(0, oc).Any(j => Variant(Side.Of(o.Position!.Value.Child(keyword, Number(j)))) == variant))
+            {
+                // A branch for a discriminator value no branch named before: a new variant, such as a message type.
+                var description = $"allOf branch {i} added: a new variant for /{variant.Property} = {variant.Value}.";
+                if (_policy == ReaderPolicy.Tolerant)
+                {
+                    Add(VersionBump.Minor, at.Schema, at.Location,
+                        $"{description} Readers of the old release do not know the value and ignore what carries it, so for tolerant readers this is minor. Under strict set semantics (readers: strict) it is major: an instance with that value, unchecked before, must now match the branch.",
+                        "C11");
+                }
+                else
+                {
+                    // An instance of the old release with the new value, laid over its valid instances: unchecked before, now held to the branch.
+                    Prove(at, new Finding("C11", description, Expect.Narrow, [new JsonObject { [variant.Property] = JsonNode.Parse(variant.Value) }], []));
+                }
+
+                continue;
+            }
+
             if (!sameInstance)
             {
                 Compare(ob, nb, at.Down(new Step(null, i, ob.Position, nb.Position)));
@@ -483,6 +503,23 @@ internal sealed partial class Differ
                 Prove(at, new Finding("C3", $"{keyword} branch {i} removed.", Expect.Narrow, Local(ob, _oldSynth), Local(n, _newSynth)));
             }
         }
+    }
+
+    // The value an if/then branch selects on: `if` requires one property and holds it to a const ("type" = "…kennisgeving.v1").
+    private static (string Property, string Value)? Variant(Side branch)
+    {
+        if (branch.Get("if") is not { ValueKind: JsonValueKind.Object } condition ||
+            !condition.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object ||
+            !condition.TryGetProperty("required", out var required) || required.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var selectors = properties.EnumerateObject()
+            .Where(p => p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("const", out _) &&
+                        required.EnumerateArray().Any(r => r.ValueKind == JsonValueKind.String && r.GetString() == p.Name))
+            .ToList();
+        return selectors.Count == 1 ? (selectors[0].Name, selectors[0].Value.GetProperty("const").GetRawText()) : null;
     }
 
     private void Generic(string keyword, Side o, Side n, JsonElement? ov, JsonElement? nv, Context at)
