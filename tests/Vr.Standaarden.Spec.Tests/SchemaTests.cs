@@ -86,11 +86,14 @@ public sealed class SchemaTests
         Assert.Equal(entities.Count, mapped.Count);
         foreach (var entity in entities)
         {
-            // Every 1.x release of the entity's schema, ending with this release's: the 1.x envelope reads the whole line.
+            // Every 1.x release that has the entity's schema, ending with this release's: the 1.x envelope reads the whole
+            // line from the release that brought the entity.
             var accepted = mapped[$"nl.veiligheidsregio.{entity.Name}.v1"];
             Assert.Equal(entity.Id, accepted[^1]);
             Assert.Equal(
-                Vr.Standaarden.Spec.Standard.Line(1).Select(r => $"{SpecFolders.BaseUri}{r.Name}/schemas/{entity.Name}.schema.json"),
+                Vr.Standaarden.Spec.Standard.Line(1)
+                    .Where(r => r.Find($"schemas/{entity.Name}.schema.json") is not null)
+                    .Select(r => $"{SpecFolders.BaseUri}{r.Name}/schemas/{entity.Name}.schema.json"),
                 accepted);
         }
     }

@@ -113,6 +113,24 @@ public sealed class RuleTests
     }
 
     [Theory]
+    [InlineData("[\"DE\"]", false)]
+    [InlineData("[\"NL\", \"DE\"]", false)]
+    [InlineData("[\"NL\"]", true)]
+    public void A_location_that_names_another_country_is_across_the_border_on_purpose(string landen, bool warned)
+    {
+        // The chemical fire in Dortmund again, now with the countries it lies in (release 1.2).
+        var message = Cases["VR-LOC-003"].Failing();
+        message["dataschema"] = "https://vr-standaarden.github.io/spec/1.2/schemas/incident.schema.json";
+        message["data"]!["locatie"]!["landen"] = JsonNode.Parse(landen);
+        var result = Messages.Validate(message);
+        Assert.True(result.IsValid, string.Join("\n", result.Errors.Select(e => e.ToString())));
+        Assert.Equal(warned, result.Findings.Any(f => f.Code == "VR-LOC-003"));
+
+        // Strict keeps every position outside the Netherlands an error, whatever the message says.
+        Assert.Contains(Messages.Validate(message, new ValidationOptions { Area = AreaLevel.Strict }).Findings, f => f.Code == "VR-LOC-001");
+    }
+
+    [Theory]
     [InlineData("OGC:CRS84", 52.0907, 5.1214, "axes swapped")] // Utrecht, latitude first
     [InlineData("OGC:CRS84", 200.5, 10.0, "not on Earth")]
     [InlineData("OGC:CRS84", 155000.0, 463000.0, "looks like RD")]

@@ -98,6 +98,28 @@ public sealed class DiffTests : IDisposable
     }
 
     [Fact]
+    public void Release_1_2_adds_a_message_type_as_a_new_variant_minor_for_tolerant_readers()
+    {
+        var diff = ReleaseDiff.Compare(Standard.Release("1.1"), Standard.Release("1.2"));
+        Assert.Equal(VersionBump.Minor, diff.Bump);
+        Assert.True(diff.NumberSuffices);
+        var variant = Assert.Single(diff.Changes, c => c.Kind == "C11");
+        Assert.EndsWith("/1.2/schemas/bericht.schema.json", variant.Schema, StringComparison.Ordinal);
+        Assert.Contains("\"nl.veiligheidsregio.kennisgeving.v1\"", variant.Description, StringComparison.Ordinal);
+        Assert.Contains(diff.Changes, c => c.Kind == "F1" && c.Description.Contains("kennisgeving.schema.json", StringComparison.Ordinal));
+        Assert.Contains(diff.Changes, c => c.Location == "/properties/landen" && c.Class == VersionBump.Minor);
+
+        // Strict readers: a 1.1 message of that type with other data was valid and is not; the witness shows it.
+        var strict = ReleaseDiff.Compare(Standard.Release("1.1"), Standard.Release("1.2"), ReaderPolicy.Strict);
+        Assert.Equal(VersionBump.Major, strict.Bump);
+        var proof = Assert.Single(strict.Changes, c => c.Kind == "C11");
+        Assert.Equal(WitnessSide.Old, proof.WitnessValidUnder);
+        Assert.Equal("nl.veiligheidsregio.kennisgeving.v1", (string?)proof.Witness!["type"]);
+        Assert.True(IsValid(Definitions("1.1"), OldUri(proof.Schema, strict), proof.Witness));
+        Assert.False(IsValid(Definitions("1.2"), proof.Schema, proof.Witness));
+    }
+
+    [Fact]
     public void Each_release_of_spec_has_a_number_at_least_what_the_diff_from_its_predecessor_needs()
     {
         var releases = Standard.Releases;
@@ -137,6 +159,20 @@ public sealed class DiffTests : IDisposable
         Assert.False(transitive.IsCompatible);
         Assert.Equal(["1.0", "1.1"], transitive.Diffs.Select(d => d.Old.Name));
         Assert.All(transitive.Violations, v => Assert.Equal("1.0", v.Diff.Old.Name));
+    }
+
+    // The schemas and code lists of a release of spec/, on their own in a folder.
+    private string Definitions(string release)
+    {
+        var folder = Path.Combine(_root.FullName, "definities-" + release);
+        foreach (var file in Standard.Release(release).Definitions)
+        {
+            var path = Path.Combine(folder, file.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, file.Utf8.ToArray());
+        }
+
+        return folder;
     }
 
     private static string OldUri(string schema, ReleaseDiff diff) =>

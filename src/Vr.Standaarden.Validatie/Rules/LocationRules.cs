@@ -6,11 +6,12 @@ namespace Vr.Standaarden.Validatie.Rules;
 
 /// <summary>
 /// The positions of a message: geometries of locations in their declared <c>crs</c>, and the polygons and circle centres
-/// of warnings, which are CRS84 by definition.
+/// of warnings, which are CRS84 by definition. A location's positions are <c>AcrossTheBorder</c> when its <c>landen</c>
+/// (from release 1.2) names a country other than the Netherlands.
 /// </summary>
 internal static class Positions
 {
-    public static IEnumerable<(double East, double North, CoordinateReferenceSystem Crs, LazyPointer Pointer)> Of(RuleContext context)
+    public static IEnumerable<(double East, double North, CoordinateReferenceSystem Crs, LazyPointer Pointer, bool AcrossTheBorder)> Of(RuleContext context)
     {
         foreach (var (node, pointer) in RuleContext.Objects(context.Data, RuleContext.DataPointer))
         {
@@ -18,9 +19,10 @@ internal static class Positions
                 RuleContext.Text(node, "crs") is { } code && CoordinateReferenceSystem.All.FirstOrDefault(c => c.Code == code) is { } crs &&
                 geometry.TryGetProperty("coordinates", out var coordinates))
             {
+                var acrossTheBorder = NamesAnotherCountry(node);
                 foreach (var position in Leaves(coordinates, pointer + "/geometrie/coordinates"))
                 {
-                    yield return (position.East, position.North, crs, position.Pointer);
+                    yield return (position.East, position.North, crs, position.Pointer, acrossTheBorder);
                 }
             }
 
@@ -28,7 +30,7 @@ internal static class Positions
             {
                 foreach (var position in Leaves(polygons, pointer + "/polygonen"))
                 {
-                    yield return (position.East, position.North, CoordinateReferenceSystem.Crs84, position.Pointer);
+                    yield return (position.East, position.North, CoordinateReferenceSystem.Crs84, position.Pointer, false);
                 }
             }
 
@@ -36,11 +38,16 @@ internal static class Positions
             {
                 foreach (var position in Leaves(centre, pointer + "/middelpunt"))
                 {
-                    yield return (position.East, position.North, CoordinateReferenceSystem.Crs84, position.Pointer);
+                    yield return (position.East, position.North, CoordinateReferenceSystem.Crs84, position.Pointer, false);
                 }
             }
         }
     }
+
+    // landen: ["BE"] or ["NL", "DE"] says the location lies across the border on purpose.
+    private static bool NamesAnotherCountry(JsonElement location) =>
+        location.TryGetProperty("landen", out var countries) && countries.ValueKind == JsonValueKind.Array &&
+        countries.EnumerateArray().Any(c => c.ValueKind == JsonValueKind.String && !c.ValueEquals("NL"));
 
     // A position is an array whose first two items are numbers; anything else is descended into. The positions of a
     // ring are yielded from the ring's own loop, with a pointer written out only if a finding needs it.
@@ -92,7 +99,7 @@ internal sealed class PositionsInTheNetherlands() : DomainRule(new("VR-LOC-001",
 {
     public override void Evaluate(RuleContext context)
     {
-        foreach (var (east, north, crs, pointer) in Positions.Of(context))
+        foreach (var (east, north, crs, pointer, _) in Positions.Of(context))
         {
             var check = NetherlandsArea.Check(east, north, crs, context.Options.Area);
             if (!check.IsInside && !Abroad.IsPlausible(check, east, north, crs, context.Options.Area))
@@ -122,7 +129,8 @@ internal static class Abroad
 
 /// <summary>
 /// VR-LOC-003: a position lies abroad (plausibly: in degrees, on Earth, no mix-up explains it); named once per geometry
-/// (its first position abroad), not for every corner of a polygon.
+/// (its first position abroad), not for every corner of a polygon. Not for a location whose <c>landen</c> names another
+/// country: the message says it is across the border.
 /// </summary>
 internal sealed class PositionsAbroad() : DomainRule(new("VR-LOC-003", Severity.Warning,
     "Een positie ligt in het buitenland.",
@@ -131,9 +139,9 @@ internal sealed class PositionsAbroad() : DomainRule(new("VR-LOC-003", Severity.
     public override void Evaluate(RuleContext context)
     {
         HashSet<string>? named = null;
-        foreach (var (east, north, crs, pointer) in Positions.Of(context))
+        foreach (var (east, north, crs, pointer, acrossTheBorder) in Positions.Of(context))
         {
-            if (NetherlandsArea.Check(east, north, crs, context.Options.Area) is { IsInside: false } check && Abroad.IsPlausible(check, east, north, crs, context.Options.Area)
+            if (!acrossTheBorder && NetherlandsArea.Check(east, north, crs, context.Options.Area) is { IsInside: false } check && Abroad.IsPlausible(check, east, north, crs, context.Options.Area)
                 && (named ??= new HashSet<string>(StringComparer.Ordinal)).Add(Geometry(pointer)))
             {
                 context.Report(Info, pointer,
@@ -172,7 +180,7 @@ internal sealed class PositionsAtSea() : DomainRule(new("VR-LOC-002", Severity.W
             return;
         }
 
-        foreach (var (east, north, crs, pointer) in Positions.Of(context))
+        foreach (var (east, north, crs, pointer, _) in Positions.Of(context))
         {
             if (NetherlandsArea.Check(east, north, crs, AreaLevel.Lenient).IsInside && NetherlandsArea.Check(east, north, crs, AreaLevel.Strict) is { IsInside: false } land)
             {
