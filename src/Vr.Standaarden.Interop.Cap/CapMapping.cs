@@ -43,23 +43,32 @@ public static partial class CapMapping
     /// <summary>The extension key under <c>uitbreidingen</c>.</summary>
     public const string Extension = "org.oasis-open.cap";
 
-    /// <summary>The <c>type</c> of the messages.</summary>
+    /// <summary>The <c>type</c> of the messages made from an alert with info.</summary>
     public const string MessageType = "nl.veiligheidsregio.waarschuwing.v1";
 
-    /// <summary>The messages of <paramref name="alert"/>, one per info; an alert without info is refused.</summary>
-    /// <exception cref="CapMappingException">The alert has no info, or no usable source.</exception>
+    /// <summary>The <c>type</c> of the message made from an alert without info (Ack, Cancel, Error), from release 1.2.</summary>
+    public const string NoticeType = "nl.veiligheidsregio.kennisgeving.v1";
+
+    /// <summary>
+    /// The messages of <paramref name="alert"/>: one <c>waarschuwing</c> per info; an alert without info (msgType Ack,
+    /// Cancel or Error) becomes one <c>kennisgeving</c> that says so about the alerts it references.
+    /// </summary>
+    /// <exception cref="CapMappingException">
+    /// The alert has no info and is an Alert or Update (it warns of nothing), no usable source, or a <c>sent</c> that is no
+    /// date and time.
+    /// </exception>
     public static IReadOnlyList<JsonObject> ToMessages(CapAlert alert, CapMappingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
         options ??= new CapMappingOptions();
+        var source = options.Source ?? (OinUrn().IsMatch(alert.Sender) ? alert.Sender : throw new CapMappingException($"The sender '{alert.Sender}' is not urn:nld:oin:<OIN>; set CapMappingOptions.Source to the converting system's OIN URN."));
+        var release = Standard.NewestOf(1) ?? throw new CapMappingException("The standard holds no release of major line 1.");
         if (alert.Infos.Count == 0)
         {
-            throw new CapMappingException("The alert has no info: a waarschuwing needs at least the event, urgency, severity and certainty.");
+            return [Notice(alert, options, source, release)];
         }
 
-        var source = options.Source ?? (OinUrn().IsMatch(alert.Sender) ? alert.Sender : throw new CapMappingException($"The sender '{alert.Sender}' is not urn:nld:oin:<OIN>; set CapMappingOptions.Source to the converting system's OIN URN."));
-        var schema = Standard.NewestOf(1)?.Schema("waarschuwing").Id ?? throw new CapMappingException("The standard holds no release of major line 1.");
-        var references = alert.ParsedReferences;
+        var schema = release.Schema("waarschuwing").Id!;
         var messages = new List<JsonObject>();
         for (var i = 0; i < alert.Infos.Count; i++)
         {
@@ -73,40 +82,95 @@ public static partial class CapMapping
             }
             data["uitbreidingen"] = new JsonObject { [Extension] = residue };
 
-            var message = new JsonObject
-            {
-                ["specversion"] = "1.0",
-                ["id"] = alert.Infos.Count == 1 ? Identifier(alert.Identifier) : $"{Identifier(alert.Identifier)}#{i + 1}",
-                ["source"] = source,
-                ["type"] = MessageType,
-                ["time"] = Rfc3339(alert.Sent) ?? throw new CapMappingException($"sent '{alert.Sent.Text}' is not a date and time."),
-                ["subject"] = Identifier(alert.Identifier),
-                ["datacontenttype"] = "application/json",
-                ["dataschema"] = schema,
-            };
-            foreach (var (name, value) in Sharing(alert, (string)message["time"]!))
-            {
-                message[name] = value;
-            }
-
-            message["doelbinding"] = options.Doelbinding;
-            message["bewaartermijn"] = options.Bewaartermijn;
+            var id = alert.Infos.Count == 1 ? Identifier(alert.Identifier) : $"{Identifier(alert.Identifier)}#{i + 1}";
+            var message = Envelope(alert, options, source, id, MessageType, schema);
             if (info.Expires is { } expires && Rfc3339(expires) is { } expiry)
             {
                 message["expirytime"] = expiry;
             }
 
-            message["correlationid"] = Identifier(FirstToken(alert.Incidents) ?? (references.Count > 0 ? references[0].Identifier : alert.Identifier));
-            if (references.Count > 0)
-            {
-                message["causationid"] = Identifier(references[^1].Identifier);
-            }
-
+            Relations(alert, message);
             message["data"] = data;
             messages.Add(message);
         }
 
         return messages;
+    }
+
+    // An alert without info: what it does (acknowledge, cancel, report an error) about the alerts it references.
+    private static JsonObject Notice(CapAlert alert, CapMappingOptions options, string source, StandardRelease release)
+    {
+        var kind = alert.MsgType switch
+        {
+            "Ack" => "BEVESTIGING",
+            "Cancel" => "INTREKKING",
+            "Error" => "FOUT",
+            _ => throw new CapMappingException($"The alert has no info and is an {alert.MsgType}: it warns of nothing. Only an Ack, Cancel or Error may come without info."),
+        };
+        if (release.Find("schemas/kennisgeving.schema.json") is not { } schema)
+        {
+            throw new CapMappingException($"An alert without info ({alert.MsgType}) becomes a kennisgeving, which release {release.Name} of the standard does not have; it needs 1.2 or later.");
+        }
+
+        var data = new JsonObject { ["id"] = Identifier(alert.Identifier), ["soort"] = kind };
+        var concerns = new JsonArray();
+        foreach (var (sender, identifier, sent) in alert.ParsedReferences)
+        {
+            if (Rfc3339(CapDateTime.Parse(sent)) is { } time && sender.Length > 0 && identifier.Length > 0)
+            {
+                concerns.Add(new JsonObject { ["afzender"] = Identifier(sender), ["id"] = Identifier(identifier), ["verzonden"] = time });
+            }
+        }
+
+        if (concerns.Count > 0)
+        {
+            data["betreft"] = concerns;
+        }
+
+        if (alert.Note is { } note && note.Trim().Length > 0)
+        {
+            data["toelichting"] = note;
+        }
+
+        data["uitbreidingen"] = new JsonObject { [Extension] = new JsonObject { ["alert"] = AlertResidue(alert, 0) } };
+        var message = Envelope(alert, options, source, Identifier(alert.Identifier), NoticeType, schema.Id!);
+        Relations(alert, message);
+        message["data"] = data;
+        return message;
+    }
+
+    private static JsonObject Envelope(CapAlert alert, CapMappingOptions options, string source, string id, string type, string schema)
+    {
+        var message = new JsonObject
+        {
+            ["specversion"] = "1.0",
+            ["id"] = id,
+            ["source"] = source,
+            ["type"] = type,
+            ["time"] = Rfc3339(alert.Sent) ?? throw new CapMappingException($"sent '{alert.Sent.Text}' is not a date and time."),
+            ["subject"] = Identifier(alert.Identifier),
+            ["datacontenttype"] = "application/json",
+            ["dataschema"] = schema,
+        };
+        foreach (var (name, value) in Sharing(alert, (string)message["time"]!))
+        {
+            message[name] = value;
+        }
+
+        message["doelbinding"] = options.Doelbinding;
+        message["bewaartermijn"] = options.Bewaartermijn;
+        return message;
+    }
+
+    // The incident the alert belongs to, and the alert it follows on.
+    private static void Relations(CapAlert alert, JsonObject message)
+    {
+        var references = alert.ParsedReferences;
+        message["correlationid"] = Identifier(FirstToken(alert.Incidents) ?? (references.Count > 0 ? references[0].Identifier : alert.Identifier));
+        if (references.Count > 0)
+        {
+            message["causationid"] = Identifier(references[^1].Identifier);
+        }
     }
 
     /// <summary>
@@ -124,11 +188,22 @@ public static partial class CapMapping
             throw new CapMappingException("No messages.");
         }
 
+        if (list.Any(m => (string?)m.Message["type"] == NoticeType))
+        {
+            if (list.Count > 1)
+            {
+                throw new CapMappingException("A kennisgeving is an alert of its own: convert it alone, not together with other messages.");
+            }
+
+            var (notice, noticeData, noticeResidue) = list[0];
+            return noticeResidue?["alert"] is JsonObject kept ? FromResidue(kept) : FromNotice(notice, noticeData);
+        }
+
         foreach (var (message, _, _) in list)
         {
             if ((string?)message["type"] != MessageType)
             {
-                throw new CapMappingException($"Message {(string?)message["id"]} is a {(string?)message["type"]}, not a waarschuwing.");
+                throw new CapMappingException($"Message {(string?)message["id"]} is a {(string?)message["type"]}, not a waarschuwing or kennisgeving.");
             }
         }
 
@@ -499,6 +574,28 @@ public static partial class CapMapping
         else if (alert.Scope == "Private")
         {
             alert.Addresses = (string?)message["ontvangers"] ?? "";
+        }
+
+        return alert;
+    }
+
+    // A kennisgeving made natively: an Ack, Cancel or Error without info, its references from betreft.
+    private static CapAlert FromNotice(JsonObject message, JsonObject data)
+    {
+        var alert = FromEnvelope(message, data);
+        alert.MsgType = (string?)data["soort"] switch
+        {
+            "BEVESTIGING" => "Ack",
+            "INTREKKING" => "Cancel",
+            "FOUT" => "Error",
+            var other => throw new CapMappingException($"Message {(string?)message["id"]} is a kennisgeving of kind '{other}', which CAP has no msgType for."),
+        };
+        alert.Incidents = null;
+        alert.Note = (string?)data["toelichting"];
+        if (data["betreft"] is JsonArray concerns && concerns.Count > 0)
+        {
+            alert.References = string.Join(" ", concerns.OfType<JsonObject>().Select(c =>
+                $"{(string?)c["afzender"]},{(string?)c["id"]},{(DateTimeOffset.TryParse((string?)c["verzonden"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var sent) ? CapDateTime.From(sent).Text : (string?)c["verzonden"])}"));
         }
 
         return alert;

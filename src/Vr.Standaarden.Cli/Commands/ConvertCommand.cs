@@ -319,9 +319,9 @@ internal static class ConvertCommand
             case "cap":
                 if (request.From == "bericht" || request.From == "p2000")
                 {
-                    if (messages.Any(m => (string?)m["type"] != CapMapping.MessageType))
+                    if (messages.Any(m => (string?)m["type"] is not (CapMapping.MessageType or CapMapping.NoticeType)))
                     {
-                        throw new CapMappingException("Only waarschuwing messages become CAP alerts.");
+                        throw new CapMappingException("Only waarschuwing and kennisgeving messages become CAP alerts.");
                     }
 
                     // Grouped into alerts over all inputs at the end: the languages of one alert may come in several files.

@@ -110,6 +110,57 @@ public sealed class CapMappingTests
     }
 
     [Fact]
+    public void A_kennisgeving_made_natively_becomes_a_cancel_that_references_the_warning()
+    {
+        var message = JsonNode.Parse(Vr.Standaarden.Spec.Standard.Release("1.2").Find("voorbeelden/geldig/bericht-kennisgeving-envelop.json")!.Utf8.Span)!.AsObject();
+        var alert = CapMapping.ToAlert([message]);
+        Assert.Equal("Cancel", alert.MsgType);
+        Assert.Empty(alert.Infos);
+        Assert.Equal("urn:nld:oin:00000099000000012000,NLALERT-VR15-2026-0042,2026-11-20T21:50:00+01:00", alert.References);
+        Assert.Equal((string?)message["data"]!["toelichting"], alert.Note);
+        Assert.Equal("Public", alert.Scope);
+        Assert.DoesNotContain(CapValidator.Validate(CapReader.Read(CapWriter.Write(alert))), f => f.Severity == CapSeverity.Error);
+
+        // And back: the alert gives the same kind, references and note.
+        var again = CapMapping.ToMessages(alert, new CapMappingOptions { Source = Gateway }).Single();
+        Assert.Equal(CapMapping.NoticeType, (string?)again["type"]);
+        Assert.Equal("INTREKKING", (string?)again["data"]!["soort"]);
+        Assert.True(JsonNode.DeepEquals(message["data"]!["betreft"], again["data"]!["betreft"]));
+        Assert.Equal("NLALERT-VR15-2026-0042", (string?)again["causationid"]);
+    }
+
+    [Theory]
+    [InlineData("Alert")]
+    [InlineData("Update")]
+    public void An_alert_or_update_without_info_warns_of_nothing_and_is_refused(string msgType)
+    {
+        var alert = CapReader.Read(Encoding.UTF8.GetBytes($"""
+            <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>X-1</identifier><sender>a@b.example</sender>
+            <sent>2026-12-01T10:00:00+01:00</sent><status>Actual</status><msgType>{msgType}</msgType><scope>Public</scope></alert>
+            """));
+        var error = Assert.Throws<CapMappingException>(() => CapMapping.ToMessages(alert, new CapMappingOptions { Source = Gateway }));
+        Assert.Contains($"is an {msgType}: it warns of nothing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_error_keeps_what_its_references_cannot_say_in_the_extension()
+    {
+        // One reference without a usable time: it cannot be a betreft entry, and the CAP text keeps it for the way back.
+        var text = """
+            <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><identifier>E-7</identifier><sender>lms@example.nl</sender>
+            <sent>2026-12-01T10:00:00+01:00</sent><status>Actual</status><msgType>Error</msgType><scope>Public</scope>
+            <note>Polygoon niet gesloten</note><references>a@b.example,W-1,2026-12-01T09:00:00+01:00 a@b.example,W-2,gisteren</references></alert>
+            """;
+        var alert = CapReader.Read(Encoding.UTF8.GetBytes(text));
+        var message = CapMapping.ToMessages(alert, new CapMappingOptions { Source = Gateway }).Single();
+        Assert.Equal("FOUT", (string?)message["data"]!["soort"]);
+        Assert.Equal("W-1", (string?)message["data"]!["betreft"]!.AsArray().Single()!["id"]);
+        Assert.Equal("Polygoon niet gesloten", (string?)message["data"]!["toelichting"]);
+        Assert.True(new Vr.Standaarden.Validatie.MessageValidator().Validate(Encoding.UTF8.GetBytes(message.ToJsonString())).IsValid);
+        Assert.Equal(alert.References, CapMapping.ToAlert([message]).References);
+    }
+
+    [Fact]
     public void A_sender_that_is_no_oin_needs_a_source()
     {
         var error = Assert.Throws<CapMappingException>(() => CapMapping.ToMessages(CapReader.Read(Fixtures.Cap("knmi-storm-oranje.xml"))));
