@@ -59,7 +59,7 @@ public sealed class KnooppuntEndpointOptions
 public static partial class KnooppuntEndpoints
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
-    private static readonly string[] OtherKinds = ["waarschuwing", "capaciteit", "melding", "besluit", "situatiebeeld", "object", "evenement", "risico", "eenheid", "actiepunt", "terugmelding", "statistiek", "organisatie"];
+    private static readonly string[] OtherKinds = ["waarschuwing", "kennisgeving", "capaciteit", "melding", "besluit", "situatiebeeld", "object", "evenement", "risico", "eenheid", "actiepunt", "terugmelding", "statistiek", "organisatie"];
 
     /// <summary>Maps the API and the portal onto <paramref name="endpoints"/>, with <paramref name="receiver"/> (attached to <paramref name="ingest"/>) behind <c>POST /berichten</c>.</summary>
     public static IEndpointRouteBuilder MapKnooppunt(this IEndpointRouteBuilder endpoints, KnooppuntIngest ingest, MessageReceiver receiver, KnooppuntEndpointOptions? options = null)

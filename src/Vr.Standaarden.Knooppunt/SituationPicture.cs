@@ -225,6 +225,9 @@ public sealed class SituationPicture
     private readonly Dictionary<string, Dictionary<string, Dictionary<string, FieldValue>>> _incidents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, List<Resolution>>> _resolutions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, EntityState>> _entities = new(StringComparer.Ordinal);
+
+    // Warnings their sender withdrew (source and id), with the time of the withdrawal.
+    private readonly Dictionary<string, DateTimeOffset> _withdrawn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Rank, string[] Purposes)> _sharing = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IncidentState> _states = new(StringComparer.Ordinal);
     private static readonly string[] TlpOrder = ["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"];
@@ -407,11 +410,41 @@ public sealed class SituationPicture
             _entities[change.Entity] = byId = new Dictionary<string, EntityState>(StringComparer.Ordinal);
         }
 
+        if (change.Entity == "waarschuwing" && _withdrawn.TryGetValue(Withdrawal(change.Herkomst.Source, change.Id), out var cancelled) && cancelled >= change.Herkomst.Time)
+        {
+            // Its sender withdrew it already (the cancellation came first).
+            return;
+        }
+
         if (!byId.TryGetValue(change.Id, out var known) || known.Herkomst.Time <= change.Herkomst.Time)
         {
             byId[change.Id] = new EntityState(change.Entity, change.Id, change.Data!, change.Herkomst, change.Tlp);
         }
+
+        if (change.Entity == "kennisgeving" && (string?)change.Data!["soort"] == "INTREKKING" && change.Data["betreft"] is JsonArray concerns)
+        {
+            Withdraw(concerns, change.Herkomst);
+        }
     }
+
+    // A kennisgeving INTREKKING takes the warnings it names off the picture: only those of its own source, sent no later
+    // than it (the record keeps them). A warning of several languages is one per info: "<id>#1", "<id>#2".
+    private void Withdraw(JsonArray concerns, Provenance by)
+    {
+        var warnings = _entities.GetValueOrDefault("waarschuwing");
+        foreach (var id in concerns.OfType<JsonObject>().Select(c => (string?)c["id"]).OfType<string>())
+        {
+            var key = Withdrawal(by.Source, id);
+            _withdrawn[key] = _withdrawn.TryGetValue(key, out var earlier) && earlier > by.Time ? earlier : by.Time;
+            foreach (var warning in warnings?.Values.Where(w => w.Herkomst.Source == by.Source && w.Herkomst.Time <= by.Time &&
+                         (w.Id == id || w.Id.StartsWith(id + "#", StringComparison.Ordinal))).ToList() ?? [])
+            {
+                warnings!.Remove(warning.Id);
+            }
+        }
+    }
+
+    private static string Withdrawal(string source, string id) => source + "\n" + (id.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0 ? id[..hash] : id);
 
     /// <summary>The merged state of incident <paramref name="id"/>, or <c>null</c> when no message named it.</summary>
     public IncidentState? Incident(string id)

@@ -21,6 +21,45 @@ public sealed class SituationPictureTests : IDisposable
     private static void Move(JsonObject data, double dx) =>
         data["locatie"]!["geometrie"]!["coordinates"] = new JsonArray(81390.2 + dx, 455480.7);
 
+    private static JsonObject Example(string name) =>
+        JsonNode.Parse(Standard.Release("1.2").Find($"voorbeelden/geldig/{name}.json")!.Utf8.Span)!.AsObject();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_cancellation_by_its_sender_takes_a_warning_off_the_picture_in_either_order(bool cancellationFirst)
+    {
+        // NL-Alert NLALERT-VR15-2026-0042 at 21:50, withdrawn by the same sender at 00:15.
+        var warning = Example("bericht-waarschuwing-envelop");
+        var cancellation = Example("bericht-kennisgeving-envelop");
+        var picture = new SituationPicture();
+        foreach (var message in cancellationFirst ? new[] { cancellation, warning } : [warning, cancellation])
+        {
+            Assert.True(picture.Apply(message));
+        }
+
+        Assert.Empty(picture.Entities("waarschuwing"));
+        Assert.Equal("INTREKKING", (string?)Assert.Single(picture.Entities("kennisgeving")).Data["soort"]);
+
+        // A warning sent again after the cancellation is in force again.
+        var again = Example("bericht-waarschuwing-envelop");
+        again["id"] = "d4c3b2a1-0000-4000-8000-000000000001";
+        again["time"] = "2026-11-21T02:00:00+01:00";
+        picture.Apply(again);
+        Assert.Single(picture.Entities("waarschuwing"));
+    }
+
+    [Fact]
+    public void Another_source_cannot_withdraw_a_warning()
+    {
+        var cancellation = Example("bericht-kennisgeving-envelop");
+        cancellation["source"] = Brandweer;
+        var picture = new SituationPicture();
+        picture.Apply(Example("bericht-waarschuwing-envelop"));
+        picture.Apply(cancellation);
+        Assert.Equal("NLALERT-VR15-2026-0042", Assert.Single(picture.Entities("waarschuwing")).Id);
+    }
+
     [Fact]
     public void Sources_that_agree_give_one_picture_with_the_provenance_of_each_field()
     {
