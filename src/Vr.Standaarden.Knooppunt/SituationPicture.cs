@@ -227,7 +227,7 @@ public sealed class SituationPicture
     private readonly Dictionary<string, Dictionary<string, EntityState>> _entities = new(StringComparer.Ordinal);
 
     // Warnings their sender withdrew (source and id), with the time of the withdrawal.
-    private readonly Dictionary<string, DateTimeOffset> _withdrawn = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Source, string Id), DateTimeOffset> _withdrawn = [];
     private readonly Dictionary<string, (int Rank, string[] Purposes)> _sharing = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IncidentState> _states = new(StringComparer.Ordinal);
     private static readonly string[] TlpOrder = ["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"];
@@ -410,7 +410,7 @@ public sealed class SituationPicture
             _entities[change.Entity] = byId = new Dictionary<string, EntityState>(StringComparer.Ordinal);
         }
 
-        if (change.Entity == "waarschuwing" && _withdrawn.TryGetValue(Withdrawal(change.Herkomst.Source, change.Id), out var cancelled) && cancelled >= change.Herkomst.Time)
+        if (change.Entity == "waarschuwing" && _withdrawn.TryGetValue((change.Herkomst.Source, change.Id), out var cancelled) && cancelled >= change.Herkomst.Time)
         {
             // Its sender withdrew it already (the cancellation came first).
             return;
@@ -428,23 +428,20 @@ public sealed class SituationPicture
     }
 
     // A kennisgeving INTREKKING takes the warnings it names off the picture: only those of its own source, sent no later
-    // than it (the record keeps them). A warning of several languages is one per info: "<id>#1", "<id>#2".
+    // than it (the record keeps them). Warnings are kept by their data id, which is what betreft names.
     private void Withdraw(JsonArray concerns, Provenance by)
     {
         var warnings = _entities.GetValueOrDefault("waarschuwing");
         foreach (var id in concerns.OfType<JsonObject>().Select(c => (string?)c["id"]).OfType<string>())
         {
-            var key = Withdrawal(by.Source, id);
+            var key = (by.Source, id);
             _withdrawn[key] = _withdrawn.TryGetValue(key, out var earlier) && earlier > by.Time ? earlier : by.Time;
-            foreach (var warning in warnings?.Values.Where(w => w.Herkomst.Source == by.Source && w.Herkomst.Time <= by.Time &&
-                         (w.Id == id || w.Id.StartsWith(id + "#", StringComparison.Ordinal))).ToList() ?? [])
+            if (warnings is not null && warnings.TryGetValue(id, out var warning) && warning.Herkomst.Source == by.Source && warning.Herkomst.Time <= by.Time)
             {
-                warnings!.Remove(warning.Id);
+                warnings.Remove(id);
             }
         }
     }
-
-    private static string Withdrawal(string source, string id) => source + "\n" + (id.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0 ? id[..hash] : id);
 
     /// <summary>The merged state of incident <paramref name="id"/>, or <c>null</c> when no message named it.</summary>
     public IncidentState? Incident(string id)
