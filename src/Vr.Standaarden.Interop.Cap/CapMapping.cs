@@ -63,9 +63,10 @@ public static partial class CapMapping
         options ??= new CapMappingOptions();
         var source = options.Source ?? (OinUrn().IsMatch(alert.Sender) ? alert.Sender : throw new CapMappingException($"The sender '{alert.Sender}' is not urn:nld:oin:<OIN>; set CapMappingOptions.Source to the converting system's OIN URN."));
         var release = Standard.NewestOf(1) ?? throw new CapMappingException("The standard holds no release of major line 1.");
+        var references = alert.ParsedReferences;
         if (alert.Infos.Count == 0)
         {
-            return [Notice(alert, options, source, release)];
+            return [Notice(alert, references, options, source, release)];
         }
 
         var schema = release.Schema("waarschuwing").Id!;
@@ -89,7 +90,7 @@ public static partial class CapMapping
                 message["expirytime"] = expiry;
             }
 
-            Relations(alert, message);
+            Relations(alert, references, message);
             message["data"] = data;
             messages.Add(message);
         }
@@ -98,7 +99,7 @@ public static partial class CapMapping
     }
 
     // An alert without info: what it does (acknowledge, cancel, report an error) about the alerts it references.
-    private static JsonObject Notice(CapAlert alert, CapMappingOptions options, string source, StandardRelease release)
+    private static JsonObject Notice(CapAlert alert, IReadOnlyList<(string Sender, string Identifier, string Sent)> references, CapMappingOptions options, string source, StandardRelease release)
     {
         var kind = alert.MsgType switch
         {
@@ -114,7 +115,7 @@ public static partial class CapMapping
 
         var data = new JsonObject { ["id"] = Identifier(alert.Identifier), ["soort"] = kind };
         var concerns = new JsonArray();
-        foreach (var (sender, identifier, sent) in alert.ParsedReferences)
+        foreach (var (sender, identifier, sent) in references)
         {
             if (Rfc3339(CapDateTime.Parse(sent)) is { } time && sender.Length > 0 && identifier.Length > 0)
             {
@@ -134,7 +135,7 @@ public static partial class CapMapping
 
         data["uitbreidingen"] = new JsonObject { [Extension] = new JsonObject { ["alert"] = AlertResidue(alert, 0) } };
         var message = Envelope(alert, options, source, Identifier(alert.Identifier), NoticeType, schema.Id!);
-        Relations(alert, message);
+        Relations(alert, references, message);
         message["data"] = data;
         return message;
     }
@@ -163,9 +164,8 @@ public static partial class CapMapping
     }
 
     // The incident the alert belongs to, and the alert it follows on.
-    private static void Relations(CapAlert alert, JsonObject message)
+    private static void Relations(CapAlert alert, IReadOnlyList<(string Sender, string Identifier, string Sent)> references, JsonObject message)
     {
-        var references = alert.ParsedReferences;
         message["correlationid"] = Identifier(FirstToken(alert.Incidents) ?? (references.Count > 0 ? references[0].Identifier : alert.Identifier));
         if (references.Count > 0)
         {
@@ -590,7 +590,6 @@ public static partial class CapMapping
             "FOUT" => "Error",
             var other => throw new CapMappingException($"Message {(string?)message["id"]} is a kennisgeving of kind '{other}', which CAP has no msgType for."),
         };
-        alert.Incidents = null;
         alert.Note = (string?)data["toelichting"];
         if (data["betreft"] is JsonArray concerns && concerns.Count > 0)
         {
