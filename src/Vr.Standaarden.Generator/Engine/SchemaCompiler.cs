@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -35,12 +36,15 @@ internal sealed partial class SchemaCompiler
     private const string Limits = Input + ".InputLimits";
     private const string Msg = "global::Vr.Standaarden.Schema.SchemaMessages";
 
-    internal static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
-    {
-        "$schema", "$id", "$defs", "definitions", "$comment", "$anchor", "title", "description", "titleEn", "descriptionEn",
-        "examples", "default", "deprecated", "readOnly", "writeOnly", "verwijstNaar", "codelijst", "codes", "contentEncoding",
-        "contentMediaType",
-    };
+    /// <summary>
+    /// The members generated code skips: keywords that never change validity by the catalogue (annotations, comments,
+    /// identifiers, <c>$defs</c>), except <c>format</c>, which generated readers assert.
+    /// </summary>
+    internal static readonly HashSet<string> Annotations = new(
+        KeywordCatalog.All
+            .Where(k => k != KeywordCatalog.Format && (k.IsDocumentation || k.IsIdentifier || k == KeywordCatalog.Defs || k == KeywordCatalog.Definitions))
+            .Select(k => k.Name),
+        StringComparer.Ordinal);
 
     private static readonly HashSet<string> Supported = new(StringComparer.Ordinal)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -15,40 +16,8 @@ internal static class SchemaLint
 {
     private static readonly string[] Types = ["array", "boolean", "integer", "null", "number", "object", "string"];
 
-    private static readonly HashSet<string> SchemaValued = new(StringComparer.Ordinal)
-    {
-        "additionalProperties", "additionalItems", "unevaluatedItems", "unevaluatedProperties", "contains", "propertyNames",
-        "not", "if", "then", "else",
-    };
-
-    private static readonly HashSet<string> SchemaArrays = new(StringComparer.Ordinal) { "allOf", "anyOf", "oneOf", "prefixItems" };
-
-    private static readonly HashSet<string> SchemaMaps = new(StringComparer.Ordinal) { "properties", "patternProperties", "$defs", "definitions", "dependentSchemas" };
-
-    private static readonly HashSet<string> Counts = new(StringComparer.Ordinal)
-    {
-        "maxLength", "minLength", "maxItems", "minItems", "maxProperties", "minProperties", "maxContains", "minContains",
-    };
-
-    private static readonly HashSet<string> Numbers = new(StringComparer.Ordinal) { "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf" };
-
-    private static readonly HashSet<string> Booleans = new(StringComparer.Ordinal) { "uniqueItems", "deprecated", "readOnly", "writeOnly", "$recursiveAnchor" };
-
-    private static readonly HashSet<string> Strings = new(StringComparer.Ordinal)
-    {
-        "$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$comment", "title", "description",
-        "pattern", "format", "contentEncoding", "contentMediaType",
-    };
-
-    private static readonly HashSet<string> Other = new(StringComparer.Ordinal)
-    {
-        "type", "required", "enum", "const", "default", "examples", "items", "dependencies", "dependentRequired", "$vocabulary", "contentSchema",
-    };
-
     /// <summary>Every keyword of the three drafts.</summary>
-    public static readonly HashSet<string> Keywords = new(
-        SchemaValued.Concat(SchemaArrays).Concat(SchemaMaps).Concat(Counts).Concat(Numbers).Concat(Booleans).Concat(Strings).Concat(Other),
-        StringComparer.Ordinal);
+    public static readonly HashSet<string> Keywords = new(KeywordCatalog.All.Where(k => k.Drafts != SchemaDrafts.None).Select(k => k.Name), StringComparer.Ordinal);
 
     /// <summary>The problems of the schema document <paramref name="root"/>: errors (<c>VR1007</c>) and warnings (<c>VR1008</c>).</summary>
     public static List<DiagnosticInfo> Check(JsonNode root, string path)
@@ -76,160 +45,183 @@ internal static class SchemaLint
         {
             var (key, value) = (member.Key, member.Value);
             var at = pointer + "/" + key.Replace("~", "~0").Replace("/", "~1");
-            if (SchemaValued.Contains(key) || key == "contentSchema")
+            if (!KeywordCatalog.TryGet(key, out var keyword) || keyword.Drafts == SchemaDrafts.None)
             {
-                Schema(value, path, at, draft2020, found);
-            }
-            else if (SchemaArrays.Contains(key))
-            {
-                if (value.Kind != JsonKind.Array || value.Items.Count == 0)
+                // Not a keyword of JSON Schema: the standard's own annotations are checked by its meta-schemas, others may be misspelt.
+                if (keyword is null && Closest(key) is { } meant)
                 {
-                    Error(found, path, value, $"'{key}' is {Describe(value)}; it must be a non-empty array of schemas.");
-                    continue;
+                    found.Add(new DiagnosticInfo(SchemaCompiler.MisspeltKeyword, path, value.Line, value.Column,
+                        $"'{key}' at {pointer} is no JSON Schema keyword; did you mean '{meant}'? An unknown keyword is ignored, so nothing checks what it says."));
                 }
 
-                for (var i = 0; i < value.Items.Count; i++)
-                {
-                    Schema(value.Items[i], path, at + "/" + i.ToString(CultureInfo.InvariantCulture), draft2020, found);
-                }
+                continue;
             }
-            else if (SchemaMaps.Contains(key))
-            {
-                if (!value.IsObject)
-                {
-                    Error(found, path, value, $"'{key}' is {Describe(value)}; it must be an object whose members are schemas.");
-                    continue;
-                }
 
-                foreach (var entry in value.Members)
-                {
-                    Schema(entry.Value, path, at + "/" + entry.Key.Replace("~", "~0").Replace("/", "~1"), draft2020, found);
-                }
-            }
-            else if (key == "items")
+            switch (keyword.Value)
             {
-                if (value.Kind == JsonKind.Array && !draft2020)
-                {
-                    for (var i = 0; i < value.Items.Count; i++)
-                    {
-                        Schema(value.Items[i], path, at + "/" + i.ToString(CultureInfo.InvariantCulture), draft2020, found);
-                    }
-                }
-                else if (value.Kind == JsonKind.Array)
-                {
-                    Error(found, path, value, "'items' is an array; in draft 2020-12 it is one schema for all items (use 'prefixItems' for a schema per position).");
-                }
-                else
-                {
+                case KeywordValue.Schema:
                     Schema(value, path, at, draft2020, found);
-                }
-            }
-            else if (Counts.Contains(key))
-            {
-                if (value.Kind != JsonKind.Number || !IsInteger(value) || value.Number < 0)
-                {
-                    Error(found, path, value, $"'{key}' is {Describe(value)}; it must be a non-negative integer.");
-                }
-            }
-            else if (Numbers.Contains(key))
-            {
-                if (value.Kind != JsonKind.Number)
-                {
-                    Error(found, path, value, $"'{key}' is {Describe(value)}; it must be a number.");
-                }
-                else if (key == "multipleOf" && value.Number <= 0)
-                {
-                    Error(found, path, value, $"'multipleOf' is {value.Text}; it must be greater than 0.");
-                }
-            }
-            else if (Booleans.Contains(key))
-            {
-                if (value.Kind is not (JsonKind.True or JsonKind.False))
-                {
-                    Error(found, path, value, $"'{key}' is {Describe(value)}; it must be true or false.");
-                }
-            }
-            else if (Strings.Contains(key))
-            {
-                if (value.Kind != JsonKind.String)
-                {
-                    Error(found, path, value, $"'{key}' is {Describe(value)}; it must be a string.");
-                }
-            }
-            else if (key == "type")
-            {
-                var names = value.Kind == JsonKind.Array ? value.Items : [value];
-                if (value.Kind == JsonKind.Array && value.Items.Count == 0)
-                {
-                    Error(found, path, value, "'type' is an empty array; name at least one type.");
-                }
-
-                foreach (var name in names)
-                {
-                    if (name.Kind != JsonKind.String || Array.IndexOf(Types, name.Text) < 0)
+                    break;
+                case KeywordValue.SchemaArray:
+                    SchemaArray(value, path, at, draft2020, found, key);
+                    break;
+                case KeywordValue.SchemaMap:
+                    if (!value.IsObject)
                     {
-                        Error(found, path, name, $"'type' holds {Describe(name)}{Suggest(name, Types)}; the types are {string.Join(", ", Types)}.");
+                        Error(found, path, value, $"'{key}' is {Describe(value)}; it must be an object whose members are schemas.");
+                        break;
                     }
-                }
 
-                if (value.Kind == JsonKind.Array && value.Items.Select(i => i.Text).Distinct().Count() != value.Items.Count)
-                {
-                    Error(found, path, value, "'type' names a type twice; its names must be unique.");
-                }
-            }
-            else if (key == "required")
-            {
-                UniqueStrings(found, path, value, "'required'");
-            }
-            else if (key == "dependentRequired")
-            {
-                if (!value.IsObject)
-                {
-                    Error(found, path, value, $"'dependentRequired' is {Describe(value)}; it must be an object whose members are arrays of property names.");
-                    continue;
-                }
-
-                foreach (var entry in value.Members)
-                {
-                    UniqueStrings(found, path, entry.Value, $"'dependentRequired/{entry.Key}'");
-                }
-            }
-            else if (key == "dependencies")
-            {
-                if (!value.IsObject)
-                {
-                    Error(found, path, value, $"'dependencies' is {Describe(value)}; it must be an object.");
-                    continue;
-                }
-
-                foreach (var entry in value.Members)
-                {
-                    if (entry.Value.Kind == JsonKind.Array)
+                    foreach (var entry in value.Members)
                     {
-                        UniqueStrings(found, path, entry.Value, $"'dependencies/{entry.Key}'");
+                        Schema(entry.Value, path, at + "/" + entry.Key.Replace("~", "~0").Replace("/", "~1"), draft2020, found);
                     }
-                    else
+
+                    break;
+                case KeywordValue.SchemaOrSchemaArray:
+                    Items(value, path, at, draft2020, found);
+                    break;
+                case KeywordValue.NonNegativeInteger:
+                    if (value.Kind != JsonKind.Number || !IsInteger(value) || value.Number < 0)
                     {
-                        Schema(entry.Value, path, at + "/" + entry.Key, draft2020, found);
+                        Error(found, path, value, $"'{key}' is {Describe(value)}; it must be a non-negative integer.");
                     }
-                }
+
+                    break;
+                case KeywordValue.Number or KeywordValue.PositiveNumber:
+                    if (value.Kind != JsonKind.Number)
+                    {
+                        Error(found, path, value, $"'{key}' is {Describe(value)}; it must be a number.");
+                    }
+                    else if (keyword.Value == KeywordValue.PositiveNumber && value.Number <= 0)
+                    {
+                        Error(found, path, value, $"'{key}' is {value.Text}; it must be greater than 0.");
+                    }
+
+                    break;
+                case KeywordValue.Boolean:
+                    if (value.Kind is not (JsonKind.True or JsonKind.False))
+                    {
+                        Error(found, path, value, $"'{key}' is {Describe(value)}; it must be true or false.");
+                    }
+
+                    break;
+                case KeywordValue.Text or KeywordValue.UriReference or KeywordValue.AnchorName or KeywordValue.Pattern:
+                    if (value.Kind != JsonKind.String)
+                    {
+                        Error(found, path, value, $"'{key}' is {Describe(value)}; it must be a string.");
+                    }
+
+                    break;
+                case KeywordValue.TypeNames:
+                    TypeNames(value, path, found);
+                    break;
+                case KeywordValue.Names:
+                    UniqueStrings(found, path, value, $"'{key}'");
+                    break;
+                case KeywordValue.NamesMap:
+                    if (!value.IsObject)
+                    {
+                        Error(found, path, value, $"'{key}' is {Describe(value)}; it must be an object whose members are arrays of property names.");
+                        break;
+                    }
+
+                    foreach (var entry in value.Members)
+                    {
+                        UniqueStrings(found, path, entry.Value, $"'{key}/{entry.Key}'");
+                    }
+
+                    break;
+                case KeywordValue.SchemaOrNamesMap:
+                    if (!value.IsObject)
+                    {
+                        Error(found, path, value, $"'{key}' is {Describe(value)}; it must be an object.");
+                        break;
+                    }
+
+                    foreach (var entry in value.Members)
+                    {
+                        if (entry.Value.Kind == JsonKind.Array)
+                        {
+                            UniqueStrings(found, path, entry.Value, $"'{key}/{entry.Key}'");
+                        }
+                        else
+                        {
+                            Schema(entry.Value, path, at + "/" + entry.Key, draft2020, found);
+                        }
+                    }
+
+                    break;
+                case KeywordValue.ValueArray:
+                    if (value.Kind != JsonKind.Array)
+                    {
+                        Error(found, path, value, $"'{key}' is {Describe(value)}; it must be an array.");
+                    }
+
+                    break;
+                case KeywordValue.VocabularyMap:
+                    if (!value.IsObject)
+                    {
+                        Error(found, path, value, $"'{key}' is {Describe(value)}; it must be an object.");
+                    }
+
+                    break;
             }
-            else if (key is "enum" or "examples")
+        }
+    }
+
+    private static void SchemaArray(JsonNode value, string path, string at, bool draft2020, List<DiagnosticInfo> found, string key)
+    {
+        if (value.Kind != JsonKind.Array || value.Items.Count == 0)
+        {
+            Error(found, path, value, $"'{key}' is {Describe(value)}; it must be a non-empty array of schemas.");
+            return;
+        }
+
+        for (var i = 0; i < value.Items.Count; i++)
+        {
+            Schema(value.Items[i], path, at + "/" + i.ToString(CultureInfo.InvariantCulture), draft2020, found);
+        }
+    }
+
+    private static void Items(JsonNode value, string path, string at, bool draft2020, List<DiagnosticInfo> found)
+    {
+        if (value.Kind == JsonKind.Array && !draft2020)
+        {
+            for (var i = 0; i < value.Items.Count; i++)
             {
-                if (value.Kind != JsonKind.Array)
-                {
-                    Error(found, path, value, $"'{key}' is {Describe(value)}; it must be an array.");
-                }
+                Schema(value.Items[i], path, at + "/" + i.ToString(CultureInfo.InvariantCulture), draft2020, found);
             }
-            else if (key == "$vocabulary" && !value.IsObject)
+        }
+        else if (value.Kind == JsonKind.Array)
+        {
+            Error(found, path, value, "'items' is an array; in draft 2020-12 it is one schema for all items (use 'prefixItems' for a schema per position).");
+        }
+        else
+        {
+            Schema(value, path, at, draft2020, found);
+        }
+    }
+
+    private static void TypeNames(JsonNode value, string path, List<DiagnosticInfo> found)
+    {
+        var names = value.Kind == JsonKind.Array ? value.Items : [value];
+        if (value.Kind == JsonKind.Array && value.Items.Count == 0)
+        {
+            Error(found, path, value, "'type' is an empty array; name at least one type.");
+        }
+
+        foreach (var name in names)
+        {
+            if (name.Kind != JsonKind.String || Array.IndexOf(Types, name.Text) < 0)
             {
-                Error(found, path, value, $"'$vocabulary' is {Describe(value)}; it must be an object.");
+                Error(found, path, name, $"'type' holds {Describe(name)}{Suggest(name, Types)}; the types are {string.Join(", ", Types)}.");
             }
-            else if (!Keywords.Contains(key) && Closest(key) is { } meant)
-            {
-                found.Add(new DiagnosticInfo(SchemaCompiler.MisspeltKeyword, path, value.Line, value.Column,
-                    $"'{key}' at {pointer} is no JSON Schema keyword; did you mean '{meant}'? An unknown keyword is ignored, so nothing checks what it says."));
-            }
+        }
+
+        if (value.Kind == JsonKind.Array && value.Items.Select(i => i.Text).Distinct().Count() != value.Items.Count)
+        {
+            Error(found, path, value, "'type' names a type twice; its names must be unique.");
         }
     }
 
@@ -271,7 +263,7 @@ internal static class SchemaLint
     private static string? Closest(string key)
     {
         // Annotations this project knows, and a keyword with a suffix (titleEn, descriptionNl) are meant as they are.
-        if (key.Length < 4 || SchemaCompiler.Annotations.Contains(key) || Keywords.Any(k => key.StartsWith(k, StringComparison.Ordinal)))
+        if (key.Length < 4 || Keywords.Any(k => key.StartsWith(k, StringComparison.Ordinal)))
         {
             return null;
         }

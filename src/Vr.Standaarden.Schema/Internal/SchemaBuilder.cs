@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Vr.Standaarden.Schema.Keywords;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Schema.Internal;
 
@@ -10,13 +11,6 @@ namespace Vr.Standaarden.Schema.Internal;
 /// </summary>
 internal sealed partial class SchemaBuilder
 {
-    private static readonly string[] SingleSchemaKeywords =
-        ["additionalItems", "additionalProperties", "contains", "if", "then", "else", "not", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema"];
-
-    private static readonly string[] SchemaArrayKeywords = ["allOf", "anyOf", "oneOf", "prefixItems"];
-
-    private static readonly string[] SchemaMapKeywords = ["properties", "patternProperties", "definitions", "$defs", "dependentSchemas", "dependencies"];
-
     private readonly JsonSchemaOptions _options;
     private readonly SchemaRegistry _registry;
     private readonly Dictionary<string, Location> _resources = new(StringComparer.Ordinal);
@@ -143,25 +137,33 @@ internal sealed partial class SchemaBuilder
         {
             var name = property.Name;
             var value = property.Value;
+            if (!KeywordCatalog.TryGet(name, out var keyword))
+            {
+                continue;
+            }
+
             var childPointer = JsonPointer.Append(pointer, name);
-            if (Array.IndexOf(SingleSchemaKeywords, name) >= 0 || (name == "items" && value.ValueKind != JsonValueKind.Array))
+            var kind = value.ValueKind;
+            switch (keyword.PlacementFor(kind == JsonValueKind.Array, kind == JsonValueKind.Object, kind is JsonValueKind.True or JsonValueKind.False))
             {
-                Scan(document, value, childPointer, baseUri, dialect, false, false);
-            }
-            else if ((Array.IndexOf(SchemaArrayKeywords, name) >= 0 || name == "items") && value.ValueKind == JsonValueKind.Array)
-            {
-                var i = 0;
-                foreach (var item in value.EnumerateArray())
-                {
-                    Scan(document, item, JsonPointer.Append(childPointer, i++), baseUri, dialect, false, false);
-                }
-            }
-            else if (Array.IndexOf(SchemaMapKeywords, name) >= 0 && value.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var member in value.EnumerateObject())
-                {
-                    Scan(document, member.Value, JsonPointer.Append(childPointer, member.Name), baseUri, dialect, false, false);
-                }
+                case SubschemaPlacement.Value:
+                    Scan(document, value, childPointer, baseUri, dialect, false, false);
+                    break;
+                case SubschemaPlacement.Items:
+                    var i = 0;
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        Scan(document, item, JsonPointer.Append(childPointer, i++), baseUri, dialect, false, false);
+                    }
+
+                    break;
+                case SubschemaPlacement.Members:
+                    foreach (var member in value.EnumerateObject())
+                    {
+                        Scan(document, member.Value, JsonPointer.Append(childPointer, member.Name), baseUri, dialect, false, false);
+                    }
+
+                    break;
             }
         }
     }

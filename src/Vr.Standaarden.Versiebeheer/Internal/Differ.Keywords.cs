@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Vr.Standaarden.Schema.Model;
 using Vr.Standaarden.Spec;
 
 namespace Vr.Standaarden.Versiebeheer.Internal;
@@ -94,12 +95,12 @@ internal sealed partial class Differ
         {
             var ov = o.Get(keyword);
             var nv = n.Get(keyword);
-            if (ov is { } a && nv is { } b && JsonNode.DeepEquals(JsonNode.Parse(a.GetRawText()), JsonNode.Parse(b.GetRawText())) && !Subschemas.Contains(keyword))
+            if (ov is { } a && nv is { } b && JsonNode.DeepEquals(JsonNode.Parse(a.GetRawText()), JsonNode.Parse(b.GetRawText())) && !IsApplicator(keyword))
             {
                 continue;
             }
 
-            if (Ignored.Contains(keyword))
+            if (IsIgnored(keyword))
             {
                 continue;
             }
@@ -108,19 +109,26 @@ internal sealed partial class Differ
         }
     }
 
-    private static readonly HashSet<string> Subschemas = new(StringComparer.Ordinal)
-    {
-        "properties", "items", "prefixItems", "additionalProperties", "unevaluatedProperties", "allOf", "anyOf", "oneOf", "not",
-        "if", "then", "else", "dependentSchemas", "contains", "patternProperties", "propertyNames", "unevaluatedItems",
-    };
+    // What the catalogue says of a keyword, under 2020-12 (the dialect of every release).
+    private static SubschemaPlacement Placement(string keyword) =>
+        KeywordCatalog.Find(keyword)?.SubschemasIn(SchemaDrafts.Draft202012) ?? SubschemaPlacement.None;
 
-    private static readonly HashSet<string> SchemaValued = new(StringComparer.Ordinal) { "not", "if", "propertyNames", "contains", "unevaluatedItems" };
-    private static readonly HashSet<string> SchemaMaps = new(StringComparer.Ordinal) { "properties", "patternProperties", "$defs", "definitions", "dependentSchemas" };
-    private static readonly HashSet<string> SchemaLists = new(StringComparer.Ordinal) { "allOf", "anyOf", "oneOf", "prefixItems" };
-    private static readonly HashSet<string> SchemaSingles = new(StringComparer.Ordinal)
-    {
-        "items", "additionalProperties", "unevaluatedProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "additionalItems",
-    };
+    // The applicators of 2020-12 proper: their subschemas are compared where they are.
+    private static bool IsApplicator(string keyword) =>
+        KeywordCatalog.Find(keyword) is { Kind: KeywordKind.Applicator, Vocabulary: not Vocabulary.Legacy };
+
+    // Keywords that decide validity by their value; the standard asserts format, and additionalItems is kept as one.
+    private static bool IsAssertion(string keyword) =>
+        KeywordCatalog.Find(keyword) is { } k && (k.Kind == KeywordKind.Assertion || k == KeywordCatalog.Format || k == KeywordCatalog.AdditionalItems);
+
+    // Texts and markers: a change to them changes no instance's validity (format is compared as an assertion).
+    private static bool IsAnnotation(string keyword) =>
+        KeywordCatalog.Find(keyword) is { } k && k != KeywordCatalog.Format && k != KeywordCatalog.Codes &&
+        ((k.IsDocumentation && k.Kind != KeywordKind.Core) || k == KeywordCatalog.Comment || k == KeywordCatalog.Anchor);
+
+    // Declarations compared where they are used, and the code descriptions, which code-list docs report.
+    private static bool IsIgnored(string keyword) =>
+        keyword == KeywordCatalog.Id.Name || keyword == KeywordCatalog.Codes.Name || Placement(keyword) == SubschemaPlacement.Members && KeywordCatalog.Find(keyword)!.Kind == KeywordKind.Core;
 
     private static JsonNode? Normalize(Side side, bool annotations) =>
         side.False ? JsonValue.Create(false) : side.Position is { } p ? Normalize(p, annotations) : JsonValue.Create(true);
@@ -141,7 +149,7 @@ internal sealed partial class Differ
         foreach (var member in node.EnumerateObject())
         {
             var name = member.Name;
-            if ((!annotations && (Annotations.Contains(name) || !Known(name))) || name == "$id")
+            if ((!annotations && (IsAnnotation(name) || !Known(name))) || name == "$id")
             {
                 continue;
             }
@@ -149,11 +157,11 @@ internal sealed partial class Differ
             result[name] = name switch
             {
                 "$ref" => JsonValue.Create(position.RefTarget()?.Relative ?? member.Value.GetString()),
-                _ when SchemaMaps.Contains(name) && member.Value.ValueKind == JsonValueKind.Object =>
+                _ when Placement(name) == SubschemaPlacement.Members && member.Value.ValueKind == JsonValueKind.Object =>
                     new JsonObject(member.Value.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, Normalize(position.Child(name, p.Name), annotations)))),
-                _ when SchemaLists.Contains(name) && member.Value.ValueKind == JsonValueKind.Array =>
+                _ when Placement(name) == SubschemaPlacement.Items && member.Value.ValueKind == JsonValueKind.Array =>
                     new JsonArray([.. Enumerable.Range(0, member.Value.GetArrayLength()).Select(i => Normalize(position.Child(name, Number(i)), annotations))]),
-                _ when SchemaSingles.Contains(name) => Normalize(position.Child(name), annotations),
+                _ when Placement(name) == SubschemaPlacement.Value => Normalize(position.Child(name), annotations),
                 _ => JsonNode.Parse(member.Value.GetRawText()),
             };
         }
@@ -162,18 +170,18 @@ internal sealed partial class Differ
     }
 
     private static bool Known(string keyword) =>
-        Assertions.Contains(keyword) || Subschemas.Contains(keyword) || SchemaMaps.Contains(keyword) || keyword is "$ref" or "$schema" or "$defs" or "definitions";
+        IsAssertion(keyword) || IsApplicator(keyword) || Placement(keyword) == SubschemaPlacement.Members || keyword is "$ref" or "$schema";
 
     private static IEnumerable<string> Keywords(Side side) =>
         side.IsObject ? side.Node.EnumerateObject().Select(p => p.Name) : [];
 
     // The node's other keywords, for a comparison with a $ref on the other side (true when it has none).
-    private static Side Without(Side side) => side.IsObject && side.Node.EnumerateObject().Any(p => p.Name != "$ref" && !Annotations.Contains(p.Name)) ? side : Side.True;
+    private static Side Without(Side side) => side.IsObject && side.Node.EnumerateObject().Any(p => p.Name != "$ref" && !IsAnnotation(p.Name)) ? side : Side.True;
 
     private void Keyword(string keyword, Side o, Side n, JsonElement? ov, JsonElement? nv, Context context)
     {
         var at = context.At(keyword);
-        if (Annotations.Contains(keyword) || (!Assertions.Contains(keyword) && !Subschemas.Contains(keyword) && keyword != "$schema"))
+        if (IsAnnotation(keyword) || (!IsAssertion(keyword) && !IsApplicator(keyword) && keyword != "$schema"))
         {
             var what = ov is null ? $"added: {Show(nv!.Value)}" : nv is null ? $"removed (was {Show(ov.Value)})" : $"changed from {Show(ov.Value)} to {Show(nv.Value)}";
             Add(VersionBump.Patch, context.Schema, at.Location, $"Annotation '{keyword}' {what}; no instance changes validity.", "A1");
@@ -280,13 +288,6 @@ internal sealed partial class Differ
                 break;
         }
     }
-
-    private static readonly HashSet<string> Assertions = new(StringComparer.Ordinal)
-    {
-        "type", "enum", "const", "required", "pattern", "format", "minLength", "maxLength", "minItems", "maxItems", "minimum",
-        "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "uniqueItems", "minProperties", "maxProperties",
-        "minContains", "maxContains", "dependentRequired", "additionalItems",
-    };
 
     private static IEnumerable<string> Names(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Object } v ? v.EnumerateObject().Select(p => p.Name) : [];
@@ -524,7 +525,7 @@ internal sealed partial class Differ
 
     private void Generic(string keyword, Side o, Side n, JsonElement? ov, JsonElement? nv, Context at)
     {
-        if (ov is not null && nv is not null && SchemaValued.Contains(keyword) &&
+        if (ov is not null && nv is not null && Placement(keyword) == SubschemaPlacement.Value &&
             JsonNode.DeepEquals(Normalize(o.Position!.Value.Child(keyword), annotations: false), Normalize(n.Position!.Value.Child(keyword), annotations: false)))
         {
             // Only texts differ inside: report them where they are.

@@ -12,14 +12,6 @@ namespace Vr.Standaarden.Versiebeheer.Internal;
 /// </summary>
 internal sealed partial class Differ
 {
-    private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
-    {
-        "title", "titleEn", "description", "descriptionEn", "$comment", "examples", "default", "deprecated", "readOnly",
-        "writeOnly", "persoonsgegeven", "codelijst", "verwijstNaar", "$anchor", "contentEncoding", "contentMediaType", "contentSchema",
-    };
-
-    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal) { "$id", "$defs", "definitions", "codes" };
-
     private readonly ReleaseView _old;
     private readonly ReleaseView _new;
     private readonly InstanceSynth _oldSynth = new();
