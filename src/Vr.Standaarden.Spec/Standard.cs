@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Spec;
 
@@ -45,6 +46,21 @@ public static partial class Standard
     /// <summary>The schema or code list whose <c>$id</c> is <paramref name="id"/>, in whichever release has it, or <c>null</c>.</summary>
     public static StandardFile? FindById(string id) =>
         TryParseId(id, out var release, out _) && TryGetRelease(release, out var found) ? found.FindById(id) : null;
+
+    /// <summary>
+    /// Resolves an absolute <paramref name="reference"/> to a schema of whichever release of the standard has it, as a
+    /// region's extension schema refers to the standard's definitions by their <c>$id</c>.
+    /// </summary>
+    /// <param name="reference">An absolute URI, such as <c>https://vr-standaarden.github.io/spec/1.1/schemas/locatie.schema.json#/$defs/positie</c>.</param>
+    /// <param name="target">Where it leads.</param>
+    /// <returns>False when no embedded release has that file or the pointer names nothing in it.</returns>
+    public static bool TryResolve(string reference, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SchemaTarget? target)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        target = null;
+        return SchemaReference.TryResolve(null, reference, out var resolved) && TryParseId(resolved.Resource, out var release, out _) &&
+               TryGetRelease(release, out var found) && found.TryResolve(null, reference, out target);
+    }
 
     /// <summary>
     /// Splits an <c>$id</c> of the standard, such as <c>https://vr-standaarden.github.io/spec/1.0/schemas/incident.schema.json</c>,

@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Spec;
 
@@ -210,6 +212,29 @@ public sealed partial class StandardRelease
         return problems;
     }
 
+    /// <summary>
+    /// Resolves <paramref name="reference"/>, written in <paramref name="from"/> (whose <c>$id</c> is the base URI), to a
+    /// schema of this release: the file with that <c>$id</c> and the node its JSON Pointer fragment names. The standard
+    /// uses no nested <c>$id</c> and no anchors, so that is all a reference inside a release can mean.
+    /// </summary>
+    /// <param name="from">The file the reference is in; null for a reference that must be absolute.</param>
+    /// <param name="reference">The value of <c>$ref</c> as written.</param>
+    /// <param name="target">Where it leads.</param>
+    /// <returns>False when it is no URI reference, names no file of this release, or points at nothing there.</returns>
+    public bool TryResolve(StandardFile? from, string reference, [NotNullWhen(true)] out SchemaTarget? target)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        target = null;
+        if (!SchemaReference.TryResolve(from?.Id, reference, out var resolved) || resolved.JsonPointer is not { } pointer ||
+            FindById(resolved.Resource) is not { } file || !TryNavigate(file.Root, pointer, out var node))
+        {
+            return false;
+        }
+
+        target = new SchemaTarget(this, file, pointer, node);
+        return true;
+    }
+
     /// <summary>Every <c>$ref</c> in a schema document with the pointer of the <c>$ref</c> member.</summary>
     internal static IEnumerable<(string Reference, string Pointer)> References(JsonElement node, string pointer)
     {
@@ -289,12 +314,12 @@ public sealed partial class StandardRelease
     // Null when the reference resolves inside the release; otherwise why not.
     private string? Resolve(string baseId, string reference)
     {
-        if (!Uri.TryCreate(new Uri(baseId), reference, out var target))
+        if (!SchemaReference.TryResolve(baseId, reference, out var target))
         {
             return $"the $ref '{reference}' is not a URI reference.";
         }
 
-        var absolute = target.GetLeftPart(UriPartial.Query);
+        var absolute = target.Resource;
         if (absolute.StartsWith("https://json-schema.org/", StringComparison.Ordinal) || absolute.StartsWith("http://json-schema.org/", StringComparison.Ordinal))
         {
             return null;
@@ -306,8 +331,7 @@ public sealed partial class StandardRelease
             return $"the $ref '{reference}' resolves to {absolute}, which no file of release {Name} has as its $id: a reference must stay within the release.";
         }
 
-        var fragment = Uri.UnescapeDataString(target.Fragment.TrimStart('#'));
-        if (fragment.Length > 0 && fragment[0] == '/' && !TryNavigate(file.Root, fragment, out _))
+        if (target.JsonPointer is { Length: > 0 } fragment && !TryNavigate(file.Root, fragment, out _))
         {
             return $"the $ref '{reference}' points at {fragment} in {file.Path}, which is not there.";
         }

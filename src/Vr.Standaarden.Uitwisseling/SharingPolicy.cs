@@ -521,19 +521,17 @@ internal sealed record PersonalDataMap(IReadOnlyList<(string[] Path, string Kind
             return;
         }
 
-        if (node.TryGetProperty("$ref", out var reference) && reference.ValueKind == JsonValueKind.String && release is not null &&
-            Uri.TryCreate(file?.Id is { } id ? new Uri(id) : null, reference.GetString(), out var target) && release.FindById(target.GetLeftPart(UriPartial.Query)) is { } targetFile &&
-            StandardRelease.TryNavigate(targetFile.Root, Uri.UnescapeDataString(target.Fragment.TrimStart('#')), out var targetNode))
+        if (node.TryGetProperty("$ref", out var reference) && reference.ValueKind == JsonValueKind.String)
         {
-            Walk(release, targetFile, targetNode, path, depth + 1);
-        }
-        else if (node.TryGetProperty("$ref", out var external) && external.ValueKind == JsonValueKind.String &&
-                 Uri.TryCreate(external.GetString(), UriKind.Absolute, out var absolute) && Standard.FindById(absolute.GetLeftPart(UriPartial.Query)) is { } standardFile &&
-                 Standard.TryParseId(absolute.GetLeftPart(UriPartial.Query), out var standardRelease, out _) &&
-                 StandardRelease.TryNavigate(standardFile.Root, Uri.UnescapeDataString(absolute.Fragment.TrimStart('#')), out var standardNode))
-        {
-            // An extension's schema that uses the standard's definitions by their $id.
-            Walk(Standard.Release(standardRelease), standardFile, standardNode, path, depth + 1);
+            // Inside a release from the file's $id; from an extension's schema only by the standard's absolute $id.
+            if (release is not null && release.TryResolve(file, reference.GetString()!, out var target))
+            {
+                Walk(release, target.File, target.Node, path, depth + 1);
+            }
+            else if (Standard.TryResolve(reference.GetString()!, out var standard))
+            {
+                Walk(standard.Release, standard.File, standard.Node, path, depth + 1);
+            }
         }
 
         var described = false;

@@ -243,10 +243,9 @@ public sealed class Migration
 
             yield return (file, node);
             if (node.TryGetProperty("$ref", out var reference) && reference.ValueKind == JsonValueKind.String && file.Id is not null &&
-                Uri.TryCreate(new Uri(file.Id), reference.GetString(), out var target) && release.FindById(target.GetLeftPart(UriPartial.Query)) is { } targetFile &&
-                StandardRelease.TryNavigate(targetFile.Root, Uri.UnescapeDataString(target.Fragment.TrimStart('#')), out var targetNode))
+                release.TryResolve(file, reference.GetString()!, out var target))
             {
-                pending.Push((targetFile, targetNode, depth + 1));
+                pending.Push((target.File, target.Node, depth + 1));
             }
 
             foreach (var keyword in new[] { "allOf", "anyOf", "oneOf" })

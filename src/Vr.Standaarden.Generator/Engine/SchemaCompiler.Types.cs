@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -56,22 +57,13 @@ internal sealed partial class SchemaCompiler
 
     private TypeExport? Resolve(JsonNode reference)
     {
-        string uri;
-        try
-        {
-            uri = new Uri(new Uri(_baseUri), reference.Text).AbsoluteUri;
-        }
-        catch (UriFormatException)
+        if (!SchemaReference.TryResolve(_baseUri, reference.Text, out var resolved))
         {
             Report(UnresolvedReference, reference, $"'$ref' '{reference.Text}' is not a valid URI reference.");
             return null;
         }
 
-        if (uri.EndsWith("#", StringComparison.Ordinal))
-        {
-            uri = uri.Substring(0, uri.Length - 1);
-        }
-
+        var uri = resolved.ToString();
         if (_catalog.TryGetValue(uri, out var export))
         {
             if (_standardReference is null && EmbeddedSpec.IsEmbedded(export))

@@ -195,8 +195,8 @@ internal sealed partial class SchemaCompiler
     }
 
     private static string BaseUri(SchemaSource source, JsonNode root) =>
-        root.IsObject && root.String("$id") is { } id && Uri.TryCreate(id, UriKind.Absolute, out var uri)
-            ? uri.AbsoluteUri.Split('#')[0]
+        root.IsObject && root.String("$id") is { } id && SchemaReference.TryResolve(null, id, out var resolved)
+            ? resolved.Resource
             : "file:///" + source.Path.TrimStart('/');
 
     private static string BaseName(SchemaSource source, JsonNode root)

@@ -1,3 +1,5 @@
+using Vr.Standaarden.Schema.Model;
+
 namespace Vr.Standaarden.Schema.Internal;
 
 internal static class UriTools
@@ -28,44 +30,9 @@ internal static class UriTools
         return reference.Length == 0 ? baseUri : new Uri(baseUri, reference);
     }
 
-    public static (string Resource, string? Fragment) Split(Uri uri)
-    {
-        var text = uri.OriginalString;
-        var hash = text.IndexOf('#', StringComparison.Ordinal);
-        if (hash < 0)
-        {
-            return (Normalize(text), null);
-        }
+    public static (string Resource, string? Fragment) Split(Uri uri) => SchemaReference.Split(uri.OriginalString);
 
-        return (Normalize(text[..hash]), text[(hash + 1)..]);
-    }
+    private static string Normalize(string text) => SchemaReference.Normalize(text);
 
-    private static string Normalize(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https" or "file"
-            ? parsed.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.Fragment, UriFormat.UriEscaped)
-            : text;
-
-    private static bool HasScheme(string reference)
-    {
-        if (reference.Length == 0 || !char.IsAsciiLetter(reference[0]))
-        {
-            return false;
-        }
-
-        for (var i = 1; i < reference.Length; i++)
-        {
-            var c = reference[i];
-            if (c == ':')
-            {
-                return true;
-            }
-
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '-' or '.'))
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasScheme(string reference) => SchemaReference.HasScheme(reference);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Vr.Standaarden.Spec;
 
 namespace Vr.Standaarden.Validatie.Internal;
 
@@ -124,11 +125,13 @@ internal sealed class SchemaIndex
         Cache.GetOrAdd((release, entity), key =>
         {
             var fields = new List<Field>();
-            Walk(key.Item1, StandardSchemas.Document(key.Item1, key.Item2), [], fields, depth: 0);
+            var release = Standard.Release(key.Item1);
+            var file = release.Schema(key.Item2);
+            Walk(release, file, file.Root, [], fields, depth: 0);
             return new SchemaIndex(fields);
         });
 
-    private static void Walk(string release, JsonElement node, List<string> path, List<Field> fields, int depth)
+    private static void Walk(StandardRelease release, StandardFile file, JsonElement node, List<string> path, List<Field> fields, int depth)
     {
         if (node.ValueKind != JsonValueKind.Object || depth > 32)
         {
@@ -140,28 +143,21 @@ internal sealed class SchemaIndex
             fields.Add(new Field([.. path], "verwijstNaar", entity));
         }
 
-        if (node.TryGetProperty("$ref", out var reference) && reference.GetString() is { } r)
+        if (node.TryGetProperty("$ref", out var reference) && reference.GetString() is { } r && release.TryResolve(file, r, out var referenced))
         {
-            var hash = r.IndexOf('#', StringComparison.Ordinal);
-            var file = Path.GetFileName(hash < 0 ? r : r[..hash]);
-            var fragment = hash < 0 ? "" : r[(hash + 1)..];
-            if (r.Contains("codelijsten/", StringComparison.Ordinal))
+            if (referenced.File.Path.StartsWith("codelijsten/", StringComparison.Ordinal))
             {
-                fields.Add(new Field([.. path], "codelijst", file[..^".json".Length]));
+                fields.Add(new Field([.. path], "codelijst", referenced.File.Name));
             }
-            else if (file.EndsWith(".schema.json", StringComparison.Ordinal))
+            else
             {
-                var document = StandardSchemas.Document(release, file[..^".schema.json".Length]);
-                if (fragment.StartsWith("/$defs/", StringComparison.Ordinal))
+                const string Definitions = "/$defs/";
+                if (referenced.JsonPointer.StartsWith(Definitions, StringComparison.Ordinal))
                 {
-                    var definition = fragment["/$defs/".Length..];
-                    fields.Add(new Field([.. path], "def", definition));
-                    Walk(release, document.GetProperty("$defs").GetProperty(definition), path, fields, depth + 1);
+                    fields.Add(new Field([.. path], "def", referenced.JsonPointer[Definitions.Length..]));
                 }
-                else
-                {
-                    Walk(release, document, path, fields, depth + 1);
-                }
+
+                Walk(release, referenced.File, referenced.Node, path, fields, depth + 1);
             }
         }
 
@@ -170,7 +166,7 @@ internal sealed class SchemaIndex
             foreach (var property in properties.EnumerateObject())
             {
                 path.Add(property.Name);
-                Walk(release, property.Value, path, fields, depth + 1);
+                Walk(release, file, property.Value, path, fields, depth + 1);
                 path.RemoveAt(path.Count - 1);
             }
         }
@@ -178,7 +174,7 @@ internal sealed class SchemaIndex
         if (node.TryGetProperty("items", out var items))
         {
             path.Add("*");
-            Walk(release, items, path, fields, depth + 1);
+            Walk(release, file, items, path, fields, depth + 1);
             path.RemoveAt(path.Count - 1);
         }
     }

@@ -23,18 +23,6 @@ internal sealed class ReleaseView
 
     public StandardRelease Release { get; }
 
-    /// <summary>The file and fragment <paramref name="reference"/> points at from a schema with base <paramref name="baseUri"/>.</summary>
-    public (StandardFile File, string Fragment)? Resolve(string baseUri, string reference)
-    {
-        if (!Uri.TryCreate(new Uri(baseUri), reference, out var target))
-        {
-            return null;
-        }
-
-        var file = Release.FindById(target.GetLeftPart(UriPartial.Query));
-        return file is null ? null : (file, Uri.UnescapeDataString(target.Fragment.TrimStart('#')));
-    }
-
     /// <summary>The schema node at <paramref name="fragment"/> (a JSON Pointer) in <paramref name="file"/>.</summary>
     public static JsonElement? Node(StandardFile file, string fragment) =>
         StandardRelease.TryNavigate(file.Root, fragment, out var node) ? node : null;

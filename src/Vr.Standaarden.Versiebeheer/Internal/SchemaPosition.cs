@@ -26,11 +26,9 @@ internal readonly record struct SchemaPosition(ReleaseView View, StandardFile Fi
             return null;
         }
 
-        return View.Resolve(BaseUri(), reference.GetString()!) is { } target ? new SchemaPosition(View, target.File, target.Fragment) : null;
+        // The base URI for references here is the file's $id (the standard uses no nested $id).
+        return View.Release.TryResolve(File, reference.GetString()!, out var target) ? new SchemaPosition(View, target.File, target.JsonPointer) : null;
     }
-
-    // The base URI for references here: the file's $id (nested $id are not used by the standard).
-    private string BaseUri() => File.Id!;
 
     private static string Escape(string pointer) =>
         string.Concat(pointer.Select(c => c is '%' or ' ' or '"' or '<' or '>' or '{' or '}' or '|' or '\\' or '^' or '`' ? System.Uri.HexEscape(c) : c.ToString()));
