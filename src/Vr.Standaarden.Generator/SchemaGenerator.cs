@@ -30,18 +30,6 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         public const string Generated = "VrGeneratedSchema";
     }
 
-    private const string Category = "Vr.Standaarden.Generator";
-
-    private static readonly DiagnosticDescriptor UnsupportedKeyword = new("VR1001", "Schema keyword not compiled", "{0}", Category, DiagnosticSeverity.Warning, true);
-    private static readonly DiagnosticDescriptor UnresolvedReference = new("VR1002", "Unresolved $ref", "{0}", Category, DiagnosticSeverity.Error, true);
-    private static readonly DiagnosticDescriptor InvalidJson = new("VR1003", "Schema file is not JSON", "{0}", Category, DiagnosticSeverity.Error, true);
-    private static readonly DiagnosticDescriptor NoSchema = new("VR1004", "Not a schema", "{0}", Category, DiagnosticSeverity.Warning, true);
-    private static readonly DiagnosticDescriptor SameTitle = new("VR1005", "Two schemas with the same type name", "{0}", Category, DiagnosticSeverity.Warning, true);
-    private static readonly DiagnosticDescriptor MissingModel = new("VR1006", "The standard's types need Vr.Standaarden.Model", "{0}", Category, DiagnosticSeverity.Error, true);
-    private static readonly DiagnosticDescriptor InvalidSchema = new("VR1007", "Schema invalid against its meta-schema", "{0}", Category, DiagnosticSeverity.Error, true);
-    private static readonly DiagnosticDescriptor MisspeltKeyword = new("VR1008", "Unknown keyword like a known one", "{0}", Category, DiagnosticSeverity.Warning, true);
-    private static readonly DiagnosticDescriptor[] Descriptors = [UnsupportedKeyword, UnresolvedReference, InvalidJson, NoSchema, SameTitle, MissingModel, InvalidSchema, MisspeltKeyword];
-
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -107,7 +95,7 @@ public sealed class SchemaGenerator : IIncrementalGenerator
 
     private static void Report(SourceProductionContext spc, DiagnosticInfo d)
     {
-        var descriptor = Descriptors.First(x => x.Id == d.Id);
+        var descriptor = DiagnosticDescriptors.All.First(x => x.Id == d.Id);
         var position = new LinePosition(System.Math.Max(0, d.Line - 1), System.Math.Max(0, d.Column - 1));
         var location = Location.Create(d.Path, default, new LinePositionSpan(position, position));
         spc.ReportDiagnostic(Diagnostic.Create(descriptor, location, d.Message));

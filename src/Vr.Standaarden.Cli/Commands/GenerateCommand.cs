@@ -46,7 +46,7 @@ internal static class GenerateCommand
             var bytes = File.ReadAllBytes(file);
             if ((JsonInput.CheckSize(bytes.Length, InputLimits.DefaultMaxBytes) ?? JsonInput.CheckEncoding(bytes)) is { } problem)
             {
-                stderr.WriteLine($"{Path.GetFullPath(file).Replace('\\', '/')}({Math.Max(problem.Line, 1)},{Math.Max(problem.Column, 1)}): error {SchemaCompiler.InvalidJson}: {problem.Text.English}");
+                stderr.WriteLine($"{Path.GetFullPath(file).Replace('\\', '/')}({Math.Max(problem.Line, 1)},{Math.Max(problem.Column, 1)}): error {Diagnostics.InvalidJson.Id}: {problem.Text.English}");
                 errors++;
                 continue;
             }
@@ -65,7 +65,7 @@ internal static class GenerateCommand
             var generated = SchemaCompiler.Compile(source, catalog, ns);
             foreach (var d in generated.Diagnostics)
             {
-                var severity = SchemaCompiler.IsError(d.Id) ? "error" : "warning";
+                var severity = Diagnostics.IsError(d.Id) ? "error" : "warning";
                 errors += severity == "error" ? 1 : 0;
                 stderr.WriteLine($"{d.Path}({d.Line},{d.Column}): {severity} {d.Id}: {d.Message}");
             }

@@ -59,7 +59,7 @@ internal sealed partial class SchemaCompiler
     {
         if (!SchemaReference.TryResolve(_baseUri, reference.Text, out var resolved))
         {
-            Report(UnresolvedReference, reference, $"'$ref' '{reference.Text}' is not a valid URI reference.");
+            Report(Diagnostics.UnresolvedReference.Id, reference, $"'$ref' '{reference.Text}' is not a valid URI reference.");
             return null;
         }
 
@@ -68,14 +68,14 @@ internal sealed partial class SchemaCompiler
         {
             if (_standardReference is null && EmbeddedSpec.IsEmbedded(export))
             {
-                _standardReference = new DiagnosticInfo(MissingModel, _source.Path, reference.Line, reference.Column,
+                _standardReference = new DiagnosticInfo(Diagnostics.MissingModel.Id, _source.Path, reference.Line, reference.Column,
                     $"'$ref' '{reference.Text}' refers to the standard, whose types are in the package {EmbeddedSpec.ModelNamespace}; add <PackageReference Include=\"{EmbeddedSpec.ModelNamespace}\" /> to the project. No code is generated for this file until then.");
             }
 
             return export;
         }
 
-        Report(UnresolvedReference, reference, $"'$ref' '{reference.Text}' ({uri}) is not the root or a $defs entry of any schema file given to the generator (AdditionalFiles in a project); add the file it points to.");
+        Report(Diagnostics.UnresolvedReference.Id, reference, $"'$ref' '{reference.Text}' ({uri}) is not the root or a $defs entry of any schema file given to the generator (AdditionalFiles in a project); add the file it points to.");
         return null;
     }
 

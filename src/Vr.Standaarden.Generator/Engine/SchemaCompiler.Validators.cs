@@ -177,7 +177,7 @@ internal sealed partial class SchemaCompiler
             // Only real keywords: a member that is no keyword is an annotation, or a slip that SchemaLint reports as VR1008.
             if ((only is null || only.Contains(member.Key)) && SchemaLint.Keywords.Contains(member.Key) && !Annotations.Contains(member.Key) && !Supported.Contains(member.Key) && _reportedUnsupported.Add(member.Value))
             {
-                Report(UnsupportedKeyword, member.Value, $"The keyword '{member.Key}' is not compiled: generated code does not check it. Validate with Vr.Standaarden.Schema where it matters.");
+                Report(Diagnostics.UnsupportedKeyword.Id, member.Value, $"The keyword '{member.Key}' is not compiled: generated code does not check it. Validate with Vr.Standaarden.Schema where it matters.");
             }
         }
 

@@ -14,21 +14,6 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal sealed partial class SchemaCompiler
 {
-    public const string UnsupportedKeyword = "VR1001";
-    public const string UnresolvedReference = "VR1002";
-    public const string InvalidJson = "VR1003";
-    public const string NoSchema = "VR1004";
-    public const string SameTitle = "VR1005";
-    public const string MissingModel = "VR1006";
-    public const string InvalidSchema = "VR1007";
-    public const string MisspeltKeyword = "VR1008";
-
-    /// <summary>
-    /// Whether diagnostic <paramref name="id"/> is an error (the others are warnings), as <c>vr generate</c> reports it; the
-    /// generator's descriptors state the same severities, where release tracking checks them.
-    /// </summary>
-    public static bool IsError(string id) => id is UnresolvedReference or InvalidJson or MissingModel or InvalidSchema;
-
     private const string Rt = "global::Vr.Standaarden.Schema.Compiled";
     private const string Violations = "global::System.Collections.Generic.List<" + Rt + ".SchemaViolation>";
     private const string Json = "global::System.Text.Json";
@@ -129,7 +114,7 @@ internal sealed partial class SchemaCompiler
         {
             return new GeneratedFile(hint, "", new EquatableArray<DiagnosticInfo>(
             [
-                new DiagnosticInfo(InvalidJson, source.Path, ex.Line, ex.Column, $"The schema file is not valid JSON: {ex.Message} at line {ex.Line}, column {ex.Column}."),
+                new DiagnosticInfo(Diagnostics.InvalidJson.Id, source.Path, ex.Line, ex.Column, $"The schema file is not valid JSON: {ex.Message} at line {ex.Line}, column {ex.Column}."),
             ]));
         }
 
@@ -137,13 +122,13 @@ internal sealed partial class SchemaCompiler
         {
             return new GeneratedFile(hint, "", new EquatableArray<DiagnosticInfo>(
             [
-                new DiagnosticInfo(NoSchema, source.Path, root.Line, root.Column, "The file is not a JSON Schema object; no code is generated for it."),
+                new DiagnosticInfo(Diagnostics.NoSchema.Id, source.Path, root.Line, root.Column, "The file is not a JSON Schema object; no code is generated for it."),
             ]));
         }
 
         // A schema that breaks its meta-schema is reported where it breaks, and no code is generated from it.
         var lint = SchemaLint.Check(root, source.Path);
-        if (lint.Any(d => d.Id == InvalidSchema))
+        if (lint.Any(d => d.Id == Diagnostics.InvalidSchema.Id))
         {
             lint.Sort();
             return new GeneratedFile(hint, "", new EquatableArray<DiagnosticInfo>(lint.ToArray()));
@@ -165,14 +150,14 @@ internal sealed partial class SchemaCompiler
         {
             compiler._definitionNames[definition.Key] = definition.Name;
             var at = root["$defs"]?[definition.Key] ?? root;
-            compiler._diagnostics.Add(new DiagnosticInfo(SameTitle, source.Path, at.Line, at.Column,
+            compiler._diagnostics.Add(new DiagnosticInfo(Diagnostics.SameTitle.Id, source.Path, at.Line, at.Column,
                 $"The $defs entry '{definition.Key}' gives the same type name as one in {definition.SameNameAs}; it is named {definition.Name} here."));
         }
 
         if (own?.SameTitleAs is { } first)
         {
             var title = root["title"] ?? root;
-            compiler._diagnostics.Add(new DiagnosticInfo(SameTitle, source.Path, title.Line, title.Column,
+            compiler._diagnostics.Add(new DiagnosticInfo(Diagnostics.SameTitle.Id, source.Path, title.Line, title.Column,
                 $"The title '{root.String("title")}' gives the same type name as {first}; the types of this file are named {own.BaseName}. Give the schemas different titles to choose the names."));
         }
 

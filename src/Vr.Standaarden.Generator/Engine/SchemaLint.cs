@@ -50,7 +50,7 @@ internal static class SchemaLint
                 // Not a keyword of JSON Schema: the standard's own annotations are checked by its meta-schemas, others may be misspelt.
                 if (keyword is null && Closest(key) is { } meant)
                 {
-                    found.Add(new DiagnosticInfo(SchemaCompiler.MisspeltKeyword, path, value.Line, value.Column,
+                    found.Add(new DiagnosticInfo(Diagnostics.MisspeltKeyword.Id, path, value.Line, value.Column,
                         $"'{key}' at {pointer} is no JSON Schema keyword; did you mean '{meant}'? An unknown keyword is ignored, so nothing checks what it says."));
                 }
 
@@ -238,7 +238,7 @@ internal static class SchemaLint
     }
 
     private static void Error(List<DiagnosticInfo> found, string path, JsonNode at, string message) =>
-        found.Add(new DiagnosticInfo(SchemaCompiler.InvalidSchema, path, at.Line, at.Column, message + " The schema is not valid against its meta-schema."));
+        found.Add(new DiagnosticInfo(Diagnostics.InvalidSchema.Id, path, at.Line, at.Column, message + " The schema is not valid against its meta-schema."));
 
     private static bool IsInteger(JsonNode number) =>
         double.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && Math.Floor(value) == value && !double.IsInfinity(value);
