@@ -8,7 +8,7 @@ namespace Vr.Standaarden.Transport;
 /// The in-process binding: a queue in memory between a sender and a receiver in the same process, for tests and for a
 /// node on the embedded default. It acknowledges a message when the queue holds it, redelivers what a receiver retries
 /// (up to <see cref="MaxDeliveries"/>), and keeps rejected messages in <see cref="DeadLetters"/> with their outcome.
-/// Nothing survives the process; put a <see cref="SqliteOutbox"/> in front where that matters.
+/// Nothing survives the process; put a <c>SqliteOutbox</c> (Vr.Standaarden.Transport.Sqlite) in front where that matters.
 /// </summary>
 public sealed class InProcessChannel : IMessageSender, IMessageSource
 {

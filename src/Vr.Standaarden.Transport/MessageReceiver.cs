@@ -99,7 +99,7 @@ public class Received
 
     /// <summary>
     /// The inbox entry that records the acceptance, or <c>null</c> when de-duplication is off. With a
-    /// <see cref="SqliteInbox"/>, write the handler's effect through its transaction to make it exactly-once.
+    /// <c>SqliteInbox</c> (Vr.Standaarden.Transport.Sqlite), write the handler's effect through its transaction to make it exactly-once.
     /// </summary>
     public InboxEntry? Inbox { get; }
 

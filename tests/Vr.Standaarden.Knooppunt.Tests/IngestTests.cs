@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Vr.Standaarden.Transport.Sqlite;
 using Vr.Standaarden.Transport;
 
 namespace Vr.Standaarden.Knooppunt.Tests;

@@ -9,6 +9,7 @@ public sealed class PublicApiTests
     [InlineData("Vr.Standaarden.Transport")]
     [InlineData("Vr.Standaarden.Transport.Http")]
     [InlineData("Vr.Standaarden.Transport.Nats")]
+    [InlineData("Vr.Standaarden.Transport.Sqlite")]
     public void Public_api_matches_the_approved_file(string assembly) =>
         PublicApiApproval.Verify(Assembly.Load(assembly));
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace Vr.Standaarden.Transport;
+namespace Vr.Standaarden.Transport.Sqlite;
 
 /// <summary>How an <see cref="SqliteOutbox"/> delivers.</summary>
 public sealed class OutboxOptions
