@@ -18,7 +18,7 @@ using Vr.Standaarden.Uitwisseling;
 // A knooppunt on the embedded default: the record and the inbox are SQLite files in --data, the API and the portal on
 // --urls. The sample feeds send to it over HTTP like any partner would; with --nats it also reads its JetStream stream
 // and (as a regional node) forwards what the national node may have.
-var options = NodeOptions.Parse(args, Console.Error);
+var options = KnooppuntOptions.Parse(args, Console.Error);
 if (options is null)
 {
     return 2;
@@ -26,7 +26,7 @@ if (options is null)
 
 if (options.Help)
 {
-    Console.WriteLine(NodeOptions.Usage);
+    Console.WriteLine(KnooppuntOptions.Usage);
     return 0;
 }
 
@@ -173,9 +173,9 @@ foreach (var set in ingest.Log.Quarantine)
 }
 
 var register = RecipientRegister.Parse(File.ReadAllBytes(options.Register));
-if (register.Find(options.NodeOin) is null)
+if (register.Find(options.KnooppuntOin) is null)
 {
-    Console.Error.WriteLine($"knooppunt: the node's OIN {options.NodeOin} is not in the register {options.Register}.");
+    Console.Error.WriteLine($"knooppunt: the node's OIN {options.KnooppuntOin} is not in the register {options.Register}.");
     return 2;
 }
 
@@ -183,7 +183,7 @@ var receiverOptions = new ReceiverOptions
 {
     Validation = ValidationMode.Full,
     Policy = new SharingPolicy(register, Sharing(null)),
-    Recipient = options.NodeOin,
+    Recipient = options.KnooppuntOin,
     Inbox = ingest.Inbox, // the record is the inbox: a message is accepted and recorded in one step, a resent one is a duplicate
 };
 if (options.Trust is null)
@@ -208,11 +208,11 @@ if (options.Secured)
         access.Forwarders.Add(string.Create(CultureInfo.InvariantCulture, $"00000099{n:00}0000000001"));
     }
 
-    access.Forwarders.Add(NodeOptions.NationalOin);
+    access.Forwarders.Add(KnooppuntOptions.NationalOin);
 
     // The node's own organisation (the safety region): its chair may open data for a while, its privacy officer reads the
     // processing log; both are people signed in for it with their role.
-    var organisation = register.Find(options.NodeOin)!.OrganisationOin;
+    var organisation = register.Find(options.KnooppuntOin)!.OrganisationOin;
     if (register.Find(organisation) is not null)
     {
         access.Chairs.Add(organisation);
@@ -266,7 +266,7 @@ app.UseKnooppuntProtection();
 app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = options.Name, SignaturesVerified = options.Trust is not null, RegionOutlines = options.RegionOutlines, Access = access });
 await app.StartAsync();
 var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-log.LogInformation("Node {Name} ({Oin}) on {Address}; record in {Data}", options.Name, options.NodeOin, address, options.Data);
+log.LogInformation("Node {Name} ({Oin}) on {Address}; record in {Data}", options.Name, options.KnooppuntOin, address, options.Data);
 
 // Ctrl+C, SIGTERM (a service manager, docker stop) and SIGINT all stop the node through the host's lifetime.
 using var stopping = CancellationTokenSource.CreateLinkedTokenSource(app.Lifetime.ApplicationStopping);
@@ -288,8 +288,8 @@ if (options.Nats is { } natsUrl)
         {
             Name = "landelijk",
             Policy = new SharingPolicy(register, Sharing(null)),
-            Recipient = NodeOptions.NationalOin,
-            ReportSource = $"urn:nld:oin:{options.NodeOin}:systeem:knooppunt",
+            Recipient = KnooppuntOptions.NationalOin,
+            ReportSource = $"urn:nld:oin:{options.KnooppuntOin}:systeem:knooppunt",
         });
         background.Add(forwarder.RunAsync(stopping.Token));
         log.LogInformation("Forwarding to the national node (subjects {Subjects}) what the register lets it have", NatsSubjects.Wildcard("landelijk"));
@@ -355,10 +355,10 @@ return 0;
 static SharingOptions Sharing(string? holder) => new()
 {
     Holder = holder,
-    Extensions = { [SituationPicture.ResolutionExtension] = SituationPicture.ResolutionExtensionSchema },
+    Extensions = { [Situatiebeeld.ResolutionExtension] = Situatiebeeld.ResolutionExtensionSchema },
 };
 
-static void Authority(PictureOptions picture, string field, string source)
+static void Authority(SituatiebeeldOptions picture, string field, string source)
 {
     if (!picture.Authority.TryGetValue(field, out var list))
     {
@@ -368,7 +368,7 @@ static void Authority(PictureOptions picture, string field, string source)
     list.Add(source);
 }
 
-static void Summary(KnooppuntIngest ingest, NodeOptions options, Uri address)
+static void Summary(KnooppuntIngest ingest, KnooppuntOptions options, Uri address)
 {
     var (incidents, contradicted, open, resolved, sources, entities) = ingest.Read(p =>
     {

@@ -246,14 +246,14 @@ public static partial class KnooppuntEndpoints
         context.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote);
 
     /// <summary>How this request may read the picture, or <c>null</c> with the answer that refuses it.</summary>
-    private static PictureReader? Open(HttpContext context, KnooppuntIngest ingest, KnooppuntAccess? access, string apiVersion, out Task refusal)
+    private static SituatiebeeldReader? Open(HttpContext context, KnooppuntIngest ingest, KnooppuntAccess? access, string apiVersion, out Task refusal)
     {
         refusal = Task.CompletedTask;
         if (access is null)
         {
             if (IsLocal(context))
             {
-                return new PictureReader(ingest, null, null, "");
+                return new SituatiebeeldReader(ingest, null, null, "");
             }
 
             refusal = Problem(context, 403, "Geweigerd", OpenNotLocal, apiVersion);
@@ -268,22 +268,22 @@ public static partial class KnooppuntEndpoints
         }
 
         var person = context.User.FindFirst(KnooppuntAccess.RoleClaim) is not null ? context.User.FindFirst("sub")?.Value : null;
-        return new PictureReader(ingest, access, caller, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}", person, context.User);
+        return new SituatiebeeldReader(ingest, access, caller, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}", person, context.User);
     }
 
     /// <summary>
     /// Reads the picture as the caller may see it: all of it on an open node, else as the sharing policy delivers it to
     /// the caller, recording a read of personal data in the processing log.
     /// </summary>
-    private sealed class PictureReader(KnooppuntIngest ingest, KnooppuntAccess? access, Uitwisseling.Recipient? organisation, string reading, string? person = null, System.Security.Claims.ClaimsPrincipal? user = null)
+    private sealed class SituatiebeeldReader(KnooppuntIngest ingest, KnooppuntAccess? access, Uitwisseling.Recipient? organisation, string reading, string? person = null, System.Security.Claims.ClaimsPrincipal? user = null)
     {
-        public T Read<T>(DateTimeOffset? moment, Func<SituationPicture, T> read, string? incident = null) =>
+        public T Read<T>(DateTimeOffset? moment, Func<Situatiebeeld, T> read, string? incident = null) =>
             access is null
                 ? moment is { } m ? read(ingest.At(m)) : ingest.Read(read)
                 : ingest.ReadAs(organisation!, access.Policy, moment, reading, read, incident, person, record: true, narrow: r => KnooppuntAccess.Narrow(r, user!));
     }
 
-    private static JsonObject Overview(SituationPicture picture) => new()
+    private static JsonObject Overview(Situatiebeeld picture) => new()
     {
         ["bronnen"] = picture.Sources.Count,
         ["incidenten"] = new JsonArray([.. picture.IncidentIds.Select(picture.Incident).Select(s => (JsonNode)new JsonObject
@@ -303,7 +303,7 @@ public static partial class KnooppuntEndpoints
         ["entiteiten"] = new JsonArray([.. OtherEntities(picture).Select(e => (JsonNode)Summary(e))]),
     };
 
-    private static IEnumerable<EntityState> OtherEntities(SituationPicture picture) => OtherKinds.SelectMany(picture.Entities);
+    private static IEnumerable<EntityState> OtherEntities(Situatiebeeld picture) => OtherKinds.SelectMany(picture.Entities);
 
     private static JsonObject Summary(EntityState entity)
     {
@@ -330,7 +330,7 @@ public static partial class KnooppuntEndpoints
         return summary;
     }
 
-    private static JsonObject GeoJson(SituationPicture picture)
+    private static JsonObject GeoJson(Situatiebeeld picture)
     {
         var incidents = picture.IncidentIds.Select(picture.Incident).ToList();
         var collection = GeoJsonExport.FeatureCollection([.. incidents.Select(s => AsMessage(s!)), .. OtherEntities(picture).Select(e => e.ToMessage())]);
@@ -392,8 +392,8 @@ public static partial class KnooppuntEndpoints
         context.Response.Headers["API-Version"] = apiVersion;
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.ContentType = "text/event-stream";
-        var changes = System.Threading.Channels.Channel.CreateBounded<PictureChangedEventArgs>(new System.Threading.Channels.BoundedChannelOptions(64) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropOldest });
-        void OnChanged(object? sender, PictureChangedEventArgs e) => changes.Writer.TryWrite(e);
+        var changes = System.Threading.Channels.Channel.CreateBounded<SituatiebeeldChangedEventArgs>(new System.Threading.Channels.BoundedChannelOptions(64) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropOldest });
+        void OnChanged(object? sender, SituatiebeeldChangedEventArgs e) => changes.Writer.TryWrite(e);
         ingest.Changed += OnChanged;
         try
         {
@@ -448,7 +448,7 @@ public static partial class KnooppuntEndpoints
     private static Task BadMoment(HttpContext context, string apiVersion) =>
         Problem(context, 400, "Ongeldig tijdstip", "tijdstip is not an RFC 3339 date and time with a time zone.", apiVersion);
 
-    private static JsonObject Herkomst(Provenance provenance) => new()
+    private static JsonObject Herkomst(Herkomst provenance) => new()
     {
         ["bron"] = provenance.Source,
         ["bericht"] = provenance.MessageId,
@@ -471,7 +471,7 @@ public static partial class KnooppuntEndpoints
             data["grip"] = new JsonObject { ["niveau"] = grip.DeepClone() };
         }
 
-        return new JsonObject { ["type"] = SituationPicture.IncidentType, ["source"] = string.Join(' ', state.Sources), ["data"] = data };
+        return new JsonObject { ["type"] = Situatiebeeld.IncidentType, ["source"] = string.Join(' ', state.Sources), ["data"] = data };
     }
 
     private static bool TryMoment(HttpContext context, out DateTimeOffset? moment, string parameter = "tijdstip")

@@ -80,7 +80,7 @@ public sealed class KnooppuntForwarder : IDisposable
         _wake.Dispose();
     }
 
-    private void OnChanged(object? sender, PictureChangedEventArgs e)
+    private void OnChanged(object? sender, SituatiebeeldChangedEventArgs e)
     {
         if (_wake.CurrentCount == 0)
         {
@@ -253,7 +253,7 @@ public sealed class KnooppuntForwarder : IDisposable
             ["beeld"] = string.Join(" · ", parts),
             ["uitbreidingen"] = new JsonObject
             {
-                [SituationPicture.ResolutionExtension] = new JsonObject
+                [Situatiebeeld.ResolutionExtension] = new JsonObject
                 {
                     ["velden"] = velden,
                     ["herkomst"] = herkomst,
@@ -282,7 +282,7 @@ public sealed class KnooppuntForwarder : IDisposable
 
     private static string? IncidentOf(JsonObject message) => (string?)message["type"] switch
     {
-        SituationPicture.IncidentType => (string?)message["data"]?["id"],
+        Situatiebeeld.IncidentType => (string?)message["data"]?["id"],
         "nl.veiligheidsregio.melding.v1" or "nl.veiligheidsregio.besluit.v1" => (string?)message["data"]?["incidentId"],
         _ => null,
     };

@@ -10,7 +10,7 @@ namespace Vr.Standaarden.Knooppunt;
 /// <summary>
 /// The last steps of a node's ingest: after a <see cref="MessageReceiver"/> verified, validated and applied the sharing
 /// policy, each accepted message is written to the <see cref="MessageLog"/> (the record, once per <c>source</c> +
-/// <c>id</c>) and merged into the live <see cref="SituationPicture"/>. Opening replays the log, so a restart resumes
+/// <c>id</c>) and merged into the live <see cref="Situatiebeeld"/>. Opening replays the log, so a restart resumes
 /// where the node stopped; a message the log already holds changes nothing, so a redelivery has one effect. Counted on
 /// the meter <c>Vr.Standaarden.Knooppunt</c> (<c>vr.knooppunt.ingested</c>, tagged <c>vr.result</c> new or duplicate).
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class KnooppuntIngest : IDisposable
     private static readonly Counter<long> Ingested = Meter.CreateCounter<long>("vr.knooppunt.ingested", "{message}", "Messages taken into the record, by result.");
     private static readonly Counter<long> Quarantined = Meter.CreateCounter<long>("vr.knooppunt.quarantined", "{message}", "Recorded messages the picture could not merge, set aside when the record was read.");
     private readonly Lock _gate = new();
-    private readonly PictureOptions? _options;
+    private readonly SituatiebeeldOptions? _options;
     private readonly AsyncLocal<List<Pending>?> _batch = new();
     private readonly Lock _viewsGate = new();
     private readonly Dictionary<string, (long Version, RecipientView View)> _views = new(StringComparer.Ordinal);
@@ -35,15 +35,15 @@ public sealed class KnooppuntIngest : IDisposable
     /// cannot merge (recorded by an older version, or edited by hand) never stops the node: it is skipped, put in
     /// <see cref="MessageLog.Quarantine"/> with the reason, and counted (<c>vr.knooppunt.quarantined</c>).
     /// </summary>
-    public KnooppuntIngest(string logPath, PictureOptions? options = null)
+    public KnooppuntIngest(string logPath, SituatiebeeldOptions? options = null)
     {
         _options = options;
         Log = new MessageLog(logPath);
         Inbox = new RecordInbox(this);
-        Picture = new SituationPicture(options);
+        Situatiebeeld = new Situatiebeeld(options);
         foreach (var change in Replay(Log, null, quarantine: true))
         {
-            Picture.Commit(change);
+            Situatiebeeld.Commit(change);
         }
     }
 
@@ -63,13 +63,13 @@ public sealed class KnooppuntIngest : IDisposable
     public WriteFailure? LastWriteFailure { get; private set; }
 
     /// <summary>The live picture. Read it under <see cref="Read{T}"/> while messages come in.</summary>
-    public SituationPicture Picture { get; }
+    public Situatiebeeld Situatiebeeld { get; }
 
     /// <summary>Raised after messages changed the picture (outside the lock; handlers must be quick and must not throw).</summary>
-    public event EventHandler<PictureChangedEventArgs>? Changed;
+    public event EventHandler<SituatiebeeldChangedEventArgs>? Changed;
 
     /// <summary>Takes one accepted message; <c>false</c> when the record already held it.</summary>
-    /// <exception cref="FormatException">The message cannot be merged into the picture (see <see cref="SituationPicture.Apply"/>); nothing is recorded.</exception>
+    /// <exception cref="FormatException">The message cannot be merged into the picture (see <see cref="Situatiebeeld.Apply"/>); nothing is recorded.</exception>
     public bool Ingest(JsonObject message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -85,7 +85,7 @@ public sealed class KnooppuntIngest : IDisposable
     public IReadOnlyList<bool> IngestMany(IReadOnlyList<JsonObject> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        return IngestMany([.. messages.Select(m => new Pending(m ?? throw new ArgumentException("A message is null.", nameof(messages)), null, SituationPicture.Read(m)))]);
+        return IngestMany([.. messages.Select(m => new Pending(m ?? throw new ArgumentException("A message is null.", nameof(messages)), null, Situatiebeeld.Read(m)))]);
     }
 
     private IReadOnlyList<bool> IngestMany(List<Pending> messages)
@@ -117,7 +117,7 @@ public sealed class KnooppuntIngest : IDisposable
                 {
                     if (messages[i].Change is { } change)
                     {
-                        Picture.Commit(change);
+                        Situatiebeeld.Commit(change);
                     }
 
                     changed.Add(messages[i].Message);
@@ -137,7 +137,7 @@ public sealed class KnooppuntIngest : IDisposable
         Ingested.Add(messages.Count - fresh, new KeyValuePair<string, object?>("vr.result", "duplicate"));
         if (fresh > 0)
         {
-            Changed?.Invoke(this, new PictureChangedEventArgs([.. changed.Select(m => (Text(m, "type"), Text(m["data"] as JsonObject, "id")))]));
+            Changed?.Invoke(this, new SituatiebeeldChangedEventArgs([.. changed.Select(m => (Text(m, "type"), Text(m["data"] as JsonObject, "id")))]));
         }
 
         return added;
@@ -165,7 +165,7 @@ public sealed class KnooppuntIngest : IDisposable
                 }
                 else if (JsonNode.Parse(bytes) is JsonObject message)
                 {
-                    if (SituationPicture.Read(message) is { } change)
+                    if (Situatiebeeld.Read(message) is { } change)
                     {
                         changes.Add(change);
                     }
@@ -250,12 +250,12 @@ public sealed class KnooppuntIngest : IDisposable
     }
 
     /// <summary>Reads the picture consistently while messages come in.</summary>
-    public T Read<T>(Func<SituationPicture, T> read)
+    public T Read<T>(Func<Situatiebeeld, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
         lock (_gate)
         {
-            return read(Picture);
+            return read(Situatiebeeld);
         }
     }
 
@@ -270,7 +270,7 @@ public sealed class KnooppuntIngest : IDisposable
     /// that incident and what names it count as read. The view of now is kept per recipient until a message changes the
     /// picture.
     /// </summary>
-    public T ReadAs<T>(Recipient caller, SharingPolicy policy, DateTimeOffset? moment, string reading, Func<SituationPicture, T> read, string? incident = null, string? person = null) =>
+    public T ReadAs<T>(Recipient caller, SharingPolicy policy, DateTimeOffset? moment, string reading, Func<Situatiebeeld, T> read, string? incident = null, string? person = null) =>
         ReadAs(caller, policy, moment, reading, read, incident, person, record: true);
 
     /// <summary>
@@ -279,7 +279,7 @@ public sealed class KnooppuntIngest : IDisposable
     /// may have of an entry (<see cref="KnooppuntAccess.Narrow"/>): a grant widens the organisation, and the person never
     /// has more of it than their own claims allow.
     /// </summary>
-    internal T ReadAs<T>(Recipient organisation, SharingPolicy policy, DateTimeOffset? moment, string reading, Func<SituationPicture, T> read, string? incident, string? person, bool record, Func<Recipient, Recipient>? narrow = null)
+    internal T ReadAs<T>(Recipient organisation, SharingPolicy policy, DateTimeOffset? moment, string reading, Func<Situatiebeeld, T> read, string? incident, string? person, bool record, Func<Recipient, Recipient>? narrow = null)
     {
         ArgumentNullException.ThrowIfNull(organisation);
         ArgumentNullException.ThrowIfNull(policy);
@@ -294,7 +294,7 @@ public sealed class KnooppuntIngest : IDisposable
         if (moment is not null)
         {
             view = View(organisation, narrow, policy, moment, grants);
-            result = read(view.Picture);
+            result = read(view.Situatiebeeld);
         }
         else
         {
@@ -310,7 +310,7 @@ public sealed class KnooppuntIngest : IDisposable
                 }
 
                 view = known.View;
-                result = read(view.Picture);
+                result = read(view.Situatiebeeld);
             }
         }
 
@@ -351,7 +351,7 @@ public sealed class KnooppuntIngest : IDisposable
 
     /// <summary>
     /// Records the chair's <paramref name="grant"/> (and its creation in the processing log); from <see cref="TemporaryGrant.Vanaf"/>
-    /// the reads of its afnemers are decided with it (<see cref="ReadAs{T}(Recipient, SharingPolicy, DateTimeOffset?, string, Func{SituationPicture, T}, string?, string?)"/>).
+    /// the reads of its afnemers are decided with it (<see cref="ReadAs{T}(Recipient, SharingPolicy, DateTimeOffset?, string, Func{Situatiebeeld, T}, string?, string?)"/>).
     /// </summary>
     /// <exception cref="ArgumentException">The grant holds longer than <see cref="TemporaryGrant.MaximumDuration"/>, or its id is in the record already.</exception>
     public void Grant(TemporaryGrant grant)
@@ -383,7 +383,7 @@ public sealed class KnooppuntIngest : IDisposable
     private RecipientView View(Recipient organisation, Func<Recipient, Recipient> narrow, SharingPolicy policy, DateTimeOffset? moment, List<TemporaryGrant> grants)
     {
         var caller = narrow(organisation);
-        var picture = new SituationPicture(_options);
+        var picture = new Situatiebeeld(_options);
         var shown = new List<Shown>();
         foreach (var (_, source, _, text) in Log.Rows(moment))
         {
@@ -393,7 +393,7 @@ public sealed class KnooppuntIngest : IDisposable
                 var decision = policy.Decide(bytes, caller);
                 string? grantId = null;
                 if (grants.Count > 0
-                    && grants.FirstOrDefault(g => g.Covers(caller.Oin, MessageVerifier.OinOf(source), SituationPicture.EntityOf(JsonNode.Parse(bytes)?["type"]?.GetValue<string>() ?? ""))) is { } grant)
+                    && grants.FirstOrDefault(g => g.Covers(caller.Oin, MessageVerifier.OinOf(source), Situatiebeeld.EntityOf(JsonNode.Parse(bytes)?["type"]?.GetValue<string>() ?? ""))) is { } grant)
                 {
                     // Under the grant the caller has its purpose and kinds of personal data too; used only where that opens more.
                     var widened = policy.Decide(bytes, narrow(grant.Widen(organisation)));
@@ -403,7 +403,7 @@ public sealed class KnooppuntIngest : IDisposable
                     }
                 }
 
-                if (decision.Verdict != SharingVerdict.Refuse && SituationPicture.Read(decision.Message!) is { } change && (moment is null || change.Herkomst.Time <= moment))
+                if (decision.Verdict != SharingVerdict.Refuse && Situatiebeeld.Read(decision.Message!) is { } change && (moment is null || change.Herkomst.Time <= moment))
                 {
                     picture.Commit(change);
                     var found = policy.PersonalDataIn(decision.Message!);
@@ -424,14 +424,14 @@ public sealed class KnooppuntIngest : IDisposable
     }
 
     /// <summary>A recipient's picture, and what in it holds personal data or was opened by a grant.</summary>
-    private sealed record RecipientView(SituationPicture Picture, List<Shown> Shown);
+    private sealed record RecipientView(Situatiebeeld Situatiebeeld, List<Shown> Shown);
 
     private sealed record Shown(string Entity, string Id, string? Incident, string[] Pointers, string[] Purposes, string? Grant);
 
     /// <summary>The picture as it was at <paramref name="moment"/>, rebuilt from the record (without what is in quarantine).</summary>
-    public SituationPicture At(DateTimeOffset moment)
+    public Situatiebeeld At(DateTimeOffset moment)
     {
-        var picture = new SituationPicture(_options);
+        var picture = new Situatiebeeld(_options);
         foreach (var change in Replay(Log, moment, quarantine: false))
         {
             if (change.Herkomst.Time <= moment)
@@ -458,7 +458,7 @@ public sealed class KnooppuntIngest : IDisposable
             PendingChange? change;
             try
             {
-                change = SituationPicture.Read(message);
+                change = Situatiebeeld.Read(message);
             }
             catch (FormatException e)
             {
@@ -551,9 +551,9 @@ public static class KnooppuntCodes
 }
 
 /// <summary>Which messages changed the picture: their type and their data's id.</summary>
-public sealed class PictureChangedEventArgs : EventArgs
+public sealed class SituatiebeeldChangedEventArgs : EventArgs
 {
-    internal PictureChangedEventArgs(IReadOnlyList<(string Type, string Id)> messages) => Messages = messages;
+    internal SituatiebeeldChangedEventArgs(IReadOnlyList<(string Type, string Id)> messages) => Messages = messages;
 
     /// <summary>The type and data id of each message that changed the picture, in order.</summary>
     public IReadOnlyList<(string Type, string Id)> Messages { get; }
@@ -567,11 +567,11 @@ public static class KnooppuntServiceCollectionExtensions
     /// <paramref name="dataFolder"/> (created when missing), with the picture's options set by <paramref name="configure"/>,
     /// and the antiforgery service the portal's forms use (cookie <c>knooppunt-antivervalsing</c>, header <c>X-Antivervalsing</c>).
     /// </summary>
-    public static IServiceCollection AddKnooppunt(this IServiceCollection services, string dataFolder, Action<PictureOptions>? configure = null)
+    public static IServiceCollection AddKnooppunt(this IServiceCollection services, string dataFolder, Action<SituatiebeeldOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrEmpty(dataFolder);
-        var options = new PictureOptions();
+        var options = new SituatiebeeldOptions();
         configure?.Invoke(options);
         services.AddSingleton(options);
         // The portal's forms carry a token of GET /sessie; another site's page cannot read it.

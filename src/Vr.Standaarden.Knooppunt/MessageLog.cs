@@ -6,7 +6,7 @@ namespace Vr.Standaarden.Knooppunt;
 
 /// <summary>
 /// The record of a knooppunt: every message it accepted, once per (<c>source</c>, <c>id</c>), in a SQLite file (WAL,
-/// synchronous FULL). The situation picture at any moment is rebuilt from it (<see cref="SituationPicture.At"/>).
+/// synchronous FULL). The situation picture at any moment is rebuilt from it (<see cref="Situatiebeeld.At"/>).
 /// Thread-safe: one connection, used by one caller at a time.
 /// </summary>
 public sealed class MessageLog : IDisposable

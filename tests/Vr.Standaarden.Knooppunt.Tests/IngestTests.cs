@@ -30,8 +30,8 @@ public sealed class IngestTests : IDisposable
         services.Dispose();
 
         using var restarted = new KnooppuntIngest(Path.Combine(_folder, "data", "berichten.db"));
-        Assert.Equal("GRIP2", (string?)restarted.Picture.Incident("INC-15-2026-0042")!.Fields["grip"].Value);
-        Assert.Single(restarted.Picture.Incident("INC-15-2026-0042")!.Contradictions);
+        Assert.Equal("GRIP2", (string?)restarted.Situatiebeeld.Incident("INC-15-2026-0042")!.Fields["grip"].Value);
+        Assert.Single(restarted.Situatiebeeld.Incident("INC-15-2026-0042")!.Contradictions);
         Assert.False(restarted.Ingest(JsonNode.Parse(gms.Utf8.Span)!.AsObject()));
     }
 
@@ -53,7 +53,7 @@ public sealed class IngestTests : IDisposable
         };
         System.Diagnostics.ActivitySource.AddActivityListener(listener);
         using var ingest = new KnooppuntIngest(Path.Combine(_folder, "batch.db"));
-        var changes = new List<PictureChangedEventArgs>();
+        var changes = new List<SituatiebeeldChangedEventArgs>();
         ingest.Changed += (_, e) => changes.Add(e);
         var receiver = ingest.Attach(new MessageReceiver(new ReceiverOptions { Verification = VerificationMode.Off, Sharing = SharingMode.Off, Deduplication = DeduplicationMode.Off }));
         var gms = TestIncidents.WithGrip("urn:nld:oin:00000004000000042000:systeem:GMS", 20, "GRIP1");
@@ -63,7 +63,7 @@ public sealed class IngestTests : IDisposable
         Assert.Equal([ReceiveStatus.Accepted, ReceiveStatus.Accepted, ReceiveStatus.Duplicate, ReceiveStatus.Refused], outcomes.Select(o => o.Status));
         Assert.Equal(2, ingest.Log.Count);
         var change = Assert.Single(changes);
-        Assert.Equal([(SituationPicture.IncidentType, "INC-15-2026-0042"), (SituationPicture.IncidentType, "INC-15-2026-0042")], change.Messages);
+        Assert.Equal([(Situatiebeeld.IncidentType, "INC-15-2026-0042"), (Situatiebeeld.IncidentType, "INC-15-2026-0042")], change.Messages);
         lock (activities)
         {
             var store = Assert.Single(activities, a => a.OperationName == "knooppunt.opslaan");

@@ -99,7 +99,7 @@ public sealed class WeerbaarheidTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(("ok", 0), ((string?)health["status"], health["quarantaine"]!.AsArray().Count));
         ingest.Dispose();
         using var restarted = new KnooppuntIngest(path);
-        Assert.Equal(1, restarted.Picture.IncidentCount);
+        Assert.Equal(1, restarted.Situatiebeeld.IncidentCount);
         Assert.Empty(restarted.Log.Quarantine);
     }
 

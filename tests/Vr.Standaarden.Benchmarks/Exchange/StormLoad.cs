@@ -70,7 +70,7 @@ internal static class StormLoad
         {
             var message = JsonNode.Parse(received.Raw.Utf8.Span)!.AsObject();
             national.Ingest(message);
-            if ((string?)message["type"] == SituationPicture.IncidentType && (string?)message["storm"] is { } published)
+            if ((string?)message["type"] == Situatiebeeld.IncidentType && (string?)message["storm"] is { } published)
             {
                 lags.Add(stopwatch.Elapsed.TotalMilliseconds - double.Parse(published, CultureInfo.InvariantCulture));
                 Interlocked.Increment(ref nationalIncidents);

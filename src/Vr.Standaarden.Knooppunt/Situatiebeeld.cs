@@ -8,12 +8,12 @@ namespace Vr.Standaarden.Knooppunt;
 /// <param name="Source">The message's <c>source</c>.</param>
 /// <param name="MessageId">The message's <c>id</c>.</param>
 /// <param name="Time">The message's <c>time</c>.</param>
-public sealed record Provenance(string Source, string MessageId, DateTimeOffset Time);
+public sealed record Herkomst(string Source, string MessageId, DateTimeOffset Time);
 
 /// <summary>A field's value with its provenance.</summary>
 /// <param name="Value">The value as in the message's data.</param>
 /// <param name="Herkomst">Where it came from.</param>
-public sealed record FieldValue(JsonNode? Value, Provenance Herkomst);
+public sealed record FieldValue(JsonNode? Value, Herkomst Herkomst);
 
 /// <summary>Sources that disagree on a field: every source's latest value, and why it counts as a contradiction.</summary>
 /// <param name="Field">The field (<c>grip</c>, <c>classificatie</c>, <c>locatie</c>, …).</param>
@@ -31,11 +31,11 @@ public sealed record Contradiction(string Field, IReadOnlyList<FieldValue> Value
 /// <param name="Herkomst">The besluit message that decided it.</param>
 /// <param name="BesluitId">The besluit's id.</param>
 /// <param name="Team">The team that decided (the besluit's <c>team</c>).</param>
-public sealed record Resolution(string Field, JsonNode? Value, Provenance Herkomst, string BesluitId, string? Team)
+public sealed record Resolution(string Field, JsonNode? Value, Herkomst Herkomst, string BesluitId, string? Team)
 {
     /// <summary>
     /// Whether the besluit says its value overrides what the sources gave (<c>"overschrijft": true</c> in its extension);
-    /// only then may it choose a value no source reported, and only when its author may (<see cref="PictureOptions.MayOverride"/>).
+    /// only then may it choose a value no source reported, and only when its author may (<see cref="SituatiebeeldOptions.MayOverride"/>).
     /// </summary>
     public bool Overrides { get; init; }
 }
@@ -55,7 +55,7 @@ public sealed class EntityState
 {
     private readonly JsonObject _data;
 
-    internal EntityState(string entity, string id, JsonObject data, Provenance herkomst, string? tlp)
+    internal EntityState(string entity, string id, JsonObject data, Herkomst herkomst, string? tlp)
     {
         Entity = entity;
         Id = id;
@@ -71,7 +71,7 @@ public sealed class EntityState
     public string Id { get; }
 
     /// <summary>Where the latest state came from.</summary>
-    public Provenance Herkomst { get; }
+    public Herkomst Herkomst { get; }
 
     /// <summary>The <c>tlp</c> of the message that carried it.</summary>
     public string? Tlp { get; }
@@ -99,7 +99,7 @@ public sealed class EntityState
 public sealed record Change(string EntityId, string Field, FieldValue? Before, FieldValue? After);
 
 /// <summary>How a picture merges.</summary>
-public sealed class PictureOptions
+public sealed class SituatiebeeldOptions
 {
     /// <summary>Locations of one incident further apart than this (measured in RD New) are a contradiction; 250 m by default.</summary>
     public double LocationToleranceMetres { get; set; } = 250;
@@ -177,14 +177,14 @@ public sealed class IncidentState
 /// The situation picture of a knooppunt: incidents merged from every source's incident messages (and from meldingen that
 /// name their incident), and the latest state of every other entity (warnings, capacity, meldingen, besluiten, …). Each
 /// incident field keeps every source's latest value; the current value is the first authoritative source's
-/// (<see cref="PictureOptions.Authority"/>) or else the latest. Sources that disagree on GRIP level, classification,
+/// (<see cref="SituatiebeeldOptions.Authority"/>) or else the latest. Sources that disagree on GRIP level, classification,
 /// phase, crisis type or region, or on a location more than the tolerance apart, give a <see cref="Contradiction"/>; the
 /// picture never picks a winner silently for them: a contradiction stays open until a <c>besluit</c> resolves it
 /// (<see cref="Resolution"/>), and opens again when a source reports a value after that. Messages can come in any order:
 /// a message older than the value it would replace changes nothing. An incident's merged state is computed when asked
 /// for and kept until a message about it arrives. Not safe for concurrent use while messages come in.
 /// </summary>
-public sealed class SituationPicture
+public sealed class Situatiebeeld
 {
     /// <summary>The type of the messages the picture merges.</summary>
     public const string IncidentType = "nl.veiligheidsregio.incident.v1";
@@ -221,7 +221,7 @@ public sealed class SituationPicture
 
     private const string TypePrefix = "nl.veiligheidsregio.";
     private static readonly string[] Compared = ["grip", "classificatie", "fase", "crisistype", "veiligheidsregio"];
-    private readonly PictureOptions _options;
+    private readonly SituatiebeeldOptions _options;
     private readonly Dictionary<string, Dictionary<string, Dictionary<string, FieldValue>>> _incidents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, List<Resolution>>> _resolutions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, EntityState>> _entities = new(StringComparer.Ordinal);
@@ -233,7 +233,7 @@ public sealed class SituationPicture
     private static readonly string[] TlpOrder = ["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"];
 
     /// <summary>An empty picture.</summary>
-    public SituationPicture(PictureOptions? options = null) => _options = options ?? new PictureOptions();
+    public Situatiebeeld(SituatiebeeldOptions? options = null) => _options = options ?? new SituatiebeeldOptions();
 
     /// <summary>The ids of the incidents in the picture, in order.</summary>
     public IReadOnlyList<string> IncidentIds => [.. _incidents.Keys.Order(StringComparer.Ordinal)];
@@ -256,10 +256,10 @@ public sealed class SituationPicture
     /// The picture as it was at <paramref name="until"/>: the messages with <c>time</c> up to then, merged; a message the
     /// picture cannot read (<see cref="Apply"/> would throw) is left out.
     /// </summary>
-    public static SituationPicture At(IEnumerable<JsonObject> messages, DateTimeOffset until, PictureOptions? options = null)
+    public static Situatiebeeld At(IEnumerable<JsonObject> messages, DateTimeOffset until, SituatiebeeldOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var picture = new SituationPicture(options);
+        var picture = new Situatiebeeld(options);
         foreach (var message in messages)
         {
             PendingChange? change;
@@ -282,7 +282,7 @@ public sealed class SituationPicture
     }
 
     /// <summary>What changed between <paramref name="before"/> and <paramref name="after"/>, per incident and field.</summary>
-    public static IReadOnlyList<Change> Changes(SituationPicture before, SituationPicture after)
+    public static IReadOnlyList<Change> Changes(Situatiebeeld before, Situatiebeeld after)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
@@ -340,7 +340,7 @@ public sealed class SituationPicture
                 return null;
             }
 
-            var provenance = new Provenance(source, (string?)message["id"] ?? "", time);
+            var provenance = new Herkomst(source, (string?)message["id"] ?? "", time);
             var incident = entity == "incident" ? id : entity is "melding" or "besluit" ? (string?)data["incidentId"] : null;
             List<(string Field, JsonNode? Value)>? fields = entity switch
             {
@@ -429,7 +429,7 @@ public sealed class SituationPicture
 
     // A kennisgeving INTREKKING takes the warnings it names off the picture: only those of its own source, sent no later
     // than it (the record keeps them). Warnings are kept by their data id, which is what betreft names.
-    private void Withdraw(JsonArray concerns, Provenance by)
+    private void Withdraw(JsonArray concerns, Herkomst by)
     {
         var warnings = _entities.GetValueOrDefault("waarschuwing");
         foreach (var id in concerns.OfType<JsonObject>().Select(c => (string?)c["id"]).OfType<string>())
@@ -518,7 +518,7 @@ public sealed class SituationPicture
         if (regions.Count == 0 ? !Allowed(null) : !regions.All(Allowed))
         {
             var named = regions.Count == 0 ? "no region" : string.Join(", ", regions.Select(r => r ?? "?"));
-            return $"{author} may not decide for incidents of {named} (PictureOptions.Deciders).";
+            return $"{author} may not decide for incidents of {named} (SituatiebeeldOptions.Deciders).";
         }
 
         if (contradiction.Values.Any(v => JsonNode.DeepEquals(v.Value, resolution.Value)))
@@ -533,7 +533,7 @@ public sealed class SituationPicture
 
         return _options.MayOverride.Any(p => author.StartsWith(p, StringComparison.Ordinal))
             ? null
-            : $"{author} may not override the sources' values (PictureOptions.MayOverride).";
+            : $"{author} may not override the sources' values (SituatiebeeldOptions.MayOverride).";
     }
 
     private void Share(string incident, string? tlp, string? doelbinding)
@@ -547,7 +547,7 @@ public sealed class SituationPicture
             : (rank, purposes);
     }
 
-    private void Merge(string id, List<(string Field, JsonNode? Value)> values, Provenance provenance)
+    private void Merge(string id, List<(string Field, JsonNode? Value)> values, Herkomst provenance)
     {
         _states.Remove(id);
         if (!_incidents.TryGetValue(id, out var fields))
@@ -569,7 +569,7 @@ public sealed class SituationPicture
         }
     }
 
-    private void Resolve(string incident, string besluitId, string? team, List<(string Field, JsonNode? Value)> solutions, bool overrides, Provenance provenance)
+    private void Resolve(string incident, string besluitId, string? team, List<(string Field, JsonNode? Value)> solutions, bool overrides, Herkomst provenance)
     {
         _states.Remove(incident);
         if (!_resolutions.TryGetValue(incident, out var byField))
@@ -772,7 +772,7 @@ internal sealed record PendingChange(
     string Entity,
     string Id,
     string? Incident,
-    Provenance Herkomst,
+    Herkomst Herkomst,
     string? Tlp,
     string? Doelbinding,
     List<(string Field, JsonNode? Value)>? Fields,

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Vr.Standaarden.Samples.Knooppunt;
 
 /// <summary>The command line of the sample node.</summary>
-internal sealed partial class NodeOptions
+internal sealed partial class KnooppuntOptions
 {
     public const string Usage = """
         Usage: dotnet run --project samples/Knooppunt -- [options]
@@ -87,14 +87,14 @@ internal sealed partial class NodeOptions
     public string Name => Region is { } n ? string.Create(CultureInfo.InvariantCulture, $"VR{n:00}") : "landelijk";
 
     /// <summary>The node's OIN: <c>--oin</c>, or the sample register's node.</summary>
-    public string NodeOin => Oin ?? (Region is { } n ? string.Create(CultureInfo.InvariantCulture, $"00000099{n:00}0000000001") : "00000099990000000000");
+    public string KnooppuntOin => Oin ?? (Region is { } n ? string.Create(CultureInfo.InvariantCulture, $"00000099{n:00}0000000001") : "00000099990000000000");
 
     /// <summary>The national node's OIN in the sample register.</summary>
     public const string NationalOin = "00000099990000000000";
 
-    public static NodeOptions? Parse(string[] args, TextWriter error)
+    public static KnooppuntOptions? Parse(string[] args, TextWriter error)
     {
-        var options = new NodeOptions();
+        var options = new KnooppuntOptions();
         var regionGiven = false;
         for (var i = 0; i < args.Length; i++)
         {

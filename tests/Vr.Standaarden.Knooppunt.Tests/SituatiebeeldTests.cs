@@ -3,7 +3,7 @@ using Vr.Standaarden.Spec;
 
 namespace Vr.Standaarden.Knooppunt.Tests;
 
-public sealed class SituationPictureTests : IDisposable
+public sealed class SituatiebeeldTests : IDisposable
 {
     private const string Meldkamer = "urn:nld:oin:00000004000000042000:systeem:GMS";
     private const string Brandweer = "urn:nld:oin:00000004000000043000:systeem:LCMS";
@@ -32,7 +32,7 @@ public sealed class SituationPictureTests : IDisposable
         // NL-Alert NLALERT-VR15-2026-0042 at 21:50, withdrawn by the same sender at 00:15.
         var warning = Example("bericht-waarschuwing-envelop");
         var cancellation = Example("bericht-kennisgeving-envelop");
-        var picture = new SituationPicture();
+        var picture = new Situatiebeeld();
         foreach (var message in cancellationFirst ? new[] { cancellation, warning } : [warning, cancellation])
         {
             Assert.True(picture.Apply(message));
@@ -54,7 +54,7 @@ public sealed class SituationPictureTests : IDisposable
     {
         var cancellation = Example("bericht-kennisgeving-envelop");
         cancellation["source"] = Brandweer;
-        var picture = new SituationPicture();
+        var picture = new Situatiebeeld();
         picture.Apply(Example("bericht-waarschuwing-envelop"));
         picture.Apply(cancellation);
         Assert.Equal("NLALERT-VR15-2026-0042", Assert.Single(picture.Entities("waarschuwing")).Id);
@@ -63,7 +63,7 @@ public sealed class SituationPictureTests : IDisposable
     [Fact]
     public void Sources_that_agree_give_one_picture_with_the_provenance_of_each_field()
     {
-        var picture = new SituationPicture();
+        var picture = new Situatiebeeld();
         Assert.True(picture.Apply(Incident(Meldkamer, 0)));
         Assert.True(picture.Apply(Incident(Brandweer, 2, d => Move(d, 40))));
         var state = picture.Incident("INC-15-2026-0042")!;
@@ -78,7 +78,7 @@ public sealed class SituationPictureTests : IDisposable
     [Fact]
     public void Disagreement_on_grip_and_a_location_too_far_apart_are_flagged_never_resolved_silently()
     {
-        var picture = new SituationPicture();
+        var picture = new Situatiebeeld();
         picture.Apply(Incident(Meldkamer, 0));
         picture.Apply(Incident(Brandweer, 3, d => { Grip(d, "GRIP2"); Move(d, 300); }));
         picture.Apply(Incident(Ghor, 4, d => Move(d, 100)));
@@ -107,7 +107,7 @@ public sealed class SituationPictureTests : IDisposable
             ["crs"] = "OGC:CRS84",
         };
 
-        var picture = new SituationPicture();
+        var picture = new Situatiebeeld();
         Assert.True(picture.Apply(Incident(Meldkamer, 0, d => At(d, 0))));
         Assert.True(picture.Apply(Incident(Brandweer, 2, d => At(d, northwards))));
         var location = picture.Incident("INC-15-2026-0042")!.Contradictions.SingleOrDefault(c => c.Field == "locatie");
@@ -122,12 +122,12 @@ public sealed class SituationPictureTests : IDisposable
     [Fact]
     public void The_tolerance_is_configurable_and_a_later_agreement_closes_the_contradiction()
     {
-        var wide = new SituationPicture(new PictureOptions { LocationToleranceMetres = 500 });
+        var wide = new Situatiebeeld(new SituatiebeeldOptions { LocationToleranceMetres = 500 });
         wide.Apply(Incident(Meldkamer, 0));
         wide.Apply(Incident(Brandweer, 3, d => Move(d, 300)));
         Assert.Empty(wide.Incident("INC-15-2026-0042")!.Contradictions);
 
-        var picture = new SituationPicture();
+        var picture = new Situatiebeeld();
         picture.Apply(Incident(Meldkamer, 0));
         picture.Apply(Incident(Brandweer, 3, d => Grip(d, "GRIP2")));
         Assert.Single(picture.Incident("INC-15-2026-0042")!.Contradictions);
@@ -138,9 +138,9 @@ public sealed class SituationPictureTests : IDisposable
     [Fact]
     public void Authority_per_field_decides_the_current_value_and_an_older_message_changes_nothing()
     {
-        var options = new PictureOptions();
+        var options = new SituatiebeeldOptions();
         options.Authority["tijdstippen.alarmering"] = ["urn:nld:oin:00000004000000042000"];
-        var picture = new SituationPicture(options);
+        var picture = new Situatiebeeld(options);
         picture.Apply(Incident(Meldkamer, 0));
         picture.Apply(Incident(Brandweer, 3, d => d["tijdstippen"]!["alarmering"] = "2026-11-20T21:16:00+01:00"));
         var state = picture.Incident("INC-15-2026-0042")!;
@@ -165,24 +165,24 @@ public sealed class SituationPictureTests : IDisposable
 
         using var reopened = new MessageLog(path);
         Assert.Equal(3, reopened.Count);
-        var early = SituationPicture.At(reopened.Until(), T0.AddMinutes(5));
-        var middle = SituationPicture.At(reopened.Until(), T0.AddMinutes(15));
-        var late = SituationPicture.At(reopened.Until(T0.AddMinutes(30)), T0.AddMinutes(30));
+        var early = Situatiebeeld.At(reopened.Until(), T0.AddMinutes(5));
+        var middle = Situatiebeeld.At(reopened.Until(), T0.AddMinutes(15));
+        var late = Situatiebeeld.At(reopened.Until(T0.AddMinutes(30)), T0.AddMinutes(30));
         Assert.Equal("GRIP1", (string?)early.Incident("INC-15-2026-0042")!.Fields["grip"].Value);
         Assert.Single(middle.Incident("INC-15-2026-0042")!.Contradictions);
         Assert.Empty(late.Incident("INC-15-2026-0042")!.Contradictions);
 
-        var changes = SituationPicture.Changes(early, late);
+        var changes = Situatiebeeld.Changes(early, late);
         var grip = Assert.Single(changes, c => c.Field == "grip");
         Assert.Equal(("GRIP1", "GRIP2"), ((string?)grip.Before!.Value, (string?)grip.After!.Value));
-        Assert.Empty(SituationPicture.Changes(late, late));
-        Assert.Null(SituationPicture.At(reopened.Until(), T0.AddMinutes(-1)).Incident("INC-15-2026-0042"));
+        Assert.Empty(Situatiebeeld.Changes(late, late));
+        Assert.Null(Situatiebeeld.At(reopened.Until(), T0.AddMinutes(-1)).Incident("INC-15-2026-0042"));
     }
 
     [Fact]
     public void Other_entities_are_kept_whole_and_messages_of_other_standards_leave_the_picture_alone()
     {
-        var picture = new SituationPicture();
+        var picture = new Situatiebeeld();
         var warning = JsonNode.Parse(Standard.Newest.Find("voorbeelden/geldig/bericht-waarschuwing-envelop.json")!.Utf8.Span)!.AsObject();
         Assert.True(picture.Apply(warning));
         Assert.Empty(picture.IncidentIds);
@@ -192,15 +192,15 @@ public sealed class SituationPictureTests : IDisposable
 
         var foreign = warning.DeepClone().AsObject();
         foreign["type"] = "com.example.weer.v1";
-        Assert.False(new SituationPicture().Apply(foreign));
+        Assert.False(new Situatiebeeld().Apply(foreign));
         foreign["type"] = "nl.veiligheidsregio.waarschuwing";
-        Assert.False(new SituationPicture().Apply(foreign));
+        Assert.False(new Situatiebeeld().Apply(foreign));
     }
 
     [Fact]
     public void A_melding_that_names_its_incident_adds_the_meldkamers_view_of_it()
     {
-        var picture = new SituationPicture();
+        var picture = new Situatiebeeld();
         picture.Apply(Incident(Brandweer, 0, d => d["classificatie"] = "brgb01"));
         var melding = Entity("melding", Meldkamer, "MK-1", 1, new JsonObject
         {
@@ -219,7 +219,7 @@ public sealed class SituationPictureTests : IDisposable
     [Fact]
     public void A_besluit_resolves_a_contradiction_until_a_source_reports_again_after_it()
     {
-        var picture = new SituationPicture(Deciding("VR15", "urn:nld:oin:00000004000000043000"));
+        var picture = new Situatiebeeld(Deciding("VR15", "urn:nld:oin:00000004000000043000"));
         picture.Apply(Incident(Meldkamer, 0));
         picture.Apply(Incident(Brandweer, 5, d => Grip(d, "GRIP2")));
         Assert.Single(picture.Incident("INC-15-2026-0042")!.Contradictions);
@@ -231,7 +231,7 @@ public sealed class SituationPictureTests : IDisposable
             ["team"] = "ROT",
             ["tijdstip"] = "2026-11-20T21:30:00+01:00",
             ["tekst"] = "GRIP 2 geldt.",
-            ["uitbreidingen"] = new JsonObject { [SituationPicture.ResolutionExtension] = new JsonObject { ["oplossingen"] = new JsonArray(new JsonObject { ["veld"] = "grip", ["waarde"] = "GRIP2" }) } },
+            ["uitbreidingen"] = new JsonObject { [Situatiebeeld.ResolutionExtension] = new JsonObject { ["oplossingen"] = new JsonArray(new JsonObject { ["veld"] = "grip", ["waarde"] = "GRIP2" }) } },
         }));
         var resolved = picture.Incident("INC-15-2026-0042")!;
         Assert.Empty(resolved.Contradictions);
@@ -246,9 +246,9 @@ public sealed class SituationPictureTests : IDisposable
         Assert.Empty(reopened.Resolved);
     }
 
-    private static PictureOptions Deciding(string region, string source)
+    private static SituatiebeeldOptions Deciding(string region, string source)
     {
-        var options = new PictureOptions();
+        var options = new SituatiebeeldOptions();
         options.Deciders[region] = [source];
         return options;
     }
@@ -268,7 +268,7 @@ public sealed class SituationPictureTests : IDisposable
             ["team"] = "ROT",
             ["tijdstip"] = "2026-11-20T21:30:00+01:00",
             ["tekst"] = $"{grip} geldt.",
-            ["uitbreidingen"] = new JsonObject { [SituationPicture.ResolutionExtension] = extension },
+            ["uitbreidingen"] = new JsonObject { [Situatiebeeld.ResolutionExtension] = extension },
         });
     }
 
@@ -279,7 +279,7 @@ public sealed class SituationPictureTests : IDisposable
         const string Vr16 = "urn:nld:oin:00000099160000000020:systeem:LCMS";
         var options = Deciding("VR15", "urn:nld:oin:00000099150000000020");
         options.Deciders["VR16"] = ["urn:nld:oin:00000099160000000020"];
-        var picture = new SituationPicture(options);
+        var picture = new Situatiebeeld(options);
         picture.Apply(Incident(Meldkamer, 0));
         picture.Apply(Incident(Brandweer, 5, d => Grip(d, "GRIP2")));
 
@@ -308,7 +308,7 @@ public sealed class SituationPictureTests : IDisposable
         Assert.Equal(("GRIP2", "BES-15d"), ((string?)state.Fields["grip"].Value, Assert.Single(state.Resolved).Resolution.BesluitId));
         Assert.Equal("BES-16b", state.SetAside[0].Resolution.BesluitId);
         options.MayOverride.Add("urn:nld:oin:00000099150000000020");
-        var allowed = new SituationPicture(options);
+        var allowed = new Situatiebeeld(options);
         foreach (var message in new[] { Incident(Meldkamer, 0), Incident(Brandweer, 5, d => Grip(d, "GRIP2")), Besluit(Vr15, "BES-15b", 12, "GRIP4", overrides: true) })
         {
             allowed.Apply(message);
@@ -319,7 +319,7 @@ public sealed class SituationPictureTests : IDisposable
         Assert.Empty(state.Contradictions);
 
         // Without any decider configured, nobody resolves anything.
-        var closed = new SituationPicture();
+        var closed = new Situatiebeeld();
         foreach (var message in new[] { Incident(Meldkamer, 0), Incident(Brandweer, 5, d => Grip(d, "GRIP2")), Besluit(Vr15, "BES-15c", 12, "GRIP2") })
         {
             closed.Apply(message);
@@ -331,7 +331,7 @@ public sealed class SituationPictureTests : IDisposable
     [Fact]
     public void A_message_the_picture_cannot_read_changes_nothing_and_says_why()
     {
-        var picture = new SituationPicture();
+        var picture = new Situatiebeeld();
         picture.Apply(Incident(Meldkamer, 0));
         var error = Assert.Throws<FormatException>(() => picture.Apply(Incident(Brandweer, 5, d => d["grip"] = "GRIP4")));
         Assert.Contains("cannot be merged", error.Message, StringComparison.Ordinal);
@@ -345,7 +345,7 @@ public sealed class SituationPictureTests : IDisposable
     [Fact]
     public void An_incident_is_shared_no_wider_than_the_strictest_message_it_was_built_from()
     {
-        var picture = new SituationPicture();
+        var picture = new Situatiebeeld();
         var first = Incident(Meldkamer, 0);
         first["tlp"] = "TLP:GREEN";
         first["doelbinding"] = "incidentbestrijding crisisbeheersing evaluatie";
