@@ -453,8 +453,8 @@ public sealed class KnooppuntIngest : IDisposable
         ArgumentNullException.ThrowIfNull(receiver);
         return receiver.HandleOther((received, _) =>
         {
-            // The sharing policy read the message already (as delivered, minimised where it said so): use its reading.
-            var message = received.Sharing?.Message ?? JsonNode.Parse(received.Raw.Utf8.Span)!.AsObject();
+            // The receiver parsed the message once; the policy's reading of it (minimised where it said so) comes first.
+            var message = received.Sharing?.Message ?? JsonObject.Create(received.Document)!;
             PendingChange? change;
             try
             {

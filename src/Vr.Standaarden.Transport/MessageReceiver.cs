@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Vr.Standaarden.Schema.Compiled;
+using Vr.Standaarden.Schema.Input;
 using Vr.Standaarden.Spec;
 using Vr.Standaarden.Uitwisseling;
 using Vr.Standaarden.Validatie;
@@ -74,9 +75,10 @@ public sealed class MessageRefusedException : Exception
 /// <summary>A message that passed the receiver's checks, as handed to application code.</summary>
 public class Received
 {
-    internal Received(TransportMessage message, SignatureVerification? signature, SharingDecision? sharing, InboxEntry? inbox, int deliveryCount, IncomingMessage? incoming)
+    internal Received(TransportMessage message, JsonElement document, SignatureVerification? signature, SharingDecision? sharing, InboxEntry? inbox, int deliveryCount, IncomingMessage? incoming)
     {
         Raw = message;
+        Document = document;
         Signature = signature;
         Sharing = sharing;
         Inbox = inbox;
@@ -90,6 +92,12 @@ public class Received
 
     /// <summary>The message as accepted: the bytes as received, or the minimised message when the policy minimised it.</summary>
     public TransportMessage Raw { get; }
+
+    /// <summary>
+    /// The message as it arrived, parsed once by the receiver; verification, validation and the sharing policy all read
+    /// this document. When the policy minimised the message, <see cref="SharingDecision.Message"/> is what may be kept.
+    /// </summary>
+    public JsonElement Document { get; }
 
     /// <summary>The signature check, or <c>null</c> when verification is off or the message was accepted unsigned.</summary>
     public SignatureVerification? Signature { get; }
@@ -113,7 +121,7 @@ public sealed class Received<T> : Received
     where T : class, ISchemaType<T>
 {
     internal Received(Received received, Message<T> message)
-        : base(received.Raw, received.Signature, received.Sharing, received.Inbox, received.DeliveryCountGiven, received.Incoming) => Message = message;
+        : base(received.Raw, received.Document, received.Signature, received.Sharing, received.Inbox, received.DeliveryCountGiven, received.Incoming) => Message = message;
 
     /// <summary>The message, typed.</summary>
     public Message<T> Message { get; }
@@ -284,6 +292,17 @@ public sealed class MessageReceiver
         }
 
         var (source, id) = (message.Source, message.Id);
+
+        // The one document of the message: every step below reads it, none parses the bytes again.
+        JsonElement document;
+        try
+        {
+            document = JsonInput.Parse(message.Utf8.Span, _options.Limits, nameof(MessageReceiver));
+        }
+        catch (JsonException e)
+        {
+            return Refuse(source, id, new ReceiveProblem(TransportCodes.NotAMessage, "", e.Message));
+        }
         try
         {
             if (_inbox is { } inbox && await inbox.ContainsAsync(source, id, cancellationToken).ConfigureAwait(false))
@@ -299,7 +318,7 @@ public sealed class MessageReceiver
         SignatureVerification? signature = null;
         if (_options.Verification != VerificationMode.Off)
         {
-            signature = _options.Verifier!.Verify(message.Utf8.Span);
+            signature = _options.Verifier!.Verify(message.Utf8.Span, document);
             if (!signature.IsVerified)
             {
                 if (_options.Verification == VerificationMode.WhenSigned && signature.Code == SignatureCodes.Missing)
@@ -315,7 +334,7 @@ public sealed class MessageReceiver
 
         if (_validator is not null)
         {
-            var result = _validator.Validate(message.Utf8.Span);
+            var result = _validator.Validate(message.Utf8.Span, document);
             if (!result.IsValid)
             {
                 return new ReceiveOutcome(ReceiveStatus.Refused, source, id, [.. result.Errors.Select(f => new ReceiveProblem(f.Code, f.InstanceLocation, f.English))]);
@@ -325,13 +344,14 @@ public sealed class MessageReceiver
         SharingDecision? sharing = null;
         if (_options.Sharing == SharingMode.Enforce)
         {
-            sharing = _options.Policy!.Decide(message.Utf8.Span, _options.Recipient!);
+            sharing = _options.Policy!.Decide(document, _options.Recipient!);
             switch (sharing.Verdict)
             {
                 case SharingVerdict.Refuse:
                     return new ReceiveOutcome(ReceiveStatus.Refused, source, id, [.. sharing.Reasons.Select(r => new ReceiveProblem(r.Code, "", r.Text.English))]);
                 case SharingVerdict.Minimise:
-                    message = TransportMessage.Parse(JsonSerializer.SerializeToUtf8Bytes(sharing.Message!, TransportJson.Default.JsonObject), _options.Limits);
+                    // The policy changed only the data and the signature: the routing attributes stay, nothing is read again.
+                    message = message.WithBody(JsonSerializer.SerializeToUtf8Bytes(sharing.Message!, TransportJson.Default.JsonObject));
                     break;
             }
         }
@@ -359,7 +379,7 @@ public sealed class MessageReceiver
 
         try
         {
-            var received = new Received(message, signature, sharing, entry, deliveryCount, incoming);
+            var received = new Received(message, document, signature, sharing, entry, deliveryCount, incoming);
             if (handler is not null)
             {
                 if (await handler.Run(received, cancellationToken).ConfigureAwait(false) is { } problems)

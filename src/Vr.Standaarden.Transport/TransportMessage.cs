@@ -22,6 +22,9 @@ public sealed class TransportMessage
         DataSchema = dataSchema;
     }
 
+    /// <summary>The same message with other bytes whose routing attributes are the same (a minimised copy).</summary>
+    internal TransportMessage WithBody(ReadOnlyMemory<byte> utf8) => new(utf8, Source, Id, Type, Subject, DataSchema);
+
     /// <summary>The message's bytes (application/cloudevents+json).</summary>
     public ReadOnlyMemory<byte> Utf8 { get; }
 

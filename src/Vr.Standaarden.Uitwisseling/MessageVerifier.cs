@@ -59,9 +59,19 @@ public sealed class MessageVerifier
     }
 
     /// <summary>Verifies the message in <paramref name="message"/> (UTF-8 JSON), and records the outcome (<see cref="Accountability"/>).</summary>
-    public SignatureVerification Verify(ReadOnlySpan<byte> message)
+    public SignatureVerification Verify(ReadOnlySpan<byte> message) => Verify(message, null);
+
+    /// <summary>
+    /// Verifies the message in <paramref name="message"/> (UTF-8 JSON) that the caller has already parsed into
+    /// <paramref name="parsed"/> (with <see cref="JsonInput.Parse"/>), reading its <c>jws</c>, <c>id</c> and <c>source</c>
+    /// from that document instead of parsing the bytes again; the signature is still checked over the canonical form of
+    /// the bytes. Records the outcome as <see cref="Verify(ReadOnlySpan{byte})"/> does.
+    /// </summary>
+    public SignatureVerification Verify(ReadOnlySpan<byte> message, JsonElement parsed) => Verify(message, (JsonElement?)parsed);
+
+    private SignatureVerification Verify(ReadOnlySpan<byte> message, JsonElement? parsed)
     {
-        var result = VerifyCore(message, out var id, out var source);
+        var result = VerifyCore(message, parsed, out var id, out var source);
         Accountability.Record(result.IsVerified ? "vr.bericht.ontvangen" : "vr.bericht.geweigerd", result.IsVerified,
         [
             new("vr.bericht.id", id),
@@ -72,7 +82,7 @@ public sealed class MessageVerifier
         return result;
     }
 
-    private SignatureVerification VerifyCore(ReadOnlySpan<byte> message, out string? id, out string? sourceText)
+    private SignatureVerification VerifyCore(ReadOnlySpan<byte> message, JsonElement? parsed, out string? id, out string? sourceText)
     {
         id = sourceText = null;
         byte[] canonical;
@@ -85,8 +95,7 @@ public sealed class MessageVerifier
             return SignatureVerification.Refuse(SignatureCodes.NotCanonical, $"The message cannot be canonicalized: {ex.Message}", $"Het bericht is niet te canonicaliseren: {ex.Message}");
         }
 
-        using var document = JsonDocument.Parse(JsonInput.SkipByteOrderMark(message).ToArray());
-        var root = document.RootElement;
+        var root = parsed ?? JsonInput.Parse(message, _options.Limits, nameof(MessageVerifier));
         if (root.ValueKind == JsonValueKind.Object)
         {
             id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;

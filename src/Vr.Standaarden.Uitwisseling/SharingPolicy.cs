@@ -120,6 +120,19 @@ public sealed class SharingPolicy
         return Read(message, out var envelope) ?? Recorded(envelope!, recipient.Oin, DecideFor(envelope!, recipient));
     }
 
+    /// <summary>
+    /// The decision for a message the caller has already checked (<see cref="JsonInput.Check"/>: a member name twice is
+    /// not refused here) and parsed into <paramref name="message"/> (<see cref="JsonInput.Parse"/>), for the recipient
+    /// <paramref name="recipientOin"/>; nothing is parsed again. Recorded as <see cref="Decide(JsonObject, string)"/>.
+    /// </summary>
+    public SharingDecision Decide(JsonElement message, string recipientOin)
+    {
+        ArgumentNullException.ThrowIfNull(recipientOin);
+        return message.ValueKind == JsonValueKind.Object
+            ? Decide(JsonObject.Create(message)!, recipientOin)
+            : Refused(Reason("VR-DEEL-011", "A message is a JSON object.", "Een bericht is een JSON-object."));
+    }
+
     /// <summary>The envelope of <paramref name="message"/>, or the refusal of bytes that are not one.</summary>
     private static SharingDecision? Read(ReadOnlySpan<byte> message, out JsonObject? envelope)
     {
@@ -132,7 +145,8 @@ public sealed class SharingPolicy
                 : Refused(Reason("VR-DEEL-011", $"The message cannot be read: {problem.Text.English}", $"Het bericht is niet te lezen: {problem.Text.Dutch}"));
         }
 
-        envelope = JsonNode.Parse(JsonInput.SkipByteOrderMark(message)) as JsonObject;
+        var parsed = JsonInput.Parse(message, InputLimits.Default, nameof(SharingPolicy));
+        envelope = parsed.ValueKind == JsonValueKind.Object ? JsonObject.Create(parsed) : null;
         return envelope is null ? Refused(Reason("VR-DEEL-011", "A message is a JSON object.", "Een bericht is een JSON-object.")) : null;
     }
 

@@ -44,12 +44,31 @@ public sealed class MessageValidator
             return Unreadable(CodeOf(problem), problem);
         }
 
-        var reader = new Utf8JsonReader(JsonInput.SkipByteOrderMark(utf8Json), new JsonReaderOptions { MaxDepth = limits.MaxDepth });
-        var document = JsonDocument.ParseValue(ref reader);
-        using (document)
+        var message = JsonInput.Parse(utf8Json, limits, nameof(MessageValidator));
+        return Validate(message, _options.GeneratedReaders && ValidByGeneratedReaders(utf8Json, message));
+    }
+
+    /// <summary>
+    /// Validates a message whose syntax the caller has already checked (<see cref="JsonInput.Check"/>, or a binding's
+    /// read of it) and which it parsed into <paramref name="parsed"/> (<see cref="JsonInput.Parse"/>): the bytes are
+    /// checked for size and encoding, and read by the generated readers where those are on, but not parsed again.
+    /// </summary>
+    /// <param name="utf8Json">The message's bytes.</param>
+    /// <param name="parsed">The same message, parsed.</param>
+    public ValidationResult Validate(ReadOnlySpan<byte> utf8Json, JsonElement parsed)
+    {
+        var limits = _options.Limits ?? InputLimits.Default;
+        if (JsonInput.CheckSize(utf8Json.Length, limits.MaxBytes) is { } tooLarge)
         {
-            return Validate(document.RootElement, _options.GeneratedReaders && ValidByGeneratedReaders(utf8Json, document.RootElement));
+            return Unreadable(DomainRules.LimitCode, tooLarge);
         }
+
+        if (JsonInput.CheckEncoding(utf8Json) is { } encoding)
+        {
+            return Unreadable(DomainRules.EncodingCode, encoding);
+        }
+
+        return Validate(parsed, _options.GeneratedReaders && ValidByGeneratedReaders(utf8Json, parsed));
     }
 
     /// <summary>Whether the message is of the generated models' release and their readers find no violation of the schema.</summary>

@@ -11,7 +11,40 @@ namespace Vr.Standaarden.Schema.Input;
 /// </summary>
 public static class JsonInput
 {
+    /// <summary>The name of the meter on which <see cref="Parse"/> counts the documents it builds.</summary>
+    public const string MeterName = "Vr.Standaarden.Json";
+
+    /// <summary>The counter of documents built from bytes by <see cref="Parse"/>, tagged <c>vr.json.by</c> with the caller.</summary>
+    public const string DocumentsInstrument = "vr.json.documents";
+
+    private static readonly System.Diagnostics.Metrics.Meter Meter = new(MeterName);
+    private static readonly System.Diagnostics.Metrics.Counter<long> Documents = Meter.CreateCounter<long>(DocumentsInstrument, description: "JSON documents built from bytes");
+
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>
+    /// Builds the document of <paramref name="document"/> (a leading byte order mark skipped) as an element that owns its
+    /// memory, so it may outlive the bytes and needs no disposing. The one way the packages turn a message's bytes into a
+    /// document: each call is counted on <see cref="MeterName"/>/<see cref="DocumentsInstrument"/>, so a test or a
+    /// dashboard sees how often a message is read. Check the bytes first (<see cref="Check"/>); this throws on what
+    /// that would refuse, without saying where.
+    /// </summary>
+    /// <param name="document">UTF-8 JSON.</param>
+    /// <param name="limits">The nesting depth allowed (<see cref="InputLimits.Default"/> when null).</param>
+    /// <param name="by">Who parses, for the counter's tag: a type name such as <c>MessageReceiver</c>.</param>
+    /// <exception cref="JsonException">The bytes are not one JSON value within the depth.</exception>
+    public static JsonElement Parse(ReadOnlySpan<byte> document, InputLimits? limits = null, string? by = null)
+    {
+        var reader = new Utf8JsonReader(SkipByteOrderMark(document), new JsonReaderOptions { MaxDepth = (limits ?? InputLimits.Default).MaxDepth });
+        var element = JsonElement.ParseValue(ref reader);
+        if (reader.Read())
+        {
+            throw new JsonException("More than one JSON value.");
+        }
+
+        Documents.Add(1, new KeyValuePair<string, object?>("vr.json.by", by));
+        return element;
+    }
 
     /// <summary>The document without a leading UTF-8 byte order mark, which Windows tools often write and JSON parsers refuse.</summary>
     public static ReadOnlySpan<byte> SkipByteOrderMark(ReadOnlySpan<byte> document) =>
