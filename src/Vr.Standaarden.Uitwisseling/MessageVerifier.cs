@@ -95,7 +95,8 @@ public sealed class MessageVerifier
             return SignatureVerification.Refuse(SignatureCodes.NotCanonical, $"The message cannot be canonicalized: {ex.Message}", $"Het bericht is niet te canonicaliseren: {ex.Message}");
         }
 
-        var root = parsed ?? JsonInput.Parse(message, _options.Limits, nameof(MessageVerifier));
+        using var own = parsed is null ? JsonInput.ParseDocument(message, _options.Limits, nameof(MessageVerifier)) : null;
+        var root = parsed ?? own!.RootElement;
         if (root.ValueKind == JsonValueKind.Object)
         {
             id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;

@@ -44,8 +44,8 @@ public sealed class MessageValidator
             return Unreadable(CodeOf(problem), problem);
         }
 
-        var message = JsonInput.Parse(utf8Json, limits, nameof(MessageValidator));
-        return Validate(message, _options.GeneratedReaders && ValidByGeneratedReaders(utf8Json, message));
+        using var document = JsonInput.ParseDocument(utf8Json, limits, nameof(MessageValidator));
+        return Validate(document.RootElement, _options.GeneratedReaders && ValidByGeneratedReaders(utf8Json, document.RootElement));
     }
 
     /// <summary>

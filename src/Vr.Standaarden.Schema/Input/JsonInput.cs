@@ -46,6 +46,28 @@ public static class JsonInput
         return element;
     }
 
+    /// <summary>
+    /// As <see cref="Parse"/>, for a document used only while the caller holds it: its memory is pooled and returned
+    /// when the caller disposes it. Counted the same way.
+    /// </summary>
+    /// <param name="document">UTF-8 JSON.</param>
+    /// <param name="limits">The nesting depth allowed (<see cref="InputLimits.Default"/> when null).</param>
+    /// <param name="by">Who parses, for the counter's tag.</param>
+    /// <exception cref="JsonException">The bytes are not one JSON value within the depth.</exception>
+    public static JsonDocument ParseDocument(ReadOnlySpan<byte> document, InputLimits? limits = null, string? by = null)
+    {
+        var reader = new Utf8JsonReader(SkipByteOrderMark(document), new JsonReaderOptions { MaxDepth = (limits ?? InputLimits.Default).MaxDepth });
+        var parsed = JsonDocument.ParseValue(ref reader);
+        if (reader.Read())
+        {
+            parsed.Dispose();
+            throw new JsonException("More than one JSON value.");
+        }
+
+        Documents.Add(1, new KeyValuePair<string, object?>("vr.json.by", by));
+        return parsed;
+    }
+
     /// <summary>The document without a leading UTF-8 byte order mark, which Windows tools often write and JSON parsers refuse.</summary>
     public static ReadOnlySpan<byte> SkipByteOrderMark(ReadOnlySpan<byte> document) =>
         document.StartsWith(Utf8Bom) ? document[Utf8Bom.Length..] : document;
