@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Vr.Standaarden.Begrippen;
 using Vr.Standaarden.Spec;
 
 namespace Vr.Standaarden.Interop.P2000;
@@ -73,7 +74,7 @@ public static class P2000Mapping
         var place = string.Join(' ', new[] { message.Street, message.HouseNumber?.ToString(CultureInfo.InvariantCulture) + message.HouseNumberSuffix, message.Place }.Where(s => !string.IsNullOrEmpty(s)));
         if (message.Hectometre is { } h)
         {
-            place = string.Join(' ', new[] { $"{h.Road}{(h.Side is null ? "" : " " + h.Side)} {h.Kilometre.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')}", place }.Where(s => s.Length > 0));
+            place = string.Join(' ', new[] { h.ToString(), place }.Where(s => s.Length > 0));
         }
 
         if (place.Length > 0)
@@ -115,10 +116,11 @@ public static class P2000Mapping
 
         if (message.Hectometre is { } road)
         {
-            var hectometre = new JsonObject { ["weg"] = road.Road, ["kilometer"] = road.Kilometre };
-            if (road.Side is not null)
+            // As a number without trailing zeros (7.6, 10), as before: the record keeps what the line said.
+            var hectometre = new JsonObject { ["weg"] = road.Weg, ["kilometer"] = (double)road.Kilometer };
+            if (road.Zijde is { } side)
             {
-                hectometre["zijde"] = road.Side;
+                hectometre["zijde"] = side == Rijbaanzijde.Links ? "Li" : "Re";
             }
 
             location["hectometrering"] = hectometre;

@@ -1,3 +1,5 @@
+using Vr.Standaarden.Begrippen;
+
 namespace Vr.Standaarden.Interop.P2000;
 
 /// <summary>How sure the reader is of a message's parts.</summary>
@@ -12,12 +14,6 @@ public enum P2000Confidence
     /// <summary>Little was recognised: the classification was estimated from the discipline, or text was left over.</summary>
     Low,
 }
-
-/// <summary>A road position from a pager text, such as <c>A13 Re 7,6</c>.</summary>
-/// <param name="Road">The road number (<c>A13</c>).</param>
-/// <param name="Side">The carriageway (<c>Li</c> or <c>Re</c>), when given.</param>
-/// <param name="Kilometre">The hectometre position in kilometres.</param>
-public sealed record P2000Hectometre(string Road, string? Side, double Kilometre);
 
 /// <summary>One pager message as read: every recognised part, what was not recognised, and how sure the reading is.</summary>
 public sealed record P2000Message
@@ -71,7 +67,7 @@ public sealed record P2000Message
     public string? Place { get; init; }
 
     /// <summary>The road and hectometre.</summary>
-    public P2000Hectometre? Hectometre { get; init; }
+    public Hectometrering? Hectometre { get; init; }
 
     /// <summary>Unit numbers (6 digits).</summary>
     public IReadOnlyList<string> Units { get; init; } = [];

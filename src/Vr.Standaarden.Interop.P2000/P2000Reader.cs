@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Vr.Standaarden.Begrippen;
 
 namespace Vr.Standaarden.Interop.P2000;
 
@@ -104,12 +105,13 @@ public static partial class P2000Reader
         });
         rest = Regex.Replace(rest, @"\s+", " ").Trim();
 
-        P2000Hectometre? hectometre = null;
+        Hectometrering? hectometre = null;
         var h = HectometrePattern().Match(rest);
         if (h.Success)
         {
-            hectometre = new P2000Hectometre(h.Groups["weg"].Value.ToUpperInvariant(), h.Groups["zijde"].Success ? Side(h.Groups["zijde"].Value) : null,
-                double.Parse(h.Groups["km"].Value.Replace(',', '.'), CultureInfo.InvariantCulture));
+            // The pattern admits only what a hectometre position is: a road, a side and a kilometre to one decimal.
+            hectometre = Hectometrering.Create(h.Groups["weg"].Value.ToUpperInvariant(), h.Groups["zijde"].Success ? Side(h.Groups["zijde"].Value) : null,
+                decimal.Parse(h.Groups["km"].Value.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
             rest = (rest[..h.Index] + " " + rest[(h.Index + h.Length)..]).Trim();
             rest = Regex.Replace(rest, @"\s+", " ");
         }
@@ -241,7 +243,7 @@ public static partial class P2000Reader
         return count == words.Count && words.Count > 1 && phrase is null ? 1 : count;
     }
 
-    private static string Side(string side) => side.Equals("li", StringComparison.OrdinalIgnoreCase) ? "Li" : "Re";
+    private static Rijbaanzijde Side(string side) => side.Equals("li", StringComparison.OrdinalIgnoreCase) ? Rijbaanzijde.Links : Rijbaanzijde.Rechts;
 
     private static TimeZoneInfo FindAmsterdam()
     {

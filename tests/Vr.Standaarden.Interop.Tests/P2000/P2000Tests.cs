@@ -1,4 +1,5 @@
 using System.Text;
+using Vr.Standaarden.Begrippen;
 using Vr.Standaarden.Interop.P2000;
 using Vr.Standaarden.Validatie;
 
@@ -68,7 +69,7 @@ public sealed class P2000Tests
     public void A_road_and_hectometre()
     {
         var m = P2000Reader.Read(Lines[7]);
-        Assert.Equal(new P2000Hectometre("A13", "Re", 7.6), m.Hectometre);
+        Assert.Equal(Hectometrering.Create("A13", Rijbaanzijde.Rechts, 7.6m), m.Hectometre);
         Assert.Equal("vkwe", m.Classificatie);
         Assert.Equal("Ongeval wegvervoer", m.IncidentText);
         Assert.Equal("Rijswijk", m.Place);
