@@ -176,6 +176,25 @@ public sealed class GeneratorTests
         Assert.Empty(Read(assembly!, "Regio.Rooster.Rooster", """{"diensten":[{"rol":"OL"},{"rol":"IM"}]}""").Errors);
     }
 
+    [Theory]
+    [InlineData("#/$defs/code")]
+    [InlineData("https://regio.example/schemas/meting.json#/$defs/code")]
+    [InlineData("meting.json#/$defs/code")]
+    public void A_definition_of_the_same_file_is_checked_however_the_reference_names_it(string reference)
+    {
+        var schema = $$"""
+            { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://regio.example/schemas/meting.json", "title": "Meting", "type": "object",
+              "properties": { "code": { "$ref": "{{reference}}" } },
+              "$defs": { "code": { "type": "string", "pattern": "^[A-Z]{2}[0-9]$", "maxLength": 3 } } }
+            """;
+        var (run, compile, assembly) = Harness.Generate([new Harness.InMemoryText("/p/meting.schema.json", schema)], "Regio.Meting");
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(compile.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Empty(Read(assembly!, "Regio.Meting.Meting", """{"code":"AB1"}""").Errors);
+        var wrong = Assert.Single(Read(assembly!, "Regio.Meting.Meting", """{"code":"ab1"}""").Errors);
+        Assert.Equal(("/code", "pattern"), (wrong.InstanceLocation, wrong.Keyword));
+    }
+
     [Fact]
     public void Keywords_of_an_inline_object_are_checked_once_by_its_own_reader()
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -84,16 +85,18 @@ internal sealed partial class SchemaCompiler
     /// <summary>The <c>$defs</c> entry of this file that a reference such as <c>#/$defs/positie</c> names, if any.</summary>
     private JsonNode? LocalTarget(JsonNode reference)
     {
-        const string Prefix = "#/$defs/";
-        if (reference.Kind != JsonKind.String || !reference.Text.StartsWith(Prefix, StringComparison.Ordinal))
+        const string Definitions = "/$defs/";
+        if (reference.Kind != JsonKind.String || !SchemaReference.TryResolve(_baseUri, reference.Text, out var target) ||
+            !string.Equals(target.Resource, _baseUri, StringComparison.Ordinal) || target.JsonPointer is not { } pointer ||
+            !pointer.StartsWith(Definitions, StringComparison.Ordinal))
         {
             return null;
         }
 
         // A nested $id would change what '#' means below it.
         _nestedIds ??= HasNestedId(_root, isRoot: true);
-        var key = reference.Text.Substring(Prefix.Length);
-        if (_nestedIds.Value || key.IndexOfAny(['/', '~', '%']) >= 0)
+        var key = pointer.Substring(Definitions.Length);
+        if (_nestedIds.Value || key.IndexOfAny(['/', '~']) >= 0)
         {
             return null;
         }
