@@ -15,12 +15,7 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal sealed partial class SchemaCompiler
 {
-    private static readonly HashSet<string> Streamed = new(StringComparer.Ordinal)
-    {
-        "$ref", "type", "enum", "const", "pattern", "minLength", "maxLength", "format", "minimum", "maximum",
-        "exclusiveMinimum", "exclusiveMaximum", "items", "minItems", "maxItems", "properties", "required",
-        "additionalProperties", "allOf", "if", "then", "else",
-    };
+    private static readonly HashSet<string> Streamed = KeywordSupport.Set(KeywordSupport.Use.Streamed);
 
     private readonly Dictionary<JsonNode, bool> _streamable = new();
     private readonly Dictionary<JsonNode, string> _streamNames = new();

@@ -11,11 +11,11 @@ internal sealed partial class SchemaCompiler
     /// <summary>What a property or item maps to: its kind, C# type, and the export it refers to, if any.</summary>
     private sealed record Shape(TypeKind Kind, string CsType, TypeExport? Export, JsonNode Node, Shape? Item = null);
 
-    private static readonly HashSet<string> TypedString = new(StringComparer.Ordinal) { "type", "pattern", "minLength", "maxLength", "format", "const", "enum" };
-    private static readonly HashSet<string> TypedNumber = new(StringComparer.Ordinal) { "type", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "const" };
-    private static readonly HashSet<string> TypedArray = new(StringComparer.Ordinal) { "type", "items", "minItems", "maxItems", "uniqueItems" };
-    private static readonly HashSet<string> TypedObject = new(StringComparer.Ordinal) { "type", "properties", "required", "additionalProperties" };
-    private static readonly HashSet<string> TypedMap = new(StringComparer.Ordinal) { "type", "additionalProperties", "propertyNames" };
+    private static readonly HashSet<string> TypedString = KeywordSupport.Set(KeywordSupport.Use.TypedString);
+    private static readonly HashSet<string> TypedNumber = KeywordSupport.Set(KeywordSupport.Use.TypedNumber);
+    private static readonly HashSet<string> TypedArray = KeywordSupport.Set(KeywordSupport.Use.TypedArray);
+    private static readonly HashSet<string> TypedObject = KeywordSupport.Set(KeywordSupport.Use.TypedObject);
+    private static readonly HashSet<string> TypedMap = KeywordSupport.Set(KeywordSupport.Use.TypedMap);
 
     /// <summary>The schema that accepts everything, for items and members a schema does not describe.</summary>
     private static readonly JsonNode EmptySchema = JsonNode.Parse("{}");

@@ -6,11 +6,11 @@ namespace Vr.Standaarden.Generator.Engine;
 
 internal sealed partial class SchemaCompiler
 {
-    private static readonly string[] StringKeywords = ["pattern", "minLength", "maxLength", "format", "const", "enum"];
-    private static readonly string[] NumberKeywords = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];
-    private static readonly string[] CountKeywords = ["minItems", "maxItems"];
-    private static readonly string[] ObjectKeywords = ["properties", "required", "additionalProperties", "propertyNames", "minProperties", "maxProperties", "dependentRequired", "patternProperties", "dependentSchemas"];
-    private static readonly string[] Combinators = ["anyOf", "oneOf"];
+    private static readonly string[] StringKeywords = KeywordSupport.InOrder(KeywordSupport.Use.StringCheck);
+    private static readonly string[] NumberKeywords = KeywordSupport.InOrder(KeywordSupport.Use.NumberCheck);
+    private static readonly string[] CountKeywords = KeywordSupport.InOrder(KeywordSupport.Use.CountCheck);
+    private static readonly string[] ObjectKeywords = KeywordSupport.InOrder(KeywordSupport.Use.ObjectCheck);
+    private static readonly string[] Combinators = KeywordSupport.InOrder(KeywordSupport.Use.Combinator);
     private int _validatorCount;
     private int _conditionCount;
 

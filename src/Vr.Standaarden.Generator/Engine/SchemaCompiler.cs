@@ -31,14 +31,7 @@ internal sealed partial class SchemaCompiler
             .Select(k => k.Name),
         StringComparer.Ordinal);
 
-    private static readonly HashSet<string> Supported = new(StringComparer.Ordinal)
-    {
-        "$ref", "type", "enum", "const", "pattern", "minLength", "maxLength", "format", "minimum", "maximum",
-        "exclusiveMinimum", "exclusiveMaximum", "items", "minItems", "maxItems", "uniqueItems", "properties", "required",
-        "additionalProperties", "propertyNames", "minProperties", "maxProperties", "dependentRequired", "allOf", "anyOf",
-        "oneOf", "not", "if", "then", "else", "multipleOf", "prefixItems", "contains", "minContains", "maxContains",
-        "patternProperties", "dependentSchemas",
-    };
+    private static readonly HashSet<string> Supported = KeywordSupport.Set(KeywordSupport.Use.Compiled);
 
     private readonly SchemaSource _source;
     private readonly string _namespace;
