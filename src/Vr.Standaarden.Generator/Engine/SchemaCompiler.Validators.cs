@@ -181,7 +181,33 @@ internal sealed partial class SchemaCompiler
             }
         }
 
-        if (Has("$ref") && Resolve(node["$ref"]!) is { } target)
+        EmitElementReference(w, node, Has);
+        EmitElementType(w, node, Has);
+        EmitElementConstants(w, node, Has);
+        EmitElementStrings(w, node, Has);
+        EmitElementNumbers(w, node, Has);
+        EmitElementArray(w, node, Has);
+        EmitElementObject(w, node, Has);
+        EmitElementAllOf(w, node, Has);
+        EmitElementCombinators(w, node, Has);
+        EmitElementNot(w, node, Has);
+
+        if (Has("if") && IsSchema(node["if"]!) && (node["then"] is { } t0 && IsSchema(t0) || node["else"] is { } e0 && IsSchema(e0)))
+        {
+            EmitConditional(w, node, null);
+        }
+
+        w.Close();
+        w.Line();
+        _validators.Append(fields);
+        _validators.Append(w);
+        return name;
+    }
+
+    /// <summary>Emits the check of <c>$ref</c>: the target's validator.</summary>
+    private void EmitElementReference(CodeWriter w, JsonNode node, Func<string, bool> has)
+    {
+        if (has("$ref") && Resolve(node["$ref"]!) is { } target)
         {
             w.Line(target.Kind switch
             {
@@ -190,8 +216,12 @@ internal sealed partial class SchemaCompiler
                 _ => $"{target.Helper}(value, location, errors);",
             });
         }
+    }
 
-        if (Has("type"))
+    /// <summary>Emits the check of <c>type</c>; a value of another type is not checked further.</summary>
+    private static void EmitElementType(CodeWriter w, JsonNode node, Func<string, bool> has)
+    {
+        if (has("type"))
         {
             var types = node["type"]!.Kind == JsonKind.Array ? node["type"]!.Items.Select(t => t.Text).ToList() : [node["type"]!.Text];
             var condition = string.Join(" || ", types.Select(TypeCondition));
@@ -201,24 +231,32 @@ internal sealed partial class SchemaCompiler
             w.Close();
             w.Line();
         }
+    }
 
-        if (Has("const") && node["const"]!.Kind != JsonKind.String)
+    /// <summary>Emits <c>const</c> and <c>enum</c> with values other than strings, compared as JSON.</summary>
+    private void EmitElementConstants(CodeWriter w, JsonNode node, Func<string, bool> has)
+    {
+        if (has("const") && node["const"]!.Kind != JsonKind.String)
         {
             w.Open($"if (!{Rt}.CompiledSupport.JsonEquals(value, {ConstantField(node["const"]!)}))");
             w.Line($"errors.Add(new(location, \"const\", {Msg}.Const({Msg}.Show({ConstantField(node["const"]!)}))));");
             w.Close();
         }
 
-        if (Has("enum") && node["enum"]!.Items.Any(i => i.Kind != JsonKind.String))
+        if (has("enum") && node["enum"]!.Items.Any(i => i.Kind != JsonKind.String))
         {
             var raw = string.Join(" && ", node["enum"]!.Items.Select(i => $"!{Rt}.CompiledSupport.JsonEquals(value, {ConstantField(i)})"));
             w.Open($"if ({raw})");
             w.Line($"errors.Add(new(location, \"enum\", {Msg}.Enum({Msg}.Show(value))));");
             w.Close();
         }
+    }
 
-        var stringKeywords = StringKeywords.Where(Has).ToList();
-        if (stringKeywords.Count > 0 && (Has("const") ? node["const"]!.Kind == JsonKind.String : true))
+    /// <summary>Emits the checks of a string value, and <c>const</c>/<c>enum</c> of strings for a value that is none.</summary>
+    private void EmitElementStrings(CodeWriter w, JsonNode node, Func<string, bool> has)
+    {
+        var stringKeywords = StringKeywords.Where(has).ToList();
+        if (stringKeywords.Count > 0 && (has("const") ? node["const"]!.Kind == JsonKind.String : true))
         {
             var checks = new JsonNodeView(node, stringKeywords);
             w.Open($"if (value.ValueKind == {Json}.JsonValueKind.String)");
@@ -234,19 +272,23 @@ internal sealed partial class SchemaCompiler
             }
 
             w.Close();
-            if (Has("const") || (Has("enum") && node["enum"]!.Items.All(i => i.Kind == JsonKind.String)))
+            if (has("const") || (has("enum") && node["enum"]!.Items.All(i => i.Kind == JsonKind.String)))
             {
                 w.Open($"else");
                 w.Line(node["const"] is { Kind: JsonKind.String } elementConstant
                     ? $"errors.Add(new(location, \"const\", {Msg}.Const({Shown(elementConstant.Text)})));"
-                    : $"errors.Add(new(location, \"{(Has("const") ? "const" : "enum")}\", {Msg}.Enum({Msg}.Show(value))));");
+                    : $"errors.Add(new(location, \"{(has("const") ? "const" : "enum")}\", {Msg}.Enum({Msg}.Show(value))));");
                 w.Close();
             }
 
             w.Line();
         }
+    }
 
-        if (Has("multipleOf") && node["multipleOf"]!.Kind == JsonKind.Number)
+    /// <summary>Emits <c>multipleOf</c> and the bounds of a number.</summary>
+    private void EmitElementNumbers(CodeWriter w, JsonNode node, Func<string, bool> has)
+    {
+        if (has("multipleOf") && node["multipleOf"]!.Kind == JsonKind.Number)
         {
             w.Open($"if (!{Rt}.CompiledSupport.IsMultipleOf(value, {ConstantField(node["multipleOf"]!)}))");
             w.Line($"errors.Add(new(location, \"multipleOf\", {Msg}.MultipleOf(value.GetRawText(), {Names.Literal(Number(node["multipleOf"]!))})));");
@@ -254,7 +296,7 @@ internal sealed partial class SchemaCompiler
             w.Line();
         }
 
-        var numberKeywords = NumberKeywords.Where(Has).ToList();
+        var numberKeywords = NumberKeywords.Where(has).ToList();
         if (numberKeywords.Count > 0)
         {
             w.Open($"if (value.ValueKind == {Json}.JsonValueKind.Number)");
@@ -263,15 +305,19 @@ internal sealed partial class SchemaCompiler
             w.Close();
             w.Line();
         }
+    }
 
-        if (Has("items") || Has("minItems") || Has("maxItems") || Has("uniqueItems") || Has("prefixItems") || Has("contains"))
+    /// <summary>Emits the checks of an array: its length, its items by position and in all, <c>contains</c>, <c>uniqueItems</c>.</summary>
+    private void EmitElementArray(CodeWriter w, JsonNode node, Func<string, bool> has)
+    {
+        if (has("items") || has("minItems") || has("maxItems") || has("uniqueItems") || has("prefixItems") || has("contains"))
         {
             w.Open($"if (value.ValueKind == {Json}.JsonValueKind.Array)");
             w.Line("var count = value.GetArrayLength();");
-            EmitArrayCountChecks(w, new JsonNodeView(node, CountKeywords.Where(Has).ToList()).Node, "count", "location");
-            var prefix = Has("prefixItems") ? node["prefixItems"]!.Items.Where(IsSchema).Select(p => ElementValidator(p, null)).ToList() : [];
-            var inline = prefix.Count == 0 && Has("items") ? InlineCheck(node["items"]!, "item", $"{Rt}.CompiledSupport.Location(location, index)") : null;
-            var items = inline is null && Has("items") && IsSchema(node["items"]!) ? ElementValidator(node["items"]!, null) : null;
+            EmitArrayCountChecks(w, new JsonNodeView(node, CountKeywords.Where(has).ToList()).Node, "count", "location");
+            var prefix = has("prefixItems") ? node["prefixItems"]!.Items.Where(IsSchema).Select(p => ElementValidator(p, null)).ToList() : [];
+            var inline = prefix.Count == 0 && has("items") ? InlineCheck(node["items"]!, "item", $"{Rt}.CompiledSupport.Location(location, index)") : null;
+            var items = inline is null && has("items") && IsSchema(node["items"]!) ? ElementValidator(node["items"]!, null) : null;
             if (inline is not null)
             {
                 // Items that only need a type or a code are checked in place; a location is made only for a violation.
@@ -301,7 +347,7 @@ internal sealed partial class SchemaCompiler
                 w.Close();
             }
 
-            if (Has("contains") && IsSchema(node["contains"]!))
+            if (has("contains") && IsSchema(node["contains"]!))
             {
                 var contains = ElementValidator(node["contains"]!, null);
                 var min = node["minContains"] is { Kind: JsonKind.Number } mn ? Number(mn) : "1";
@@ -323,7 +369,7 @@ internal sealed partial class SchemaCompiler
                 }
             }
 
-            if (Has("uniqueItems") && node["uniqueItems"]!.Kind == JsonKind.True)
+            if (has("uniqueItems") && node["uniqueItems"]!.Kind == JsonKind.True)
             {
                 w.Open($"if ({Rt}.CompiledSupport.FindDuplicate(value) is {{ }} duplicate)");
                 w.Line($"errors.Add(new(location, \"uniqueItems\", {Msg}.UniqueItems(duplicate.First, duplicate.Second)));");
@@ -333,8 +379,12 @@ internal sealed partial class SchemaCompiler
             w.Close();
             w.Line();
         }
+    }
 
-        var objectKeywords = ObjectKeywords.Where(Has).ToList();
+    /// <summary>Emits the checks of an object's members.</summary>
+    private void EmitElementObject(CodeWriter w, JsonNode node, Func<string, bool> has)
+    {
+        var objectKeywords = ObjectKeywords.Where(has).ToList();
         if (objectKeywords.Count > 0)
         {
             w.Open($"if (value.ValueKind == {Json}.JsonValueKind.Object)");
@@ -342,8 +392,12 @@ internal sealed partial class SchemaCompiler
             w.Close();
             w.Line();
         }
+    }
 
-        if (Has("allOf"))
+    /// <summary>Emits <c>allOf</c>; conditionals that test the same member look it up once.</summary>
+    private void EmitElementAllOf(CodeWriter w, JsonNode node, Func<string, bool> has)
+    {
+        if (has("allOf"))
         {
             var parts = node["allOf"]!.Items.Where(IsSchema).ToList();
 
@@ -367,11 +421,14 @@ internal sealed partial class SchemaCompiler
                 }
             }
         }
+    }
 
-        if (Has("anyOf") || Has("oneOf"))
+    /// <summary>Emits <c>anyOf</c> and <c>oneOf</c>, trying each branch on the caller's list.</summary>
+    private void EmitElementCombinators(CodeWriter w, JsonNode node, Func<string, bool> has)
+    {
+        if (has("anyOf") || has("oneOf"))
         {
-            var keyword = Has("anyOf") ? "anyOf" : "oneOf";
-            foreach (var combinator in Combinators.Where(Has))
+            foreach (var combinator in Combinators.Where(has))
             {
                 w.Open("");
                 w.Line("var matches = 0;");
@@ -399,10 +456,13 @@ internal sealed partial class SchemaCompiler
                 w.Close();
             }
 
-            _ = keyword;
         }
+    }
 
-        if (Has("not") && IsSchema(node["not"]!))
+    /// <summary>Emits <c>not</c>.</summary>
+    private void EmitElementNot(CodeWriter w, JsonNode node, Func<string, bool> has)
+    {
+        if (has("not") && IsSchema(node["not"]!))
         {
             w.Open("");
             EmitMatched(w, node["not"]!);
@@ -411,17 +471,6 @@ internal sealed partial class SchemaCompiler
             w.Close();
             w.Close();
         }
-
-        if (Has("if") && IsSchema(node["if"]!) && (node["then"] is { } t0 && IsSchema(t0) || node["else"] is { } e0 && IsSchema(e0)))
-        {
-            EmitConditional(w, node, null);
-        }
-
-        w.Close();
-        w.Line();
-        _validators.Append(fields);
-        _validators.Append(w);
-        return name;
     }
 
     private void EmitObjectChecks(CodeWriter w, JsonNode node, List<string> keywords)
