@@ -127,137 +127,189 @@ internal sealed partial class SchemaCompiler
         switch (shape.Kind)
         {
             case TypeKind.String:
-                ExpectToken(w, "String", "string");
-                w.Line("var text = reader.GetString()!;");
-                EmitTextChecks(w, shape, node);
-
-                // A string that breaks a pattern or length is still returned: the violation is reported, nothing is lost.
-                w.Line("return text;");
+                EmitStringReader(w, shape, node);
                 break;
             case TypeKind.DateTime:
             case TypeKind.Date:
             case TypeKind.Uuid:
-                // Values kept as dates or ids are checked on a copy of the text on the stack: no string is made.
-                ExpectToken(w, "String", "string");
-                w.Line("var size = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;");
-                w.Line("global::System.Span<char> buffer = size <= 128 ? stackalloc char[128] : new char[size];");
-                w.Line("global::System.ReadOnlySpan<char> text = buffer[..reader.CopyString(buffer)];");
-                EmitTextChecks(w, shape, node);
-                if (shape.Kind == TypeKind.DateTime)
-                {
-                    // A valid date-time that DateTimeOffset cannot hold is reported, never dropped in silence.
-                    w.Line($"if ({Rt}.CompiledSupport.ReadDateTime(ref reader, text) is {{ }} moment) return moment;");
-                    w.Line($"if ({Rt}.CompiledSupport.IsFormat(text, \"date-time\")) errors.Add(new(location, \"format\", $\"{{({Rt}.CompiledSupport.Quote(text))}} is a date-time that DateTimeOffset cannot hold: its moment lies outside the years 1 to 9999.\"));");
-                    w.Line("return null;");
-                }
-                else
-                {
-                    w.Line(shape.Kind == TypeKind.Date
-                        ? "return global::System.DateOnly.TryParseExact(text, \"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var date) ? date : null;"
-                        : "return global::System.Guid.TryParse(text, out var id) ? id : null;");
-                }
-
+                EmitTextValueReader(w, shape, node);
                 break;
             case TypeKind.Enum:
-                // Codes are looked up from a copy of the text on the stack: a string is made only for a violation.
-                // Without "type": "string", a value that is no string breaks the enum itself.
-                var declaring = node["$ref"] is { } codeReference ? LocalTarget(codeReference) : node;
-                ExpectToken(w, "String", "string", declaring is not null && declaring["type"] is null ? "enum" : "type");
-                w.Line("var size = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;");
-                w.Line("global::System.Span<char> buffer = size <= 128 ? stackalloc char[128] : new char[size];");
-                w.Line("global::System.ReadOnlySpan<char> code = buffer[..reader.CopyString(buffer)];");
-                w.Open($"if ({shape.Export!.Helper}.TryParse(code, out var value))");
-                w.Line("return value;");
-                w.Close();
-                w.Line();
-                w.Line($"errors.Add(new(location, \"enum\", {Msg}.Enum({Msg}.Show(code.ToString()))));");
-                w.Line("return null;");
+                EmitCodeReader(w, shape, node);
                 break;
             case TypeKind.Integer:
-                ExpectToken(w, "Number", "integer");
-                w.Open("if (!reader.TryGetInt64(out var number))");
-                w.Open("if (reader.TryGetDouble(out var real) && global::System.Math.Floor(real) == real && global::System.Math.Abs(real) < 9e18)");
-                w.Line("number = (long)real;");
-                w.Close();
-                w.Open("else");
-                w.Line($"errors.Add(new(location, \"type\", {Msg}.Type(\"integer\")));");
-                w.Line("return null;");
-                w.Close();
-                w.Close();
-                w.Line();
-                EmitNumberChecks(w, node, "number", "location");
-                w.Line("return number;");
+                EmitIntegerReader(w, node);
                 break;
             case TypeKind.Number:
-                ExpectToken(w, "Number", "number");
-                w.Line("var number = reader.GetDouble();");
-                EmitNumberChecks(w, node, "number", "location");
-                w.Line("return number;");
+                EmitNumberReader(w, node);
                 break;
             case TypeKind.Boolean:
-                w.Open($"if (reader.TokenType is {Json}.JsonTokenType.True or {Json}.JsonTokenType.False)");
-                w.Line("return reader.GetBoolean();");
-                w.Close();
-                w.Line();
-                w.Line($"errors.Add(new(location, \"type\", {Msg}.Type(\"boolean\")));");
-                w.Line("reader.Skip();");
-                w.Line("return null;");
+                EmitBooleanReader(w);
                 break;
             case TypeKind.Class:
-                ExpectToken(w, "StartObject", "object");
-                w.Line($"return {shape.CsType}.ReadValue(ref reader, location, errors);");
+                EmitClassReader(w, shape);
                 break;
             case TypeKind.Array:
-                var item = shape.Item!;
-                var itemReader = method + "Item";
-                nested.Add((item, node["items"] is { IsObject: true } items ? items : EmptySchema, itemReader));
-                ExpectToken(w, "StartArray", "array");
-                w.Line($"var list = new global::System.Collections.Generic.List<{item.CsType}>();");
-                w.Line("var here = location;");
-                w.Line("var position = 0;");
-                w.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndArray)");
-                w.Open($"if ({itemReader}(ref reader, here, null, position++, errors) is {{ }} item)");
-                w.Line("list.Add(item);");
-                w.Close();
-                w.Close();
-                w.Line();
-                EmitArrayCountChecks(w, node, "position", "here");
-                if (node["uniqueItems"]?.Kind == JsonKind.True && IsScalar(item))
-                {
-                    w.Open($"if ({Rt}.CompiledSupport.HasDuplicates(list) && {Rt}.CompiledSupport.FindDuplicate(list) is {{ }} duplicate)");
-                    w.Line($"errors.Add(new(here, \"uniqueItems\", {Msg}.UniqueItems(duplicate.First, duplicate.Second)));");
-                    w.Close();
-                    w.Line();
-                }
-
-                w.Line("return list;");
+                EmitArrayReader(w, shape, node, method, nested);
                 break;
             case TypeKind.Map:
-                var value = shape.Item!;
-                var valueReader = method + "Value";
-                nested.Add((value, node["additionalProperties"] is { IsObject: true } values ? values : EmptySchema, valueReader));
-                ExpectToken(w, "StartObject", "object");
-                w.Line($"var map = new global::System.Collections.Generic.Dictionary<string, {value.CsType}>();");
-                w.Line("var here = location;");
-                w.Open($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
-                w.Line("var key = reader.GetString()!;");
-                w.Line("reader.Read();");
-                if (node["propertyNames"] is { IsObject: true } names)
-                {
-                    EmitStringChecks(w, names, "key", $"{Rt}.CompiledSupport.Location(here, key)", "propertyNames");
-                }
-
-                w.Open($"if ({valueReader}(ref reader, here, key, 0, errors) is {{ }} entry)");
-                w.Line("map[key] = entry;");
-                w.Close();
-                w.Close();
-                w.Line();
-                w.Line("return map;");
+                EmitMapReader(w, shape, node, method, nested);
                 break;
         }
 
         w.Close();
         w.Line();
+    }
+
+    /// <summary>A string, checked as it is read and returned even when it breaks a pattern or length.</summary>
+    private void EmitStringReader(CodeWriter w, Shape shape, JsonNode node)
+    {
+        ExpectToken(w, "String", "string");
+        w.Line("var text = reader.GetString()!;");
+        EmitTextChecks(w, shape, node);
+
+        // A string that breaks a pattern or length is still returned: the violation is reported, nothing is lost.
+        w.Line("return text;");
+    }
+
+    /// <summary>A date-time, date or uuid, checked on a copy of the text on the stack.</summary>
+    private void EmitTextValueReader(CodeWriter w, Shape shape, JsonNode node)
+    {
+        // No string is made.
+        ExpectToken(w, "String", "string");
+        w.Line("var size = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;");
+        w.Line("global::System.Span<char> buffer = size <= 128 ? stackalloc char[128] : new char[size];");
+        w.Line("global::System.ReadOnlySpan<char> text = buffer[..reader.CopyString(buffer)];");
+        EmitTextChecks(w, shape, node);
+        if (shape.Kind == TypeKind.DateTime)
+        {
+            // A valid date-time that DateTimeOffset cannot hold is reported, never dropped in silence.
+            w.Line($"if ({Rt}.CompiledSupport.ReadDateTime(ref reader, text) is {{ }} moment) return moment;");
+            w.Line($"if ({Rt}.CompiledSupport.IsFormat(text, \"date-time\")) errors.Add(new(location, \"format\", $\"{{({Rt}.CompiledSupport.Quote(text))}} is a date-time that DateTimeOffset cannot hold: its moment lies outside the years 1 to 9999.\"));");
+            w.Line("return null;");
+        }
+        else
+        {
+            w.Line(shape.Kind == TypeKind.Date
+                ? "return global::System.DateOnly.TryParseExact(text, \"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var date) ? date : null;"
+                : "return global::System.Guid.TryParse(text, out var id) ? id : null;");
+        }
+    }
+
+    /// <summary>A code of a closed list, looked up from a copy of the text on the stack.</summary>
+    private void EmitCodeReader(CodeWriter w, Shape shape, JsonNode node)
+    {
+        // A string is made only for a violation. Without "type": "string", a value that is no string breaks the enum itself.
+        var declaring = node["$ref"] is { } codeReference ? LocalTarget(codeReference) : node;
+        ExpectToken(w, "String", "string", declaring is not null && declaring["type"] is null ? "enum" : "type");
+        w.Line("var size = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;");
+        w.Line("global::System.Span<char> buffer = size <= 128 ? stackalloc char[128] : new char[size];");
+        w.Line("global::System.ReadOnlySpan<char> code = buffer[..reader.CopyString(buffer)];");
+        w.Open($"if ({shape.Export!.Helper}.TryParse(code, out var value))");
+        w.Line("return value;");
+        w.Close();
+        w.Line();
+        w.Line($"errors.Add(new(location, \"enum\", {Msg}.Enum({Msg}.Show(code.ToString()))));");
+        w.Line("return null;");
+    }
+
+    /// <summary>An integer; a whole number written with a fraction or exponent is accepted.</summary>
+    private static void EmitIntegerReader(CodeWriter w, JsonNode node)
+    {
+        ExpectToken(w, "Number", "integer");
+        w.Open("if (!reader.TryGetInt64(out var number))");
+        w.Open("if (reader.TryGetDouble(out var real) && global::System.Math.Floor(real) == real && global::System.Math.Abs(real) < 9e18)");
+        w.Line("number = (long)real;");
+        w.Close();
+        w.Open("else");
+        w.Line($"errors.Add(new(location, \"type\", {Msg}.Type(\"integer\")));");
+        w.Line("return null;");
+        w.Close();
+        w.Close();
+        w.Line();
+        EmitNumberChecks(w, node, "number", "location");
+        w.Line("return number;");
+    }
+
+    /// <summary>A number.</summary>
+    private static void EmitNumberReader(CodeWriter w, JsonNode node)
+    {
+        ExpectToken(w, "Number", "number");
+        w.Line("var number = reader.GetDouble();");
+        EmitNumberChecks(w, node, "number", "location");
+        w.Line("return number;");
+    }
+
+    /// <summary>A boolean.</summary>
+    private static void EmitBooleanReader(CodeWriter w)
+    {
+        w.Open($"if (reader.TokenType is {Json}.JsonTokenType.True or {Json}.JsonTokenType.False)");
+        w.Line("return reader.GetBoolean();");
+        w.Close();
+        w.Line();
+        w.Line($"errors.Add(new(location, \"type\", {Msg}.Type(\"boolean\")));");
+        w.Line("reader.Skip();");
+        w.Line("return null;");
+    }
+
+    /// <summary>An object of a generated class, read by the class's own ReadValue.</summary>
+    private static void EmitClassReader(CodeWriter w, Shape shape)
+    {
+        ExpectToken(w, "StartObject", "object");
+        w.Line($"return {shape.CsType}.ReadValue(ref reader, location, errors);");
+    }
+
+    /// <summary>A list, each item by its own reader; the item reader is queued in <paramref name="nested"/>.</summary>
+    private static void EmitArrayReader(CodeWriter w, Shape shape, JsonNode node, string method, List<(Shape Shape, JsonNode Node, string Method)> nested)
+    {
+        var item = shape.Item!;
+        var itemReader = method + "Item";
+        nested.Add((item, node["items"] is { IsObject: true } items ? items : EmptySchema, itemReader));
+        ExpectToken(w, "StartArray", "array");
+        w.Line($"var list = new global::System.Collections.Generic.List<{item.CsType}>();");
+        w.Line("var here = location;");
+        w.Line("var position = 0;");
+        w.Open($"while (reader.Read() && reader.TokenType != {Json}.JsonTokenType.EndArray)");
+        w.Open($"if ({itemReader}(ref reader, here, null, position++, errors) is {{ }} item)");
+        w.Line("list.Add(item);");
+        w.Close();
+        w.Close();
+        w.Line();
+        EmitArrayCountChecks(w, node, "position", "here");
+        if (node["uniqueItems"]?.Kind == JsonKind.True && IsScalar(item))
+        {
+            w.Open($"if ({Rt}.CompiledSupport.HasDuplicates(list) && {Rt}.CompiledSupport.FindDuplicate(list) is {{ }} duplicate)");
+            w.Line($"errors.Add(new(here, \"uniqueItems\", {Msg}.UniqueItems(duplicate.First, duplicate.Second)));");
+            w.Close();
+            w.Line();
+        }
+
+        w.Line("return list;");
+    }
+
+    /// <summary>A dictionary, each value by its own reader; the value reader is queued in <paramref name="nested"/>.</summary>
+    private void EmitMapReader(CodeWriter w, Shape shape, JsonNode node, string method, List<(Shape Shape, JsonNode Node, string Method)> nested)
+    {
+        var value = shape.Item!;
+        var valueReader = method + "Value";
+        nested.Add((value, node["additionalProperties"] is { IsObject: true } values ? values : EmptySchema, valueReader));
+        ExpectToken(w, "StartObject", "object");
+        w.Line($"var map = new global::System.Collections.Generic.Dictionary<string, {value.CsType}>();");
+        w.Line("var here = location;");
+        w.Open($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
+        w.Line("var key = reader.GetString()!;");
+        w.Line("reader.Read();");
+        if (node["propertyNames"] is { IsObject: true } names)
+        {
+            EmitStringChecks(w, names, "key", $"{Rt}.CompiledSupport.Location(here, key)", "propertyNames");
+        }
+
+        w.Open($"if ({valueReader}(ref reader, here, key, 0, errors) is {{ }} entry)");
+        w.Line("map[key] = entry;");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line("return map;");
     }
 
     private void EmitTextChecks(CodeWriter w, Shape shape, JsonNode node)
