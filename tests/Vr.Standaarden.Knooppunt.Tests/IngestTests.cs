@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Vr.Standaarden.Transport.Sqlite;
 using Vr.Standaarden.Transport;
+using Vr.Standaarden.Transport.Sqlite;
 
 namespace Vr.Standaarden.Knooppunt.Tests;
 

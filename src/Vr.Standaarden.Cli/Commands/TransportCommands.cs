@@ -1,16 +1,16 @@
 using System.CommandLine;
-using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
 using Vr.Standaarden.Schema.Input;
+using Vr.Standaarden.Transport;
 using Vr.Standaarden.Transport.Http;
 using Vr.Standaarden.Transport.Nats;
 using Vr.Standaarden.Transport.Sqlite;
-using Vr.Standaarden.Transport;
 using Vr.Standaarden.Uitwisseling;
 
 namespace Vr.Standaarden.Cli.Commands;

@@ -1,13 +1,13 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using NATS.Client.Core;
-using NATS.Client.JetStream.Models;
 using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
 using Vr.Standaarden.Spec;
 using Vr.Standaarden.Testing;
+using Vr.Standaarden.Transport;
 using Vr.Standaarden.Transport.Nats;
 using Vr.Standaarden.Transport.Sqlite;
-using Vr.Standaarden.Transport;
 using Vr.Standaarden.Uitwisseling;
 
 namespace Vr.Standaarden.Benchmarks.Exchange;
