@@ -98,36 +98,9 @@ internal static class KeywordSupport
         (KeywordCatalog.Else, Use.Compiled | Use.Streamed),
     ];
 
-    private static readonly Dictionary<Use, string[]> Ordered = new();
-    private static readonly Dictionary<Use, HashSet<string>> Sets = new();
-
     /// <summary>The names of the keywords with <paramref name="use"/>, in the order their checks are emitted.</summary>
-    public static string[] InOrder(Use use)
-    {
-        lock (Ordered)
-        {
-            if (!Ordered.TryGetValue(use, out var names))
-            {
-                names = Rows.Where(r => (r.Use & use) == use).Select(r => r.Keyword.Name).ToArray();
-                Ordered[use] = names;
-            }
+    public static string[] InOrder(Use use) => Rows.Where(r => (r.Use & use) == use).Select(r => r.Keyword.Name).ToArray();
 
-            return names;
-        }
-    }
-
-    /// <summary>The names of the keywords with <paramref name="use"/>, for lookups; the set must not be changed.</summary>
-    public static HashSet<string> Set(Use use)
-    {
-        lock (Sets)
-        {
-            if (!Sets.TryGetValue(use, out var set))
-            {
-                set = new HashSet<string>(InOrder(use), StringComparer.Ordinal);
-                Sets[use] = set;
-            }
-
-            return set;
-        }
-    }
+    /// <summary>The names of the keywords with <paramref name="use"/>, for lookups.</summary>
+    public static HashSet<string> Set(Use use) => new(InOrder(use), StringComparer.Ordinal);
 }
