@@ -177,9 +177,7 @@ internal sealed partial class SchemaCompiler
     {
         // No string is made.
         ExpectToken(w, "String", "string");
-        w.Line("var size = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;");
-        w.Line("global::System.Span<char> buffer = size <= 128 ? stackalloc char[128] : new char[size];");
-        w.Line("global::System.ReadOnlySpan<char> text = buffer[..reader.CopyString(buffer)];");
+        EmitStackCopy(w, "text");
         EmitTextChecks(w, shape, node);
         if (shape.Kind == TypeKind.DateTime)
         {
@@ -202,15 +200,21 @@ internal sealed partial class SchemaCompiler
         // A string is made only for a violation. Without "type": "string", a value that is no string breaks the enum itself.
         var declaring = node["$ref"] is { } codeReference ? LocalTarget(codeReference) : node;
         ExpectToken(w, "String", "string", declaring is not null && declaring["type"] is null ? "enum" : "type");
-        w.Line("var size = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;");
-        w.Line("global::System.Span<char> buffer = size <= 128 ? stackalloc char[128] : new char[size];");
-        w.Line("global::System.ReadOnlySpan<char> code = buffer[..reader.CopyString(buffer)];");
+        EmitStackCopy(w, "code");
         w.Open($"if ({shape.Export!.Helper}.TryParse(code, out var value))");
         w.Line("return value;");
         w.Close();
         w.Line();
         w.Line($"errors.Add(new(location, \"enum\", {Msg}.Enum({Msg}.Show(code.ToString()))));");
         w.Line("return null;");
+    }
+
+    /// <summary>Emits a copy of the current string token into <paramref name="variable"/>, on the stack up to 128 characters.</summary>
+    private static void EmitStackCopy(CodeWriter w, string variable)
+    {
+        w.Line("var size = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;");
+        w.Line("global::System.Span<char> buffer = size <= 128 ? stackalloc char[128] : new char[size];");
+        w.Line($"global::System.ReadOnlySpan<char> {variable} = buffer[..reader.CopyString(buffer)];");
     }
 
     /// <summary>An integer; a whole number written with a fraction or exponent is accepted.</summary>
