@@ -35,14 +35,9 @@ public static class JsonInput
     /// <exception cref="JsonException">The bytes are not one JSON value within the depth.</exception>
     public static JsonElement Parse(ReadOnlySpan<byte> document, InputLimits? limits = null, string? by = null)
     {
-        var reader = new Utf8JsonReader(SkipByteOrderMark(document), new JsonReaderOptions { MaxDepth = (limits ?? InputLimits.Default).MaxDepth });
+        var reader = DocumentReader(document, limits);
         var element = JsonElement.ParseValue(ref reader);
-        if (reader.Read())
-        {
-            throw new JsonException("More than one JSON value.");
-        }
-
-        Documents.Add(1, new KeyValuePair<string, object?>("vr.json.by", by));
+        Parsed(ref reader, by);
         return element;
     }
 
@@ -56,16 +51,33 @@ public static class JsonInput
     /// <exception cref="JsonException">The bytes are not one JSON value within the depth.</exception>
     public static JsonDocument ParseDocument(ReadOnlySpan<byte> document, InputLimits? limits = null, string? by = null)
     {
-        var reader = new Utf8JsonReader(SkipByteOrderMark(document), new JsonReaderOptions { MaxDepth = (limits ?? InputLimits.Default).MaxDepth });
+        var reader = DocumentReader(document, limits);
         var parsed = JsonDocument.ParseValue(ref reader);
-        if (reader.Read())
+        try
+        {
+            Parsed(ref reader, by);
+        }
+        catch
         {
             parsed.Dispose();
+            throw;
+        }
+
+        return parsed;
+    }
+
+    private static Utf8JsonReader DocumentReader(ReadOnlySpan<byte> document, InputLimits? limits) =>
+        new(SkipByteOrderMark(document), new JsonReaderOptions { MaxDepth = (limits ?? InputLimits.Default).MaxDepth });
+
+    // After the one value: nothing may follow it, and the document is counted.
+    private static void Parsed(ref Utf8JsonReader reader, string? by)
+    {
+        if (reader.Read())
+        {
             throw new JsonException("More than one JSON value.");
         }
 
         Documents.Add(1, new KeyValuePair<string, object?>("vr.json.by", by));
-        return parsed;
     }
 
     /// <summary>The document without a leading UTF-8 byte order mark, which Windows tools often write and JSON parsers refuse.</summary>

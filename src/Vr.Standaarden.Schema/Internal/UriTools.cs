@@ -10,14 +10,14 @@ internal static class UriTools
         var text = uri.OriginalString;
         var hash = text.IndexOf('#', StringComparison.Ordinal);
         var bare = hash >= 0 ? text[..hash] : text;
-        return uri.IsAbsoluteUri ? Normalize(bare) : bare;
+        return uri.IsAbsoluteUri ? SchemaReference.Normalize(bare) : bare;
     }
 
     /// <summary>Resolves a reference against a base URI (RFC 3986 §5.2).</summary>
     public static Uri Resolve(Uri baseUri, string reference)
     {
         // Only a reference with a scheme is absolute (on Unix, .NET would take "/a/b" for a file path).
-        if (HasScheme(reference) && Uri.TryCreate(reference, UriKind.Absolute, out var absolute))
+        if (SchemaReference.HasScheme(reference) && Uri.TryCreate(reference, UriKind.Absolute, out var absolute))
         {
             return absolute;
         }
@@ -31,8 +31,4 @@ internal static class UriTools
     }
 
     public static (string Resource, string? Fragment) Split(Uri uri) => SchemaReference.Split(uri.OriginalString);
-
-    private static string Normalize(string text) => SchemaReference.Normalize(text);
-
-    private static bool HasScheme(string reference) => SchemaReference.HasScheme(reference);
 }
