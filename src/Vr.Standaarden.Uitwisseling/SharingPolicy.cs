@@ -130,7 +130,7 @@ public sealed class SharingPolicy
         ArgumentNullException.ThrowIfNull(recipientOin);
         return message.ValueKind == JsonValueKind.Object
             ? Decide(JsonObject.Create(message)!, recipientOin)
-            : Refused(Reason("VR-DEEL-011", "A message is a JSON object.", "Een bericht is een JSON-object."));
+            : NotAnObject();
     }
 
     /// <summary>The envelope of <paramref name="message"/>, or the refusal of bytes that are not one.</summary>
@@ -147,8 +147,10 @@ public sealed class SharingPolicy
 
         var parsed = JsonInput.Parse(message, InputLimits.Default, nameof(SharingPolicy));
         envelope = parsed.ValueKind == JsonValueKind.Object ? JsonObject.Create(parsed) : null;
-        return envelope is null ? Refused(Reason("VR-DEEL-011", "A message is a JSON object.", "Een bericht is een JSON-object.")) : null;
+        return envelope is null ? NotAnObject() : null;
     }
+
+    private static SharingDecision NotAnObject() => Refused(Reason("VR-DEEL-011", "A message is a JSON object.", "Een bericht is een JSON-object."));
 
     private static SharingDecision Recorded(JsonObject message, string recipientOin, SharingDecision decision)
     {

@@ -27,25 +27,20 @@ public sealed class MessageValidator
     /// </summary>
     public ValidationResult Validate(ReadOnlySpan<byte> utf8Json)
     {
-        var limits = _options.Limits ?? InputLimits.Default;
-        if (JsonInput.CheckSize(utf8Json.Length, limits.MaxBytes) is { } tooLarge)
+        if (SizeOrEncoding(utf8Json) is { } unreadable)
         {
-            return Unreadable(DomainRules.LimitCode, tooLarge);
-        }
-
-        if (JsonInput.CheckEncoding(utf8Json) is { } encoding)
-        {
-            return Unreadable(DomainRules.EncodingCode, encoding);
+            return unreadable;
         }
 
         // Syntax, depth and duplicate member names, located, before the document is built.
+        var limits = _options.Limits ?? InputLimits.Default;
         if (JsonInput.CheckSyntax(utf8Json, limits.MaxDepth) is { } problem)
         {
             return Unreadable(CodeOf(problem), problem);
         }
 
         using var document = JsonInput.ParseDocument(utf8Json, limits, nameof(MessageValidator));
-        return Validate(document.RootElement, _options.GeneratedReaders && ValidByGeneratedReaders(utf8Json, document.RootElement));
+        return Validated(utf8Json, document.RootElement);
     }
 
     /// <summary>
@@ -55,7 +50,11 @@ public sealed class MessageValidator
     /// </summary>
     /// <param name="utf8Json">The message's bytes.</param>
     /// <param name="parsed">The same message, parsed.</param>
-    public ValidationResult Validate(ReadOnlySpan<byte> utf8Json, JsonElement parsed)
+    public ValidationResult Validate(ReadOnlySpan<byte> utf8Json, JsonElement parsed) =>
+        SizeOrEncoding(utf8Json) ?? Validated(utf8Json, parsed);
+
+    // The finding for bytes beyond the size limit or not UTF-8, or null.
+    private ValidationResult? SizeOrEncoding(ReadOnlySpan<byte> utf8Json)
     {
         var limits = _options.Limits ?? InputLimits.Default;
         if (JsonInput.CheckSize(utf8Json.Length, limits.MaxBytes) is { } tooLarge)
@@ -63,13 +62,11 @@ public sealed class MessageValidator
             return Unreadable(DomainRules.LimitCode, tooLarge);
         }
 
-        if (JsonInput.CheckEncoding(utf8Json) is { } encoding)
-        {
-            return Unreadable(DomainRules.EncodingCode, encoding);
-        }
-
-        return Validate(parsed, _options.GeneratedReaders && ValidByGeneratedReaders(utf8Json, parsed));
+        return JsonInput.CheckEncoding(utf8Json) is { } encoding ? Unreadable(DomainRules.EncodingCode, encoding) : null;
     }
+
+    private ValidationResult Validated(ReadOnlySpan<byte> utf8Json, JsonElement message) =>
+        Validate(message, _options.GeneratedReaders && ValidByGeneratedReaders(utf8Json, message));
 
     /// <summary>Whether the message is of the generated models' release and their readers find no violation of the schema.</summary>
     private static bool ValidByGeneratedReaders(ReadOnlySpan<byte> utf8Json, JsonElement message) =>
