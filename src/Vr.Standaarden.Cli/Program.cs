@@ -16,6 +16,7 @@ internal static class Program
         {
             ValidateCommand.Create(stdin, stdout, stderr),
             DocsCommand.Create(stdout, stderr),
+            ContractsCommand.Create(stdout, stderr),
             CoordCommand.Create(stdin, stdout, stderr),
             GenerateCommand.Create(stdout, stderr),
             DiffCommand.Create(stdout, stderr),
