@@ -302,7 +302,7 @@ if (options.Samples && !options.National && options.Secured)
 }
 else if (options.Samples && !options.National)
 {
-    var sender = new HttpMessageSender(new HttpClient(), new Uri(address, "/berichten"), new HttpSenderOptions { Mode = HttpContentMode.Batch });
+    var sender = new HttpMessageSender(new HttpClient(), new Uri(address, Vr.Standaarden.Koppelvlakken.KnooppuntRoutes.Berichten), new HttpSenderOptions { Mode = HttpContentMode.Batch });
     foreach (var feed in Feeds.All(Path.Combine(AppContext.BaseDirectory, "data"), options.Region!.Value, DateTimeOffset.Now))
     {
         var outcomes = await sender.SendAsync(feed.Messages, stopping.Token);

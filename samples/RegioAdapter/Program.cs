@@ -5,11 +5,11 @@ using Vr.Standaarden.Schema.Compiled;
 using VrHaaglanden.Adapter;
 
 // 1. A standard repressief object with the region's pluslaag, read as the region's profile: typed and validated.
-// Usage: RegioAdapter [object.json] [--naar <http(s) url of a node's /berichten>]
+// Usage: RegioAdapter [object.json] [--naar <http(s) url of a node's /v1/berichten>]
 var to = Array.IndexOf(args, "--naar") is var at and >= 0 && at + 1 < args.Length && Uri.TryCreate(args[at + 1], UriKind.Absolute, out var url) ? url : null;
 if (Array.IndexOf(args, "--naar") >= 0 && to is null)
 {
-    Console.Error.WriteLine("--naar takes the http(s) URL of a node's /berichten.");
+    Console.Error.WriteLine("--naar takes the http(s) URL of a node's /v1/berichten.");
     return 2;
 }
 

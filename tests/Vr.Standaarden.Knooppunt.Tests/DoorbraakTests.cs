@@ -105,8 +105,8 @@ public sealed class DoorbraakTests : IDisposable
     /// <summary>Posts a grant as the portal does: with the antiforgery token of <c>/sessie</c> (and its cookie).</summary>
     private static async Task<HttpResponseMessage> GrantAsync(HttpClient client, object grant, bool token = true)
     {
-        var session = JsonNode.Parse(await client.GetStringAsync("/sessie"))!;
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/doorbraken") { Content = JsonContent.Create(grant) };
+        var session = JsonNode.Parse(await client.GetStringAsync("/v1/sessie"))!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/doorbraken") { Content = JsonContent.Create(grant) };
         if (token)
         {
             request.Headers.Add((string)session["antivervalsing"]!["kop"]!, (string)session["antivervalsing"]!["token"]!);
@@ -126,8 +126,8 @@ public sealed class DoorbraakTests : IDisposable
         using var medewerker = As(server, Region, "medewerker", "m-1");
 
         // Registered for bevolkingszorg only, the municipality gets nothing of a melding for incidentbestrijding.
-        Assert.DoesNotContain("M-1", await gemeente.GetStringAsync("/situatiebeeld"), StringComparison.Ordinal);
-        var session = JsonNode.Parse(await chair.GetStringAsync("/sessie"))!;
+        Assert.DoesNotContain("M-1", await gemeente.GetStringAsync("/v1/situatiebeeld"), StringComparison.Ordinal);
+        var session = JsonNode.Parse(await chair.GetStringAsync("/v1/sessie"))!;
         Assert.Equal((true, false), ((bool)session["magVerlenen"]!, (bool)session["privacyfunctionaris"]!));
 
         // Only the chair grants: not a person of the region in another role, not the region's systems, not another afnemer.
@@ -153,7 +153,7 @@ public sealed class DoorbraakTests : IDisposable
             Assert.Contains("antiforgery", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using (var crossSite = new HttpRequestMessage(HttpMethod.Post, "/doorbraken") { Content = new StringContent("afnemers=" + Gemeente, Encoding.UTF8, "application/x-www-form-urlencoded") })
+        using (var crossSite = new HttpRequestMessage(HttpMethod.Post, "/v1/doorbraken") { Content = new StringContent("afnemers=" + Gemeente, Encoding.UTF8, "application/x-www-form-urlencoded") })
         {
             crossSite.Headers.Add("Sec-Fetch-Site", "same-site");
             using var refused = await chair.SendAsync(crossSite);
@@ -165,42 +165,42 @@ public sealed class DoorbraakTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var grant = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
         var id = (string)grant["id"]!;
-        Assert.Equal("/doorbraken/" + id, created.Headers.Location!.ToString());
+        Assert.Equal("/v1/doorbraken/" + id, created.Headers.Location!.ToString());
         Assert.Equal(("voorzitter-1", Region), ((string?)grant["verleendDoor"], (string?)grant["organisatie"]));
 
         // While it holds, the municipality reads the melding with the kinds of personal data the grant opens; TLP:RED
         // stays with its addressees.
-        var opened = await gemeente.GetStringAsync("/situatiebeeld");
+        var opened = await gemeente.GetStringAsync("/v1/situatiebeeld");
         Assert.Contains("M-1", opened, StringComparison.Ordinal);
         Assert.DoesNotContain("M-2", opened, StringComparison.Ordinal);
-        var melding = await gemeente.GetStringAsync("/situatiebeeld.geojson");
+        var melding = await gemeente.GetStringAsync("/v1/situatiebeeld/geojson");
         Assert.Contains("BSN 123456782", melding, StringComparison.Ordinal);
-        var listed = JsonNode.Parse(await gemeente.GetStringAsync("/doorbraken"))!["doorbraken"]!.AsArray();
+        var listed = JsonNode.Parse(await gemeente.GetStringAsync("/v1/doorbraken"))!["doorbraken"]!.AsArray();
         Assert.Equal(id, (string?)Assert.Single(listed)!["id"]);
 
         // A person of the municipality reads under the grant too, but never more than their own claims: one without
         // a claim to personal data sees the melding, minimised.
         using var trainee = As(server, Gemeente, "stagiair", "s-1");
         trainee.DefaultRequestHeaders.Add("X-Test-Pg", "geen");
-        var traineeView = await trainee.GetStringAsync("/situatiebeeld.geojson");
+        var traineeView = await trainee.GetStringAsync("/v1/situatiebeeld/geojson");
         Assert.Contains("M-1", traineeView, StringComparison.Ordinal);
         Assert.DoesNotContain("BSN 123456782", traineeView, StringComparison.Ordinal);
         using var officerOfGemeente = As(server, Gemeente, "ambtenaar", "a-1");
-        Assert.Contains("BSN 123456782", await officerOfGemeente.GetStringAsync("/situatiebeeld.geojson"), StringComparison.Ordinal);
+        Assert.Contains("BSN 123456782", await officerOfGemeente.GetStringAsync("/v1/situatiebeeld/geojson"), StringComparison.Ordinal);
 
         // Another afnemer is not opened by it.
         using var politie = As(server, Politie);
-        Assert.DoesNotContain("BSN 123456782", await politie.GetStringAsync("/situatiebeeld.geojson"), StringComparison.Ordinal);
+        Assert.DoesNotContain("BSN 123456782", await politie.GetStringAsync("/v1/situatiebeeld/geojson"), StringComparison.Ordinal);
 
         // The report: the creation and each read under the grant, for the chair and the privacy officer only.
-        using (var forbidden = await gemeente.GetAsync("/doorbraken/" + id))
+        using (var forbidden = await gemeente.GetAsync("/v1/doorbraken/" + id))
         {
             Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         }
 
         foreach (var reader in new[] { chair, officer })
         {
-            var report = JsonNode.Parse(await reader.GetStringAsync("/doorbraken/" + id))!;
+            var report = JsonNode.Parse(await reader.GetStringAsync("/v1/doorbraken/" + id))!;
             var lines = report["verslag"]!.AsArray().Select(r => r!).ToList();
             Assert.Equal(["vr.verwerking.doorbraak", "vr.verwerking.inzage", "vr.verwerking.inzage", "vr.verwerking.inzage", "vr.verwerking.inzage"], lines.Select(l => (string)l["name"]!));
             Assert.All(lines.Skip(1), l => Assert.Equal((Gemeente, "doorbraak", "incidentbestrijding"),
@@ -208,7 +208,7 @@ public sealed class DoorbraakTests : IDisposable
             Assert.Contains("/data/omschrijving", (string?)lines[2]["attributes"]!["vr.gegevens"], StringComparison.Ordinal);
             Assert.DoesNotContain("/data/omschrijving", (string?)lines[3]["attributes"]!["vr.gegevens"], StringComparison.Ordinal);
             Assert.Equal([null, null, "s-1", "a-1"], lines.Skip(1).Select(l => (string?)l["attributes"]!["vr.persoon"]));
-            Assert.Equal(["GET /situatiebeeld", "GET /situatiebeeld.geojson", "GET /situatiebeeld.geojson", "GET /situatiebeeld.geojson"], lines.Skip(1).Select(l => (string)l["attributes"]!["vr.verzoek"]!));
+            Assert.Equal(["GET /v1/situatiebeeld", "GET /v1/situatiebeeld/geojson", "GET /v1/situatiebeeld/geojson", "GET /v1/situatiebeeld/geojson"], lines.Skip(1).Select(l => (string)l["attributes"]!["vr.verzoek"]!));
         }
 
         Assert.True(ingest.Log.VerifyProcessing().IsIntact);
@@ -216,9 +216,9 @@ public sealed class DoorbraakTests : IDisposable
         // It expires by itself: twelve hours on, the municipality reads as the register says, and the grant is listed
         // for the chair as no longer active.
         clock.Now += TimeSpan.FromHours(12);
-        Assert.DoesNotContain("M-1", await gemeente.GetStringAsync("/situatiebeeld"), StringComparison.Ordinal);
-        Assert.Empty(JsonNode.Parse(await gemeente.GetStringAsync("/doorbraken"))!["doorbraken"]!.AsArray());
-        Assert.False((bool)JsonNode.Parse(await chair.GetStringAsync("/doorbraken"))!["doorbraken"]![0]!["actief"]!);
+        Assert.DoesNotContain("M-1", await gemeente.GetStringAsync("/v1/situatiebeeld"), StringComparison.Ordinal);
+        Assert.Empty(JsonNode.Parse(await gemeente.GetStringAsync("/v1/doorbraken"))!["doorbraken"]!.AsArray());
+        Assert.False((bool)JsonNode.Parse(await chair.GetStringAsync("/v1/doorbraken"))!["doorbraken"]![0]!["actief"]!);
         Assert.Equal(5, ingest.GrantReport(id).Count);
     }
 
@@ -240,7 +240,7 @@ public sealed class DoorbraakTests : IDisposable
         }
 
         Assert.Equal(2, ingest.Log.Grants.Count);
-        Assert.DoesNotContain("M-1", await gemeente.GetStringAsync("/situatiebeeld"), StringComparison.Ordinal);
+        Assert.DoesNotContain("M-1", await gemeente.GetStringAsync("/v1/situatiebeeld"), StringComparison.Ordinal);
 
         // Without persoonsgegevens a grant opens the melding, minimised.
         using (var all = await GrantAsync(chair, new { afnemers = new[] { Gemeente }, doel = "incidentbestrijding", uren = 1, reden = "Alle bronnen, geen persoonsgegevens." }))
@@ -248,7 +248,7 @@ public sealed class DoorbraakTests : IDisposable
             Assert.Equal(HttpStatusCode.Created, all.StatusCode);
         }
 
-        var geo = await gemeente.GetStringAsync("/situatiebeeld.geojson");
+        var geo = await gemeente.GetStringAsync("/v1/situatiebeeld/geojson");
         Assert.Contains("M-1", geo, StringComparison.Ordinal);
         Assert.DoesNotContain("BSN 123456782", geo, StringComparison.Ordinal);
     }

@@ -27,7 +27,7 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
         var port = NatsServer.FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var sender = new HttpMessageSender(client, new Uri(address, "/berichten"), new HttpSenderOptions { Mode = HttpContentMode.Batch, MaxRetryAttempts = 0 });
+        var sender = new HttpMessageSender(client, new Uri(address, "/v1/berichten"), new HttpSenderOptions { Mode = HttpContentMode.Batch, MaxRetryAttempts = 0 });
 
         using (var first = await SampleNode.StartAsync(address, client, "--no-samples", "--data", _folder))
         {
@@ -83,7 +83,7 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
                 Assert.All(outcomes, o => Assert.True(o.IsAcknowledged, $"{o.Message.Id}: {o.Status} {o.Code} {o.Detail}"));
             }
 
-            var health = JsonNode.Parse(await client.GetStringAsync(new Uri(address, "/gezondheid")))!;
+            var health = JsonNode.Parse(await client.GetStringAsync(new Uri(address, "/v1/gezondheid")))!;
             Assert.Equal(Count, (long)health["berichten"]!);
             second.Kill(entireProcessTree: true);
             await second.WaitForExitAsync();

@@ -105,7 +105,7 @@ public sealed class OAuthTests(ITestOutputHelper output) : IDisposable
         {
             async Task<HttpStatusCode> Read(string? token)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(address, "/situatiebeeld"));
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(address, "/v1/situatiebeeld"));
                 if (token is not null)
                 {
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -135,7 +135,7 @@ public sealed class OAuthTests(ITestOutputHelper output) : IDisposable
             // A message is taken from its own source only.
             var message = JsonNode.Parse(Standard.Newest.Find("voorbeelden/geldig/bericht-incident-envelop.json")!.Utf8.Span)!.AsObject();
             message["source"] = "urn:nld:oin:00000099010000000010:systeem:GMS";
-            using var post = new HttpRequestMessage(HttpMethod.Post, new Uri(address, "/berichten")) { Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/cloudevents+json") };
+            using var post = new HttpRequestMessage(HttpMethod.Post, new Uri(address, "/v1/berichten")) { Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/cloudevents+json") };
             post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(issuer, Gms15));
             using var refused = await client.SendAsync(post);
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);

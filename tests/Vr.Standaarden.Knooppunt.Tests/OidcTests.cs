@@ -200,7 +200,7 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
         using var __ = process;
         try
         {
-            using (var anonymous = await client.GetAsync(new Uri(node, "/situatiebeeld")))
+            using (var anonymous = await client.GetAsync(new Uri(node, "/v1/situatiebeeld")))
             {
                 Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
             }
@@ -209,14 +209,14 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
             using (var ghor = PortalTests.Chromium())
             {
                 SignIn(ghor, node, "ghor");
-                var picture = Api(ghor, "/situatiebeeld");
+                var picture = Api(ghor, "/v1/situatiebeeld");
                 output.WriteLine("ghor: " + picture);
                 Assert.Contains(Marker, picture, StringComparison.Ordinal);
                 cookie = ghor.Manage().Cookies.GetCookieNamed("knooppunt")!.Value;
                 Assert.True(ghor.Manage().Cookies.GetCookieNamed("knooppunt")!.IsHttpOnly);
 
                 // Signing out ends the session: the cookie copied before it is refused afterwards.
-                using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri(node, "/situatiebeeld")))
+                using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri(node, "/v1/situatiebeeld")))
                 {
                     request.Headers.Add("Cookie", "knooppunt=" + cookie);
                     using var before = await client.SendAsync(request);
@@ -234,7 +234,7 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
                 wait.Until(d => d.FindElements(By.Name("login")).Count > 0);
             }
 
-            using (var replay = new HttpRequestMessage(HttpMethod.Get, new Uri(node, "/situatiebeeld")))
+            using (var replay = new HttpRequestMessage(HttpMethod.Get, new Uri(node, "/v1/situatiebeeld")))
             {
                 replay.Headers.Add("Cookie", "knooppunt=" + cookie);
                 using var after = await client.SendAsync(replay);
@@ -247,7 +247,7 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
             {
                 using var viewer = PortalTests.Chromium();
                 SignIn(viewer, node, login);
-                var minimised = Api(viewer, "/situatiebeeld");
+                var minimised = Api(viewer, "/v1/situatiebeeld");
                 output.WriteLine($"{login}: {minimised}");
                 Assert.Contains("MK15-2026-112233", minimised, StringComparison.Ordinal);
                 Assert.DoesNotContain(Marker, minimised, StringComparison.Ordinal);
@@ -317,7 +317,7 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
             Assert.Contains("403", chair.FindElement(By.TagName("body")).Text, StringComparison.Ordinal);
             chair.Navigate().GoToUrl(node);
             wait.Until(d => d.FindElements(By.CssSelector("body[data-geladen]")).Count > 0);
-            Assert.Empty(JsonNode.Parse(Api(chair, "/doorbraken"))!["doorbraken"]!.AsArray());
+            Assert.Empty(JsonNode.Parse(Api(chair, "/v1/doorbraken"))!["doorbraken"]!.AsArray());
 
             // On the portal the chair opens the melding's personal data to the viewer for two hours.
             chair.FindElement(By.CssSelector("#verlenen summary")).Click();
@@ -336,7 +336,7 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
             output.WriteLine("granted: " + chair.FindElement(By.Id("db-uitkomst")).Text);
             Assert.StartsWith("Doorbraak ", chair.FindElement(By.Id("db-uitkomst")).Text, StringComparison.Ordinal);
             Assert.True(chair.FindElement(By.Id("doorbraken")).Displayed);
-            var grant = Assert.Single(JsonNode.Parse(Api(chair, "/doorbraken"))!["doorbraken"]!.AsArray())!;
+            var grant = Assert.Single(JsonNode.Parse(Api(chair, "/v1/doorbraken"))!["doorbraken"]!.AsArray())!;
             Assert.Equal(("voorzitter", Viewer, true), ((string?)grant["verleendDoor"], (string?)grant["afnemers"]![0], (bool)grant["actief"]!));
 
             // The viewer's organisation has no right to personal data; under the grant the viewer sees the description,
@@ -344,7 +344,7 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
             using (var viewer = PortalTests.Chromium())
             {
                 SignIn(viewer, node, "kijker");
-                Assert.Contains(Marker, Api(viewer, "/situatiebeeld.geojson"), StringComparison.Ordinal);
+                Assert.Contains(Marker, Api(viewer, "/v1/situatiebeeld/geojson"), StringComparison.Ordinal);
                 var banner = viewer.FindElement(By.Id("doorbraken"));
                 Assert.True(banner.Displayed);
                 Assert.Contains("Evacuatie van een verpleeghuis", banner.Text, StringComparison.Ordinal);
@@ -352,7 +352,7 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
             }
 
             // The grant's report names the viewer's reads.
-            var report = JsonNode.Parse(Api(chair, "/doorbraken/" + (string)grant["id"]!))!["verslag"]!.AsArray();
+            var report = JsonNode.Parse(Api(chair, "/v1/doorbraken/" + (string)grant["id"]!))!["verslag"]!.AsArray();
             Assert.Equal("vr.verwerking.doorbraak", (string?)report[0]!["name"]);
             Assert.Contains(report.Skip(1), r => (string?)r!["attributes"]!["vr.persoon"] == "kijker" && (string?)r["attributes"]!["vr.grondslag"] == "doorbraak");
         }
@@ -434,7 +434,7 @@ public sealed class OidcTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(3, accessToken.Split('.').Length);
 
             // The node takes the JWT access token: the client_id is the caller's OIN, an afnemer of its register.
-            using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri(node, "/situatiebeeld")))
+            using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri(node, "/v1/situatiebeeld")))
             {
                 request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
                 using var read = await client.SendAsync(request);

@@ -84,7 +84,7 @@ public sealed class PortalTests(ITestOutputHelper output) : IDisposable
         using (var client = new HttpClient { BaseAddress = new Uri(address) })
         {
             using var content = new StringContent(Incident(Lcms, 3, 40, "GRIP1", id: "INC-15-2026-0044").ToJsonString(), System.Text.Encoding.UTF8, "application/cloudevents+json");
-            using var response = await client.PostAsync(new Uri("/berichten", UriKind.Relative), content);
+            using var response = await client.PostAsync(new Uri("/v1/berichten", UriKind.Relative), content);
             Assert.True(response.IsSuccessStatusCode, $"POST /berichten: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 

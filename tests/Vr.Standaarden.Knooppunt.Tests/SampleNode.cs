@@ -28,7 +28,7 @@ internal static class SampleNode
             Assert.False(process.HasExited, $"The node stopped: {log}");
             try
             {
-                using var response = await client.GetAsync(new Uri(address, "/gezondheid"));
+                using var response = await client.GetAsync(new Uri(address, "/v1/gezondheid"));
                 if (response.IsSuccessStatusCode)
                 {
                     return process;

@@ -87,7 +87,7 @@ public sealed class ToegangTests(ITestOutputHelper output) : IDisposable
     {
         using var content = new ByteArrayContent(message);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/cloudevents+json");
-        using var response = await client.PostAsync(new Uri(address, "/berichten"), content);
+        using var response = await client.PostAsync(new Uri(address, "/v1/berichten"), content);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length > 0 ? JsonNode.Parse(text) : null);
     }
@@ -114,18 +114,18 @@ public sealed class ToegangTests(ITestOutputHelper output) : IDisposable
             // The LCMS of VR15 (same organisation) sees the incident; the GMS of VR01 (TLP:AMBER of another region) sees
             // nothing, and its count says so.
             using var lcms15 = Caller(Client(_pki.Root, Lcms15));
-            var own = JsonNode.Parse(await lcms15.GetStringAsync(new Uri(address, "/situatiebeeld")))!;
+            var own = JsonNode.Parse(await lcms15.GetStringAsync(new Uri(address, "/v1/situatiebeeld")))!;
             Assert.Equal(["INC-GMS-1"], own["incidenten"]!.AsArray().Select(i => (string?)i!["id"]));
             using var gms01 = Caller(Client(_pki.Root, Gms01));
-            var other = JsonNode.Parse(await gms01.GetStringAsync(new Uri(address, "/situatiebeeld")))!;
+            var other = JsonNode.Parse(await gms01.GetStringAsync(new Uri(address, "/v1/situatiebeeld")))!;
             Assert.Empty(other["incidenten"]!.AsArray());
-            Assert.Equal(0, (int)JsonNode.Parse(await gms01.GetStringAsync(new Uri(address, "/gezondheid")))!["incidenten"]!);
-            using (var hidden = await gms01.GetAsync(new Uri(address, "/incidenten/INC-GMS-1")))
+            Assert.Equal(0, (int)JsonNode.Parse(await gms01.GetStringAsync(new Uri(address, "/v1/gezondheid")))!["incidenten"]!);
+            using (var hidden = await gms01.GetAsync(new Uri(address, "/v1/incidenten/INC-GMS-1")))
             {
                 Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
             }
 
-            Assert.Empty(JsonNode.Parse(await gms01.GetStringAsync(new Uri(address, "/situatiebeeld.geojson")))!["features"]!.AsArray());
+            Assert.Empty(JsonNode.Parse(await gms01.GetStringAsync(new Uri(address, "/v1/situatiebeeld/geojson")))!["features"]!.AsArray());
 
             // Every answer carries the security headers; HSTS over HTTPS.
             using (var answer = await lcms15.GetAsync(new Uri(address, "/")))
@@ -141,14 +141,14 @@ public sealed class ToegangTests(ITestOutputHelper output) : IDisposable
             // One caller sending 1,000 requests at once is held back; another caller is still served.
             var answers = await Task.WhenAll(Enumerable.Range(0, 1000).Select(async _ =>
             {
-                using var response = await lcms15.GetAsync(new Uri(address, "/gezondheid"));
+                using var response = await lcms15.GetAsync(new Uri(address, "/v1/gezondheid"));
                 return response.StatusCode;
             }));
             var limited = answers.Count(a => a == HttpStatusCode.TooManyRequests);
             output.WriteLine($"one caller, 1,000 requests at once: {answers.Count(a => a == HttpStatusCode.OK)} answered, {limited} answered 429");
             Assert.InRange(limited, 1, 1000);
             Assert.All(answers, a => Assert.True(a is HttpStatusCode.OK or HttpStatusCode.TooManyRequests, a.ToString()));
-            using (var served = await gms01.GetAsync(new Uri(address, "/gezondheid")))
+            using (var served = await gms01.GetAsync(new Uri(address, "/v1/gezondheid")))
             {
                 Assert.Equal(HttpStatusCode.OK, served.StatusCode);
             }
@@ -157,7 +157,7 @@ public sealed class ToegangTests(ITestOutputHelper output) : IDisposable
 
             // A trusted certificate of an OIN the register does not know: 403 on every read.
             using var stranger = Caller(Client(_pki.Root, Stranger));
-            foreach (var path in new[] { "/situatiebeeld", "/incidenten/INC-GMS-1", "/situatiebeeld.geojson" })
+            foreach (var path in new[] { "/v1/situatiebeeld", "/v1/incidenten/INC-GMS-1", "/v1/situatiebeeld/geojson" })
             {
                 using var response = await stranger.GetAsync(new Uri(address, path));
                 Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -176,7 +176,7 @@ public sealed class ToegangTests(ITestOutputHelper output) : IDisposable
             {
                 using (client)
                 {
-                    var error = await Assert.ThrowsAnyAsync<Exception>(() => client.GetStringAsync(new Uri(address, "/situatiebeeld")));
+                    var error = await Assert.ThrowsAnyAsync<Exception>(() => client.GetStringAsync(new Uri(address, "/v1/situatiebeeld")));
                     Assert.True(error is HttpRequestException or IOException or TaskCanceledException, error.ToString());
                     refused.Add($"{name}: refused at the TLS handshake");
                 }
@@ -188,10 +188,10 @@ public sealed class ToegangTests(ITestOutputHelper output) : IDisposable
             System.IO.File.WriteAllText(File("gms.pem"), gmsCertificate.ExportCertificatePem());
             System.IO.File.WriteAllText(File("gms.key"), gmsKey.ExportPkcs8PrivateKeyPem());
             System.IO.File.WriteAllBytes(File("bericht.json"), Signed(Gms15, "GMS-3"));
-            var (sent, sendOutput) = await Vr(new Uri(address, "/berichten").ToString(), File("bericht.json"), "--client-cert", File("gms.pem"), "--client-key", File("gms.key"), "--timeout", "5");
+            var (sent, sendOutput) = await Vr(new Uri(address, "/v1/berichten").ToString(), File("bericht.json"), "--client-cert", File("gms.pem"), "--client-key", File("gms.key"), "--timeout", "5");
             Assert.True(sent == 0, sendOutput);
             Assert.Contains("acknowledged", sendOutput, StringComparison.Ordinal);
-            var (unsent, unsentOutput) = await Vr(new Uri(address, "/berichten").ToString(), File("bericht.json"), "--timeout", "2");
+            var (unsent, unsentOutput) = await Vr(new Uri(address, "/v1/berichten").ToString(), File("bericht.json"), "--timeout", "2");
             Assert.Equal(1, unsent);
             Assert.True(unsentOutput.Contains("failed", StringComparison.Ordinal), unsentOutput);
             refused.Add("vr send without --client-cert: failed (no handshake)");
@@ -241,7 +241,7 @@ public sealed class ToegangTests(ITestOutputHelper output) : IDisposable
         using var node = await SampleNode.StartAsync(address, client, "--no-samples", "--data", File("open"));
         try
         {
-            var health = JsonNode.Parse(await client.GetStringAsync(new Uri(address, "/gezondheid")))!;
+            var health = JsonNode.Parse(await client.GetStringAsync(new Uri(address, "/v1/gezondheid")))!;
             Assert.Equal("open — alleen lokaal", (string?)health["toegang"]);
         }
         finally

@@ -97,13 +97,13 @@ public sealed class VerwerkingenTests : IDisposable
         using var ghor = As(Ghor);
         using var gemeente = As(Gemeente);
         using var officer = As(Officer);
-        var seen = JsonNode.Parse(await ghor.GetStringAsync("/situatiebeeld"))!;
+        var seen = JsonNode.Parse(await ghor.GetStringAsync("/v1/situatiebeeld"))!;
         Assert.Contains("BSN 123456782", seen.ToJsonString(), StringComparison.Ordinal);
-        var minimised = JsonNode.Parse(await gemeente.GetStringAsync("/situatiebeeld"))!;
+        var minimised = JsonNode.Parse(await gemeente.GetStringAsync("/v1/situatiebeeld"))!;
         Assert.DoesNotContain("BSN 123456782", minimised.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("MK15-2026-112233", minimised.ToJsonString(), StringComparison.Ordinal);
         using (var anonymous = new HttpClient { BaseAddress = server.Address })
-        using (var refused = await anonymous.GetAsync("/situatiebeeld"))
+        using (var refused = await anonymous.GetAsync("/v1/situatiebeeld"))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         }
@@ -116,16 +116,16 @@ public sealed class VerwerkingenTests : IDisposable
         Assert.Equal(("vr.verwerking.inzage", Ghor, Ghor), ((string?)record["name"], (string?)attributes["vr.afnemer"], (string?)attributes["vr.organisatie"]));
         Assert.StartsWith("melding MK15-2026-112233: ", (string?)attributes["vr.gegevens"], StringComparison.Ordinal);
         Assert.Contains("/data/omschrijving (bijzonder)", (string?)attributes["vr.gegevens"], StringComparison.Ordinal);
-        Assert.Equal(("incidentbestrijding", "afnemersregister", "GET /situatiebeeld"), ((string?)attributes["vr.doel"], (string?)attributes["vr.grondslag"], (string?)attributes["vr.verzoek"]));
+        Assert.Equal(("incidentbestrijding", "afnemersregister", "GET /v1/situatiebeeld"), ((string?)attributes["vr.doel"], (string?)attributes["vr.grondslag"], (string?)attributes["vr.verzoek"]));
 
         // Only the privacy officer reads the log.
-        using (var forbidden = await ghor.GetAsync("/verwerkingen"))
+        using (var forbidden = await ghor.GetAsync("/v1/verwerkingen"))
         {
             Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         }
 
-        await ghor.GetStringAsync("/situatiebeeld");
-        var report = JsonNode.Parse(await officer.GetStringAsync("/verwerkingen"))!;
+        await ghor.GetStringAsync("/v1/situatiebeeld");
+        var report = JsonNode.Parse(await officer.GetStringAsync("/v1/verwerkingen"))!;
         Assert.Equal((true, 2L), ((bool)report["keten"]!["intact"]!, (long)report["keten"]!["records"]!));
         Assert.Equal(2, report["verwerkingen"]!.AsArray().Count);
         Assert.True(AuditLog.Verify(ingest.Log.Processing()).IsIntact);
@@ -142,7 +142,7 @@ public sealed class VerwerkingenTests : IDisposable
         var broken = ingest.Log.VerifyProcessing();
         Assert.False(broken.IsIntact);
         Assert.Contains("removed", broken.Problem, StringComparison.Ordinal);
-        report = JsonNode.Parse(await officer.GetStringAsync("/verwerkingen"))!;
+        report = JsonNode.Parse(await officer.GetStringAsync("/v1/verwerkingen"))!;
         Assert.False((bool)report["keten"]!["intact"]!);
     }
 }

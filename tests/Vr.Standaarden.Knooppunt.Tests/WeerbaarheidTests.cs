@@ -60,11 +60,11 @@ public sealed class WeerbaarheidTests(ITestOutputHelper output) : IDisposable
         }
 
         var good = TestIncidents.Message(Gms, 1, new DateTimeOffset(2026, 11, 20, 21, 20, 0, TimeSpan.FromHours(1)));
-        Assert.Equal(HttpStatusCode.Created, (await Post("/berichten", Encoding.UTF8.GetBytes(good.ToJsonString()))).Status);
+        Assert.Equal(HttpStatusCode.Created, (await Post("/v1/berichten", Encoding.UTF8.GetBytes(good.ToJsonString()))).Status);
         Assert.Equal(1, ingest.Log.Count);
 
         // The member name given twice: refused with its code, at the second member, and not recorded.
-        var (status, problem) = await Post("/berichten", WithDuplicateGrip("GMS-dubbel"));
+        var (status, problem) = await Post("/v1/berichten", WithDuplicateGrip("GMS-dubbel"));
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("VR-JSON-004", (string?)problem["code"]);
         Assert.Equal("/data/grip/niveau", (string?)problem["invalidParams"]![0]!["name"]);
@@ -72,30 +72,30 @@ public sealed class WeerbaarheidTests(ITestOutputHelper output) : IDisposable
         Assert.False(ingest.Log.Contains(Gms, "GMS-dubbel"));
 
         // Without validation the transport still refuses it before anything else reads it.
-        (status, problem) = await Post("/ongecontroleerd/berichten", WithDuplicateGrip("GMS-dubbel-2"));
+        (status, problem) = await Post("/ongecontroleerd/v1/berichten", WithDuplicateGrip("GMS-dubbel-2"));
         Assert.Equal((HttpStatusCode.BadRequest, "VR-JSON-004"), (status, (string?)problem["code"]));
         Assert.Equal(1, ingest.Log.Count);
 
         // Valid JSON the picture cannot merge (the GRIP object as a bare string): refused, not recorded, not a 503.
         var unmergeable = TestIncidents.Message(Gms, 2, new DateTimeOffset(2026, 11, 20, 21, 25, 0, TimeSpan.FromHours(1)), d => d["grip"] = "GRIP4");
-        (status, problem) = await Post("/ongecontroleerd/berichten", Encoding.UTF8.GetBytes(unmergeable.ToJsonString()));
+        (status, problem) = await Post("/ongecontroleerd/v1/berichten", Encoding.UTF8.GetBytes(unmergeable.ToJsonString()));
         Assert.Equal((HttpStatusCode.BadRequest, KnooppuntCodes.CannotMerge), (status, (string?)problem["code"]));
         Assert.Equal(1, ingest.Log.Count);
         Assert.False(ingest.Log.Contains(Gms, "GMS-2"));
 
         // Larger than a message may be: 413 as promised, nothing recorded.
         var huge = Encoding.UTF8.GetBytes(good.ToJsonString().Replace("\"GMS-1\"", "\"GMS-groot\"", StringComparison.Ordinal).Insert(1, "\"opvulling\":\"" + new string('x', 20 * 1024 * 1024) + "\","));
-        (status, problem) = await Post("/berichten", huge);
+        (status, problem) = await Post("/v1/berichten", huge);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
         Assert.Equal(1, ingest.Log.Count);
 
         // The record still answers at every moment, and the node starts again from it.
-        using (var response = await client.GetAsync("/situatiebeeld?tijdstip=2026-11-20T21:40:00%2B01:00"))
+        using (var response = await client.GetAsync("/v1/situatiebeeld?tijdstip=2026-11-20T21:40:00%2B01:00"))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        var health = JsonNode.Parse(await client.GetStringAsync("/gezondheid"))!;
+        var health = JsonNode.Parse(await client.GetStringAsync("/v1/gezondheid"))!;
         Assert.Equal(("ok", 0), ((string?)health["status"], health["quarantaine"]!.AsArray().Count));
         ingest.Dispose();
         using var restarted = new KnooppuntIngest(path);
@@ -130,15 +130,15 @@ public sealed class WeerbaarheidTests(ITestOutputHelper output) : IDisposable
         using var node = await SampleNode.StartAsync(address, client, "--no-samples", "--data", data);
         try
         {
-            var health = JsonNode.Parse(await client.GetStringAsync(new Uri(address, "/gezondheid")))!;
+            var health = JsonNode.Parse(await client.GetStringAsync(new Uri(address, "/v1/gezondheid")))!;
             output.WriteLine(health.ToJsonString());
             Assert.Equal("degraded", (string?)health["status"]);
             Assert.Equal(["GMS-dubbel", "GMS-kapot"], health["quarantaine"]!.AsArray().Select(q => (string?)q!["id"]).Order(StringComparer.Ordinal));
             Assert.Contains("niveau", (string?)health["quarantaine"]![0]!["reden"], StringComparison.Ordinal);
             Assert.Equal(3, (long)health["berichten"]!);
 
-            using var now = await client.GetAsync(new Uri(address, "/situatiebeeld"));
-            using var then = await client.GetAsync(new Uri(address, "/situatiebeeld?tijdstip=2026-11-20T21:40:00%2B01:00"));
+            using var now = await client.GetAsync(new Uri(address, "/v1/situatiebeeld"));
+            using var then = await client.GetAsync(new Uri(address, "/v1/situatiebeeld?tijdstip=2026-11-20T21:40:00%2B01:00"));
             Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (now.StatusCode, then.StatusCode));
             var picture = JsonNode.Parse(await then.Content.ReadAsStringAsync())!;
             Assert.Equal("GRIP1", (string?)picture["incidenten"]![0]!["grip"]);
@@ -157,7 +157,7 @@ public sealed class WeerbaarheidTests(ITestOutputHelper output) : IDisposable
         var receiver = ingest.Attach(new MessageReceiver(new ReceiverOptions { Verification = VerificationMode.Off, Sharing = SharingMode.Off, Inbox = ingest.Inbox }));
         await using var server = await Kestrel.StartAsync(app => app.MapKnooppunt(ingest, receiver));
         using var client = new HttpClient { BaseAddress = server.Address };
-        Assert.Equal("ok", (string?)JsonNode.Parse(await client.GetStringAsync("/gezondheid"))!["status"]);
+        Assert.Equal("ok", (string?)JsonNode.Parse(await client.GetStringAsync("/v1/gezondheid"))!["status"]);
 
         // SQLite answers SQLITE_FULL ("database or disk is full") once the file may not grow, as on a full disk.
         ingest.Log.LimitPages(1);
@@ -168,7 +168,7 @@ public sealed class WeerbaarheidTests(ITestOutputHelper output) : IDisposable
         {
             var message = TestIncidents.Message(Gms, 100 + sent, new DateTimeOffset(2026, 11, 20, 21, 20, 0, TimeSpan.FromHours(1)));
             using var content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/cloudevents+json");
-            using var response = await client.PostAsync("/berichten", content);
+            using var response = await client.PostAsync("/v1/berichten", content);
             status = response.StatusCode;
             sent++;
         }
@@ -176,7 +176,7 @@ public sealed class WeerbaarheidTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal(sent - 1, ingest.Log.Count);
         Assert.False(ingest.Log.Contains(Gms, $"GMS-{100 + sent - 1}"));
-        var health = JsonNode.Parse(await client.GetStringAsync("/gezondheid"))!;
+        var health = JsonNode.Parse(await client.GetStringAsync("/v1/gezondheid"))!;
         output.WriteLine(health.ToJsonString());
         Assert.Equal("degraded", (string?)health["status"]);
         Assert.Contains("full", (string?)health["redenen"]![0], StringComparison.OrdinalIgnoreCase);
@@ -184,12 +184,12 @@ public sealed class WeerbaarheidTests(ITestOutputHelper output) : IDisposable
         ingest.Log.LimitPages(1_000_000);
         var last = TestIncidents.Message(Gms, 100 + sent - 1, new DateTimeOffset(2026, 11, 20, 21, 20, 0, TimeSpan.FromHours(1)));
         using (var content = new StringContent(last.ToJsonString(), Encoding.UTF8, "application/cloudevents+json"))
-        using (var response = await client.PostAsync("/berichten", content))
+        using (var response = await client.PostAsync("/v1/berichten", content))
         {
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         }
 
-        Assert.Equal("ok", (string?)JsonNode.Parse(await client.GetStringAsync("/gezondheid"))!["status"]);
+        Assert.Equal("ok", (string?)JsonNode.Parse(await client.GetStringAsync("/v1/gezondheid"))!["status"]);
     }
 
     [Fact]
@@ -214,14 +214,25 @@ public sealed class WeerbaarheidTests(ITestOutputHelper output) : IDisposable
             {
                 using HttpContent content = i % 2 == 0 ? new ByteArrayContent(body) : new ChunkedContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/cloudevents-batch+json");
-                using var response = await client.PostAsync(new Uri(address, "/berichten"), content);
-                return response.StatusCode;
+                try
+                {
+                    using var response = await client.PostAsync(new Uri(address, "/v1/berichten"), content);
+                    return response.StatusCode;
+                }
+                catch (HttpRequestException e) when (e.InnerException is IOException { InnerException: System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionReset } })
+                {
+                    // The node answered 413 and closed the connection while the client was still writing the rest of the
+                    // body (Kestrel does not drain 28 MB it will not read): the client never sees the answer.
+                    return (HttpStatusCode)0;
+                }
             }));
             var after = Resident(node.Id);
             output.WriteLine($"resident before {before.Current / 1048576} MB; after 100 batches of {body.Length / 1048576} MB: {after.Current / 1048576} MB, peak {after.Peak / 1048576} MB");
-            Assert.All(answers, a => Assert.Equal(HttpStatusCode.RequestEntityTooLarge, a));
+            output.WriteLine($"413: {answers.Count(a => a == HttpStatusCode.RequestEntityTooLarge)}, reset while still sending: {answers.Count(a => a == 0)}");
+            Assert.All(answers, a => Assert.True(a is HttpStatusCode.RequestEntityTooLarge or 0, $"answered {a}"));
+            Assert.Contains(HttpStatusCode.RequestEntityTooLarge, answers);
             Assert.True(after.Peak < 500L * 1024 * 1024, $"peak resident {after.Peak / 1048576} MB");
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(address, "/gezondheid"))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(address, "/v1/gezondheid"))).StatusCode);
         }
         finally
         {

@@ -3,10 +3,11 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Vr.Standaarden.Koppelvlakken;
 
 namespace Vr.Standaarden.Knooppunt;
 
-/// <summary>The caller's session and the chair's grants (doorbraken): <c>/sessie</c>, <c>/doorbraken</c>, <c>/doorbraken/{id}</c>.</summary>
+/// <summary>The caller's session and the chair's grants (doorbraken): <c>/v1/sessie</c>, <c>/v1/doorbraken</c>, <c>/v1/doorbraken/{id}</c>.</summary>
 public static partial class KnooppuntEndpoints
 {
     /// <summary>The largest body <c>POST /doorbraken</c> reads: 64 KiB.</summary>
@@ -167,7 +168,7 @@ public static partial class KnooppuntEndpoints
 
         ingest.Grant(grant);
         context.Response.StatusCode = 201;
-        context.Response.Headers.Location = "/doorbraken/" + grant.Id;
+        context.Response.Headers.Location = context.Request.PathBase + KnooppuntRoutes.Doorbraak.Replace("{id}", Uri.EscapeDataString(grant.Id), StringComparison.Ordinal);
         var body = grant.ToJson();
         body["actief"] = true;
         await Write(context, body).ConfigureAwait(false);

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Vr.Standaarden.Interop.GeoJson;
+using Vr.Standaarden.Koppelvlakken;
+using Vr.Standaarden.Spec;
 using Vr.Standaarden.Transport;
 using Vr.Standaarden.Transport.Http;
 
@@ -31,6 +33,12 @@ public sealed class KnooppuntEndpointOptions
     /// </summary>
     public string? RegionOutlines { get; set; }
 
+    /// <summary>
+    /// Whether the routes of the unversioned API that came before <c>/v1</c> (<see cref="KnooppuntRoutes.Moved"/>) answer
+    /// <c>308 Permanent Redirect</c> to their place under <c>/v1</c>; <c>true</c> by default, until the next major release.
+    /// </summary>
+    public bool RedirectUnversioned { get; set; } = true;
+
     /// <summary>Whether the portal (<c>/</c>) is served; <c>true</c> by default.</summary>
     public bool Portal { get; set; } = true;
 
@@ -44,17 +52,19 @@ public sealed class KnooppuntEndpointOptions
 }
 
 /// <summary>
-/// The node's HTTP API (NL API Design Rules: Dutch resource names, <c>API-Version</c>, problem+json, the OpenAPI
-/// document at <c>/openapi.json</c>) and its portal:
+/// The node's HTTP API under <c>/v1</c> (<see cref="KnooppuntRoutes"/>; NL API Design Rules: Dutch resource names,
+/// <c>API-Version</c>, problem+json, the OpenAPI document generated from the newest release at <c>/v1/openapi.json</c>)
+/// and its portal at <c>/</c>:
 /// <list type="bullet">
-/// <item><description><c>POST /berichten</c>: the CloudEvents HTTP binding (single or batch) into the receiver;</description></item>
-/// <item><description><c>GET /situatiebeeld[?tijdstip=]</c>: the incidents with their main fields and the other entities, now or at a moment;</description></item>
-/// <item><description><c>GET /incidenten/{id}</c>: an incident's fields, <c>herkomst</c> per field, the open <c>tegenstrijdigheden</c> (empty when the sources agree) and the resolved ones under <c>opgelost</c>;</description></item>
-/// <item><description><c>GET /situatiebeeld.geojson[?tijdstip=]</c>: incidents and the other entities as a FeatureCollection;</description></item>
-/// <item><description><c>GET /situatiebeeld/stroom</c>: server-sent events, one <c>wijziging</c> per ingested batch;</description></item>
-/// <item><description><c>GET /gezondheid</c>: status (<c>ok</c>, or <c>degraded</c> with <c>redenen</c> while the record cannot be written or holds messages in <c>quarantaine</c>), the size of the record, whether signatures are verified;</description></item>
+/// <item><description><c>POST /v1/berichten</c>: the CloudEvents HTTP binding (single or batch) into the receiver;</description></item>
+/// <item><description><c>GET /v1/situatiebeeld[?tijdstip=]</c>: the incidents with their main fields and the other entities, now or at a moment;</description></item>
+/// <item><description><c>GET /v1/incidenten/{id}</c>: an incident's fields, <c>herkomst</c> per field, the open <c>tegenstrijdigheden</c> (empty when the sources agree) and the resolved ones under <c>opgelost</c>;</description></item>
+/// <item><description><c>GET /v1/situatiebeeld/geojson[?tijdstip=]</c>: incidents and the other entities as a FeatureCollection;</description></item>
+/// <item><description><c>GET /v1/situatiebeeld/stroom</c>: server-sent events, one <c>wijziging</c> per ingested batch;</description></item>
+/// <item><description><c>GET /v1/gezondheid</c>: status (<c>ok</c>, or <c>degraded</c> with <c>redenen</c> while the record cannot be written or holds messages in <c>quarantaine</c>), the size of the record, whether signatures are verified;</description></item>
 /// <item><description><c>GET /</c>: the portal (map, list, time slider, live updates; Dutch and English).</description></item>
 /// </list>
+/// The unversioned routes of before (<see cref="KnooppuntRoutes.Moved"/>) answer <c>308</c> to their place under <c>/v1</c>.
 /// </summary>
 public static partial class KnooppuntEndpoints
 {
@@ -70,14 +80,14 @@ public static partial class KnooppuntEndpoints
         options ??= new KnooppuntEndpointOptions();
         var apiVersion = options.ApiVersion;
         var access = options.Access;
-        endpoints.MapMessageReceiver("/berichten", receiver, new HttpReceiverOptions
+        endpoints.MapMessageReceiver(KnooppuntRoutes.Berichten, receiver, new HttpReceiverOptions
         {
             ApiVersion = apiVersion,
             Authorize = access is null
                 ? (context, _) => IsLocal(context) ? null : new ReceiveProblem(AccessCodes.OpenNotLocal, "", OpenNotLocal)
                 : access.Authorize,
         });
-        endpoints.MapGet("/situatiebeeld", context =>
+        endpoints.MapGet(KnooppuntRoutes.Situatiebeeld, context =>
         {
             context.Response.Headers["API-Version"] = apiVersion;
             if (Open(context, ingest, access, apiVersion, out var refusal) is not { } reader)
@@ -94,7 +104,7 @@ public static partial class KnooppuntEndpoints
             body["tijdstip"] = (moment ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
             return Write(context, body);
         });
-        endpoints.MapGet("/incidenten/{id}", context =>
+        endpoints.MapGet(KnooppuntRoutes.Incident, context =>
         {
             context.Response.Headers["API-Version"] = apiVersion;
             var id = (string)context.Request.RouteValues["id"]!;
@@ -111,7 +121,7 @@ public static partial class KnooppuntEndpoints
             var state = reader.Read(moment, p => p.Incident(id) is { } found ? Incident(found) : null, incident: id);
             return state is null ? Problem(context, 404, "Niet gevonden", $"No incident '{id}' in the picture.", apiVersion) : Write(context, state);
         });
-        endpoints.MapGet("/situatiebeeld.geojson", context =>
+        endpoints.MapGet(KnooppuntRoutes.SituatiebeeldGeoJson, context =>
         {
             context.Response.Headers["API-Version"] = apiVersion;
             if (Open(context, ingest, access, apiVersion, out var refusal) is not { } reader)
@@ -128,9 +138,9 @@ public static partial class KnooppuntEndpoints
             context.Response.ContentType = "application/geo+json";
             return context.Response.WriteAsync(collection.ToJsonString(Json));
         });
-        endpoints.MapGet("/situatiebeeld/stroom", context =>
+        endpoints.MapGet(KnooppuntRoutes.SituatiebeeldStroom, context =>
             Open(context, ingest, access, apiVersion, out var refusal) is null ? refusal : Stream(context, ingest, apiVersion, withIds: access is null));
-        endpoints.MapGet("/gezondheid", context =>
+        endpoints.MapGet(KnooppuntRoutes.Gezondheid, context =>
         {
             context.Response.Headers["API-Version"] = apiVersion;
             if (access is null && !IsLocal(context))
@@ -196,7 +206,7 @@ public static partial class KnooppuntEndpoints
                 ["regiogrenzen"] = options.RegionOutlines is not null,
             });
         });
-        endpoints.MapGet("/verwerkingen", context =>
+        endpoints.MapGet(KnooppuntRoutes.Verwerkingen, context =>
         {
             context.Response.Headers["API-Version"] = apiVersion;
             if (Open(context, ingest, access, apiVersion, out var refusal) is null)
@@ -221,11 +231,17 @@ public static partial class KnooppuntEndpoints
                 ["verwerkingen"] = new JsonArray([.. ingest.Log.Processing(from, until).Select(line => JsonNode.Parse(line))]),
             });
         });
-        endpoints.MapGet("/sessie", context => Session(context, ingest, access, apiVersion));
-        endpoints.MapGet("/doorbraken", context => Grants(context, ingest, access, apiVersion));
-        endpoints.MapPost("/doorbraken", context => CreateGrant(context, ingest, access, apiVersion));
-        endpoints.MapGet("/doorbraken/{id}", context => GrantReport(context, ingest, access, apiVersion));
-        endpoints.MapGet("/openapi.json", context => Resource(context, "openapi.json", "application/json", apiVersion));
+        endpoints.MapGet(KnooppuntRoutes.Sessie, context => Session(context, ingest, access, apiVersion));
+        endpoints.MapGet(KnooppuntRoutes.Doorbraken, context => Grants(context, ingest, access, apiVersion));
+        endpoints.MapPost(KnooppuntRoutes.Doorbraken, context => CreateGrant(context, ingest, access, apiVersion));
+        endpoints.MapGet(KnooppuntRoutes.Doorbraak, context => GrantReport(context, ingest, access, apiVersion));
+        var contract = new Lazy<JsonObject>(() => InterfaceContracts.Knooppunt(Standard.Newest, new ContractOptions { ApiVersion = apiVersion }));
+        endpoints.MapGet(KnooppuntRoutes.OpenApi, context => Contract(context, contract.Value, apiVersion));
+        if (options.RedirectUnversioned)
+        {
+            MapMoved(endpoints);
+        }
+
         endpoints.MapGet("/regiogrenzen.geojson", context => options.RegionOutlines is { } outlines && File.Exists(outlines)
             ? context.Response.SendFileAsync(outlines)
             : Problem(context, 404, "Niet beschikbaar", "This node has no safety-region outlines (KnooppuntEndpointOptions.RegionOutlines).", apiVersion));
@@ -496,6 +512,39 @@ public static partial class KnooppuntEndpoints
     {
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(body.ToJsonString(Json));
+    }
+
+    private static Task Contract(HttpContext context, JsonObject contract, string apiVersion)
+    {
+        // The document names this node as its server, as the caller reached it.
+        var document = contract.DeepClone().AsObject();
+        var request = context.Request;
+        document["servers"] = new JsonArray(new JsonObject { ["url"] = $"{request.Scheme}://{request.Host}{request.PathBase}{KnooppuntRoutes.Base}", ["description"] = "Dit knooppunt." });
+        context.Response.Headers["API-Version"] = apiVersion;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(document.ToJsonString(Json));
+    }
+
+    private static void MapMoved(IEndpointRouteBuilder endpoints)
+    {
+        foreach (var (old, now) in KnooppuntRoutes.Moved)
+        {
+            endpoints.MapMethods(old, [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Options], context =>
+            {
+                // Mapped in a group (MapGroup("/regio")), the new place is in the same group.
+                var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? old;
+                var target = (pattern.EndsWith(old, StringComparison.Ordinal) ? pattern[..^old.Length] : "") + now;
+                foreach (var (name, value) in context.Request.RouteValues)
+                {
+                    target = target.Replace("{" + name + "}", Uri.EscapeDataString(value?.ToString() ?? ""), StringComparison.Ordinal);
+                }
+
+                // 308 keeps the method and the body: a sender that follows it delivers the same message to the new place.
+                context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
+                context.Response.Headers.Location = context.Request.PathBase + target + context.Request.QueryString;
+                return Task.CompletedTask;
+            });
+        }
     }
 
     private static Task Problem(HttpContext context, int status, string title, string detail, string apiVersion)

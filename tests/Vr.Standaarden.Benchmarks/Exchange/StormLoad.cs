@@ -164,12 +164,12 @@ internal static class StormLoad
         await app.StartAsync();
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
         using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
-        var cold = await TimeAsync(1, () => client.GetStringAsync("/situatiebeeld"));
-        var overview = await TimeAsync(30, () => client.GetStringAsync("/situatiebeeld"));
+        var cold = await TimeAsync(1, () => client.GetStringAsync("/v1/situatiebeeld"));
+        var overview = await TimeAsync(30, () => client.GetStringAsync("/v1/situatiebeeld"));
         var random = new Random(7);
         var ids = national.Read(p => p.IncidentIds);
-        var single = await TimeAsync(500, () => client.GetStringAsync($"/incidenten/{ids[random.Next(ids.Count)]}"));
-        var atMoment = await TimeAsync(5, () => client.GetStringAsync($"/situatiebeeld?tijdstip={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(-30).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture))}"));
+        var single = await TimeAsync(500, () => client.GetStringAsync($"/v1/incidenten/{ids[random.Next(ids.Count)]}"));
+        var atMoment = await TimeAsync(5, () => client.GetStringAsync($"/v1/situatiebeeld?tijdstip={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(-30).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture))}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"HTTP with {stored} incidents: GET /situatiebeeld first {cold.P50:0} ms, then p50 {overview.P50:0.0} ms p99 {overview.P99:0.0} ms; GET /incidenten/{{id}} p50 {single.P50:0.00} ms p99 {single.P99:0.00} ms; GET /situatiebeeld?tijdstip= (rebuilt from the record) p50 {atMoment.P50:0} ms"));
         await app.StopAsync();

@@ -5,7 +5,9 @@ namespace Vr.Standaarden.Knooppunt.Tests.PublicApi;
 
 public sealed class PublicApiTests
 {
-    [Fact]
-    public void Public_api_matches_the_approved_file() =>
-        PublicApiApproval.Verify(Assembly.Load("Vr.Standaarden.Knooppunt"));
+    [Theory]
+    [InlineData("Vr.Standaarden.Knooppunt")]
+    [InlineData("Vr.Standaarden.Koppelvlakken")]
+    public void Public_api_matches_the_approved_file(string assembly) =>
+        PublicApiApproval.Verify(Assembly.Load(assembly));
 }

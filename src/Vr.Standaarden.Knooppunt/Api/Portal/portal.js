@@ -199,7 +199,7 @@ async function select(id) {
   state.selected = id;
   const panel = $('details');
   try {
-    const incident = await json(`/incidenten/${encodeURIComponent(id)}${query()}`);
+    const incident = await json(`/v1/incidenten/${encodeURIComponent(id)}${query()}`);
     const fields = el('dl');
     for (const [name, value] of Object.entries(incident.velden)) {
       const origin = incident.herkomst[name];
@@ -251,7 +251,7 @@ function render() {
 }
 
 async function load() {
-  const [picture, geo] = await Promise.all([json(`/situatiebeeld${query()}`), json(`/situatiebeeld.geojson${query()}`)]);
+  const [picture, geo] = await Promise.all([json(`/v1/situatiebeeld${query()}`), json(`/v1/situatiebeeld/geojson${query()}`)]);
   state.picture = picture;
   state.geo = geo;
   render();
@@ -259,7 +259,7 @@ async function load() {
 }
 
 async function refreshHealth() {
-  state.health = await json('/gezondheid');
+  state.health = await json('/v1/gezondheid');
   $('naam').textContent = state.health.naam;
   $('ongetekend').hidden = state.health.handtekeningen !== 'niet gecontroleerd';
   $('open').hidden = state.health.toegang !== 'open — alleen lokaal';
@@ -274,7 +274,7 @@ async function refreshHealth() {
 
 // The chair's grants (doorbraken): shown while they hold; the chair grants them with the form.
 async function refreshGrants() {
-  const { doorbraken } = await json('/doorbraken');
+  const { doorbraken } = await json('/v1/doorbraken');
   const active = doorbraken.filter(g => g.actief);
   $('doorbraaklijst').replaceChildren(...active.map(g => el('li', { 'data-doorbraak': g.id }, t('grantLine')(g))));
   $('doorbraken').hidden = active.length === 0;
@@ -290,7 +290,7 @@ async function grant(event) {
     uren: Number(form.elements.uren.value), reden: form.elements.reden.value,
   };
   const token = state.session.antivervalsing;
-  const response = await fetch('/doorbraken', { method: 'POST', headers: { 'Content-Type': 'application/json', [token.kop]: token.token }, body: JSON.stringify(body) });
+  const response = await fetch('/v1/doorbraken', { method: 'POST', headers: { 'Content-Type': 'application/json', [token.kop]: token.token }, body: JSON.stringify(body) });
   const answer = await response.json();
   $('db-uitkomst').textContent = response.ok ? t('granted')(answer) : `${t('refused')}: ${answer.detail}`;
   if (response.ok) { form.reset(); await refreshGrants(); }
@@ -304,7 +304,7 @@ function showMoment() {
 }
 
 function live() {
-  const stream = new EventSource('/situatiebeeld/stroom');
+  const stream = new EventSource('/v1/situatiebeeld/stroom');
   stream.addEventListener('wijziging', async () => {
     await refreshHealth();
     await refreshGrants();
@@ -334,7 +334,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     await load();
   });
   await refreshHealth();
-  state.session = await json('/sessie');
+  state.session = await json('/v1/sessie');
   $('verlenen').hidden = !state.session.magVerlenen;
   $('doorbraakformulier').addEventListener('submit', grant);
   await refreshGrants();
