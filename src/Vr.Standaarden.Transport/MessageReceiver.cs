@@ -293,6 +293,13 @@ public sealed class MessageReceiver
 
         var (source, id) = (message.Source, message.Id);
 
+        // Bytes that are not UTF-8 are refused for what they are before any step reads them (a signature over them
+        // would be judged on a misreading).
+        if (JsonInput.CheckEncoding(message.Utf8.Span) is { } encoding)
+        {
+            return Refuse(source, id, new ReceiveProblem(DomainRules.EncodingCode, "", encoding.Text.English));
+        }
+
         // The one document of the message: every step below reads it, none parses the bytes again.
         JsonElement document;
         try
