@@ -17,6 +17,7 @@ internal static class Program
             ValidateCommand.Create(stdin, stdout, stderr),
             DocsCommand.Create(stdout, stderr),
             ContractsCommand.Create(stdout, stderr),
+            ConformanceCommand.Create(stdout, stderr),
             CoordCommand.Create(stdin, stdout, stderr),
             GenerateCommand.Create(stdout, stderr),
             DiffCommand.Create(stdout, stderr),
