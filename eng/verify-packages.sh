@@ -122,10 +122,10 @@ node_dll="$root/samples/Knooppunt/bin/Release/net10.0/Knooppunt.dll"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 dotnet "$node_dll" --no-samples --data "$work/knooppunt" --urls "http://127.0.0.1:$port" >"$work/knooppunt.log" 2>&1 &
 node_pid=$!
-for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/gezondheid" >/dev/null 2>&1 && break; sleep 0.2; done
+for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/v1/gezondheid" >/dev/null 2>&1 && break; sleep 0.2; done
 sent=0
-dotnet run --project "$root/samples/RegioAdapter/RegioAdapter.csproj" -c Release --no-build -- --naar "http://127.0.0.1:$port/berichten" >"$work/regioadapter.log" 2>&1 || sent=1
-recorded="$( (curl -fsS "http://127.0.0.1:$port/gezondheid" | python3 -c 'import json,sys; print(json.load(sys.stdin)["berichten"])') || echo none)"
+dotnet run --project "$root/samples/RegioAdapter/RegioAdapter.csproj" -c Release --no-build -- --naar "http://127.0.0.1:$port/v1/berichten" >"$work/regioadapter.log" 2>&1 || sent=1
+recorded="$( (curl -fsS "http://127.0.0.1:$port/v1/gezondheid" | python3 -c 'import json,sys; print(json.load(sys.stdin)["berichten"])') || echo none)"
 kill "$node_pid"; wait "$node_pid" 2>/dev/null || true
 [ "$sent" -eq 0 ] && [ "$recorded" = "1" ] || { cat "$work/regioadapter.log" "$work/knooppunt.log" >&2; fail "the RegioAdapter could not send to the sample knooppunt (recorded: $recorded)"; }
 
