@@ -263,7 +263,10 @@ if (options.Oidc is not null)
 }
 
 app.UseKnooppuntProtection();
-app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = options.Name, SignaturesVerified = options.Trust is not null, RegionOutlines = options.RegionOutlines, Access = access });
+var endpointOptions = new KnooppuntEndpointOptions { Name = options.Name, SignaturesVerified = options.Trust is not null, RegionOutlines = options.RegionOutlines, Access = access };
+app.MapKnooppunt(ingest, receiver, endpointOptions);
+// The node also answers as the bronhouder of what it holds: data fetched where it is, terugmeldingen received.
+app.MapBronhouder(ingest, endpointOptions);
 await app.StartAsync();
 var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 log.LogInformation("Node {Name} ({Oin}) on {Address}; record in {Data}", options.Name, options.KnooppuntOin, address, options.Data);
@@ -329,7 +332,7 @@ if (options.ExitAfterSamples)
 }
 else
 {
-    Console.WriteLine($"Portal: {address}   API: {address}openapi.json   Stop with Ctrl+C.");
+    Console.WriteLine($"Portal: {address}   API: {address}v1/openapi.json   Stop with Ctrl+C.");
     try
     {
         await Task.Delay(Timeout.Infinite, stopping.Token);

@@ -380,6 +380,102 @@ public sealed class KnooppuntIngest : IDisposable
         return [.. Log.Processing().Where(line => JsonNode.Parse(line)?["attributes"]?["vr.doorbraak"] is JsonValue v && v.TryGetValue<string>(out var named) && named == id)];
     }
 
+    /// <summary>The terugmeldingen this node received as bronhouder, oldest first.</summary>
+    public IReadOnlyList<Terugmelding> Terugmeldingen => [.. Log.TerugmeldingIds().Select(id => Log.FindTerugmelding(id)).OfType<Terugmelding>()];
+
+    /// <summary>The terugmelding with <paramref name="id"/>, or <c>null</c>.</summary>
+    public Terugmelding? FindTerugmelding(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Log.FindTerugmelding(id);
+    }
+
+    /// <summary>
+    /// Takes in a terugmelding (an entity <c>terugmelding</c> of the standard, checked by the caller) as
+    /// <see cref="Terugmelding.Ingediend"/>. Receiving the same id again changes nothing: <c>Added</c> is then <c>false</c>
+    /// and the state is the one held.
+    /// </summary>
+    /// <exception cref="ArgumentException">The terugmelding has no string <c>id</c>.</exception>
+    public (Terugmelding State, bool Added) ReceiveTerugmelding(JsonObject report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var id = report["id"] is JsonValue v && v.TryGetValue<string>(out var text) && text.Length > 0 ? text : throw new ArgumentException("A terugmelding has an id.", nameof(report));
+        var added = Log.AddTerugmelding(id, report, Clock.GetUtcNow());
+        return (Log.FindTerugmelding(id)!, added);
+    }
+
+    /// <summary>
+    /// Moves the handling of terugmelding <paramref name="id"/> on to <paramref name="status"/>
+    /// (<see cref="Terugmelding.MayMove"/>); <see cref="Terugmelding.Gewijzigd"/> names the message that corrected the
+    /// data in <paramref name="answer"/>.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No terugmelding has <paramref name="id"/>.</exception>
+    /// <exception cref="InvalidOperationException">The handling cannot go from where it is to <paramref name="status"/>, or GEWIJZIGD without <paramref name="answer"/>.</exception>
+    public Terugmelding HandleTerugmelding(string id, string status, string? answer = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(status);
+        var held = Log.FindTerugmelding(id) ?? throw new KeyNotFoundException($"No terugmelding '{id}'.");
+        if (!Terugmelding.MayMove(held.Status, status))
+        {
+            throw new InvalidOperationException($"Terugmelding '{id}' is {held.Status}: it cannot become {status}.");
+        }
+
+        if (status == Terugmelding.Gewijzigd && string.IsNullOrEmpty(answer))
+        {
+            throw new InvalidOperationException("A terugmelding is GEWIJZIGD by a message: name its id (its causationid is the terugmelding).");
+        }
+
+        if (!Log.MoveTerugmelding(id, held.Status, status, answer, Clock.GetUtcNow()))
+        {
+            throw new InvalidOperationException($"Terugmelding '{id}' changed meanwhile; read it again.");
+        }
+
+        return Log.FindTerugmelding(id)!;
+    }
+
+    /// <summary>
+    /// Recorded messages (as their text) as <paramref name="organisation"/> may have them: each decided by the sharing
+    /// policy (left out when refused, minimised where it says so), a read of personal data recorded in the processing log.
+    /// </summary>
+    internal IReadOnlyList<JsonObject> Disclose(IEnumerable<string> texts, Recipient organisation, SharingPolicy policy, Func<Recipient, Recipient> narrow, string reading, string? person)
+    {
+        var caller = narrow(organisation);
+        var disclosed = new List<JsonObject>();
+        var personal = new List<string>();
+        foreach (var text in texts)
+        {
+            var decision = policy.Decide(System.Text.Encoding.UTF8.GetBytes(text), caller);
+            if (decision.Verdict == SharingVerdict.Refuse || decision.Message is null)
+            {
+                continue;
+            }
+
+            disclosed.Add(decision.Message);
+            var found = policy.PersonalDataIn(decision.Message);
+            if (found.Count > 0)
+            {
+                personal.Add($"{decision.Message["type"]} {decision.Message["data"]?["id"]}: {string.Join(", ", found.Select(f => $"{f.Pointer} ({f.Kind})"))}");
+            }
+        }
+
+        if (personal.Count > 0)
+        {
+            Log.AppendProcessing("vr.verwerking.inzage", Clock.GetUtcNow(),
+            [
+                new("vr.afnemer", caller.Oin),
+                new("vr.persoon", person),
+                new("vr.organisatie", caller.OrganisationOin),
+                new("vr.gegevens", string.Join("; ", personal)),
+                new("vr.doel", string.Join(' ', caller.Doelen)),
+                new("vr.grondslag", "afnemersregister"),
+                new("vr.verzoek", reading),
+            ]);
+        }
+
+        return disclosed;
+    }
+
     private RecipientView View(Recipient organisation, Func<Recipient, Recipient> narrow, SharingPolicy policy, DateTimeOffset? moment, List<TemporaryGrant> grants)
     {
         var caller = narrow(organisation);

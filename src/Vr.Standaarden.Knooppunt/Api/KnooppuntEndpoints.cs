@@ -297,6 +297,12 @@ public static partial class KnooppuntEndpoints
             access is null
                 ? moment is { } m ? read(ingest.At(m)) : ingest.Read(read)
                 : ingest.ReadAs(organisation!, access.Policy, moment, reading, read, incident, person, record: true, narrow: r => KnooppuntAccess.Narrow(r, user!));
+
+        /// <summary>Recorded messages as the caller may have them (all of them on an open node).</summary>
+        public IReadOnlyList<JsonObject> Disclose(IEnumerable<string> texts) =>
+            access is null
+                ? [.. texts.Select(t => JsonNode.Parse(t)).OfType<JsonObject>()]
+                : ingest.Disclose(texts, organisation!, access.Policy, r => KnooppuntAccess.Narrow(r, user!), reading, person);
     }
 
     private static JsonObject Overview(Situatiebeeld picture) => new()

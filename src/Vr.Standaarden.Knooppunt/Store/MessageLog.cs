@@ -22,7 +22,7 @@ public sealed class MessageLog : IDisposable
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
         Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
-        Execute("CREATE TABLE IF NOT EXISTS berichten (volgnummer INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, id TEXT NOT NULL, tijd TEXT NOT NULL, inhoud TEXT NOT NULL, UNIQUE (source, id)); CREATE INDEX IF NOT EXISTS berichten_tijd ON berichten (tijd); CREATE TABLE IF NOT EXISTS cursors (naam TEXT PRIMARY KEY, volgnummer INTEGER NOT NULL); CREATE TABLE IF NOT EXISTS quarantaine (volgnummer INTEGER PRIMARY KEY, source TEXT NOT NULL, id TEXT NOT NULL, reden TEXT NOT NULL, sinds TEXT NOT NULL); CREATE TABLE IF NOT EXISTS verwerkingen (volgnummer INTEGER PRIMARY KEY, tijdstip TEXT NOT NULL, regel TEXT NOT NULL); CREATE TABLE IF NOT EXISTS doorbraken (id TEXT PRIMARY KEY, tot TEXT NOT NULL, inhoud TEXT NOT NULL);");
+        Execute("CREATE TABLE IF NOT EXISTS berichten (volgnummer INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, id TEXT NOT NULL, tijd TEXT NOT NULL, inhoud TEXT NOT NULL, UNIQUE (source, id)); CREATE INDEX IF NOT EXISTS berichten_tijd ON berichten (tijd); CREATE TABLE IF NOT EXISTS cursors (naam TEXT PRIMARY KEY, volgnummer INTEGER NOT NULL); CREATE TABLE IF NOT EXISTS quarantaine (volgnummer INTEGER PRIMARY KEY, source TEXT NOT NULL, id TEXT NOT NULL, reden TEXT NOT NULL, sinds TEXT NOT NULL); CREATE TABLE IF NOT EXISTS verwerkingen (volgnummer INTEGER PRIMARY KEY, tijdstip TEXT NOT NULL, regel TEXT NOT NULL); CREATE TABLE IF NOT EXISTS doorbraken (id TEXT PRIMARY KEY, tot TEXT NOT NULL, inhoud TEXT NOT NULL); CREATE TABLE IF NOT EXISTS terugmeldingen (id TEXT PRIMARY KEY, status TEXT NOT NULL, bijgewerkt TEXT NOT NULL, antwoord TEXT, inhoud TEXT NOT NULL);");
     }
 
     /// <summary>The number of messages in the log.</summary>
@@ -276,6 +276,80 @@ public sealed class MessageLog : IDisposable
         ]);
         transaction.Commit();
         _grants = [.. _grants ?? LoadGrants(), grant];
+    }
+
+    /// <summary>Records a received terugmelding as <see cref="Terugmelding.Ingediend"/>; <c>false</c> when one with its id is there.</summary>
+    internal bool AddTerugmelding(string id, JsonObject report, DateTimeOffset at)
+    {
+        using var scope = _lock.EnterScope();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "INSERT OR IGNORE INTO terugmeldingen (id, status, bijgewerkt, inhoud) VALUES ($i, $s, $t, $j)";
+        command.Parameters.AddWithValue("$i", id);
+        command.Parameters.AddWithValue("$s", Terugmelding.Ingediend);
+        command.Parameters.AddWithValue("$t", Timestamps.Stored(at));
+        command.Parameters.AddWithValue("$j", report.ToJsonString());
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>The terugmelding with <paramref name="id"/>, or <c>null</c>.</summary>
+    internal Terugmelding? FindTerugmelding(string id)
+    {
+        using var scope = _lock.EnterScope();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT status, bijgewerkt, antwoord, inhoud FROM terugmeldingen WHERE id = $i";
+        command.Parameters.AddWithValue("$i", id);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new Terugmelding(id, reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.IsDBNull(2) ? null : reader.GetString(2), JsonNode.Parse(reader.GetString(3))!.AsObject())
+            : null;
+    }
+
+    /// <summary>Every terugmelding, oldest first.</summary>
+    internal IReadOnlyList<string> TerugmeldingIds()
+    {
+        using var scope = _lock.EnterScope();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT id FROM terugmeldingen ORDER BY rowid";
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Moves the terugmelding <paramref name="id"/> from <paramref name="from"/> to <paramref name="to"/>; <c>false</c> when it was no longer in <paramref name="from"/>.</summary>
+    internal bool MoveTerugmelding(string id, string from, string to, string? answer, DateTimeOffset at)
+    {
+        using var scope = _lock.EnterScope();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "UPDATE terugmeldingen SET status = $to, bijgewerkt = $t, antwoord = COALESCE($a, antwoord) WHERE id = $i AND status = $from";
+        command.Parameters.AddWithValue("$i", id);
+        command.Parameters.AddWithValue("$from", from);
+        command.Parameters.AddWithValue("$to", to);
+        command.Parameters.AddWithValue("$t", Timestamps.Stored(at));
+        command.Parameters.AddWithValue("$a", (object?)answer ?? DBNull.Value);
+        return command.ExecuteNonQuery() == 1;
+    }
+
+    /// <summary>Up to <paramref name="max"/> recorded messages with <c>time</c> after <paramref name="since"/>, oldest first, as recorded.</summary>
+    internal IReadOnlyList<string> Since(DateTimeOffset since, int max)
+    {
+        using var scope = _lock.EnterScope();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT inhoud FROM berichten WHERE tijd > $t ORDER BY tijd, volgnummer LIMIT $n";
+        command.Parameters.AddWithValue("$t", Timestamps.Stored(since));
+        command.Parameters.AddWithValue("$n", max);
+        using var reader = command.ExecuteReader();
+        var list = new List<string>();
+        while (reader.Read())
+        {
+            list.Add(reader.GetString(0));
+        }
+
+        return list;
     }
 
     private List<TemporaryGrant> LoadGrants()
