@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Vr.Standaarden.Koppelvlakken;
 using Vr.Standaarden.Testing;
 using Vr.Standaarden.Transport;
+using Vr.Standaarden.Transport.Http;
 using Vr.Standaarden.Transport.Tests.Http;
 using Vr.Standaarden.Uitwisseling;
 using Vr.Standaarden.Uitwisseling.Tests;
@@ -153,6 +154,38 @@ public sealed class ConformanceTests(ITestOutputHelper output) : IDisposable
         var meant = report.Checks.Single(c => c.Id == check);
         Assert.True(meant.Result == ConformanceResult.Fail, $"{check} did not catch {defect}: {meant.Detail}");
 
+    }
+
+    [Fact]
+    public async Task A_webhook_receiver_is_checked_as_an_afnemer_without_the_knooppunts_reads()
+    {
+        var certificate = Certificate();
+        var register = RecipientRegister.Parse(System.IO.File.ReadAllBytes(Path.Combine(ConformanceSuites.RepositoryRoot, "samples", "Knooppunt", "afnemers.json")));
+        var verifier = new VerifierOptions();
+        verifier.TrustAnchors.Add(Pki.Root);
+        using var inbox = new Vr.Standaarden.Transport.Sqlite.SqliteInbox(File("afnemer.db"));
+        var received = 0;
+        var receiver = new MessageReceiver(new ReceiverOptions
+        {
+            Verifier = new MessageVerifier(verifier),
+            Policy = new SharingPolicy(register),
+            Recipient = Node,
+            Inbox = inbox,
+        }).HandleOther((_, _) =>
+        {
+            Interlocked.Increment(ref received);
+            return ValueTask.CompletedTask;
+        });
+        await using var server = await Kestrel.StartAsync(app => app.MapMessageReceiver(KnooppuntRoutes.Berichten, receiver));
+        using var client = new HttpClient();
+        var options = new ConformanceOptions { Certificate = certificate };
+        options.Chain.Add(Pki.Intermediate);
+        var report = await new ConformanceKit(client, options).RunAsync(server.Address, ConformanceRole.Afnemer);
+        output.WriteLine(report.ToText());
+        Assert.True(report.Failed == 0, report.ToText());
+        Assert.DoesNotContain(report.Checks, c => c.Id == "KV-01");
+        Assert.Contains(report.Checks, c => c.Id == "DB-01" && c.Result == ConformanceResult.Pass);
+        Assert.True(received >= 30, $"{received} messages handled");
     }
 
     private async Task<ConformanceReport> RunAgainst(Defect defect)

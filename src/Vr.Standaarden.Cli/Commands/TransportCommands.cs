@@ -23,7 +23,7 @@ internal static class TransportCommands
 {
     public static Command Send(Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
     {
-        var target = new Argument<string>("target") { Description = "http(s)://host/path (the CloudEvents HTTP binding) or nats://[user:password@]host:port/<subject> (JetStream)." };
+        var target = new Argument<string>("target") { Description = "http(s)://host/path (the CloudEvents HTTP binding; a knooppunt: http(s)://host:port/v1/berichten) or nats://[user:password@]host:port/<subject> (JetStream)." };
         var messages = new Argument<string[]>("message.json") { Description = "Messages to send; - reads standard input. May be left out with --outbox, to deliver what is pending there.", Arity = ArgumentArity.ZeroOrMore };
         var outbox = new Option<string?>("--outbox") { Description = "A SQLite outbox file: messages are written there before they are sent and stay until acknowledged, so a run that is stopped or killed is finished by the next run with the same outbox." };
         var mode = new Option<string>("--mode") { Description = "HTTP content mode: structured (the default), binary or batch.", DefaultValueFactory = _ => "structured" };
