@@ -242,6 +242,10 @@ public static partial class KnooppuntEndpoints
             MapMoved(endpoints);
         }
 
+        // Under /v1 even a path that is not there is answered as the design rules ask: problem+json, with the version.
+        endpoints.MapFallback(KnooppuntRoutes.Base + "/{**rest}", context =>
+            Problem(context, 404, "Niet gevonden", $"{context.Request.Path} is no resource of this API; {KnooppuntRoutes.OpenApi} lists them.", apiVersion));
+
         endpoints.MapGet("/regiogrenzen.geojson", context => options.RegionOutlines is { } outlines && File.Exists(outlines)
             ? context.Response.SendFileAsync(outlines)
             : Problem(context, 404, "Niet beschikbaar", "This node has no safety-region outlines (KnooppuntEndpointOptions.RegionOutlines).", apiVersion));

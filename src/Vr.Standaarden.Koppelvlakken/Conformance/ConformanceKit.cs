@@ -307,6 +307,9 @@ internal sealed class ConformanceRun
         }
 
         await SendAsync(HttpMethod.Get, KnooppuntRoutes.Incident.Replace("{id}", "conformance-bestaat-niet", StringComparison.Ordinal)).ConfigureAwait(false);
+
+        // A path the API does not have is an error answer too (KV-02, KV-03).
+        await SendAsync(HttpMethod.Get, KnooppuntRoutes.Base + "/conformance-bestaat-niet").ConfigureAwait(false);
     }
 
     // ---- Bronhouder.
