@@ -381,10 +381,10 @@ public sealed class KnooppuntIngest : IDisposable
     }
 
     /// <summary>The terugmeldingen this node received as bronhouder, oldest first.</summary>
-    public IReadOnlyList<Terugmelding> Terugmeldingen => [.. Log.TerugmeldingIds().Select(id => Log.FindTerugmelding(id)).OfType<Terugmelding>()];
+    public IReadOnlyList<Terugmeldingsstand> Terugmeldingen => [.. Log.TerugmeldingIds().Select(id => Log.FindTerugmelding(id)).OfType<Terugmeldingsstand>()];
 
     /// <summary>The terugmelding with <paramref name="id"/>, or <c>null</c>.</summary>
-    public Terugmelding? FindTerugmelding(string id)
+    public Terugmeldingsstand? FindTerugmelding(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
         return Log.FindTerugmelding(id);
@@ -392,11 +392,11 @@ public sealed class KnooppuntIngest : IDisposable
 
     /// <summary>
     /// Takes in a terugmelding (an entity <c>terugmelding</c> of the standard, checked by the caller) as
-    /// <see cref="Terugmelding.Ingediend"/>. Receiving the same id again changes nothing: <c>Added</c> is then <c>false</c>
+    /// <see cref="Terugmeldingsstand.Ingediend"/>. Receiving the same id again changes nothing: <c>Added</c> is then <c>false</c>
     /// and the state is the one held.
     /// </summary>
     /// <exception cref="ArgumentException">The terugmelding has no string <c>id</c>.</exception>
-    public (Terugmelding State, bool Added) ReceiveTerugmelding(JsonObject report)
+    public (Terugmeldingsstand State, bool Added) ReceiveTerugmelding(JsonObject report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var id = report["id"] is JsonValue v && v.TryGetValue<string>(out var text) && text.Length > 0 ? text : throw new ArgumentException("A terugmelding has an id.", nameof(report));
@@ -406,29 +406,29 @@ public sealed class KnooppuntIngest : IDisposable
 
     /// <summary>
     /// Moves the handling of terugmelding <paramref name="id"/> on to <paramref name="status"/>
-    /// (<see cref="Terugmelding.MayMove"/>); <see cref="Terugmelding.Gewijzigd"/> names the message that corrected the
+    /// (<see cref="Terugmeldingsstand.MayMove"/>); <see cref="Terugmeldingsstand.Gewijzigd"/> names the message that corrected the
     /// data in <paramref name="answer"/>.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No terugmelding has <paramref name="id"/>.</exception>
     /// <exception cref="InvalidOperationException">The handling cannot go from where it is to <paramref name="status"/>, or GEWIJZIGD without <paramref name="answer"/>.</exception>
-    public Terugmelding HandleTerugmelding(string id, string status, string? answer = null)
+    public Terugmeldingsstand HandleTerugmelding(string id, string status, string? answer = null)
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(status);
         var held = Log.FindTerugmelding(id) ?? throw new KeyNotFoundException($"No terugmelding '{id}'.");
-        if (!Terugmelding.MayMove(held.Status, status))
+        if (!Terugmeldingsstand.MayMove(held.Status, status))
         {
-            throw new InvalidOperationException($"Terugmelding '{id}' is {held.Status}: it cannot become {status}.");
+            throw new InvalidOperationException($"Terugmeldingsstand '{id}' is {held.Status}: it cannot become {status}.");
         }
 
-        if (status == Terugmelding.Gewijzigd && string.IsNullOrEmpty(answer))
+        if (status == Terugmeldingsstand.Gewijzigd && string.IsNullOrEmpty(answer))
         {
             throw new InvalidOperationException("A terugmelding is GEWIJZIGD by a message: name its id (its causationid is the terugmelding).");
         }
 
         if (!Log.MoveTerugmelding(id, held.Status, status, answer, Clock.GetUtcNow()))
         {
-            throw new InvalidOperationException($"Terugmelding '{id}' changed meanwhile; read it again.");
+            throw new InvalidOperationException($"Terugmeldingsstand '{id}' changed meanwhile; read it again.");
         }
 
         return Log.FindTerugmelding(id)!;

@@ -43,7 +43,7 @@ public sealed class BronhouderTests(ITestOutputHelper output) : IDisposable
         var (status, body, first) = await Post(Report("TM-1").ToJsonString());
         Assert.Equal(HttpStatusCode.Created, status);
         Assert.Equal("/v1/terugmeldingen/TM-1", first.Headers.Location!.OriginalString);
-        Assert.Equal(Terugmelding.Ingediend, (string?)body!["status"]);
+        Assert.Equal(Terugmeldingsstand.Ingediend, (string?)body!["status"]);
         Assert.Equal(HttpStatusCode.OK, (await Post(Report("TM-1").ToJsonString())).Status);
         Assert.Single(ingest.Terugmeldingen);
 
@@ -59,15 +59,15 @@ public sealed class BronhouderTests(ITestOutputHelper output) : IDisposable
         Assert.Single(ingest.Terugmeldingen);
 
         // The bronhouder handles it: in onderzoek, then gewijzigd by a message; the state says so, and no step back.
-        Assert.Throws<InvalidOperationException>(() => ingest.HandleTerugmelding("TM-1", Terugmelding.Gewijzigd, "BAG-correctie-1"));
-        ingest.HandleTerugmelding("TM-1", Terugmelding.InOnderzoek);
-        Assert.Throws<InvalidOperationException>(() => ingest.HandleTerugmelding("TM-1", Terugmelding.Gewijzigd));
-        var done = ingest.HandleTerugmelding("TM-1", Terugmelding.Gewijzigd, "BAG-correctie-1");
+        Assert.Throws<InvalidOperationException>(() => ingest.HandleTerugmelding("TM-1", Terugmeldingsstand.Gewijzigd, "BAG-correctie-1"));
+        ingest.HandleTerugmelding("TM-1", Terugmeldingsstand.InOnderzoek);
+        Assert.Throws<InvalidOperationException>(() => ingest.HandleTerugmelding("TM-1", Terugmeldingsstand.Gewijzigd));
+        var done = ingest.HandleTerugmelding("TM-1", Terugmeldingsstand.Gewijzigd, "BAG-correctie-1");
         Assert.True(done.IsClosed);
-        Assert.Throws<InvalidOperationException>(() => ingest.HandleTerugmelding("TM-1", Terugmelding.InOnderzoek));
-        Assert.Throws<KeyNotFoundException>(() => ingest.HandleTerugmelding("TM-9", Terugmelding.InOnderzoek));
+        Assert.Throws<InvalidOperationException>(() => ingest.HandleTerugmelding("TM-1", Terugmeldingsstand.InOnderzoek));
+        Assert.Throws<KeyNotFoundException>(() => ingest.HandleTerugmelding("TM-9", Terugmeldingsstand.InOnderzoek));
         var state = JsonNode.Parse(await client.GetStringAsync("/v1/terugmeldingen/TM-1"))!;
-        Assert.Equal((Terugmelding.Gewijzigd, "BAG-correctie-1"), ((string?)state["status"], (string?)state["antwoord"]));
+        Assert.Equal((Terugmeldingsstand.Gewijzigd, "BAG-correctie-1"), ((string?)state["status"], (string?)state["antwoord"]));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/v1/terugmeldingen/TM-9")).StatusCode);
 
         // The contract's Terugmeldingsstand is what the node answers.

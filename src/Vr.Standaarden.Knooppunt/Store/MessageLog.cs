@@ -278,21 +278,21 @@ public sealed class MessageLog : IDisposable
         _grants = [.. _grants ?? LoadGrants(), grant];
     }
 
-    /// <summary>Records a received terugmelding as <see cref="Terugmelding.Ingediend"/>; <c>false</c> when one with its id is there.</summary>
+    /// <summary>Records a received terugmelding as <see cref="Terugmeldingsstand.Ingediend"/>; <c>false</c> when one with its id is there.</summary>
     internal bool AddTerugmelding(string id, JsonObject report, DateTimeOffset at)
     {
         using var scope = _lock.EnterScope();
         using var command = _connection.CreateCommand();
         command.CommandText = "INSERT OR IGNORE INTO terugmeldingen (id, status, bijgewerkt, inhoud) VALUES ($i, $s, $t, $j)";
         command.Parameters.AddWithValue("$i", id);
-        command.Parameters.AddWithValue("$s", Terugmelding.Ingediend);
+        command.Parameters.AddWithValue("$s", Terugmeldingsstand.Ingediend);
         command.Parameters.AddWithValue("$t", Timestamps.Stored(at));
         command.Parameters.AddWithValue("$j", report.ToJsonString());
         return command.ExecuteNonQuery() == 1;
     }
 
     /// <summary>The terugmelding with <paramref name="id"/>, or <c>null</c>.</summary>
-    internal Terugmelding? FindTerugmelding(string id)
+    internal Terugmeldingsstand? FindTerugmelding(string id)
     {
         using var scope = _lock.EnterScope();
         using var command = _connection.CreateCommand();
@@ -300,7 +300,7 @@ public sealed class MessageLog : IDisposable
         command.Parameters.AddWithValue("$i", id);
         using var reader = command.ExecuteReader();
         return reader.Read()
-            ? new Terugmelding(id, reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.IsDBNull(2) ? null : reader.GetString(2), JsonNode.Parse(reader.GetString(3))!.AsObject())
+            ? new Terugmeldingsstand(id, reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.IsDBNull(2) ? null : reader.GetString(2), JsonNode.Parse(reader.GetString(3))!.AsObject())
             : null;
     }
 

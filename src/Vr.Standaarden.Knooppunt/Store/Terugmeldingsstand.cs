@@ -13,7 +13,7 @@ namespace Vr.Standaarden.Knooppunt;
 /// <param name="Bijgewerkt">When the state last changed.</param>
 /// <param name="Antwoord">The id of the message that corrected the data (its <c>causationid</c> is the terugmelding), or <c>null</c>.</param>
 /// <param name="Inhoud">The terugmelding as received.</param>
-public sealed record Terugmelding(string Id, string Status, DateTimeOffset Bijgewerkt, string? Antwoord, JsonObject Inhoud)
+public sealed record Terugmeldingsstand(string Id, string Status, DateTimeOffset Bijgewerkt, string? Antwoord, JsonObject Inhoud)
 {
     /// <summary>Received, not yet looked at.</summary>
     public const string Ingediend = "INGEDIEND";
