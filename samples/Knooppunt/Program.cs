@@ -263,10 +263,8 @@ if (options.Oidc is not null)
 }
 
 app.UseKnooppuntProtection();
-var endpointOptions = new KnooppuntEndpointOptions { Name = options.Name, SignaturesVerified = options.Trust is not null, RegionOutlines = options.RegionOutlines, Access = access };
-app.MapKnooppunt(ingest, receiver, endpointOptions);
 // The node also answers as the bronhouder of what it holds: data fetched where it is, terugmeldingen received.
-app.MapBronhouder(ingest, endpointOptions);
+app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = options.Name, SignaturesVerified = options.Trust is not null, RegionOutlines = options.RegionOutlines, Access = access, Bronhouder = true });
 await app.StartAsync();
 var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 log.LogInformation("Node {Name} ({Oin}) on {Address}; record in {Data}", options.Name, options.KnooppuntOin, address, options.Data);

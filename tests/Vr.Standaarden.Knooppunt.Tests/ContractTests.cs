@@ -154,7 +154,9 @@ public sealed class ContractTests : IDisposable
         {
             var served = JsonNode.Parse(await client.GetStringAsync(KnooppuntRoutes.OpenApi))!;
             var contract = new OpenApiContract(served, Standard.Newest);
-            Assert.Equal(11, contract.Operations.Select(o => o.Path).Distinct().Count());
+            // The sample node is a knooppunt and the bronhouder of what it holds: both interfaces, every path under its own server.
+            Assert.Equal(16, contract.Operations.Select(o => o.Path).Distinct().Count());
+            Assert.DoesNotContain(served["paths"]!.AsObject(), p => p.Value!["servers"] is not null);
             var exercised = new HashSet<ContractOperation>();
             var answers = 0;
 
@@ -209,6 +211,26 @@ public sealed class ContractTests : IDisposable
                 (await Send(Get(path))).Dispose();
             }
 
+            // The bronhouder interface.
+            foreach (var path in new[]
+            {
+                "/v1/wijzigingen", "/v1/wijzigingen?sinds=gisteren", "/v1/wijzigingen?entiteit=incident&maximum=2",
+                $"/v1/entiteiten/incident/{Uri.EscapeDataString(incident)}", "/v1/entiteiten/incident/bestaat-niet", "/v1/entiteiten/geen-entiteit/x",
+                $"/v1/incidenten/{Uri.EscapeDataString(incident)}/entiteiten", "/v1/incidenten/bestaat-niet/entiteiten",
+            })
+            {
+                (await Send(Get(path))).Dispose();
+            }
+
+            var report = JsonNode.Parse(Standard.Newest.Find("voorbeelden/geldig/terugmelding-bag-bouwjaar.json")!.Utf8.Span)!.AsObject();
+            foreach (var (body, type) in new[] { (report.ToJsonString(), "application/json"), (report.ToJsonString(), "application/json"), ("{\"id\": 1}", "application/json"), (report.ToJsonString(), "text/plain") })
+            {
+                (await Send(new HttpRequestMessage(HttpMethod.Post, "/v1/terugmeldingen") { Content = new StringContent(body, Encoding.UTF8, type) })).Dispose();
+            }
+
+            (await Send(Get("/v1/terugmeldingen/" + Uri.EscapeDataString((string)report["id"]!)))).Dispose();
+            (await Send(Get("/v1/terugmeldingen/bestaat-niet"))).Dispose();
+
             var grant = new HttpRequestMessage(HttpMethod.Post, KnooppuntRoutes.Doorbraken) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
             (await Send(grant)).Dispose();
             using (var stream = await Send(Get(KnooppuntRoutes.SituatiebeeldStroom), HttpCompletionOption.ResponseHeadersRead))
@@ -217,7 +239,7 @@ public sealed class ContractTests : IDisposable
             }
 
             Assert.Equal(contract.Operations.OrderBy(o => o.OperationId), exercised.OrderBy(o => o.OperationId));
-            Assert.Equal(23, answers);
+            Assert.Equal(37, answers);
         }
         finally
         {

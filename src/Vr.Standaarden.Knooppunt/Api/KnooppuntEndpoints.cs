@@ -39,6 +39,13 @@ public sealed class KnooppuntEndpointOptions
     /// </summary>
     public bool RedirectUnversioned { get; set; } = true;
 
+    /// <summary>
+    /// Whether the node is also the bronhouder of what it holds: <see cref="KnooppuntEndpoints.MapKnooppunt"/> then maps
+    /// the bronhouder interface too (<see cref="KnooppuntEndpoints.MapBronhouder"/>), and the node's contract at
+    /// <c>/v1/openapi.json</c> has both interfaces. <c>false</c> by default.
+    /// </summary>
+    public bool Bronhouder { get; set; }
+
     /// <summary>Whether the portal (<c>/</c>) is served; <c>true</c> by default.</summary>
     public bool Portal { get; set; } = true;
 
@@ -235,7 +242,14 @@ public static partial class KnooppuntEndpoints
         endpoints.MapGet(KnooppuntRoutes.Doorbraken, context => Grants(context, ingest, access, apiVersion));
         endpoints.MapPost(KnooppuntRoutes.Doorbraken, context => CreateGrant(context, ingest, access, apiVersion));
         endpoints.MapGet(KnooppuntRoutes.Doorbraak, context => GrantReport(context, ingest, access, apiVersion));
-        var contract = new Lazy<JsonObject>(() => InterfaceContracts.Knooppunt(Standard.Newest, new ContractOptions { ApiVersion = apiVersion }));
+        var contract = new Lazy<JsonObject>(() => options.Bronhouder
+            ? InterfaceContracts.OpenApi(Standard.Newest, new ContractOptions { ApiVersion = apiVersion })
+            : InterfaceContracts.Knooppunt(Standard.Newest, new ContractOptions { ApiVersion = apiVersion }));
+        if (options.Bronhouder)
+        {
+            endpoints.MapBronhouder(ingest, options);
+        }
+
         endpoints.MapGet(KnooppuntRoutes.OpenApi, context => Contract(context, contract.Value, apiVersion));
         if (options.RedirectUnversioned)
         {
@@ -530,6 +544,12 @@ public static partial class KnooppuntEndpoints
         var document = contract.DeepClone().AsObject();
         var request = context.Request;
         document["servers"] = new JsonArray(new JsonObject { ["url"] = $"{request.Scheme}://{request.Host}{request.PathBase}{KnooppuntRoutes.Base}", ["description"] = "Dit knooppunt." });
+        foreach (var (_, item) in document["paths"]!.AsObject())
+        {
+            // A bronhouder's operations name a source elsewhere; here the node is that source.
+            item!.AsObject().Remove("servers");
+        }
+
         context.Response.Headers["API-Version"] = apiVersion;
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(document.ToJsonString(Json));
