@@ -77,6 +77,20 @@ public sealed class BronhouderTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Changes_of_one_entity_are_found_however_their_text_was_laid_out()
+    {
+        using var ingest = new KnooppuntIngest(Path.Combine(_folder, "berichten.db"));
+        var incident = TestIncidents.Message("urn:nld:oin:00000099150000000010:systeem:GMS", 1, DateTimeOffset.UtcNow.AddMinutes(-5));
+        // Recorded as it arrived: indented, with a space after every colon.
+        ingest.Log.AddMany([incident], [incident.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true })]);
+        await using var server = await Kestrel.StartAsync(app => app.MapBronhouder(ingest));
+        using var client = new HttpClient { BaseAddress = server.Address };
+        var incidents = JsonNode.Parse(await client.GetStringAsync("/v1/wijzigingen?entiteit=incident"))!.AsArray();
+        Assert.Equal((string?)incident["id"], (string?)Assert.Single(incidents)!["id"]);
+        Assert.Empty(JsonNode.Parse(await client.GetStringAsync("/v1/wijzigingen?entiteit=melding"))!.AsArray());
+    }
+
+    [Fact]
     public async Task The_sample_node_passes_the_kit_as_a_bronhouder_and_a_broken_one_does_not()
     {
         var address = new Uri($"http://127.0.0.1:{NatsServer.FreePort()}");

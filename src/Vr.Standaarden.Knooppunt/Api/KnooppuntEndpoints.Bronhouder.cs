@@ -69,10 +69,9 @@ public static partial class KnooppuntEndpoints
                 return refusal;
             }
 
-            var type = entity.Length > 0 ? $"\"type\":\"{MessageTypePrefix}{entity}." : null;
-            var texts = ingest.Log.Since(since ?? DateTimeOffset.MinValue, type is null ? maximum : 10_000)
-                .Where(t => type is null || t.Contains(type, StringComparison.Ordinal)).Take(maximum);
-            return Batch(context, reader.Disclose(texts));
+            var recorded = Parsed(ingest.Log.Since(since ?? DateTimeOffset.MinValue, entity.Length == 0 ? maximum : 10_000))
+                .Where(r => entity.Length == 0 || EntityOf(r.Message) == entity).Take(maximum);
+            return Batch(context, reader.Disclose(recorded));
         });
         endpoints.MapGet(KnooppuntRoutes.Base + "/entiteiten/{entiteit}/{id}", context =>
         {
@@ -219,9 +218,14 @@ public static partial class KnooppuntEndpoints
         }.ToJsonString(Json));
     }
 
-    private static IEnumerable<string> Recorded(KnooppuntIngest ingest, Func<JsonObject, bool> about)
+    /// <summary>The recorded messages <paramref name="about"/> selects, each as its recorded text and read once.</summary>
+    private static IEnumerable<(string Text, JsonObject Message)> Recorded(KnooppuntIngest ingest, Func<JsonObject, bool> about) =>
+        Parsed(ingest.Log.Rows(null).Select(r => r.Text)).Where(r => about(r.Message));
+
+    /// <summary>Recorded texts with the message each holds; a text that is not a JSON object (in quarantine) is left out.</summary>
+    private static IEnumerable<(string Text, JsonObject Message)> Parsed(IEnumerable<string> texts)
     {
-        foreach (var (_, _, _, text) in ingest.Log.Rows(null))
+        foreach (var text in texts)
         {
             JsonObject? message;
             try
@@ -233,9 +237,9 @@ public static partial class KnooppuntEndpoints
                 continue;
             }
 
-            if (message is not null && about(message))
+            if (message is not null)
             {
-                yield return text;
+                yield return (text, message);
             }
         }
     }

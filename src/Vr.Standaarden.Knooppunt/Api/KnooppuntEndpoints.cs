@@ -317,10 +317,10 @@ public static partial class KnooppuntEndpoints
                 : ingest.ReadAs(organisation!, access.Policy, moment, reading, read, incident, person, record: true, narrow: r => KnooppuntAccess.Narrow(r, user!));
 
         /// <summary>Recorded messages as the caller may have them (all of them on an open node).</summary>
-        public IReadOnlyList<JsonObject> Disclose(IEnumerable<string> texts) =>
+        public IReadOnlyList<JsonObject> Disclose(IEnumerable<(string Text, JsonObject Message)> recorded) =>
             access is null
-                ? [.. texts.Select(t => JsonNode.Parse(t)).OfType<JsonObject>()]
-                : ingest.Disclose(texts, organisation!, access.Policy, r => KnooppuntAccess.Narrow(r, user!), reading, person);
+                ? [.. recorded.Select(r => r.Message)]
+                : ingest.Disclose(recorded.Select(r => r.Text), organisation!, access.Policy, r => KnooppuntAccess.Narrow(r, user!), reading, person);
     }
 
     private static JsonObject Overview(Situatiebeeld picture) => new()
