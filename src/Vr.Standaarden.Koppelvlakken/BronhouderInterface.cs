@@ -55,8 +55,8 @@ internal static class BronhouderInterface
             ["required"] = true,
             ["content"] = new JsonObject
             {
-                ["application/cloudevents+json"] = new JsonObject { ["schema"] = Js.Ref(release.Bericht) },
-                ["application/json"] = new JsonObject { ["schema"] = Js.Ref(release.Id("terugmelding")), ["examples"] = release.Examples("terugmelding") },
+                ["application/cloudevents+json"] = Media(Js.Ref(release.Bericht)),
+                ["application/json"] = Media(Js.Ref(release.Id("terugmelding")), release.Examples("terugmelding")),
             },
         };
         report["responses"]!["201"] = Success("Ontvangen.", Content("application/json", Js.Component("Terugmeldingsstand")),

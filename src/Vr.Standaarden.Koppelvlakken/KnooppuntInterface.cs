@@ -111,17 +111,6 @@ internal static class KnooppuntInterface
         api.Add(Relative(KnooppuntRoutes.OpenApi), "get", contract);
     }
 
-    private static JsonObject Media(JsonObject schema, JsonObject? examples = null)
-    {
-        var media = new JsonObject { ["schema"] = schema };
-        if (examples is { Count: > 0 })
-        {
-            media["examples"] = examples;
-        }
-
-        return media;
-    }
-
     private static void AddSchemas(OpenApiBuilder api, ReleaseFacts release)
     {
         var s = api.Schemas;

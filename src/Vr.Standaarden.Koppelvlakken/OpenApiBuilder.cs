@@ -51,7 +51,8 @@ internal sealed class OpenApiBuilder
     public static JsonObject PathParameter(string name, string description) =>
         new() { ["name"] = name, ["in"] = "path", ["required"] = true, ["description"] = description, ["schema"] = Js.Text() };
 
-    public static JsonObject Content(string mediaType, JsonObject schema, JsonObject? examples = null)
+    /// <summary>A media type object: <paramref name="schema"/>, and <paramref name="examples"/> when there are any.</summary>
+    public static JsonObject Media(JsonObject schema, JsonObject? examples = null)
     {
         var media = new JsonObject { ["schema"] = schema };
         if (examples is { Count: > 0 })
@@ -59,8 +60,12 @@ internal sealed class OpenApiBuilder
             media["examples"] = examples;
         }
 
-        return new JsonObject { [mediaType] = media };
+        return media;
     }
+
+    /// <summary>A <c>content</c> object of one media type.</summary>
+    public static JsonObject Content(string mediaType, JsonObject schema, JsonObject? examples = null) =>
+        new() { [mediaType] = Media(schema, examples) };
 
     /// <summary>A successful answer: every one carries the interface's version in <c>API-Version</c>.</summary>
     public static JsonObject Success(string description, JsonObject? content = null, JsonObject? headers = null)

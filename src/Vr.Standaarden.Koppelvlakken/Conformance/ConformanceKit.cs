@@ -244,8 +244,8 @@ internal sealed class ConformanceRun
         var first = await PostAsync(twice).ConfigureAwait(false);
         var second = await PostAsync(twice).ConfigureAwait(false);
         Check("ON-07", _signer is null && first.Code?.StartsWith("VR-SIG-", StringComparison.Ordinal) == true ? Skip("The system wants signed messages; give the kit a certificate it trusts.")
-            : first.Status == 201 && second.Status == 200 && S(second.Json?["status"]) == "dubbel" ? Pass("The first delivery 201 geaccepteerd, the second 200 dubbel.")
-            : Fail($"First delivery {first.Status} {S(first.Json?["status"])}, second {second.Status} {S(second.Json?["status"])}; expected 201, then 200 dubbel."));
+            : first.Status == 201 && second.Status == 200 && S(second.Object?["status"]) == "dubbel" ? Pass("The first delivery 201 geaccepteerd, the second 200 dubbel.")
+            : Fail($"First delivery {first.Status} {S(first.Object?["status"])}, second {second.Status} {S(second.Object?["status"])}; expected 201, then 200 dubbel."));
 
         // ON-08 to ON-11: bodies that are not messages.
         var huge = new byte[OversizeBytes];
@@ -303,9 +303,9 @@ internal sealed class ConformanceRun
         await SendAsync(HttpMethod.Get, KnooppuntRoutes.SituatiebeeldGeoJson).ConfigureAwait(false);
         await SendAsync(HttpMethod.Get, KnooppuntRoutes.Gezondheid).ConfigureAwait(false);
         await SendAsync(HttpMethod.Get, KnooppuntRoutes.Situatiebeeld + "?tijdstip=gisteren").ConfigureAwait(false);
-        if (picture.Json?["incidenten"]?.AsArray().FirstOrDefault()?["id"] is JsonValue id)
+        if (At(picture.Object, "incidenten") is JsonArray incidents && incidents.FirstOrDefault() is JsonObject first && S(first["id"]) is { } id)
         {
-            await SendAsync(HttpMethod.Get, KnooppuntRoutes.Incident.Replace("{id}", Uri.EscapeDataString((string)id!), StringComparison.Ordinal)).ConfigureAwait(false);
+            await SendAsync(HttpMethod.Get, KnooppuntRoutes.Incident.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal)).ConfigureAwait(false);
         }
 
         await SendAsync(HttpMethod.Get, KnooppuntRoutes.Incident.Replace("{id}", "conformance-bestaat-niet", StringComparison.Ordinal)).ConfigureAwait(false);
@@ -326,10 +326,10 @@ internal sealed class ConformanceRun
             : Fail($"GET {BronhouderInterface.Changes}?sinds= answered {changes.Status}{(messages is null ? " without a JSON array" : "")}."));
         var badSince = await SendAsync(HttpMethod.Get, $"{KnooppuntRoutes.Base}{BronhouderInterface.Changes}?sinds=gisteren").ConfigureAwait(false);
         Check("BR-02", badSince.Status == 400 ? Pass("A moment that is not RFC 3339 refused with 400.") : Fail($"sinds=gisteren answered {badSince.Status}; expected 400."));
-        if (messages?.FirstOrDefault() is JsonObject message && (S(message["type"]))?.Split('.') is { Length: 4 } type && S(message["data"]?["id"]) is { } id)
+        if (messages?.FirstOrDefault() is JsonObject message && (S(message["type"]))?.Split('.') is { Length: 4 } type && S(At(message, "data", "id")) is { } id)
         {
             var one = await SendAsync(HttpMethod.Get, $"{KnooppuntRoutes.Base}/entiteiten/{type[2]}/{Uri.EscapeDataString(id)}").ConfigureAwait(false);
-            Check("BR-03", one.Status == 200 && S(one.Json?["data"]?["id"]) == id
+            Check("BR-03", one.Status == 200 && S(At(one.Object, "data", "id")) == id
                 ? Pass($"GET /entiteiten/{type[2]}/{id} answered the source's message about it.")
                 : Fail($"GET /entiteiten/{type[2]}/{id} answered {one.Status}, not the message about it."));
         }
@@ -347,8 +347,8 @@ internal sealed class ConformanceRun
             report["id"] = reportId;
             var posted = await SendAsync(HttpMethod.Post, KnooppuntRoutes.Base + BronhouderInterface.Terugmeldingen, Bytes(report), "application/json").ConfigureAwait(false);
             var state = await SendAsync(HttpMethod.Get, $"{KnooppuntRoutes.Base}/terugmeldingen/{Uri.EscapeDataString(reportId)}").ConfigureAwait(false);
-            Check("TM-02", posted.Status == 201 && state.Status == 200 && S(state.Json?["id"]) == reportId
-                ? Pass($"A terugmelding received (201) and its state answered ({S(state.Json?["status"])}).")
+            Check("TM-02", posted.Status == 201 && state.Status == 200 && S(state.Object?["id"]) == reportId
+                ? Pass($"A terugmelding received (201) and its state answered ({S(state.Object?["status"])}).")
                 : Fail($"A terugmelding answered {posted.Status}, its state {state.Status}; expected 201 and 200 with its id."));
         }
     }
@@ -540,6 +540,17 @@ internal sealed class ConformanceRun
 
     private static (ConformanceResult, string) Skip(string detail) => (ConformanceResult.Skip, detail);
 
+    /// <summary>The member at <paramref name="names"/> through objects only, or <c>null</c> (an answer may have any shape).</summary>
+    private static JsonNode? At(JsonNode? node, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            node = node is JsonObject o ? o[name] : null;
+        }
+
+        return node;
+    }
+
     /// <summary>A string member of an answer, or <c>null</c> when it is missing or not a string.</summary>
     private static string? S(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
@@ -590,19 +601,20 @@ internal sealed class ConformanceRun
             }
         }
 
-        public bool Accepted => Status is 201 || (Status == 200 && S(Json?["status"]) is "geaccepteerd" or "dubbel");
+        public bool Accepted => Status is 201 || (Status == 200 && S(Object?["status"]) is "geaccepteerd" or "dubbel");
 
         public bool Refused => Status is >= 400 and < 500;
 
         public bool RefusedFor(string codes) => Refused && (Code?.StartsWith(codes, StringComparison.Ordinal) ?? false);
 
-        public string? Code => Json is JsonObject o && o["code"] is JsonValue c && c.TryGetValue<string>(out var code) ? code : null;
+        /// <summary>The body when it is a JSON object (a system may answer anything).</summary>
+        public JsonObject? Object => Json as JsonObject;
 
-        public string? Detail => Json is JsonObject o && o["detail"] is JsonValue d && d.TryGetValue<string>(out var detail) ? detail : null;
+        public string? Code => S(Object?["code"]);
 
-        public IReadOnlyList<string> Locations => Json?["invalidParams"] is JsonArray list
-            ? [.. list.Select(p => p?["name"] is JsonValue n && n.TryGetValue<string>(out var name) ? name : null).OfType<string>()]
-            : [];
+        public string? Detail => S(Object?["detail"]);
+
+        public IReadOnlyList<string> Locations => Object?["invalidParams"] is JsonArray list ? [.. list.Select(p => p is JsonObject item ? S(item["name"]) : null).OfType<string>()] : [];
 
         public bool IsProblem => MediaType == "application/problem+json" && Json is JsonObject o
             && o["status"] is JsonValue s && s.TryGetValue<int>(out var status) && status == Status
