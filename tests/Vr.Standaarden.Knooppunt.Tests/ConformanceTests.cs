@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -287,20 +286,6 @@ public sealed class ConformanceTests(ITestOutputHelper output) : IDisposable
         await next(context);
     }
 
-    private static async Task<(int ExitCode, string Output)> Vr(params string[] arguments)
-    {
-        var vr = Path.Combine(ConformanceSuites.RepositoryRoot, "src", "Vr.Standaarden.Cli", "bin", new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0", "vr.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(vr);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(120)).Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> Vr(params string[] arguments) =>
+        SampleNode.RunDllAsync(SampleNode.VrDll(), arguments, TimeSpan.FromSeconds(120));
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Vr.Standaarden.Testing;
 
 namespace Vr.Standaarden.Knooppunt.Tests;
 
@@ -61,20 +62,40 @@ internal static class SampleNode
     }
 
     /// <summary>Runs the node to the end with <paramref name="arguments"/>: its exit code and everything it printed.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) =>
+        RunDllAsync(NodeDll(), arguments, TimeSpan.FromSeconds(90));
+
+    /// <summary>The vr tool, built with the tests (same configuration).</summary>
+    public static string VrDll()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var dll = Path.Combine(ConformanceSuites.RepositoryRoot, "src", "Vr.Standaarden.Cli", "bin", configuration, "net10.0", "vr.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build src/Vr.Standaarden.Cli ({configuration}) first.", dll);
+    }
+
+    /// <summary>
+    /// Runs <c>dotnet <paramref name="dll"/></c> with <paramref name="arguments"/> (and <paramref name="environment"/>) to the
+    /// end, or at most <paramref name="timeout"/>: its exit code and everything it printed.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunDllAsync(string dll, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(NodeDll());
+        start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
         return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -209,24 +209,8 @@ public sealed class ToegangTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>Runs <c>vr send</c> with the test's root as the one the server's certificate must chain to (SSL_CERT_FILE).</summary>
-    private async Task<(int ExitCode, string Output)> Vr(params string[] arguments)
-    {
-        var vr = Path.Combine(Path.GetDirectoryName(SampleNode.NodeDll())!, "..", "..", "..", "..", "..", "src", "Vr.Standaarden.Cli", "bin", new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0", "vr.dll");
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.GetFullPath(vr));
-        start.ArgumentList.Add("send");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["SSL_CERT_FILE"] = File("anchors.pem");
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> Vr(params string[] arguments) =>
+        SampleNode.RunDllAsync(SampleNode.VrDll(), ["send", .. arguments], TimeSpan.FromSeconds(60), new Dictionary<string, string> { ["SSL_CERT_FILE"] = File("anchors.pem") });
 
     [Fact]
     public async Task Without_access_control_the_node_will_not_listen_beyond_loopback_and_says_it_is_open()
