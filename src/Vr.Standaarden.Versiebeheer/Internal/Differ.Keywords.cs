@@ -533,6 +533,22 @@ internal sealed partial class Differ
             return;
         }
 
+        if (keyword == "dependentRequired" && Unfulfillable(o, ov, nv) is { } proof)
+        {
+            // Proved from the old schema alone: no instance it allowed can break a new dependency.
+            var dropped = Names(ov).Any(name => Dependencies(ov, name).Except(Dependencies(nv, name), StringComparer.Ordinal).Any());
+            if (dropped)
+            {
+                Prove(at, new Finding("O22", $"dependentRequired changed (was {Show(ov!.Value)}) (now {Show(nv!.Value)}); {proof}", Expect.Widen, [], Dependents(Objects(n, _newSynth), ov).Concat(Local(n, _newSynth))));
+            }
+            else
+            {
+                Add(VersionBump.Patch, at.Schema, at.Location, $"dependentRequired {(ov is null ? "added" : "changed")}{(ov is { } was ? $" (was {Show(was)})" : "")} (now {Show(nv!.Value)}); {proof}", ov is null ? "O21" : "O22");
+            }
+
+            return;
+        }
+
         var narrowing = Local(o, _oldSynth);
         var widening = Local(n, _newSynth);
         if (keyword == "dependentRequired")
@@ -557,6 +573,64 @@ internal sealed partial class Differ
         };
         Prove(at, new Finding(kind, $"{keyword} {verb}{(ov is { } a ? $" (was {Show(a)})" : "")}{(nv is { } b ? $" (now {Show(b)})" : "")}.",
             ov is null ? Expect.Narrow : nv is null ? Expect.Widen : Expect.Unknown, narrowing, widening));
+    }
+
+    private static IEnumerable<string> Dependencies(JsonElement? rules, string name) =>
+        rules is { ValueKind: JsonValueKind.Object } map && map.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Where(d => d.ValueKind == JsonValueKind.String).Select(d => d.GetString()!)
+            : [];
+
+    // Why every dependency the new rules add holds for each instance the old schema allowed, or null when that is not
+    // certain: the property that triggers it could not be there before (a closed object that did not name it), or what
+    // it depends on was required before anyway.
+    private static string? Unfulfillable(Side o, JsonElement? ov, JsonElement? nv)
+    {
+        if (nv is not { ValueKind: JsonValueKind.Object } rules || !o.IsObject)
+        {
+            return null;
+        }
+
+        var closed = o.Get("additionalProperties") is { ValueKind: JsonValueKind.False } && o.Get("patternProperties") is null;
+        var named = Names(o.Get("properties")).ToHashSet(StringComparer.Ordinal);
+        var required = o.Get("required") is { ValueKind: JsonValueKind.Array } list
+            ? list.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var absent = new List<string>();
+        var present = new List<string>();
+        foreach (var rule in rules.EnumerateObject())
+        {
+            var added = Dependencies(nv, rule.Name).Except(Dependencies(ov, rule.Name), StringComparer.Ordinal).ToList();
+            if (added.Count == 0)
+            {
+                continue;
+            }
+
+            if (closed && !named.Contains(rule.Name))
+            {
+                absent.Add(rule.Name);
+            }
+            else if (added.All(required.Contains))
+            {
+                present.Add(rule.Name);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        var reasons = new List<string>();
+        if (absent.Count > 0)
+        {
+            reasons.Add($"the old schema allowed no {string.Join(", ", absent.Select(a => $"'{a}'"))}");
+        }
+
+        if (present.Count > 0)
+        {
+            reasons.Add($"what {string.Join(", ", present.Select(a => $"'{a}'"))} now depend{(present.Count == 1 ? "s" : "")} on was required before");
+        }
+
+        return reasons.Count == 0 ? "no dependency was added." : $"no instance valid before breaks it: {string.Join("; ", reasons)}.";
     }
 
     private static IEnumerable<JsonNode?> Dependents(IEnumerable<JsonNode?> objects, JsonElement? rules)
