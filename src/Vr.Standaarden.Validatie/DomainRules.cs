@@ -46,6 +46,7 @@ public static class DomainRules
         new UnverifiedCodes(),
         new PurposesKnown(),
         new PriorityMatchesDiscipline(),
+        new TerugmeldingNamesWhatItDoubts(),
     ];
 
     /// <summary>Every domain rule, in the order they run.</summary>

@@ -21,6 +21,22 @@ public sealed class RuleTests
         return Messages.Envelope("melding", data, time);
     }
 
+    // A terugmelding about a field of a message (release 1.2), or with what it doubts taken out.
+    private static JsonObject Terugmelding(bool namesItsField)
+    {
+        var data = JsonNode.Parse(File.ReadAllText(Path.Combine(Vr.Standaarden.Testing.ConformanceSuites.RepositoryRoot, "spec", "1.2", "voorbeelden", "geldig", "terugmelding-bericht-grip.json")))!.AsObject();
+        if (!namesItsField)
+        {
+            data.Remove("bericht");
+            data.Remove("veld");
+            data.Remove("bronhouder");
+        }
+
+        var message = Messages.Envelope("terugmelding", data, "2026-04-12T14:30:00+02:00");
+        message["dataschema"] = "https://vr-standaarden.github.io/spec/1.2/schemas/terugmelding.schema.json";
+        return message;
+    }
+
     private static readonly Dictionary<string, Case> Cases = new()
     {
         ["VR-BER-001"] = new(Messages.Incident, () => With(Messages.Incident(), m => m["expirytime"] = "2026-11-20T21:00:00+01:00"), "/expirytime"),
@@ -60,6 +76,7 @@ public sealed class RuleTests
             // Passing here means: not reported when the option is off.
         },
         ["VR-CODE-004"] = new(Messages.Incident, () => With(Messages.Incident(), m => m["doelbinding"] = "incidentbestrijding spionage"), "/doelbinding"),
+        ["VR-TERUG-001"] = new(() => Terugmelding(namesItsField: true), () => Terugmelding(namesItsField: false), "/data"),
         ["VR-PRIO-001"] = new(
             () => Melding("2026-11-20T21:20:00+01:00"),
             () => Melding("2026-11-20T21:20:00+01:00", d => d["prioriteiten"]![0]!["prioriteit"] = "A1"), "/data/prioriteiten/0/prioriteit"),
