@@ -26,6 +26,14 @@ public sealed class ForwarderOptions
     /// </summary>
     public string? ReportSource { get; set; }
 
+    /// <summary>
+    /// The organisations (OINs) reached through the next node, for messages addressed to one: a terugmelding
+    /// (<see cref="TerugmeldingRoute.AddresseeOf"/>) goes there only when its addressee is one of them. <c>null</c> (the
+    /// default) makes the next node the way to every addressee this node is not bronhouder for
+    /// (<see cref="KnooppuntIngest.Bronhouders"/>), as a regional node's route to the national one is.
+    /// </summary>
+    public ISet<string>? Reaches { get; set; }
+
     /// <summary>How many messages one pass reads from the record; 256 by default.</summary>
     public int BatchSize { get; set; } = 256;
 
@@ -35,7 +43,7 @@ public sealed class ForwarderOptions
 
 /// <summary>What one forwarding pass did.</summary>
 /// <param name="Forwarded">Messages the next node accepted (or had already).</param>
-/// <param name="Withheld">Messages the policy did not let go to the next node (TLP, doelbinding, rubricering, expired).</param>
+/// <param name="Withheld">Messages the policy did not let go to the next node (TLP, doelbinding, rubricering, expired), and terugmeldingen addressed to someone the next node does not lead to.</param>
 /// <param name="RefusedByRecipient">Messages the next node refused for good (its own policy, validation, …).</param>
 /// <param name="Pending">Messages that could not be delivered now and stay for the next pass.</param>
 public sealed record ForwardResult(int Forwarded, int Withheld, int RefusedByRecipient, int Pending);
@@ -146,6 +154,13 @@ public sealed class KnooppuntForwarder : IDisposable
                 touched.Add(incident);
             }
 
+            if (TerugmeldingRoute.AddresseeOf(message) is { } addressee && !Routes(addressee))
+            {
+                // Addressed to someone the next node does not lead to.
+                withheld++;
+                continue;
+            }
+
             var decision = _options.Policy.Decide(message, _options.Recipient);
             if (decision.Verdict == SharingVerdict.Refuse)
             {
@@ -203,6 +218,9 @@ public sealed class KnooppuntForwarder : IDisposable
 
         return (new ForwardResult(forwarded, withheld, refused, pending), rows.Count == _options.BatchSize);
     }
+
+    private bool Routes(string addressee) =>
+        addressee == _options.Recipient || (_options.Reaches is { } reached ? reached.Contains(addressee) : !_ingest.Bronhouders.Contains(addressee));
 
     private void PublishReports(IEnumerable<string> incidents)
     {

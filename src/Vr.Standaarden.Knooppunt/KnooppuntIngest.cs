@@ -380,14 +380,58 @@ public sealed class KnooppuntIngest : IDisposable
         return [.. Log.Processing().Where(line => JsonNode.Parse(line)?["attributes"]?["vr.doorbraak"] is JsonValue v && v.TryGetValue<string>(out var named) && named == id)];
     }
 
+    /// <summary>
+    /// The OINs this node is bronhouder for: a terugmelding message (<see cref="TerugmeldingRoute"/>) that reaches the
+    /// record <c>INGEDIEND</c> and addressed to one of them becomes a case in <see cref="Terugmeldingen"/>, as one posted
+    /// to the bronhouder interface does. Empty by default.
+    /// </summary>
+    public ISet<string> Bronhouders { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The <c>source</c> under which this node answers terugmeldingen that came as messages (such as
+    /// <c>urn:nld:oin:…:systeem:knooppunt</c>): each step of <see cref="HandleTerugmelding"/> then records a terugmelding
+    /// message with the new status, addressed back to the melder, which forwarders carry there. No answers when <c>null</c>.
+    /// </summary>
+    public string? TerugmeldingSource { get; set; }
+
     /// <summary>The terugmeldingen this node received as bronhouder, oldest first.</summary>
-    public IReadOnlyList<Terugmeldingsstand> Terugmeldingen => [.. Log.TerugmeldingIds().Select(id => Log.FindTerugmelding(id)).OfType<Terugmeldingsstand>()];
+    public IReadOnlyList<Terugmeldingsstand> Terugmeldingen
+    {
+        get
+        {
+            TakeInTerugmeldingen();
+            return [.. Log.TerugmeldingIds().Select(id => Log.FindTerugmelding(id)).OfType<Terugmeldingsstand>()];
+        }
+    }
 
     /// <summary>The terugmelding with <paramref name="id"/>, or <c>null</c>.</summary>
     public Terugmeldingsstand? FindTerugmelding(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
+        TakeInTerugmeldingen();
         return Log.FindTerugmelding(id);
+    }
+
+    // Cases from the record: every terugmelding message addressed to a bronhouder of this node as submitted. Taken from the
+    // picture when cases are read, so a node stopped between recording a message and opening its case loses neither.
+    private void TakeInTerugmeldingen()
+    {
+        if (Bronhouders.Count == 0)
+        {
+            return;
+        }
+
+        List<JsonObject> reports;
+        lock (_gate)
+        {
+            reports = [.. Situatiebeeld.Entities("terugmelding").Select(e => e.Data)
+                .Where(d => d["bericht"] is JsonObject && Text(d, "status") == TerugmeldingRoute.Submitted && Bronhouders.Contains(Text(d, "bronhouder")))];
+        }
+
+        foreach (var report in reports)
+        {
+            Log.AddTerugmelding(Text(report, "id"), report, Clock.GetUtcNow());
+        }
     }
 
     /// <summary>
@@ -431,7 +475,45 @@ public sealed class KnooppuntIngest : IDisposable
             throw new InvalidOperationException($"Terugmeldingsstand '{id}' changed meanwhile; read it again.");
         }
 
-        return Log.FindTerugmelding(id)!;
+        var moved = Log.FindTerugmelding(id)!;
+        if (TerugmeldingSource is { } source && held.Inhoud["bericht"] is JsonObject)
+        {
+            Answer(moved, source);
+        }
+
+        return moved;
+    }
+
+    // The answer to a terugmelding that came as a message: the report with its new status, shared as the report was,
+    // caused by the correcting message (GEWIJZIGD) or by the report, on its way back to the melder.
+    private void Answer(Terugmeldingsstand state, string source)
+    {
+        var report = Read(p => p.Entities("terugmelding").FirstOrDefault(e => e.Id == state.Id));
+        var original = report is null ? null : Log.Find(report.Herkomst.Source, report.Herkomst.MessageId);
+        var data = state.Inhoud.DeepClone().AsObject();
+        data["status"] = state.Status;
+        var now = Clock.GetUtcNow();
+        var answer = new JsonObject
+        {
+            ["specversion"] = "1.0",
+            ["id"] = $"{state.Id}-{state.Status}",
+            ["source"] = source,
+            ["type"] = TerugmeldingRoute.Type,
+            ["time"] = Timestamps.Text(now),
+            ["datacontenttype"] = "application/json",
+            ["dataschema"] = (string?)original?["dataschema"] ?? $"https://vr-standaarden.github.io/spec/{Vr.Standaarden.Model.Messages.Release}/schemas/terugmelding.schema.json",
+            ["tlp"] = (string?)original?["tlp"] ?? "TLP:AMBER",
+            ["doelbinding"] = (string?)original?["doelbinding"] ?? "incidentbestrijding",
+            ["bewaartermijn"] = (string?)original?["bewaartermijn"] ?? "P30D",
+        };
+        if ((string?)original?["correlationid"] is { } correlation)
+        {
+            answer["correlationid"] = correlation;
+        }
+
+        answer["causationid"] = state.Antwoord ?? report?.Herkomst.MessageId ?? state.Id;
+        answer["data"] = data;
+        Ingest(answer);
     }
 
     /// <summary>

@@ -136,7 +136,8 @@ internal static class KnooppuntInterface
                 ("locatie", Js.Any("De omschrijving van de plaats.")),
                 ("*bronnen", Js.Whole()), ("*tegenstrijdigheden", Js.Whole()),
                 ("*tegenstrijdigeVelden", Js.List(Js.Text())),
-                ("*opgelost", Js.Whole()), ("*bijgewerkt", Js.Moment())))),
+                ("*opgelost", Js.Whole()), ("*terugmeldingen", Js.Whole("Open terugmeldingen op velden van het incident.")),
+                ("*bijgewerkt", Js.Moment())))),
             ("*entiteiten", Js.List(Js.Object(null,
                 ("*entiteit", Js.OneOf(release.Entities)), ("*id", Js.Text()), ("tlp", Js.OneOf(Tlp)),
                 ("*herkomst", Js.Component("Herkomst")), ("prioriteit", Js.Any()), ("locatie", Js.Any())))));
@@ -153,7 +154,14 @@ internal static class KnooppuntInterface
             ("*bronnen", Js.List(Js.Text())),
             ("*tegenstrijdigheden", Js.List(Js.Component("Tegenstrijdigheid"))),
             ("*opgelost", Js.List(Js.Component("Tegenstrijdigheid"))),
-            ("terzijde", Js.List(Js.Object(null, ("*veld", Js.Text()), ("*reden", Js.Text()), ("*besluit", Js.Component("Besluitwaarde"))))));
+            ("terzijde", Js.List(Js.Object(null, ("*veld", Js.Text()), ("*reden", Js.Text()), ("*besluit", Js.Component("Besluitwaarde"))))),
+            ("terugmeldingen", Js.List(Js.Component("OpenTerugmelding"))));
+        s["OpenTerugmelding"] = Js.Object("Een terugmelding op een veld die de bronhouder nog niet afhandelde.",
+            ("*id", Js.Text()), ("*veld", Js.Text("Het veld van het incident.")), ("*pointer", Js.Text("Het betwijfelde veld in de data van het bericht (JSON Pointer).")),
+            ("*bericht", Js.Object("Het betwijfelde bericht.", ("*bron", Js.Text()), ("*id", Js.Text()))),
+            ("*status", Js.OneOf(["INGEDIEND", "IN_ONDERZOEK"])),
+            ("melder", Js.NullableText()), ("bronhouder", Js.NullableText()), ("reden", Js.NullableText()),
+            ("*herkomst", Js.Component("Herkomst")));
         s["FeatureCollection"] = Js.Object("GeoJSON (RFC 7946).",
             ("*type", Js.OneOf(["FeatureCollection"])),
             ("*features", Js.List(Js.Object(null,

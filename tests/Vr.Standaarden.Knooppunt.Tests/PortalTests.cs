@@ -110,6 +110,42 @@ public sealed class PortalTests(ITestOutputHelper output) : IDisposable
         Assert.True(logs.Count == 0, string.Join("\n", logs.Select(l => l.Message)));
     }
 
+    [Fact]
+    public async Task An_open_terugmelding_is_marked_on_its_field_until_the_bronhouder_answers()
+    {
+        using var ingest = new KnooppuntIngest(Path.Combine(_folder, "berichten.db"));
+        var receiver = ingest.Attach(new MessageReceiver(new ReceiverOptions { Verification = VerificationMode.Off, Sharing = SharingMode.Off, Deduplication = DeduplicationMode.Off }));
+        var doubted = Incident(Gms, 1, 0, "GRIP1");
+        ingest.Ingest(doubted);
+        ingest.Ingest(TerugmeldingFlowTests.Report(doubted, "/grip/niveau", "GRIP1", source: Lcms));
+        await using var server = await Kestrel.StartAsync(app =>
+        {
+            app.UseKnooppuntProtection();
+            app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = "VR15", SignaturesVerified = false });
+        });
+
+        using var browser = Chromium();
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
+        // The list is drawn again on every change: an element found a moment ago may be gone.
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
+        browser.Navigate().GoToUrl(server.Address.ToString());
+        wait.Until(d => d.FindElement(By.TagName("body")).GetAttribute("data-geladen") is not null);
+        Assert.Contains("1 terugmelding open", Row(browser, "INC-15-2026-0042").Text, StringComparison.Ordinal);
+
+        // The details mark the doubted field, with who doubts it, who is asked and why; the other fields are unmarked.
+        Row(browser, "INC-15-2026-0042").FindElement(By.TagName("button")).Click();
+        var grip = wait.Until(d => d.FindElements(By.CssSelector("#details dd[data-veld='grip']")).FirstOrDefault()?.Text);
+        Assert.Contains("Terugmelding open", grip, StringComparison.Ordinal);
+        Assert.Contains("00000004000000043000", grip, StringComparison.Ordinal);
+        Assert.Contains("schaalde om 21:20 af", grip, StringComparison.Ordinal);
+        Assert.Single(browser.FindElements(By.CssSelector("#details .mark.terugmelding")));
+
+        // The bronhouder's answer (the value stands) arrives: the mark goes, without reloading.
+        ingest.Ingest(TerugmeldingFlowTests.Report(doubted, "/grip/niveau", "GRIP1", source: Gms, status: "ONGEWIJZIGD", minute: 40, melder: "00000004000000043000"));
+        wait.Until(d => !Row((ChromeDriver)d, "INC-15-2026-0042").Text.Contains("terugmelding", StringComparison.Ordinal));
+        Assert.Empty(browser.FindElements(By.CssSelector("#lijst .mark.terugmelding")));
+    }
+
     private const string ContrastScript = """
         const el = document.querySelector(arguments[0]);
         const rgb = s => s.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });

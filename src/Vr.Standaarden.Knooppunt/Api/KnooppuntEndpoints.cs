@@ -338,6 +338,7 @@ public static partial class KnooppuntEndpoints
             ["tegenstrijdigheden"] = s.Contradictions.Count,
             ["tegenstrijdigeVelden"] = new JsonArray([.. s.Contradictions.Select(c => (JsonNode)JsonValue.Create(c.Field))]),
             ["opgelost"] = s.Resolved.Count,
+            ["terugmeldingen"] = s.Terugmeldingen.Count,
             ["bijgewerkt"] = Timestamps.Text(s.Fields.Values.Max(v => v.Herkomst.Time)),
         })]),
         ["entiteiten"] = new JsonArray([.. OtherEntities(picture).Select(e => (JsonNode)Summary(e))]),
@@ -416,6 +417,18 @@ public static partial class KnooppuntEndpoints
                 ["veld"] = r.Resolution.Field,
                 ["reden"] = r.Reason,
                 ["besluit"] = new JsonObject { ["id"] = r.Resolution.BesluitId, ["team"] = r.Resolution.Team, ["waarde"] = r.Resolution.Value?.DeepClone(), ["herkomst"] = Herkomst(r.Resolution.Herkomst) },
+            })]),
+            ["terugmeldingen"] = new JsonArray([.. state.Terugmeldingen.Select(t => (JsonNode)new JsonObject
+            {
+                ["id"] = t.Id,
+                ["veld"] = t.Field,
+                ["pointer"] = t.Veld,
+                ["bericht"] = new JsonObject { ["bron"] = t.BerichtSource, ["id"] = t.BerichtId },
+                ["status"] = t.Status,
+                ["melder"] = t.Melder,
+                ["bronhouder"] = t.Bronhouder,
+                ["reden"] = t.Reden,
+                ["herkomst"] = Herkomst(t.Herkomst),
             })]),
         };
     }

@@ -91,6 +91,22 @@ public sealed class EntityState
     };
 }
 
+/// <summary>
+/// A terugmelding on a field of an incident that its bronhouder has not handled yet (<c>INGEDIEND</c> or
+/// <c>IN_ONDERZOEK</c>): someone doubts the value a message gave the field.
+/// </summary>
+/// <param name="Id">The terugmelding's id.</param>
+/// <param name="Field">The incident field it concerns (the first member of <paramref name="Veld"/>).</param>
+/// <param name="Veld">The doubted field as a JSON Pointer into the data of the doubted message.</param>
+/// <param name="BerichtSource">The <c>source</c> of the doubted message.</param>
+/// <param name="BerichtId">The <c>id</c> of the doubted message.</param>
+/// <param name="Status">The state of its handling.</param>
+/// <param name="Melder">The OIN of the organisation that doubts the value.</param>
+/// <param name="Bronhouder">The OIN of the organisation asked to check it.</param>
+/// <param name="Reden">What the doubt rests on.</param>
+/// <param name="Herkomst">The message that gave the latest state.</param>
+public sealed record OpenTerugmelding(string Id, string Field, string Veld, string BerichtSource, string BerichtId, string Status, string? Melder, string? Bronhouder, string? Reden, Herkomst Herkomst);
+
 /// <summary>What changed in a field of an entity between two moments.</summary>
 /// <param name="EntityId">The entity.</param>
 /// <param name="Field">The field.</param>
@@ -171,6 +187,9 @@ public sealed class IncidentState
     /// region, or a value no source gave), with the reason; their contradictions stay in <see cref="Contradictions"/>.
     /// </summary>
     public IReadOnlyList<SetAsideResolution> SetAside { get; init; } = [];
+
+    /// <summary>The terugmeldingen on the incident's fields that are not handled yet, by field.</summary>
+    public IReadOnlyList<OpenTerugmelding> Terugmeldingen { get; init; } = [];
 }
 
 /// <summary>
@@ -230,6 +249,8 @@ public sealed class Situatiebeeld
     private readonly Dictionary<(string Source, string Id), DateTimeOffset> _withdrawn = [];
     private readonly Dictionary<string, (int Rank, string[] Purposes)> _sharing = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IncidentState> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, OpenTerugmelding>> _terugmeldingen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _terugmeldingIncident = new(StringComparer.Ordinal);
     private static readonly string[] TlpOrder = ["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"];
 
     /// <summary>An empty picture.</summary>
@@ -341,7 +362,13 @@ public sealed class Situatiebeeld
             }
 
             var provenance = new Herkomst(source, (string?)message["id"] ?? "", time);
-            var incident = entity == "incident" ? id : entity is "melding" or "besluit" ? (string?)data["incidentId"] : null;
+            var incident = entity switch
+            {
+                "incident" => id,
+                "melding" or "besluit" => (string?)data["incidentId"],
+                "terugmelding" => (string?)message["correlationid"],
+                _ => null,
+            };
             List<(string Field, JsonNode? Value)>? fields = entity switch
             {
                 "incident" => [.. IncidentFields(data).Select(f => (f.Field, f.Value?.DeepClone()))],
@@ -425,6 +452,52 @@ public sealed class Situatiebeeld
         {
             Withdraw(concerns, change.Herkomst);
         }
+
+        if (change.Entity == "terugmelding")
+        {
+            Doubt(change);
+        }
+    }
+
+    // A terugmelding about a field of a message marks that field of the incident the message is about: the incident its
+    // correlationid names, or else the one a field of which that message gave. Its answers (same id, a later status)
+    // follow it there; a handled one takes the mark off.
+    private void Doubt(PendingChange change)
+    {
+        var data = change.Data!;
+        if (data["bericht"] is not JsonObject message || (string?)message["bron"] is not { } source || (string?)message["id"] is not { } messageId
+            || (string?)data["veld"] is not { Length: > 1 } pointer || pointer[0] != '/')
+        {
+            return;
+        }
+
+        if (!_terugmeldingIncident.TryGetValue(change.Id, out var incident))
+        {
+            incident = change.Incident is { } named && _incidents.ContainsKey(named)
+                ? named
+                : _incidents.FirstOrDefault(i => i.Value.Values.Any(f => f.Values.Any(v => v.Herkomst.Source == source && v.Herkomst.MessageId == messageId))).Key;
+            if (incident is null)
+            {
+                return;
+            }
+
+            _terugmeldingIncident[change.Id] = incident;
+        }
+
+        if (!_terugmeldingen.TryGetValue(incident, out var open))
+        {
+            _terugmeldingen[incident] = open = new Dictionary<string, OpenTerugmelding>(StringComparer.Ordinal);
+        }
+
+        if (open.TryGetValue(change.Id, out var known) && known.Herkomst.Time > change.Herkomst.Time)
+        {
+            return;
+        }
+
+        var end = pointer.IndexOf('/', 1);
+        var field = (end < 0 ? pointer[1..] : pointer[1..end]).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+        open[change.Id] = new OpenTerugmelding(change.Id, field, pointer, source, messageId, (string?)data["status"] ?? "", (string?)data["melder"], (string?)data["bronhouder"], (string?)data["reden"], change.Herkomst);
+        _states.Remove(incident);
     }
 
     // A kennisgeving INTREKKING takes the warnings it names off the picture: only those of its own source, sent no later
@@ -502,7 +575,9 @@ public sealed class Situatiebeeld
 
         var sources = fields.Values.SelectMany(f => f.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         var sharing = _sharing.GetValueOrDefault(id, (TlpOrder.Length - 1, []));
-        return _states[id] = new IncidentState(id, current, contradictions, resolved, sources, TlpOrder[sharing.Rank], sharing.Purposes) { SetAside = setAside };
+        var doubts = _terugmeldingen.GetValueOrDefault(id)?.Values.Where(t => t.Status is "INGEDIEND" or "IN_ONDERZOEK")
+            .OrderBy(t => t.Field, StringComparer.Ordinal).ThenBy(t => t.Id, StringComparer.Ordinal).ToList() ?? [];
+        return _states[id] = new IncidentState(id, current, contradictions, resolved, sources, TlpOrder[sharing.Rank], sharing.Purposes) { SetAside = setAside, Terugmeldingen = doubts };
     }
 
     /// <summary>Why <paramref name="resolution"/> does not settle <paramref name="contradiction"/>, or <c>null</c> when it does.</summary>

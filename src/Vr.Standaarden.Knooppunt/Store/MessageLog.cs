@@ -52,6 +52,17 @@ public sealed class MessageLog : IDisposable
         return command.ExecuteScalar() is not null;
     }
 
+    /// <summary>The recorded message with <paramref name="source"/> and <paramref name="id"/>, or <c>null</c>.</summary>
+    internal JsonObject? Find(string source, string id)
+    {
+        using var scope = _lock.EnterScope();
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT inhoud FROM berichten WHERE source = $s AND id = $i";
+        command.Parameters.AddWithValue("$s", source);
+        command.Parameters.AddWithValue("$i", id);
+        return command.ExecuteScalar() is string text ? JsonNode.Parse(text) as JsonObject : null;
+    }
+
     /// <summary>Adds a message; <c>false</c> when one with its (<c>source</c>, <c>id</c>) is there already.</summary>
     /// <exception cref="FormatException">The message lacks <c>source</c>, <c>id</c> or a readable <c>time</c>.</exception>
     public bool Add(JsonObject message)

@@ -20,6 +20,8 @@ const texts = {
     grantPersonal: 'Persoonsgegevens', grantHours: 'Uren (ten hoogste 72)', grantReason: 'Reden', grantSubmit: 'Verlenen',
     grantLine: g => `${g.afnemers.join(', ')} voor ${g.doel}${g.persoonsgegevens.length ? ` met persoonsgegevens (${g.persoonsgegevens.join(', ')})` : ''}, tot ${formatTime(g.tot)}: ${g.reden}`,
     granted: g => `Doorbraak ${g.id} verleend tot ${formatTime(g.tot)}.`, refused: 'Geweigerd',
+    doubted: n => `${n} terugmelding${n === 1 ? '' : 'en'} open`, doubt: 'Terugmelding open',
+    doubtLine: d => `${d.id} (${d.status === 'IN_ONDERZOEK' ? 'in onderzoek' : 'ingediend'}) door ${d.melder ?? 'onbekend'} bij bronhouder ${d.bronhouder ?? 'onbekend'}: ${d.reden ?? ''}`,
     close: 'Sluiten', none: 'geen', kinds: { waarschuwing: 'Waarschuwing', capaciteit: 'Capaciteit', melding: 'Melding', besluit: 'Besluit', situatiebeeld: 'Situatiebeeld', object: 'Object' },
   },
   en: {
@@ -39,6 +41,8 @@ const texts = {
     grantPersonal: 'Personal data', grantHours: 'Hours (at most 72)', grantReason: 'Reason', grantSubmit: 'Grant',
     grantLine: g => `${g.afnemers.join(', ')} for ${g.doel}${g.persoonsgegevens.length ? ` with personal data (${g.persoonsgegevens.join(', ')})` : ''}, until ${formatTime(g.tot)}: ${g.reden}`,
     granted: g => `Doorbraak ${g.id} granted until ${formatTime(g.tot)}.`, refused: 'Refused',
+    doubted: n => `${n} terugmelding${n === 1 ? '' : 'en'} (feedback report${n === 1 ? '' : 's'}) open`, doubt: 'Terugmelding (feedback report) open',
+    doubtLine: d => `${d.id} (${d.status === 'IN_ONDERZOEK' ? 'under investigation' : 'submitted'}) by ${d.melder ?? 'unknown'} to holder ${d.bronhouder ?? 'unknown'}: ${d.reden ?? ''}`,
     close: 'Close', none: 'none', kinds: { waarschuwing: 'Warning', capaciteit: 'Capacity', melding: 'Report', besluit: 'Decision', situatiebeeld: 'Situation report', object: 'Object' },
   },
 };
@@ -173,6 +177,7 @@ function renderList() {
       : el('span', { class: 'mark eenduidig' }, `✓ ${t('agreed')}`);
     const status = el('td', {}, mark);
     if (incident.opgelost > 0) status.append(el('span', { class: 'mark opgelost' }, ` (${incident.opgelost} ${t('resolved')})`));
+    if (incident.terugmeldingen > 0) status.append(el('span', { class: 'mark terugmelding' }, ` ? ${t('doubted')(incident.terugmeldingen)}`));
     const button = el('button', { type: 'button', 'aria-expanded': String(state.selected === incident.id), 'aria-controls': 'details' }, incident.id);
     button.addEventListener('click', () => select(incident.id));
     const row = el('tr', { 'data-id': incident.id, class: state.selected === incident.id ? 'gekozen' : null },
@@ -203,8 +208,13 @@ async function select(id) {
     const fields = el('dl');
     for (const [name, value] of Object.entries(incident.velden)) {
       const origin = incident.herkomst[name];
-      fields.append(el('dt', {}, name), el('dd', {}, el('div', {}, shortValue(name, value)),
-        el('div', { class: 'herkomst' }, `${t('provenance')}: ${origin.bron} · ${t('message')} ${origin.bericht} · ${formatTime(origin.tijdstip)}`)));
+      const cell = el('dd', { 'data-veld': name }, el('div', {}, shortValue(name, value)),
+        el('div', { class: 'herkomst' }, `${t('provenance')}: ${origin.bron} · ${t('message')} ${origin.bericht} · ${formatTime(origin.tijdstip)}`));
+      for (const d of (incident.terugmeldingen || []).filter(d => d.veld === name)) {
+        cell.append(el('div', { class: 'mark terugmelding' }, `? ${t('doubt')}: ${t('doubtLine')(d)}`));
+      }
+
+      fields.append(el('dt', {}, name), cell);
     }
 
     const open = el('section', {}, el('h4', {}, `${t('openContradictions')}: ${incident.tegenstrijdigheden.length || t('none')}`));
