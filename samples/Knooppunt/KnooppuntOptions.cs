@@ -29,7 +29,8 @@ internal sealed partial class KnooppuntOptions
           --oidc-client-id <id>    the node's client id at the provider (required with --oidc)
           --oidc-client-secret <s> the node's client secret, when the provider gave it one
           --register <file>        the recipient register (default: the sample register next to the program)
-          --regiogrenzen <file>    a GeoJSON (WGS 84) of the safety regions' outlines for the portal's map
+          --regiogrenzen <file>    a GeoJSON (WGS 84) of the safety regions' outlines for the portal's map (default: the
+                                   25 regions of 2025 that ship with the node; CBS, Kadaster via PDOK, CC BY 4.0)
           --no-samples             do not feed the sample data
           --exit-after-samples     feed the samples, print the summary and stop (for scripts)
 

@@ -264,7 +264,7 @@ if (options.Oidc is not null)
 
 app.UseKnooppuntProtection();
 // The node also answers as the bronhouder of what it holds: data fetched where it is, terugmeldingen received.
-app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = options.Name, SignaturesVerified = options.Trust is not null, RegionOutlines = options.RegionOutlines, Access = access, Bronhouder = true });
+app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = options.Name, SignaturesVerified = options.Trust is not null, RegionOutlines = options.RegionOutlines, Region = options.National ? null : string.Create(CultureInfo.InvariantCulture, $"VR{options.Region:00}"), Access = access, Bronhouder = true });
 await app.StartAsync();
 var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 log.LogInformation("Node {Name} ({Oin}) on {Address}; record in {Data}", options.Name, options.KnooppuntOin, address, options.Data);

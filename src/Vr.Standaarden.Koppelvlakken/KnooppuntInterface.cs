@@ -133,6 +133,7 @@ internal static class KnooppuntInterface
                 ("*id", Js.Text()),
                 ("grip", Js.Any("Het GRIP-niveau (codelijst grip-niveau).")),
                 ("classificatie", Js.Any()), ("fase", Js.Any()), ("veiligheidsregio", Js.Any()),
+                ("disciplines", Js.Any("De disciplines (codelijst discipline).")),
                 ("locatie", Js.Any("De omschrijving van de plaats.")),
                 ("*bronnen", Js.Whole()), ("*tegenstrijdigheden", Js.Whole()),
                 ("*tegenstrijdigeVelden", Js.List(Js.Text())),
@@ -175,7 +176,8 @@ internal static class KnooppuntInterface
             ("berichten", Js.Whole()), ("incidenten", Js.Whole()),
             ("handtekeningen", Js.OneOf(["gecontroleerd", "niet gecontroleerd"])),
             ("eerste", Js.NullableMoment()), ("laatste", Js.NullableMoment()),
-            ("regiogrenzen", Js.Flag()));
+            ("regiogrenzen", Js.Flag()),
+            ("regio", Js.NullableText("De veiligheidsregio van een regionaal knooppunt; null voor het landelijke.")));
         s["Verwerkingen"] = Js.Object("Het verwerkingenlog.",
             ("*keten", Js.Object(null, ("*intact", Js.Flag()), ("*records", Js.Whole()), ("laatste", Js.NullableText()), ("probleem", Js.NullableText()))),
             ("*verwerkingen", Js.List(Js.Object("Eén verwerking."))));

@@ -29,9 +29,16 @@ public sealed class KnooppuntEndpointOptions
 
     /// <summary>
     /// A GeoJSON file (WGS 84) with the safety regions' outlines, served as <c>/regiogrenzen.geojson</c> and drawn on the
-    /// portal's map; without it the map shows incidents and warnings only.
+    /// portal's map; <c>null</c> (the default) serves the 25 safety regions of 2025 that ship with the package (CBS,
+    /// Kadaster via PDOK, CC BY 4.0: <c>statcode</c> <c>VR01</c>…<c>VR25</c>, <c>statnaam</c> the name).
     /// </summary>
     public string? RegionOutlines { get; set; }
+
+    /// <summary>
+    /// The safety region a regional node serves (<c>VR01</c>…<c>VR25</c>): the portal opens zoomed to it. <c>null</c>
+    /// (the default) is a national node: the portal shows the country, each region coloured by its open incidents.
+    /// </summary>
+    public string? Region { get; set; }
 
     /// <summary>
     /// Whether the routes of the unversioned API that came before <c>/v1</c> (<see cref="KnooppuntRoutes.Moved"/>) answer
@@ -69,7 +76,8 @@ public sealed class KnooppuntEndpointOptions
 /// <item><description><c>GET /v1/situatiebeeld/geojson[?tijdstip=]</c>: incidents and the other entities as a FeatureCollection;</description></item>
 /// <item><description><c>GET /v1/situatiebeeld/stroom</c>: server-sent events, one <c>wijziging</c> per ingested batch;</description></item>
 /// <item><description><c>GET /v1/gezondheid</c>: status (<c>ok</c>, or <c>degraded</c> with <c>redenen</c> while the record cannot be written or holds messages in <c>quarantaine</c>), the size of the record, whether signatures are verified;</description></item>
-/// <item><description><c>GET /</c>: the portal (map, list, time slider, live updates; Dutch and English).</description></item>
+/// <item><description><c>GET /</c>: the portal (map with the regions' outlines, filters kept in the URL, list, time slider, live updates; Dutch and English);</description></item>
+/// <item><description><c>GET /situatierapport[?tijdstip=&amp;regio=&amp;grip=&amp;…]</c>: the printable situatierapport (HTML) of the picture as the caller may see it, with the portal's filters.</description></item>
 /// </list>
 /// The unversioned routes of before (<see cref="KnooppuntRoutes.Moved"/>) answer <c>308</c> to their place under <c>/v1</c>.
 /// </summary>
@@ -187,7 +195,8 @@ public static partial class KnooppuntEndpoints
                     ["toegang"] = "beveiligd",
                     ["incidenten"] = ingest.ReadAs(caller!, access.Policy, null, "GET /gezondheid", p => p.IncidentCount, null, null, record: false, narrow: r => KnooppuntAccess.Narrow(r, context.User)),
                     ["handtekeningen"] = options.SignaturesVerified ? "gecontroleerd" : "niet gecontroleerd",
-                    ["regiogrenzen"] = options.RegionOutlines is not null,
+                    ["regiogrenzen"] = true,
+                    ["regio"] = options.Region,
                 });
             }
 
@@ -210,7 +219,8 @@ public static partial class KnooppuntEndpoints
                 ["handtekeningen"] = options.SignaturesVerified ? "gecontroleerd" : "niet gecontroleerd",
                 ["eerste"] = first?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
                 ["laatste"] = last?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
-                ["regiogrenzen"] = options.RegionOutlines is not null,
+                ["regiogrenzen"] = true,
+                ["regio"] = options.Region,
             });
         });
         endpoints.MapGet(KnooppuntRoutes.Verwerkingen, context =>
@@ -260,15 +270,7 @@ public static partial class KnooppuntEndpoints
         endpoints.MapFallback(KnooppuntRoutes.Base + "/{**rest}", context =>
             Problem(context, 404, "Niet gevonden", $"{context.Request.Path} is no resource of this API; {KnooppuntRoutes.OpenApi} lists them.", apiVersion));
 
-        endpoints.MapGet("/regiogrenzen.geojson", context => options.RegionOutlines is { } outlines && File.Exists(outlines)
-            ? context.Response.SendFileAsync(outlines)
-            : Problem(context, 404, "Niet beschikbaar", "This node has no safety-region outlines (KnooppuntEndpointOptions.RegionOutlines).", apiVersion));
-        if (options.Portal)
-        {
-            endpoints.MapGet("/", context => Resource(context, "portal.html", "text/html; charset=utf-8", apiVersion));
-            endpoints.MapGet("/portal.js", context => Resource(context, "portal.js", "text/javascript; charset=utf-8", apiVersion));
-            endpoints.MapGet("/portal.css", context => Resource(context, "portal.css", "text/css; charset=utf-8", apiVersion));
-        }
+        MapPortal(endpoints, ingest, access, options, apiVersion);
 
         return endpoints;
     }
@@ -333,6 +335,7 @@ public static partial class KnooppuntEndpoints
             ["classificatie"] = s.Fields.GetValueOrDefault("classificatie")?.Value?.DeepClone(),
             ["fase"] = s.Fields.GetValueOrDefault("fase")?.Value?.DeepClone(),
             ["veiligheidsregio"] = s.Fields.GetValueOrDefault("veiligheidsregio")?.Value?.DeepClone(),
+            ["disciplines"] = s.Fields.GetValueOrDefault("disciplines")?.Value?.DeepClone(),
             ["locatie"] = s.Fields.GetValueOrDefault("locatie")?.Value?["omschrijving"]?.DeepClone(),
             ["bronnen"] = s.Sources.Count,
             ["tegenstrijdigheden"] = s.Contradictions.Count,
