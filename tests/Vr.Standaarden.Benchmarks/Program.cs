@@ -4,9 +4,17 @@ namespace Vr.Standaarden.Benchmarks;
 
 internal static class Program
 {
-    /// <summary><c>storm [--hours H] [--speed S]</c> runs the storm load tool; anything else goes to BenchmarkDotNet.</summary>
+    /// <summary>
+    /// <c>storm [--hours H] [--speed S]</c> runs the storm load tool, <c>portal [--incidents N] [--runs R]</c> the portal
+    /// in Chromium; anything else goes to BenchmarkDotNet.
+    /// </summary>
     private static int Main(string[] args)
     {
+        if (args is ["portal", ..])
+        {
+            return Exchange.PortalLoad.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
         if (args is ["storm", ..])
         {
             return Exchange.StormLoad.RunAsync(args[1..]).GetAwaiter().GetResult();
