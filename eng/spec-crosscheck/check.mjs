@@ -8,7 +8,7 @@ import path from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
-const annotationKeywords = ["titleEn", "descriptionEn", "verwijstNaar", "codelijst", "codes", "persoonsgegeven"];
+const annotationKeywords = ["titleEn", "descriptionEn", "verwijstNaar", "codelijst", "codes", "persoonsgegeven", "aanbevolen"];
 const ajv = new Ajv2020({ strict: true, strictTypes: false, strictRequired: false, allErrors: true, validateFormats: true });
 addFormats(ajv);
 ajv.addVocabulary(annotationKeywords);

@@ -47,6 +47,7 @@ public static class DomainRules
         new PurposesKnown(),
         new PriorityMatchesDiscipline(),
         new TerugmeldingNamesWhatItDoubts(),
+        new AiNamesItsModelVersion(),
     ];
 
     /// <summary>Every domain rule, in the order they run.</summary>

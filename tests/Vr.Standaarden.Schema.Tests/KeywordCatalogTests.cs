@@ -81,7 +81,7 @@ public sealed class KeywordCatalogTests
     public void Lists_the_standards_own_annotations_and_every_name_once()
     {
         var own = KeywordCatalog.All.Where(k => k.Vocabulary == Vocabulary.Standard).ToList();
-        Assert.Equal(["titleEn", "descriptionEn", "persoonsgegeven", "verwijstNaar", "codelijst", "codes"], own.Select(k => k.Name));
+        Assert.Equal(["titleEn", "descriptionEn", "persoonsgegeven", "verwijstNaar", "aanbevolen", "codelijst", "codes"], own.Select(k => k.Name));
         Assert.All(own, k => Assert.Equal((KeywordKind.Annotation, SchemaDrafts.None), (k.Kind, k.Drafts)));
         Assert.Equal(KeywordCatalog.All.Count, KeywordCatalog.All.Select(k => k.Name).Distinct(StringComparer.Ordinal).Count());
         Assert.Null(KeywordCatalog.Find("minlength"));

@@ -37,6 +37,20 @@ public sealed class RuleTests
         return message;
     }
 
+    // A melding of release 1.2 whose classification a learned model read from the caller's words.
+    private static JsonObject ClassifiedByAi(bool withVersion)
+    {
+        var data = JsonNode.Parse(File.ReadAllText(Path.Combine(Vr.Standaarden.Testing.ConformanceSuites.RepositoryRoot, "spec", "1.2", "voorbeelden", "geldig", "melding-classificatie-door-ai.json")))!.AsObject();
+        if (!withVersion)
+        {
+            data["veldTotstandkoming"]!["/classificatie"]!["model"]!.AsObject().Remove("versie");
+        }
+
+        var message = Messages.Envelope("melding", data, "2026-11-20T21:20:00+01:00");
+        message["dataschema"] = "https://vr-standaarden.github.io/spec/1.2/schemas/melding.schema.json";
+        return message;
+    }
+
     private static readonly Dictionary<string, Case> Cases = new()
     {
         ["VR-BER-001"] = new(Messages.Incident, () => With(Messages.Incident(), m => m["expirytime"] = "2026-11-20T21:00:00+01:00"), "/expirytime"),
@@ -76,6 +90,7 @@ public sealed class RuleTests
             // Passing here means: not reported when the option is off.
         },
         ["VR-CODE-004"] = new(Messages.Incident, () => With(Messages.Incident(), m => m["doelbinding"] = "incidentbestrijding spionage"), "/doelbinding"),
+        ["VR-AI-001"] = new(() => ClassifiedByAi(withVersion: true), () => ClassifiedByAi(withVersion: false), "/data/veldTotstandkoming/~1classificatie"),
         ["VR-TERUG-001"] = new(() => Terugmelding(namesItsField: true), () => Terugmelding(namesItsField: false), "/data"),
         ["VR-PRIO-001"] = new(
             () => Melding("2026-11-20T21:20:00+01:00"),

@@ -212,6 +212,9 @@ static class KeywordCatalog
     /// <summary><c>verwijstNaar</c>: the entity whose <c>id</c> an identifier property holds.</summary>
     public static readonly Keyword VerwijstNaar = new("verwijstNaar", Vocabulary.Standard, KeywordKind.Annotation, KeywordValue.Text, SchemaDrafts.None);
 
+    /// <summary><c>aanbevolen</c>: the properties of an entity a source should give when it can (not required); completeness is the share of them present.</summary>
+    public static readonly Keyword Aanbevolen = new("aanbevolen", Vocabulary.Standard, KeywordKind.Annotation, KeywordValue.Names, SchemaDrafts.None);
+
     /// <summary><c>codelijst</c>: a code list's metadata.</summary>
     public static readonly Keyword Codelijst = new("codelijst", Vocabulary.Standard, KeywordKind.Annotation, KeywordValue.Any, SchemaDrafts.None);
 
@@ -231,7 +234,7 @@ static class KeywordCatalog
         MinProperties, Required, DependentRequired, Title, Description, Default,
         Deprecated, ReadOnly, WriteOnly, Examples, Format, ContentEncoding,
         ContentMediaType, ContentSchema, TitleEn, DescriptionEn, Persoonsgegeven, VerwijstNaar,
-        Codelijst, Codes,
+        Aanbevolen, Codelijst, Codes,
     ];
 
     private static readonly Dictionary<string, Keyword> ByName = Index();

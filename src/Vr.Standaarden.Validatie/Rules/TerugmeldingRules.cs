@@ -25,3 +25,30 @@ internal sealed class TerugmeldingNamesWhatItDoubts() : DomainRule(new("VR-TERUG
             "De terugmelding noemt geen object in een basisregistratie (basisregistratie, objectId, gegeven) en geen veld van een bericht (bericht, veld, bronhouder): niemand kan haar behandelen.");
     }
 }
+
+/// <summary>
+/// Content a learned model produced (<c>totstandkoming.soort</c> <c>ai</c>, from 1.2) names the model's version: without
+/// it nobody can tell later which model said so, nor find its entry in the Algoritmeregister.
+/// </summary>
+internal sealed class AiNamesItsModelVersion() : DomainRule(new("VR-AI-001", Severity.Warning,
+    "Door AI voorspelde inhoud noemt de versie van het model.",
+    "Content a learned model produced names the model's version."))
+{
+    public override void Evaluate(RuleContext context)
+    {
+        foreach (var (node, pointer) in RuleContext.Objects(context.Data, RuleContext.DataPointer))
+        {
+            if (RuleContext.Text(node, "soort") != "ai" || !(pointer.ToString().Contains("otstandkoming", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            if (!node.TryGetProperty("model", out var model) || model.ValueKind != JsonValueKind.Object || RuleContext.Text(model, "versie") is null)
+            {
+                context.Report(Info, pointer,
+                    "This AI-produced content does not name the model's version (model.versie): it cannot be traced to the model that made it.",
+                    "Deze door AI voorspelde inhoud noemt de versie van het model niet (model.versie): zij is niet te herleiden tot het model dat haar maakte.");
+            }
+        }
+    }
+}
