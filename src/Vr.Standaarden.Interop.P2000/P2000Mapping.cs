@@ -160,8 +160,21 @@ public static class P2000Mapping
             ["tijdstippen"] = new JsonObject { ["melding"] = Timestamp(time) },
             ["locatie"] = location,
             ["omschrijving"] = message.IncidentText ?? message.Text,
+            // A pager line is what the meldkamer entered; a classification this mapping read from its words is computed.
+            ["totstandkoming"] = new JsonObject { ["soort"] = "invoer" },
             ["uitbreidingen"] = new JsonObject { [Extension] = extension },
         };
+        if (message.ClassificatieEstimated)
+        {
+            melding.Insert(melding.IndexOf("uitbreidingen"), "veldTotstandkoming", new JsonObject
+            {
+                ["/classificatie"] = new JsonObject
+                {
+                    ["soort"] = "berekening",
+                    ["model"] = new JsonObject { ["naam"] = "P2000-classificatie uit de meldtekst", ["aanbieder"] = "Vr.Standaarden.Interop.P2000" },
+                },
+            });
+        }
         return new JsonObject
         {
             ["specversion"] = "1.0",

@@ -114,6 +114,17 @@ public sealed class P2000Tests
     }
 
     [Fact]
+    public void A_pager_line_is_entered_by_the_meldkamer_and_a_classification_read_from_its_words_is_computed()
+    {
+        var messages = Lines.Select(P2000Reader.Read).Where(m => m.Priority is not null).Select(m => (Line: m, Message: P2000Mapping.ToMessage(m, Options()))).ToList();
+        Assert.All(messages, m => Assert.Equal("invoer", (string?)m.Message["data"]!["totstandkoming"]!["soort"]));
+        var estimated = messages.Where(m => m.Line.ClassificatieEstimated).ToList();
+        Assert.NotEmpty(estimated);
+        Assert.All(estimated, m => Assert.Equal("berekening", (string?)m.Message["data"]!["veldTotstandkoming"]!["/classificatie"]!["soort"]));
+        Assert.All(messages.Where(m => !m.Line.ClassificatieEstimated), m => Assert.Null(m.Message["data"]!["veldTotstandkoming"]));
+    }
+
+    [Fact]
     public void The_melding_says_where_and_how_sure()
     {
         var message = P2000Mapping.ToMessage(P2000Reader.Read(Lines[9]), Options());
