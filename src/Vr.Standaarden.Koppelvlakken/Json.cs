@@ -19,6 +19,9 @@ internal static class Js
 
     public static JsonObject Whole(string? description = null) => Described(new JsonObject { ["type"] = "integer", ["minimum"] = 0 }, description);
 
+    public static JsonObject Share(string? description = null) =>
+        Described(new JsonObject { ["type"] = new JsonArray("number", "null"), ["minimum"] = 0, ["maximum"] = 1 }, description);
+
     public static JsonObject Flag(string? description = null) => Described(new JsonObject { ["type"] = "boolean" }, description);
 
     public static JsonObject OneOf(IEnumerable<string> values, string? description = null) =>

@@ -69,6 +69,12 @@ internal static class KnooppuntInterface
         incident["responses"]!["200"] = Success("Het incident.", Content("application/json", Js.Component("Incident")));
         api.Add(Relative(KnooppuntRoutes.Incident), "get", Problems(incident, 400, 401, 403, 404, 429));
 
+        var sources = Operation("bronnenOpvragen", Tag, "De bronnen van het beeld",
+            "Per bron: het laatste bericht, het verklaarde interval, of zij actueel is (niet langer stil dan haar interval), hoeveel berichten, hoeveel met een gecontroleerde handtekening, in hoeveel open tegenstrijdigheden zij staat, en de volledigheid (het aandeel aanbevolen velden).");
+        sources["parameters"] = new JsonArray(moment.DeepClone());
+        sources["responses"]!["200"] = Success("De bronnen.", Content("application/json", Js.List(Js.Component("Bron"))));
+        api.Add(Relative(KnooppuntRoutes.Bronnen), "get", Problems(sources, 400, 401, 403, 429));
+
         var health = Operation("gezondheidOpvragen", Tag, "De gezondheid van het knooppunt",
             "ok, of degraded met redenen zolang het register niet kan worden geschreven of berichten in quarantaine staan.");
         health["responses"]!["200"] = Success("De toestand.", Content("application/json", Js.Component("Gezondheid")));
@@ -138,6 +144,7 @@ internal static class KnooppuntInterface
                 ("*bronnen", Js.Whole()), ("*tegenstrijdigheden", Js.Whole()),
                 ("*tegenstrijdigeVelden", Js.List(Js.Text())),
                 ("*opgelost", Js.Whole()), ("*terugmeldingen", Js.Whole("Open terugmeldingen op velden van het incident.")),
+                ("*kwaliteit", Js.Component("Kwaliteit")),
                 ("*bijgewerkt", Js.Moment())))),
             ("*entiteiten", Js.List(Js.Object(null,
                 ("*entiteit", Js.OneOf(release.Entities)), ("*id", Js.Text()), ("tlp", Js.OneOf(Tlp)),
@@ -157,6 +164,20 @@ internal static class KnooppuntInterface
             ("*opgelost", Js.List(Js.Component("Tegenstrijdigheid"))),
             ("terzijde", Js.List(Js.Object(null, ("*veld", Js.Text()), ("*reden", Js.Text()), ("*besluit", Js.Component("Besluitwaarde"))))),
             ("terugmeldingen", Js.List(Js.Component("OpenTerugmelding"))));
+        s["Bron"] = Js.Object("Eén bron van het beeld en wat het knooppunt van haar weet.",
+            ("*bron", Js.Text("De source van haar berichten.")),
+            ("*laatste", Js.Moment("De time van haar nieuwste bericht.")),
+            ("*interval", Js.NullableText("Het interval dat haar nieuwste bericht verklaart (kwaliteit.interval, ISO 8601), of null.")),
+            ("*actueel", Js.Flag("Of zij niet langer zweeg dan haar interval; zonder interval true.")),
+            ("*berichten", Js.Whole()), ("*geverifieerd", Js.Whole("Berichten met een handtekening die het knooppunt controleerde.")),
+            ("*tegenstrijdig", Js.Whole("Open tegenstrijdigheden waarin een waarde van haar staat.")),
+            ("*volledigheid", Js.Share("Het gemiddelde aandeel aanbevolen velden (aanbevolen in het schema) in haar berichten, of null.")));
+        s["Kwaliteit"] = Js.Object("De kwaliteit van een incident uit die van zijn bronnen.",
+            ("*actueel", Js.Flag("Of elke bron van het incident actueel is.")),
+            ("*volledigheid", Js.Share("Het gemiddelde van de volledigheid van zijn bronnen, of null.")),
+            ("*geverifieerd", Js.Share("Het aandeel gecontroleerde berichten van zijn bronnen, of null.")),
+            ("*tegenstrijdig", Js.Whole("Open tegenstrijdigheden van het incident.")),
+            ("*terugmeldingen", Js.Whole("Open terugmeldingen op het incident.")));
         s["OpenTerugmelding"] = Js.Object("Een terugmelding op een veld die de bronhouder nog niet afhandelde.",
             ("*id", Js.Text()), ("*veld", Js.Text("Het veld van het incident.")), ("*pointer", Js.Text("Het betwijfelde veld in de data van het bericht (JSON Pointer).")),
             ("*bericht", Js.Object("Het betwijfelde bericht.", ("*bron", Js.Text()), ("*id", Js.Text()))),

@@ -27,6 +27,9 @@ public static class KnooppuntRoutes
     /// <summary><c>GET</c>: the node's health.</summary>
     public const string Gezondheid = Base + "/gezondheid";
 
+    /// <summary><c>GET</c>: every source of the picture with its actuality, counts and completeness.</summary>
+    public const string Bronnen = Base + "/bronnen";
+
     /// <summary><c>GET</c>: the processing log (for the privacy officer).</summary>
     public const string Verwerkingen = Base + "/verwerkingen";
 

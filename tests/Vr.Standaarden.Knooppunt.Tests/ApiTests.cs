@@ -58,7 +58,7 @@ public sealed class ApiTests : IDisposable
         Assert.Equal("3.1.0", (string?)openapi["openapi"]);
         Assert.Equal(new Uri(address, "/v1").ToString(), (string?)openapi["servers"]![0]!["url"]);
         var paths = openapi["paths"]!.AsObject();
-        Assert.Equal(["/berichten", "/doorbraken", "/doorbraken/{id}", "/gezondheid", "/incidenten/{id}", "/openapi.json", "/sessie", "/situatiebeeld", "/situatiebeeld/geojson", "/situatiebeeld/stroom", "/verwerkingen"], paths.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["/berichten", "/bronnen", "/doorbraken", "/doorbraken/{id}", "/gezondheid", "/incidenten/{id}", "/openapi.json", "/sessie", "/situatiebeeld", "/situatiebeeld/geojson", "/situatiebeeld/stroom", "/verwerkingen"], paths.Select(p => p.Key).Order(StringComparer.Ordinal));
         foreach (var (path, item) in paths.Where(p => p.Value!["get"] is not null && p.Key != "/situatiebeeld/stroom"))
         {
             using var response = await client.GetAsync("/v1" + path.Replace("{id}", "INC-15-2026-0042", StringComparison.Ordinal));

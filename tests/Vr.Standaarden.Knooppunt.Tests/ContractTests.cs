@@ -155,7 +155,7 @@ public sealed class ContractTests : IDisposable
             var served = JsonNode.Parse(await client.GetStringAsync(KnooppuntRoutes.OpenApi))!;
             var contract = new OpenApiContract(served, Standard.Newest);
             // The sample node is a knooppunt and the bronhouder of what it holds: both interfaces, every path under its own server.
-            Assert.Equal(16, contract.Operations.Select(o => o.Path).Distinct().Count());
+            Assert.Equal(17, contract.Operations.Select(o => o.Path).Distinct().Count());
             Assert.DoesNotContain(served["paths"]!.AsObject(), p => p.Value!["servers"] is not null);
             var exercised = new HashSet<ContractOperation>();
             var answers = 0;
@@ -204,7 +204,7 @@ public sealed class ContractTests : IDisposable
                 KnooppuntRoutes.SituatiebeeldGeoJson, KnooppuntRoutes.SituatiebeeldGeoJson + "?tijdstip=x",
                 KnooppuntRoutes.Incident.Replace("{id}", incident, StringComparison.Ordinal), KnooppuntRoutes.Incident.Replace("{id}", "INC-BESTAAT-NIET", StringComparison.Ordinal),
                 KnooppuntRoutes.Incident.Replace("{id}", incident, StringComparison.Ordinal) + "?tijdstip=morgen",
-                KnooppuntRoutes.Gezondheid, KnooppuntRoutes.Verwerkingen, KnooppuntRoutes.Verwerkingen + "?van=gisteren",
+                KnooppuntRoutes.Gezondheid, KnooppuntRoutes.Bronnen, KnooppuntRoutes.Bronnen + "?tijdstip=nooit", KnooppuntRoutes.Verwerkingen, KnooppuntRoutes.Verwerkingen + "?van=gisteren",
                 KnooppuntRoutes.Sessie, KnooppuntRoutes.Doorbraken, KnooppuntRoutes.Doorbraak.Replace("{id}", "D-1", StringComparison.Ordinal), KnooppuntRoutes.OpenApi,
             })
             {
@@ -239,7 +239,7 @@ public sealed class ContractTests : IDisposable
             }
 
             Assert.Equal(contract.Operations.OrderBy(o => o.OperationId), exercised.OrderBy(o => o.OperationId));
-            Assert.Equal(37, answers);
+            Assert.Equal(39, answers);
         }
         finally
         {

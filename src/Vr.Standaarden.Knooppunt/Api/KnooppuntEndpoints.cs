@@ -115,9 +115,24 @@ public static partial class KnooppuntEndpoints
                 return BadMoment(context, apiVersion);
             }
 
-            var body = reader.Read(moment, Overview);
+            var body = reader.Read(moment, p => Overview(p, options.SignaturesVerified, moment ?? DateTimeOffset.UtcNow));
             body["tijdstip"] = (moment ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
             return Write(context, body);
+        });
+        endpoints.MapGet(KnooppuntRoutes.Bronnen, context =>
+        {
+            context.Response.Headers["API-Version"] = apiVersion;
+            if (Open(context, ingest, access, apiVersion, out var refusal) is not { } reader)
+            {
+                return refusal;
+            }
+
+            if (!TryMoment(context, out var moment))
+            {
+                return BadMoment(context, apiVersion);
+            }
+
+            return Write(context, reader.Read(moment, p => Sources(p, options.SignaturesVerified, moment ?? DateTimeOffset.UtcNow)));
         });
         endpoints.MapGet(KnooppuntRoutes.Incident, context =>
         {
@@ -325,27 +340,73 @@ public static partial class KnooppuntEndpoints
                 : ingest.Disclose(recorded.Select(r => r.Text), organisation!, access.Policy, r => KnooppuntAccess.Narrow(r, user!), reading, person);
     }
 
-    private static JsonObject Overview(Situatiebeeld picture) => new()
+    private static JsonObject Overview(Situatiebeeld picture, bool verified, DateTimeOffset now)
     {
-        ["bronnen"] = picture.Sources.Count,
-        ["incidenten"] = new JsonArray([.. picture.IncidentIds.Select(picture.Incident).Select(s => (JsonNode)new JsonObject
+        var sources = picture.Bronnen.ToDictionary(b => b.Bron, StringComparer.Ordinal);
+        return new JsonObject
         {
-            ["id"] = s!.Id,
-            ["grip"] = s.Fields.GetValueOrDefault("grip")?.Value?.DeepClone(),
-            ["classificatie"] = s.Fields.GetValueOrDefault("classificatie")?.Value?.DeepClone(),
-            ["fase"] = s.Fields.GetValueOrDefault("fase")?.Value?.DeepClone(),
-            ["veiligheidsregio"] = s.Fields.GetValueOrDefault("veiligheidsregio")?.Value?.DeepClone(),
-            ["disciplines"] = s.Fields.GetValueOrDefault("disciplines")?.Value?.DeepClone(),
-            ["locatie"] = s.Fields.GetValueOrDefault("locatie")?.Value?["omschrijving"]?.DeepClone(),
-            ["bronnen"] = s.Sources.Count,
-            ["tegenstrijdigheden"] = s.Contradictions.Count,
-            ["tegenstrijdigeVelden"] = new JsonArray([.. s.Contradictions.Select(c => (JsonNode)JsonValue.Create(c.Field))]),
-            ["opgelost"] = s.Resolved.Count,
-            ["terugmeldingen"] = s.Terugmeldingen.Count,
-            ["bijgewerkt"] = Timestamps.Text(s.Fields.Values.Max(v => v.Herkomst.Time)),
-        })]),
-        ["entiteiten"] = new JsonArray([.. OtherEntities(picture).Select(e => (JsonNode)Summary(e))]),
-    };
+            ["bronnen"] = picture.Sources.Count,
+            ["incidenten"] = new JsonArray([.. picture.IncidentIds.Select(picture.Incident).Select(s => (JsonNode)new JsonObject
+            {
+                ["id"] = s!.Id,
+                ["grip"] = s.Fields.GetValueOrDefault("grip")?.Value?.DeepClone(),
+                ["classificatie"] = s.Fields.GetValueOrDefault("classificatie")?.Value?.DeepClone(),
+                ["fase"] = s.Fields.GetValueOrDefault("fase")?.Value?.DeepClone(),
+                ["veiligheidsregio"] = s.Fields.GetValueOrDefault("veiligheidsregio")?.Value?.DeepClone(),
+                ["disciplines"] = s.Fields.GetValueOrDefault("disciplines")?.Value?.DeepClone(),
+                ["locatie"] = s.Fields.GetValueOrDefault("locatie")?.Value?["omschrijving"]?.DeepClone(),
+                ["bronnen"] = s.Sources.Count,
+                ["tegenstrijdigheden"] = s.Contradictions.Count,
+                ["tegenstrijdigeVelden"] = new JsonArray([.. s.Contradictions.Select(c => (JsonNode)JsonValue.Create(c.Field))]),
+                ["opgelost"] = s.Resolved.Count,
+                ["terugmeldingen"] = s.Terugmeldingen.Count,
+                ["kwaliteit"] = IncidentQuality(s, sources, verified, now),
+                ["bijgewerkt"] = Timestamps.Text(s.Fields.Values.Max(v => v.Herkomst.Time)),
+            })]),
+            ["entiteiten"] = new JsonArray([.. OtherEntities(picture).Select(e => (JsonNode)Summary(e))]),
+        };
+    }
+
+    // An incident's quality from its sources': all current, their mean completeness, the share of their messages verified.
+    private static JsonObject IncidentQuality(IncidentState incident, Dictionary<string, Bronstand> sources, bool verified, DateTimeOffset now)
+    {
+        var own = incident.Sources.Select(sources.GetValueOrDefault).OfType<Bronstand>().ToList();
+        var complete = own.Where(b => b.Volledigheid is not null).Select(b => b.Volledigheid!.Value).ToList();
+        var messages = own.Sum(b => b.Berichten);
+        return new JsonObject
+        {
+            ["actueel"] = own.All(b => b.IsActueel(now)),
+            ["volledigheid"] = complete.Count == 0 ? null : Math.Round(complete.Average(), 3),
+            ["geverifieerd"] = messages == 0 ? null : Math.Round(verified ? (double)own.Sum(b => b.Ondertekend) / messages : 0, 3),
+            ["tegenstrijdig"] = incident.Contradictions.Count,
+            ["terugmeldingen"] = incident.Terugmeldingen.Count,
+        };
+    }
+
+    // GET /v1/bronnen: every source with what the picture knows of it, as the contract says.
+    private static JsonArray Sources(Situatiebeeld picture, bool verified, DateTimeOffset now)
+    {
+        var contradicted = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var incident in picture.IncidentIds.Select(picture.Incident).OfType<IncidentState>())
+        {
+            foreach (var source in incident.Contradictions.SelectMany(c => c.Values.Select(v => v.Herkomst.Source)).Distinct(StringComparer.Ordinal))
+            {
+                contradicted[source] = contradicted.GetValueOrDefault(source) + 1;
+            }
+        }
+
+        return new JsonArray([.. picture.Bronnen.Select(b => (JsonNode)new JsonObject
+        {
+            ["bron"] = b.Bron,
+            ["laatste"] = Timestamps.Text(b.Laatste),
+            ["interval"] = b.Interval,
+            ["actueel"] = b.IsActueel(now),
+            ["berichten"] = b.Berichten,
+            ["geverifieerd"] = verified ? b.Ondertekend : 0,
+            ["tegenstrijdig"] = contradicted.GetValueOrDefault(b.Bron),
+            ["volledigheid"] = b.Volledigheid is { } share ? Math.Round(share, 3) : null,
+        })]);
+    }
 
     private static IEnumerable<EntityState> OtherEntities(Situatiebeeld picture) => OtherKinds.SelectMany(picture.Entities);
 
@@ -548,7 +609,7 @@ public static partial class KnooppuntEndpoints
         return false;
     }
 
-    private static Task Write(HttpContext context, JsonObject body)
+    private static Task Write(HttpContext context, JsonNode body)
     {
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(body.ToJsonString(Json));

@@ -107,6 +107,41 @@ public sealed class EntityState
 /// <param name="Herkomst">The message that gave the latest state.</param>
 public sealed record OpenTerugmelding(string Id, string Field, string Veld, string BerichtSource, string BerichtId, string Status, string? Melder, string? Bronhouder, string? Reden, Herkomst Herkomst);
 
+/// <summary>
+/// What the picture knows of one source: when it last sent, what it declares about how often it updates, how many of its
+/// messages came in and how many of them were signed, and how complete its data is against the recommended fields of
+/// the standard (<c>aanbevolen</c>, from 1.2).
+/// </summary>
+/// <param name="Bron">The source (the messages' <c>source</c>).</param>
+/// <param name="Laatste">The <c>time</c> of its newest message.</param>
+/// <param name="Interval">The update interval its newest message declares (<c>kwaliteit.interval</c>, ISO 8601), or <c>null</c>.</param>
+/// <param name="Berichten">How many of its messages the picture took in.</param>
+/// <param name="Ondertekend">How many of them carried a signature (<c>jws</c>).</param>
+/// <param name="Volledigheid">The mean share of recommended fields present, over its messages whose entity names any; <c>null</c> when none does.</param>
+public sealed record Bronstand(string Bron, DateTimeOffset Laatste, string? Interval, int Berichten, int Ondertekend, double? Volledigheid)
+{
+    /// <summary>
+    /// Whether the source is current at <paramref name="now"/>: it sent within its declared interval (no interval: it
+    /// cannot be late). A source silent past its interval is <c>verouderd</c>, the first sign that its system is down.
+    /// </summary>
+    public bool IsActueel(DateTimeOffset now) => Interval is not { } declared || !TryDuration(declared, out var every) || now - Laatste <= every;
+
+    /// <summary>Reads an ISO 8601 duration of days, hours, minutes and seconds (<c>P1D</c>, <c>PT5M</c>).</summary>
+    public static bool TryDuration(string text, out TimeSpan duration)
+    {
+        duration = TimeSpan.Zero;
+        var match = System.Text.RegularExpressions.Regex.Match(text, "^P(?:([0-9]{1,5})D)?(?:T(?:([0-9]{1,5})H)?(?:([0-9]{1,6})M)?(?:([0-9]{1,7})S)?)?$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(50));
+        if (!match.Success || text is "P" or "PT")
+        {
+            return false;
+        }
+
+        int Part(int group) => match.Groups[group].Success ? int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
+        duration = new TimeSpan(Part(1), Part(2), Part(3), Part(4));
+        return true;
+    }
+}
+
 /// <summary>What changed in a field of an entity between two moments.</summary>
 /// <param name="EntityId">The entity.</param>
 /// <param name="Field">The field.</param>
@@ -251,6 +286,8 @@ public sealed class Situatiebeeld
     private readonly Dictionary<string, IncidentState> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, OpenTerugmelding>> _terugmeldingen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _terugmeldingIncident = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset Last, string? Interval, int Messages, int Signed, double Completeness, int Weighed)> _tallies = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Recommended = new(StringComparer.Ordinal);
     private static readonly string[] TlpOrder = ["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"];
 
     /// <summary>An empty picture.</summary>
@@ -265,6 +302,10 @@ public sealed class Situatiebeeld
 
     /// <summary>The number of incidents in the picture.</summary>
     public int IncidentCount => _incidents.Count;
+
+    /// <summary>Every source the picture took messages from, with what it knows of each (<see cref="Bronstand"/>), by name.</summary>
+    public IReadOnlyList<Bronstand> Bronnen =>
+        [.. _tallies.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Bronstand(t.Key, t.Value.Last, t.Value.Interval, t.Value.Messages, t.Value.Signed, t.Value.Weighed == 0 ? null : t.Value.Completeness / t.Value.Weighed))];
 
     /// <summary>The latest state of every entity of <paramref name="entity"/> (such as <c>waarschuwing</c>), by id.</summary>
     public IReadOnlyList<EntityState> Entities(string entity)
@@ -387,8 +428,10 @@ public sealed class Situatiebeeld
             (List<(string Field, JsonNode? Value)> Values, bool Overrides)? solutions = entity == "besluit" && incident is not null && data["uitbreidingen"]?[ResolutionExtension] is JsonObject extension
                 ? ReadSolutions(extension)
                 : null;
+            var quality = new Quality(message["jws"] is JsonValue, data["kwaliteit"]?["interval"] is JsonValue interval && interval.TryGetValue<string>(out var every) ? every : null,
+                Completeness((string?)message["dataschema"], entity, data));
             return new PendingChange(entity, id, incident, provenance, (string?)message["tlp"], (string?)message["doelbinding"], fields, solutions,
-                entity == "besluit" ? (string?)data["team"] : null, entity == "incident" ? null : data.DeepClone().AsObject());
+                entity == "besluit" ? (string?)data["team"] : null, entity == "incident" ? null : data.DeepClone().AsObject(), quality);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException or OverflowException)
         {
@@ -413,9 +456,37 @@ public sealed class Situatiebeeld
         return (values, extension["overschrijft"] is JsonValue overrides && overrides.TryGetValue<bool>(out var yes) && yes);
     }
 
+    // The share of the entity's recommended fields (aanbevolen, in the schema its message names) that the data has.
+    private static double? Completeness(string? dataschema, string entity, JsonObject data)
+    {
+        if (dataschema is null || !Spec.Standard.TryParseId(dataschema, out var release, out _))
+        {
+            return null;
+        }
+
+        var names = Recommended.GetOrAdd(release + " " + entity, _ =>
+        {
+            var schema = Spec.Standard.Releases.FirstOrDefault(r => r.Name == release)?.Find($"schemas/{entity}.schema.json");
+            return schema is not null && JsonNode.Parse(schema.Utf8.Span)?["aanbevolen"] is JsonArray listed
+                ? [.. listed.Select(n => (string?)n).OfType<string>()]
+                : [];
+        });
+        return names.Length == 0 ? null : (double)names.Count(data.ContainsKey) / names.Length;
+    }
+
     /// <summary>Applies a change read by <see cref="Read"/>; changes only dictionaries, so it does not fail.</summary>
     internal void Commit(PendingChange change)
     {
+        var tally = _tallies.GetValueOrDefault(change.Herkomst.Source);
+        var newest = change.Herkomst.Time >= tally.Last;
+        _tallies[change.Herkomst.Source] = (
+            newest ? change.Herkomst.Time : tally.Last,
+            newest ? change.Quality.Interval ?? tally.Interval : tally.Interval,
+            tally.Messages + 1,
+            tally.Signed + (change.Quality.Signed ? 1 : 0),
+            tally.Completeness + (change.Quality.Completeness ?? 0),
+            tally.Weighed + (change.Quality.Completeness is null ? 0 : 1));
+
         if (change.Fields is { } fields)
         {
             Merge(change.Incident!, fields, change.Herkomst);
@@ -853,4 +924,8 @@ internal sealed record PendingChange(
     List<(string Field, JsonNode? Value)>? Fields,
     (List<(string Field, JsonNode? Value)> Values, bool Overrides)? Solutions,
     string? Team,
-    JsonObject? Data);
+    JsonObject? Data,
+    Quality Quality);
+
+/// <summary>What a message says about its source's quality: signed, the declared update interval, the completeness of its data.</summary>
+internal readonly record struct Quality(bool Signed, string? Interval, double? Completeness);
