@@ -23,6 +23,13 @@ public sealed record Recipient(
     IReadOnlyList<string> Persoonsgegevens,
     string Rubricering)
 {
+    /// <summary>
+    /// Whether the recipient receives content a learned model made (<c>totstandkoming</c> <c>ai</c>, from release 1.2):
+    /// <c>toestaan</c> (the default), <c>alleen-beoordeeld</c> (only once a person confirmed or corrected it) or
+    /// <c>weigeren</c>.
+    /// </summary>
+    public string Ai { get; init; } = "toestaan";
+
     /// <summary>The organisation the recipient belongs to: <see cref="Organisatie"/>, or its own OIN.</summary>
     public string OrganisationOin => Organisatie ?? Oin;
 }
@@ -30,7 +37,7 @@ public sealed record Recipient(
 /// <summary>
 /// The register of recipients the sharing policy reads: a JSON file valid against <c>meta/afnemers.schema.json</c> of
 /// the standard, <c>{"afnemers": [{"oin", "naam", "organisatie", "klantVan", "gemeenschappen", "doelen",
-/// "persoonsgegevens", "rubricering"}]}</c>.
+/// "persoonsgegevens", "rubricering", "ai"}]}</c>.
 /// </summary>
 public sealed class RecipientRegister
 {
@@ -98,7 +105,10 @@ public sealed class RecipientRegister
                 List(entry, "gemeenschappen"),
                 List(entry, "doelen"),
                 List(entry, "persoonsgegevens"),
-                entry.TryGetProperty("rubricering", out var clearance) ? clearance.GetString()! : "geen"));
+                entry.TryGetProperty("rubricering", out var clearance) ? clearance.GetString()! : "geen")
+            {
+                Ai = entry.TryGetProperty("ai", out var ai) && ai.ValueKind == JsonValueKind.String ? ai.GetString()! : "toestaan",
+            });
             i++;
         }
 

@@ -58,7 +58,9 @@ public sealed class SharingOptions
 /// TLP 2.0 (RED only to the OINs in <c>ontvangers</c>; AMBER+STRICT only within the holder's organisation; AMBER to it
 /// and its clients; GREEN within a shared community; CLEAR to anyone; the label is never changed), doelbinding (a
 /// purpose the recipient is registered for), rubricering (a clearance of at least that level, never derived from TLP),
-/// tijdbinding (not after <c>expirytime</c>) and minimisation (properties annotated <c>persoonsgegeven</c> removed unless
+/// tijdbinding (not after <c>expirytime</c>), content of learned models (release 1.2's <c>totstandkoming</c> <c>ai</c>: to a
+/// recipient registered <c>ai: weigeren</c> never, <c>alleen-beoordeeld</c> only once a person confirmed or corrected
+/// it; <c>VR-DEEL-012</c>, <c>VR-DEEL-013</c>) and minimisation (properties annotated <c>persoonsgegeven</c> removed unless
 /// the recipient may have that kind; the result must still be valid). A release without annotations (1.0) is minimised by
 /// the newest annotations of its major line, and a member those do not describe is treated as personal data of every
 /// kind (fail closed); extension data likewise, unless its schema is given (<see cref="SharingOptions.Extensions"/>).
@@ -243,6 +245,20 @@ public sealed class SharingPolicy
         if (Text(message, "expirytime") is { } expiry && DateTimeOffset.TryParse(expiry, CultureInfo.InvariantCulture, DateTimeStyles.None, out var until) && _options.Time.GetUtcNow() > until)
         {
             refusals.Add(Reason("VR-DEEL-008", $"The message expired at {expiry}: it is not delivered for operational use.", $"Het bericht verliep op {expiry}: het wordt niet geleverd voor operationeel gebruik."));
+        }
+
+        if (recipient.Ai != "toestaan" && message["data"] is JsonObject data && ModelContent(data) is { } made)
+        {
+            if (recipient.Ai == "weigeren")
+            {
+                refusals.Add(Reason("VR-DEEL-012", $"The message holds content a learned model made ({made.Pointer}); {recipient.Naam} takes none.",
+                    $"Het bericht bevat inhoud die een lerend model maakte ({made.Pointer}); {recipient.Naam} neemt die niet af."));
+            }
+            else if (!made.Reviewed)
+            {
+                refusals.Add(Reason("VR-DEEL-013", $"The content a learned model made ({made.Pointer}) has not been reviewed by a person; {recipient.Naam} takes it reviewed only.",
+                    $"De inhoud die een lerend model maakte ({made.Pointer}) is niet door een mens beoordeeld; {recipient.Naam} neemt die alleen beoordeeld af."));
+            }
         }
 
         if (refusals.Count > 0)
@@ -484,6 +500,54 @@ public sealed class SharingPolicy
 
             return JsonSchema.FromElement(Standard.Release(name).Schema("bericht").Root, new JsonSchemaOptions { AssertFormat = true, Registry = registry });
         });
+
+    // The first place in the data where a learned model made content (a totstandkoming of soort ai, of the whole or of a
+    // field), and whether every such place was reviewed by a person (beoordeeld: bevestigd or aangepast).
+    private static (string Pointer, bool Reviewed)? ModelContent(JsonObject data)
+    {
+        string? first = null;
+        var reviewed = true;
+        var pending = new Stack<(JsonNode Node, string Pointer, bool Origin)>();
+        pending.Push((data, "/data", false));
+        while (pending.Count > 0)
+        {
+            var (node, pointer, origin) = pending.Pop();
+            if (node is JsonArray array)
+            {
+                for (var i = array.Count - 1; i >= 0; i--)
+                {
+                    if (array[i] is { } item)
+                    {
+                        pending.Push((item, $"{pointer}/{i}", false));
+                    }
+                }
+
+                continue;
+            }
+
+            if (node is not JsonObject obj)
+            {
+                continue;
+            }
+
+            if (origin && Text(obj, "soort") == "ai")
+            {
+                first ??= pointer;
+                reviewed &= obj["beoordeeld"]?["uitkomst"] is JsonValue outcome && outcome.TryGetValue<string>(out var said) && said is "bevestigd" or "aangepast";
+            }
+
+            foreach (var (name, child) in obj.Reverse())
+            {
+                if (child is not null)
+                {
+                    var escaped = name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+                    pending.Push((child, $"{pointer}/{escaped}", name == "totstandkoming" || (pointer.EndsWith("/veldTotstandkoming", StringComparison.Ordinal) && child is JsonObject)));
+                }
+            }
+        }
+
+        return first is null ? null : (first, reviewed);
+    }
 
     private static string? Text(JsonObject message, string name) =>
         message[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

@@ -68,6 +68,46 @@ public sealed class SharingTests
         _ => kind is "klant",
     };
 
+    [Theory]
+    [InlineData("toestaan", null, "Deliver", "Deliver")]
+    [InlineData("alleen-beoordeeld", "VR-DEEL-013", "Deliver", "Refuse")]
+    [InlineData("weigeren", "VR-DEEL-012", "Refuse", "Refuse")]
+    public void Content_a_learned_model_made_goes_where_the_register_lets_it(string ai, string? code, string reviewed, string rejected)
+    {
+        // Release 1.2: the melding's classification was read from the caller's words by a learned model.
+        var register = JsonNode.Parse(Register(["incidentbestrijding"], ["gewoon", "bijzonder", "strafrechtelijk"]))!;
+        register["afnemers"]![2]!["ai"] = ai;
+        var policy = new SharingPolicy(RecipientRegister.Parse(Encoding.UTF8.GetBytes(register.ToJsonString())));
+        JsonObject Message(string? outcome)
+        {
+            var message = Melding("TLP:AMBER");
+            message["dataschema"] = "https://vr-standaarden.github.io/spec/1.2/schemas/melding.schema.json";
+            message["data"] = JsonNode.Parse(Standard.Release("1.2").Find("voorbeelden/geldig/melding-classificatie-door-ai.json")!.Utf8.Span);
+            if (outcome is not null)
+            {
+                message["data"]!["veldTotstandkoming"]!["/classificatie"]!["beoordeeld"] = new JsonObject
+                {
+                    ["oin"] = HolderOrg, ["rol"] = "Centralist", ["tijdstip"] = "2026-11-20T21:41:00+01:00", ["uitkomst"] = outcome,
+                };
+            }
+
+            return message;
+        }
+
+        var unreviewed = policy.Decide(Message(null), Client);
+        Assert.Equal(code is null ? SharingVerdict.Deliver : SharingVerdict.Refuse, unreviewed.Verdict);
+        if (code is not null)
+        {
+            var reason = Assert.Single(unreviewed.Reasons, r => r.Code == code);
+            Assert.Contains("/data/veldTotstandkoming/~1classificatie", reason.Text.English, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(Enum.Parse<SharingVerdict>(reviewed), policy.Decide(Message("bevestigd"), Client).Verdict);
+        Assert.Equal(Enum.Parse<SharingVerdict>(rejected), policy.Decide(Message("verworpen"), Client).Verdict);
+        // A recipient registered without the setting takes it as toestaan.
+        Assert.Equal(SharingVerdict.Deliver, policy.Decide(Message(null), SameOrg).Verdict);
+    }
+
     [Fact]
     public void Every_label_recipient_kind_purpose_and_personal_data_kind_gets_the_decision_the_rules_give()
     {
