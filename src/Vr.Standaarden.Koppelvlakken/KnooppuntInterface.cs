@@ -123,7 +123,10 @@ internal static class KnooppuntInterface
         s["Herkomst"] = Js.Object("Waar een waarde vandaan komt.",
             ("*bron", Js.Text("De source van het bericht.")),
             ("*bericht", Js.Text("De id van het bericht.")),
-            ("*tijdstip", Js.Moment("De time van het bericht.")));
+            ("*tijdstip", Js.Moment("De time van het bericht.")),
+            ("totstandkoming", Js.Object("Hoe de waarde tot stand kwam, als het bericht dat zegt (totstandkoming, vanaf 1.2).",
+                ("*soort", Js.OneOf(["waarneming", "invoer", "berekening", "ai"])), ("model", Js.NullableText()), ("versie", Js.NullableText()),
+                ("beoordeeld", Js.NullableText("De uitkomst van de beoordeling door een mens, of null.")))));
         s["Ontvangstbewijs"] = Js.Object("De uitkomst van één bericht.",
             ("source", Js.NullableText()), ("id", Js.NullableText()),
             ("*status", Js.OneOf(["geaccepteerd", "dubbel"])));
@@ -144,6 +147,7 @@ internal static class KnooppuntInterface
                 ("*bronnen", Js.Whole()), ("*tegenstrijdigheden", Js.Whole()),
                 ("*tegenstrijdigeVelden", Js.List(Js.Text())),
                 ("*opgelost", Js.Whole()), ("*terugmeldingen", Js.Whole("Open terugmeldingen op velden van het incident.")),
+                ("*algoritmischeVelden", Js.List(Js.Text(), "Velden waarvan de huidige waarde, of een waarde in een open tegenstrijdigheid, berekend of door AI voorspeld is.")),
                 ("*kwaliteit", Js.Component("Kwaliteit")),
                 ("*bijgewerkt", Js.Moment())))),
             ("*entiteiten", Js.List(Js.Object(null,

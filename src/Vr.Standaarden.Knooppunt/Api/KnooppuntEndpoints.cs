@@ -360,12 +360,19 @@ public static partial class KnooppuntEndpoints
                 ["tegenstrijdigeVelden"] = new JsonArray([.. s.Contradictions.Select(c => (JsonNode)JsonValue.Create(c.Field))]),
                 ["opgelost"] = s.Resolved.Count,
                 ["terugmeldingen"] = s.Terugmeldingen.Count,
+                ["algoritmischeVelden"] = new JsonArray([.. AlgorithmicFields(s).Select(f => (JsonNode)JsonValue.Create(f))]),
                 ["kwaliteit"] = IncidentQuality(s, sources, verified, now),
                 ["bijgewerkt"] = Timestamps.Text(s.Fields.Values.Max(v => v.Herkomst.Time)),
             })]),
             ["entiteiten"] = new JsonArray([.. OtherEntities(picture).Select(e => (JsonNode)Summary(e))]),
         };
     }
+
+    // The fields whose current value, or a value in an open contradiction, a rule or a learned model made.
+    private static IEnumerable<string> AlgorithmicFields(IncidentState incident) =>
+        incident.Fields.Where(f => f.Value.Origin?.Soort is "berekening" or "ai").Select(f => f.Key)
+            .Concat(incident.Contradictions.Where(c => c.Values.Any(v => v.Origin?.Soort is "berekening" or "ai")).Select(c => c.Field))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
     // An incident's quality from its sources': all current, their mean completeness, the share of their messages verified.
     private static JsonObject IncidentQuality(IncidentState incident, Dictionary<string, Bronstand> sources, bool verified, DateTimeOffset now)
@@ -460,7 +467,7 @@ public static partial class KnooppuntEndpoints
         foreach (var (name, value) in state.Fields)
         {
             fields[name] = value.Value?.DeepClone();
-            herkomst[name] = Herkomst(value.Herkomst);
+            herkomst[name] = Herkomst(value.Herkomst, value.Origin);
         }
 
         return new JsonObject
@@ -501,7 +508,7 @@ public static partial class KnooppuntEndpoints
     {
         ["veld"] = c.Field,
         ["reden"] = c.Reason,
-        ["waarden"] = new JsonArray([.. c.Values.Select(v => (JsonNode)new JsonObject { ["waarde"] = v.Value?.DeepClone(), ["herkomst"] = Herkomst(v.Herkomst) })]),
+        ["waarden"] = new JsonArray([.. c.Values.Select(v => (JsonNode)new JsonObject { ["waarde"] = v.Value?.DeepClone(), ["herkomst"] = Herkomst(v.Herkomst, v.Origin) })]),
     };
 
     private static async Task Stream(HttpContext context, KnooppuntIngest ingest, string apiVersion, bool withIds)
@@ -565,12 +572,21 @@ public static partial class KnooppuntEndpoints
     private static Task BadMoment(HttpContext context, string apiVersion) =>
         Problem(context, 400, "Ongeldig tijdstip", "tijdstip is not an RFC 3339 date and time with a time zone.", apiVersion);
 
-    private static JsonObject Herkomst(Herkomst provenance) => new()
+    private static JsonObject Herkomst(Herkomst provenance, FieldOrigin? origin = null)
     {
-        ["bron"] = provenance.Source,
-        ["bericht"] = provenance.MessageId,
-        ["tijdstip"] = Timestamps.Text(provenance.Time),
-    };
+        var result = new JsonObject
+        {
+            ["bron"] = provenance.Source,
+            ["bericht"] = provenance.MessageId,
+            ["tijdstip"] = Timestamps.Text(provenance.Time),
+        };
+        if (origin is not null)
+        {
+            result["totstandkoming"] = new JsonObject { ["soort"] = origin.Soort, ["model"] = origin.Model, ["versie"] = origin.Versie, ["beoordeeld"] = origin.Beoordeeld };
+        }
+
+        return result;
+    }
 
     private static JsonObject AsMessage(IncidentState state)
     {

@@ -13,7 +13,50 @@ public sealed record Herkomst(string Source, string MessageId, DateTimeOffset Ti
 /// <summary>A field's value with its provenance.</summary>
 /// <param name="Value">The value as in the message's data.</param>
 /// <param name="Herkomst">Where it came from.</param>
-public sealed record FieldValue(JsonNode? Value, Herkomst Herkomst);
+public sealed record FieldValue(JsonNode? Value, Herkomst Herkomst)
+{
+    /// <summary>How the value came about, as its message says (release 1.2's <c>totstandkoming</c>), or <c>null</c>.</summary>
+    public FieldOrigin? Origin { get; init; }
+}
+
+/// <summary>
+/// How a field's value came about (release 1.2's <c>totstandkoming</c>, of the field or of its entity): observed, entered,
+/// computed or predicted by a learned model, with the model and the human review when the message names them.
+/// </summary>
+/// <param name="Soort"><c>waarneming</c>, <c>invoer</c>, <c>berekening</c> or <c>ai</c>.</param>
+/// <param name="Model">The model's name, for <c>berekening</c> and <c>ai</c>.</param>
+/// <param name="Versie">The model's version.</param>
+/// <param name="Beoordeeld">The outcome of a person's review (<c>bevestigd</c>, <c>aangepast</c>, <c>verworpen</c>), or <c>null</c> when none.</param>
+public sealed record FieldOrigin(string Soort, string? Model, string? Versie, string? Beoordeeld)
+{
+    /// <summary>A learned model's value no person confirmed or corrected: it never overrides another source's value.</summary>
+    public bool IsUnreviewedModel => Soort == "ai" && Beoordeeld is not ("bevestigd" or "aangepast");
+
+    /// <summary>What the message says at <paramref name="field"/> of its data (a picture field such as <c>grip</c> or <c>tijdstippen.melding</c>): the most specific <c>veldTotstandkoming</c> on its path, else the entity's <c>totstandkoming</c>.</summary>
+    internal static FieldOrigin? Of(JsonObject data, string field)
+    {
+        var path = "/" + field.Replace('.', '/');
+        JsonObject? best = null;
+        var depth = -1;
+        if (data["veldTotstandkoming"] is JsonObject perField)
+        {
+            foreach (var (pointer, origin) in perField)
+            {
+                var applies = pointer == path || pointer.StartsWith(path + "/", StringComparison.Ordinal) || path.StartsWith(pointer + "/", StringComparison.Ordinal);
+                if (applies && origin is JsonObject o && pointer.Length > depth)
+                {
+                    best = o;
+                    depth = pointer.Length;
+                }
+            }
+        }
+
+        best ??= data["totstandkoming"] as JsonObject;
+        return best is not null && (string?)best["soort"] is { } kind
+            ? new FieldOrigin(kind, (string?)best["model"]?["naam"], (string?)best["model"]?["versie"], (string?)best["beoordeeld"]?["uitkomst"])
+            : null;
+    }
+}
 
 /// <summary>Sources that disagree on a field: every source's latest value, and why it counts as a contradiction.</summary>
 /// <param name="Field">The field (<c>grip</c>, <c>classificatie</c>, <c>locatie</c>, …).</param>
@@ -430,8 +473,23 @@ public sealed class Situatiebeeld
                 : null;
             var quality = new Quality(message["jws"] is JsonValue, data["kwaliteit"]?["interval"] is JsonValue interval && interval.TryGetValue<string>(out var every) ? every : null,
                 Completeness((string?)message["dataschema"], entity, data));
-            return new PendingChange(entity, id, incident, provenance, (string?)message["tlp"], (string?)message["doelbinding"], fields, solutions,
+            var change = new PendingChange(entity, id, incident, provenance, (string?)message["tlp"], (string?)message["doelbinding"], fields, solutions,
                 entity == "besluit" ? (string?)data["team"] : null, entity == "incident" ? null : data.DeepClone().AsObject(), quality);
+            if (fields is not null)
+            {
+                var origins = new Dictionary<string, FieldOrigin>(StringComparer.Ordinal);
+                foreach (var (field, _) in fields)
+                {
+                    if (FieldOrigin.Of(data, field) is { } origin)
+                    {
+                        origins[field] = origin;
+                    }
+                }
+
+                change = change with { Origins = origins.Count > 0 ? origins : null };
+            }
+
+            return change;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException or OverflowException)
         {
@@ -489,7 +547,7 @@ public sealed class Situatiebeeld
 
         if (change.Fields is { } fields)
         {
-            Merge(change.Incident!, fields, change.Herkomst);
+            Merge(change.Incident!, fields, change.Herkomst, change.Origins);
             Share(change.Incident!, change.Tlp, change.Doelbinding);
         }
 
@@ -693,7 +751,7 @@ public sealed class Situatiebeeld
             : (rank, purposes);
     }
 
-    private void Merge(string id, List<(string Field, JsonNode? Value)> values, Herkomst provenance)
+    private void Merge(string id, List<(string Field, JsonNode? Value)> values, Herkomst provenance, IReadOnlyDictionary<string, FieldOrigin>? origins)
     {
         _states.Remove(id);
         if (!_incidents.TryGetValue(id, out var fields))
@@ -710,7 +768,7 @@ public sealed class Situatiebeeld
 
             if (!bySource.TryGetValue(provenance.Source, out var known) || known.Herkomst.Time <= provenance.Time)
             {
-                bySource[provenance.Source] = new FieldValue(value, provenance);
+                bySource[provenance.Source] = new FieldValue(value, provenance) { Origin = origins?.GetValueOrDefault(field) };
             }
         }
     }
@@ -739,7 +797,13 @@ public sealed class Situatiebeeld
 
     private FieldValue Current(string field, IEnumerable<FieldValue> values)
     {
+        // A learned model's value that no person reviewed never overrides a value from a person or an observation.
         var list = values.ToList();
+        if (list.Any(v => v.Origin is not { IsUnreviewedModel: true }))
+        {
+            list = [.. list.Where(v => v.Origin is not { IsUnreviewedModel: true })];
+        }
+
         if (_options.Authority.TryGetValue(field, out var authorities))
         {
             foreach (var authority in authorities)
@@ -755,7 +819,16 @@ public sealed class Situatiebeeld
         return list.MaxBy(v => v.Herkomst.Time)!;
     }
 
+    // A contradiction with a learned model's unreviewed value says so: that value is never the current one.
     private Contradiction? Contradicts(string field, List<FieldValue> values)
+    {
+        var found = ContradictsCore(field, values);
+        return found is not null && found.Values.Any(v => v.Origin is { IsUnreviewedModel: true })
+            ? found with { Reason = found.Reason + " One of them is a learned model's that no person reviewed; it does not count as the current value." }
+            : found;
+    }
+
+    private Contradiction? ContradictsCore(string field, List<FieldValue> values)
     {
         if (values.Count < 2)
         {
@@ -925,7 +998,11 @@ internal sealed record PendingChange(
     (List<(string Field, JsonNode? Value)> Values, bool Overrides)? Solutions,
     string? Team,
     JsonObject? Data,
-    Quality Quality);
+    Quality Quality)
+{
+    /// <summary>How each of <see cref="Fields"/> came about, where the message says so.</summary>
+    public IReadOnlyDictionary<string, FieldOrigin>? Origins { get; init; }
+}
 
 /// <summary>What a message says about its source's quality: signed, the declared update interval, the completeness of its data.</summary>
 internal readonly record struct Quality(bool Signed, string? Interval, double? Completeness);

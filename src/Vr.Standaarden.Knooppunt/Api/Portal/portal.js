@@ -29,6 +29,8 @@ const texts = {
     disconnected: 'Verbinding verbroken — opnieuw verbinden…', filtered: (n, all) => `${n} van ${all} incidenten getoond`,
     group: (n, ids) => `${n} incidenten hier: ${ids}. Kies om in te zoomen.`, regionCount: (name, n) => `${name}: ${n} open incident${n === 1 ? '' : 'en'}`,
     legend: ['geen', '1', '2 tot 4', '5 tot 9', '10 of meer'], mapHelp: 'Verschuiven met slepen of de pijltjestoetsen, zoomen met het scrollwiel, + en −.',
+    computed: 'Berekend', predicted: 'AI', unreviewed: 'niet beoordeeld', reviewed: r => `beoordeeld: ${r}`, algorithmic: 'Algoritme',
+    origin: o => `${o.soort === 'ai' ? 'AI' : 'Berekend'}${o.model ? ` door ${o.model}${o.versie ? ' ' + o.versie : ''}` : ''} — ${o.beoordeeld ? `beoordeeld: ${o.beoordeeld}` : 'niet beoordeeld'}`,
     close: 'Sluiten', none: 'geen', kinds: { waarschuwing: 'Waarschuwing', capaciteit: 'Capaciteit', melding: 'Melding', besluit: 'Besluit', situatiebeeld: 'Situatiebeeld', object: 'Object' },
   },
   en: {
@@ -57,6 +59,8 @@ const texts = {
     disconnected: 'Connection lost — reconnecting…', filtered: (n, all) => `${n} of ${all} incidents shown`,
     group: (n, ids) => `${n} incidents here: ${ids}. Choose to zoom in.`, regionCount: (name, n) => `${name}: ${n} open incident${n === 1 ? '' : 's'}`,
     legend: ['none', '1', '2 to 4', '5 to 9', '10 or more'], mapHelp: 'Pan by dragging or with the arrow keys, zoom with the wheel, + and −.',
+    computed: 'Computed', predicted: 'AI', unreviewed: 'not reviewed', reviewed: r => `reviewed: ${r}`, algorithmic: 'Algorithm',
+    origin: o => `${o.soort === 'ai' ? 'AI' : 'Computed'}${o.model ? ` by ${o.model}${o.versie ? ' ' + o.versie : ''}` : ''} — ${o.beoordeeld ? `reviewed: ${o.beoordeeld}` : 'not reviewed'}`,
     close: 'Close', none: 'none', kinds: { waarschuwing: 'Warning', capaciteit: 'Capacity', melding: 'Report', besluit: 'Decision', situatiebeeld: 'Situation report', object: 'Object' },
   },
 };
@@ -381,6 +385,7 @@ function renderList() {
     const status = cell(t('state'), mark);
     if (incident.opgelost > 0) status.append(el('span', { class: 'mark opgelost' }, ` (${incident.opgelost} ${t('resolved')})`));
     if (incident.terugmeldingen > 0) status.append(el('span', { class: 'mark terugmelding' }, ` ? ${t('doubted')(incident.terugmeldingen)}`));
+    if (incident.algoritmischeVelden?.length > 0) status.append(el('span', { class: 'mark algoritme' }, ` ⚙ ${t('algorithmic')}: ${incident.algoritmischeVelden.join(', ')}`));
     const button = el('button', { type: 'button', 'aria-expanded': String(state.selected === incident.id), 'aria-controls': 'details' }, incident.id);
     button.addEventListener('click', () => select(incident.id));
     rows.push(el('tr', { 'data-id': incident.id, class: state.selected === incident.id ? 'gekozen' : null },
@@ -423,6 +428,11 @@ async function select(id) {
       const origin = incident.herkomst[name];
       const item = el('dd', { 'data-veld': name }, el('div', {}, shortValue(name, value)),
         el('div', { class: 'herkomst' }, `${t('provenance')}: ${origin.bron} · ${t('message')} ${origin.bericht} · ${formatTime(origin.tijdstip)}`));
+      const made = origin.totstandkoming;
+      if (made && (made.soort === 'ai' || made.soort === 'berekening')) {
+        item.append(el('div', { class: `mark algoritme${made.soort === 'ai' && !['bevestigd', 'aangepast'].includes(made.beoordeeld) ? ' onbeoordeeld' : ''}` }, `⚙ ${t('origin')(made)}`));
+      }
+
       for (const d of (incident.terugmeldingen || []).filter(d => d.veld === name)) {
         item.append(el('div', { class: 'mark terugmelding' }, `? ${t('doubt')}: ${t('doubtLine')(d)}`));
       }
@@ -454,7 +464,11 @@ async function select(id) {
 function conflict(c, kind) {
   const block = el('div', { class: kind }, el('p', {}, el('strong', {}, c.veld), ` — ${c.reden}`));
   const list = el('ul');
-  for (const v of c.waarden) list.append(el('li', {}, `${shortValue(c.veld, v.waarde)} — ${v.herkomst.bron} (${v.herkomst.bericht}, ${formatTime(v.herkomst.tijdstip)})`));
+  for (const v of c.waarden) {
+    const made = v.herkomst.totstandkoming;
+    const note = made && (made.soort === 'ai' || made.soort === 'berekening') ? ` ⚙ ${t('origin')(made)}` : '';
+    list.append(el('li', {}, `${shortValue(c.veld, v.waarde)} — ${v.herkomst.bron} (${v.herkomst.bericht}, ${formatTime(v.herkomst.tijdstip)})${note}`));
+  }
   block.append(list);
   return block;
 }
