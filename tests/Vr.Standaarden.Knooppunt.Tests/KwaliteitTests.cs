@@ -59,6 +59,40 @@ public sealed class KwaliteitTests : IDisposable
         Assert.Equal(400, (int)bad.StatusCode);
     }
 
+    [Fact]
+    public async Task The_portal_says_which_source_is_out_of_date_and_sorts_the_sources()
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var ingest = new KnooppuntIngest(Path.Combine(_folder, "berichten.db"));
+        ingest.Ingest(Message(Gms, 1, now.AddHours(-1), "GRIP1", data => data["kwaliteit"] = new JsonObject { ["interval"] = "PT5M" }, signed: false));
+        ingest.Ingest(Message(Lcms, 1, now.AddMinutes(-1), "GRIP1", data => data.Remove("eenheden"), signed: false));
+        var receiver = ingest.Attach(new MessageReceiver(new ReceiverOptions { Verification = VerificationMode.Off, Sharing = SharingMode.Off, Deduplication = DeduplicationMode.Off }));
+        await using var server = await Kestrel.StartAsync(app =>
+        {
+            app.UseKnooppuntProtection();
+            app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { Name = "VR15", SignaturesVerified = false });
+        });
+        using var browser = PortalTests.Chromium();
+        var wait = new OpenQA.Selenium.Support.UI.WebDriverWait(browser, TimeSpan.FromSeconds(20));
+        wait.IgnoreExceptionTypes(typeof(OpenQA.Selenium.StaleElementReferenceException));
+        browser.Navigate().GoToUrl(server.Address);
+        wait.Until(d => d.FindElement(OpenQA.Selenium.By.TagName("body")).GetAttribute("data-geladen") is not null);
+
+        var banner = browser.FindElement(OpenQA.Selenium.By.Id("verouderd"));
+        Assert.True(banner.Displayed);
+        Assert.Contains(Gms, banner.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Lcms, banner.Text, StringComparison.Ordinal);
+        Assert.Contains("verouderd", browser.FindElement(OpenQA.Selenium.By.CssSelector($"#bronnen tr[data-bron='{Gms}']")).Text, StringComparison.Ordinal);
+
+        // Sorted by completeness: the LCMS (80%) first, and the other way round on a second click.
+        List<string?> Order() => [.. browser.FindElements(OpenQA.Selenium.By.CssSelector("#bronnen tbody tr")).Select(r => r.GetAttribute("data-bron"))];
+        browser.FindElement(OpenQA.Selenium.By.CssSelector("#bronnen [data-sorteer='volledigheid']")).Click();
+        Assert.Equal([Lcms, Gms], Order());
+        Assert.Equal("ascending", browser.FindElement(OpenQA.Selenium.By.CssSelector("#bronnen th:nth-child(6)")).GetAttribute("aria-sort"));
+        browser.FindElement(OpenQA.Selenium.By.CssSelector("#bronnen [data-sorteer='volledigheid']")).Click();
+        Assert.Equal([Gms, Lcms], Order());
+    }
+
     private static JsonObject Message(string source, int number, DateTimeOffset time, string grip, Action<JsonObject> change, bool signed)
     {
         var message = TestIncidents.Message(source, number, time, data =>

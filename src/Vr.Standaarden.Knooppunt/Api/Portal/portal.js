@@ -31,6 +31,8 @@ const texts = {
     legend: ['geen', '1', '2 tot 4', '5 tot 9', '10 of meer'], mapHelp: 'Verschuiven met slepen of de pijltjestoetsen, zoomen met het scrollwiel, + en −.',
     computed: 'Berekend', predicted: 'AI', unreviewed: 'niet beoordeeld', reviewed: r => `beoordeeld: ${r}`, algorithmic: 'Algoritme',
     origin: o => `${o.soort === 'ai' ? 'AI' : 'Berekend'}${o.model ? ` door ${o.model}${o.versie ? ' ' + o.versie : ''}` : ''} — ${o.beoordeeld ? `beoordeeld: ${o.beoordeeld}` : 'niet beoordeeld'}`,
+    sourcesTitle: 'Bronnen', latestShort: 'Laatste', current: 'Actueel', messages: 'Berichten', contradicted: 'Tegenstrijdig', completeness: 'Volledigheid',
+    yes: 'ja', outdated: 'verouderd', stale: list => `Verouderd: ${list} — langer stil dan het interval dat zij opgaven. Is hun systeem uitgevallen?`,
     close: 'Sluiten', none: 'geen', kinds: { waarschuwing: 'Waarschuwing', capaciteit: 'Capaciteit', melding: 'Melding', besluit: 'Besluit', situatiebeeld: 'Situatiebeeld', object: 'Object' },
   },
   en: {
@@ -61,6 +63,8 @@ const texts = {
     legend: ['none', '1', '2 to 4', '5 to 9', '10 or more'], mapHelp: 'Pan by dragging or with the arrow keys, zoom with the wheel, + and −.',
     computed: 'Computed', predicted: 'AI', unreviewed: 'not reviewed', reviewed: r => `reviewed: ${r}`, algorithmic: 'Algorithm',
     origin: o => `${o.soort === 'ai' ? 'AI' : 'Computed'}${o.model ? ` by ${o.model}${o.versie ? ' ' + o.versie : ''}` : ''} — ${o.beoordeeld ? `reviewed: ${o.beoordeeld}` : 'not reviewed'}`,
+    sourcesTitle: 'Sources', latestShort: 'Latest', current: 'Current', messages: 'Messages', contradicted: 'Contradicted', completeness: 'Completeness',
+    yes: 'yes', outdated: 'out of date', stale: list => `Out of date: ${list} — silent longer than the interval they declared. Is their system down?`,
     close: 'Close', none: 'none', kinds: { waarschuwing: 'Warning', capaciteit: 'Capacity', melding: 'Report', besluit: 'Decision', situatiebeeld: 'Situation report', object: 'Object' },
   },
 };
@@ -69,6 +73,7 @@ const filterNames = ['perspectief', 'regio', 'grip', 'classificatie', 'disciplin
 const state = {
   session: null, lang: localStorage.getItem('vr-taal') === 'en' ? 'en' : 'nl', moment: null, picture: null, geo: null, outlines: null,
   selected: null, health: null, vocabulary: null, filters: {}, view: null, connected: true, spread: new Set(),
+  sources: [], sortBy: 'bron', sortDown: false,
 };
 const t = key => texts[state.lang][key];
 const $ = id => document.getElementById(id);
@@ -481,16 +486,39 @@ function shortValue(field, value) {
   return text(value);
 }
 
+// The sources: a banner for every one silent past its declared interval, and a table a person can sort.
+function renderSources() {
+  const stale = state.sources.filter(b => !b.actueel);
+  $('verouderd').hidden = stale.length === 0;
+  $('verouderd').textContent = stale.length ? t('stale')(stale.map(b => `${b.bron} (${t('latestShort').toLowerCase()} ${formatTime(b.laatste)}, interval ${b.interval})`).join('; ')) : '';
+  const key = state.sortBy;
+  const rows = [...state.sources].sort((a, b) => {
+    const x = a[key] ?? -1, y = b[key] ?? -1;
+    const order = typeof x === 'string' ? x.localeCompare(y) : Number(x) - Number(y);
+    return state.sortDown ? -order : order;
+  });
+  $('bronnen').tBodies[0].replaceChildren(...rows.map(b => el('tr', { 'data-bron': b.bron, class: b.actueel ? null : 'verouderd' },
+    long(t('source'), b.bron), cell(t('latestShort'), formatTime(b.laatste)),
+    cell(t('current'), b.actueel ? t('yes') : `⚠ ${t('outdated')}`), cell(t('messages'), `${b.berichten} (${b.geverifieerd} ✔)`),
+    cell(t('contradicted'), b.tegenstrijdig), cell(t('completeness'), b.volledigheid === null ? '—' : `${Math.round(b.volledigheid * 100)}%`))));
+  document.querySelectorAll('#bronnen [data-sorteer]').forEach(button => {
+    const th = button.closest('th');
+    th.setAttribute('aria-sort', button.dataset.sorteer === key ? (state.sortDown ? 'descending' : 'ascending') : 'none');
+  });
+}
+
 function render() {
   renderMap();
   renderList();
+  renderSources();
   renderLive();
 }
 
 async function load() {
-  const [picture, geo] = await Promise.all([json(`/v1/situatiebeeld${query()}`), json(`/v1/situatiebeeld/geojson${query()}`)]);
+  const [picture, geo, sources] = await Promise.all([json(`/v1/situatiebeeld${query()}`), json(`/v1/situatiebeeld/geojson${query()}`), json(`/v1/bronnen${query()}`)]);
   state.picture = picture;
   state.geo = geo;
+  state.sources = sources;
   render();
   if (!document.body.dataset.geladen) performance.mark('vr-beeld');
   document.body.dataset.geladen = String(Date.now());
@@ -644,6 +672,11 @@ document.addEventListener('DOMContentLoaded', async () => {
   filters.addEventListener('submit', e => e.preventDefault());
   filters.addEventListener('reset', () => setTimeout(readFilters));
   interact();
+  document.querySelectorAll('#bronnen [data-sorteer]').forEach(button => button.addEventListener('click', () => {
+    state.sortDown = state.sortBy === button.dataset.sorteer ? !state.sortDown : false;
+    state.sortBy = button.dataset.sorteer;
+    renderSources();
+  }));
   await refreshHealth();
   state.session = await json('/v1/sessie');
   $('verlenen').hidden = !state.session.magVerlenen;
