@@ -35,7 +35,10 @@ internal static partial class Feeds
         ];
     }
 
-    /// <summary>Incident messages from two systems of the region (GMS in the meldkamer, LCMS in the crisis organisation).</summary>
+    /// <summary>
+    /// Incident messages from two systems of the region (GMS in the meldkamer, LCMS in the crisis organisation) and the
+    /// GHOR's plume model, a learned model whose estimate of where the gas goes no person has reviewed yet.
+    /// </summary>
     private static Feed Incidents(Replay replay, string folder)
     {
         var messages = new List<TransportMessage>();
@@ -47,7 +50,7 @@ internal static partial class Feeds
                 "incidentbestrijding crisisbeheersing", item["data"]!.DeepClone().AsObject()));
         }
 
-        return new Feed("incidenten", "GMS and LCMS incident messages", messages);
+        return new Feed("incidenten", "GMS, LCMS and plume-model incident messages", messages);
     }
 
     /// <summary>A meldkamer's P2000 pager lines, one a minute, read by the P2000 adapter into meldingen.</summary>

@@ -225,6 +225,8 @@ public sealed class PortaalTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(25, browser.FindElements(By.CssSelector("#kaart path.regio[data-regio]")).Count);
             Assert.Contains("eigen", browser.FindElement(By.CssSelector("#kaart path[data-regio='VR15']")).GetAttribute("class"), StringComparison.Ordinal);
             Assert.True(ViewBox(browser)[2] < 250);
+            // The GHOR's plume model: its location contradicts the meldkamer's and is marked as a model's.
+            Assert.Contains("⚙ Algoritme: locatie", browser.FindElement(By.CssSelector("#lijst tr[data-id='INC-15-2026-0103']")).Text, StringComparison.Ordinal);
             Screenshot(browser, "portaal.png");
             browser.Navigate().GoToUrl(new Uri(address, "/situatierapport"));
             Assert.Equal(4, Articles(browser).Count);

@@ -15,22 +15,24 @@ public sealed class SampleNodeTests : IDisposable
         var (code, output) = await SampleNode.RunAsync("--data", _folder, "--urls", url, "--exit-after-samples");
         Assert.True(code == 0, output);
         Assert.Contains("signatures are not checked and unsigned messages are accepted", output, StringComparison.Ordinal);
-        foreach (var feed in new[] { "incidenten  GMS and LCMS incident messages: 7 accepted", "p2000       meldkamer pager lines as meldingen: 5 accepted", "cap         CAP warnings as waarschuwingen: 2 accepted", "capaciteit  IC beds and shelter places from a CSV: 3 accepted", "besluiten   crisis team decisions: 1 accepted" })
+        foreach (var feed in new[] { "incidenten  GMS, LCMS and plume-model incident messages: 8 accepted", "p2000       meldkamer pager lines as meldingen: 5 accepted", "cap         CAP warnings as waarschuwingen: 2 accepted", "capaciteit  IC beds and shelter places from a CSV: 3 accepted", "besluiten   crisis team decisions: 1 accepted" })
         {
             Assert.Contains("feed " + feed + ", 0 already there, 0 refused", output, StringComparison.Ordinal);
         }
 
-        Assert.Contains("Situation picture of VR15: 4 incidents from 6 sources; 2 open contradictions in 2 incidents, 1 resolved by a besluit", output, StringComparison.Ordinal);
+        Assert.Contains("Situation picture of VR15: 4 incidents from 7 sources; 3 open contradictions in 3 incidents, 1 resolved by a besluit", output, StringComparison.Ordinal);
         Assert.Contains("CONTRADICTION grip: 2 sources give 2 different values.", output, StringComparison.Ordinal);
         Assert.Contains("CONTRADICTION locatie: The sources' locations are 420 m apart, more than 250 m.", output, StringComparison.Ordinal);
         Assert.Contains("resolved fase by BES-15-0104-1", output, StringComparison.Ordinal);
+        // The plume model's estimate contradicts the meldkamer's location, and says it is an unreviewed model's.
+        Assert.Contains("learned model's that no person reviewed", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_folder, "berichten.db")));
 
         // A restart on the same folder resumes: the feeds' messages are there already and the picture is the same.
         var (again, second) = await SampleNode.RunAsync("--data", _folder, "--urls", url, "--exit-after-samples");
         Assert.True(again == 0, second);
-        Assert.Contains("feed incidenten  GMS and LCMS incident messages: 0 accepted, 7 already there, 0 refused", second, StringComparison.Ordinal);
-        Assert.Contains("Record: 18 messages", second, StringComparison.Ordinal);
+        Assert.Contains("feed incidenten  GMS, LCMS and plume-model incident messages: 0 accepted, 8 already there, 0 refused", second, StringComparison.Ordinal);
+        Assert.Contains("Record: 19 messages", second, StringComparison.Ordinal);
     }
 
     [Fact]
