@@ -87,7 +87,16 @@ public static class CapReader
             // Creating the reader already reads the first bytes (encoding detection), so it throws inside the try too.
             reader = XmlReader.Create(stream, settings);
             var state = new State(reader, options.MaxDepth);
-            reader.MoveToContent();
+            try
+            {
+                reader.MoveToContent();
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                // System.Xml fails this way on some malformed declarations while switching to the encoding they name.
+                throw new CapReadException("CAP-XML-001", $"The XML declaration cannot be read: {e.Message}", 1, 1);
+            }
+
             if (reader.NodeType != XmlNodeType.Element || reader.LocalName != "alert" || !CapNamespaces.IsCap(reader.NamespaceURI))
             {
                 throw state.Error("CAP-XML-004", $"The root element is {{{reader.NamespaceURI}}}{reader.LocalName}, not a CAP alert (alert in {CapNamespaces.Cap12}, {CapNamespaces.Cap11} or {CapNamespaces.Cap10}).");
