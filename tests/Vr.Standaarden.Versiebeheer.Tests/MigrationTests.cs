@@ -37,6 +37,34 @@ public sealed class MigrationTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("1.1", "1.2")]
+    [InlineData("1.0", "1.2")]
+    public void Every_valid_message_of_an_earlier_minor_release_migrates_to_1_2_unchanged_but_for_its_dataschema(string from, string to)
+    {
+        var messages = ValidExamples(from).ToList();
+        Assert.NotEmpty(messages);
+        foreach (var message in messages)
+        {
+            var result = Migrator.Embedded.Migrate(message, to);
+            Assert.True(result.Succeeded, $"{message["id"]}: {string.Join("; ", result.Problems)}");
+            Assert.Equal(from, result.From);
+            var entity = message["dataschema"]!.GetValue<string>().Split('/')[^1];
+            Assert.Equal($"https://vr-standaarden.github.io/spec/{to}/schemas/{entity}", result.Message!["dataschema"]!.GetValue<string>());
+            Assert.Empty(result.Dropped);
+            var expected = message.DeepClone().AsObject();
+            expected["dataschema"] = result.Message["dataschema"]!.DeepClone();
+            Assert.Equal(expected.ToJsonString(), result.Message.ToJsonString());
+        }
+    }
+
+    [Fact]
+    public void Release_1_2_declares_its_migration_from_1_1()
+    {
+        var migration = Assert.Single(Standard.Release("1.2").Migrations);
+        Assert.Equal("migraties/van-1.1.json", migration.Path);
+    }
+
     [Fact]
     public void A_major_step_renames_maps_codes_sets_defaults_and_lists_what_it_drops()
     {
@@ -72,7 +100,7 @@ public sealed class MigrationTests : IDisposable
     }
 
     [Fact]
-    public void Generated_valid_messages_of_1_0_always_migrate_to_valid_messages_of_1_1_and_2_0()
+    public void Generated_valid_messages_of_1_0_always_migrate_to_valid_messages_of_1_1_1_2_and_2_0()
     {
         var release = Standard.Release("1.0");
         var view = new ReleaseView(release);
@@ -91,7 +119,7 @@ public sealed class MigrationTests : IDisposable
         var migrator = WithTwo;
         Prop.ForAll(messages.ToArbitrary(), message =>
         {
-            foreach (var target in new[] { "1.1", "2.0" })
+            foreach (var target in new[] { "1.1", "1.2", "2.0" })
             {
                 var result = migrator.Migrate(message, target);
                 if (!result.Succeeded)
