@@ -152,7 +152,14 @@ internal static class KnooppuntInterface
                 ("*bijgewerkt", Js.Moment())))),
             ("*entiteiten", Js.List(Js.Object(null,
                 ("*entiteit", Js.OneOf(release.Entities)), ("*id", Js.Text()), ("tlp", Js.OneOf(Tlp)),
-                ("*herkomst", Js.Component("Herkomst")), ("prioriteit", Js.Any()), ("locatie", Js.Any())))));
+                ("*herkomst", Js.Component("Herkomst")), ("prioriteit", Js.Any()), ("locatie", Js.Any())))),
+            ("*betrouwbaarheid", Js.List(Js.Component("Betrouwbaarheid"), "Per bron, op volgorde van naam.")));
+        s["Betrouwbaarheid"] = Js.Object("Hoe betrouwbaar een bron in het beeld is.",
+            ("*bron", Js.Text("De source van haar berichten.")),
+            ("*incidenten", Js.Whole("Incidenten waarover zij berichtte.")),
+            ("*tegenstrijdig", Js.Whole("Daarvan: incidenten met een open tegenstrijdigheid waarin een waarde van haar staat.")),
+            ("*tegenstrijdigheid", Js.Share("tegenstrijdig gedeeld door incidenten, of null.")),
+            ("*terugmeldingen", Js.Whole("Open terugmeldingen op velden van haar berichten.")));
         s["Tegenstrijdigheid"] = Js.Object("Bronnen die het over een veld oneens zijn.",
             ("*veld", Js.Text()), ("*reden", Js.Text()),
             ("*waarden", Js.List(Js.Object(null, ("waarde", Js.Any()), ("*herkomst", Js.Component("Herkomst"))))),
@@ -171,7 +178,7 @@ internal static class KnooppuntInterface
         s["Bron"] = Js.Object("Eén bron van het beeld en wat het knooppunt van haar weet.",
             ("*bron", Js.Text("De source van haar berichten.")),
             ("*laatste", Js.Moment("De time van haar nieuwste bericht.")),
-            ("*interval", Js.NullableText("Het interval dat haar nieuwste bericht verklaart (kwaliteit.interval, ISO 8601), of null.")),
+            ("*interval", Js.NullableText("Het interval dat haar nieuwste bericht verklaart (kwaliteit.interval, ISO 8601), anders dat van haar organisatie in het afnemersregister, of null.")),
             ("*actueel", Js.Flag("Of zij niet langer zweeg dan haar interval; zonder interval true.")),
             ("*berichten", Js.Whole()), ("*geverifieerd", Js.Whole("Berichten met een handtekening die het knooppunt controleerde.")),
             ("*tegenstrijdig", Js.Whole("Open tegenstrijdigheden waarin een waarde van haar staat.")),

@@ -30,6 +30,12 @@ public sealed record Recipient(
     /// </summary>
     public string Ai { get; init; } = "toestaan";
 
+    /// <summary>
+    /// How often the organisation, as a source, declares it updates (<c>kwaliteit.interval</c> in the register, an
+    /// ISO 8601 duration such as <c>PT5M</c>, from release 1.2), or <c>null</c>. A source silent past it is out of date.
+    /// </summary>
+    public string? Interval { get; init; }
+
     /// <summary>The organisation the recipient belongs to: <see cref="Organisatie"/>, or its own OIN.</summary>
     public string OrganisationOin => Organisatie ?? Oin;
 }
@@ -37,7 +43,7 @@ public sealed record Recipient(
 /// <summary>
 /// The register of recipients the sharing policy reads: a JSON file valid against <c>meta/afnemers.schema.json</c> of
 /// the standard, <c>{"afnemers": [{"oin", "naam", "organisatie", "klantVan", "gemeenschappen", "doelen",
-/// "persoonsgegevens", "rubricering", "ai"}]}</c>.
+/// "persoonsgegevens", "rubricering", "ai", "kwaliteit"}]}</c>.
 /// </summary>
 public sealed class RecipientRegister
 {
@@ -108,6 +114,7 @@ public sealed class RecipientRegister
                 entry.TryGetProperty("rubricering", out var clearance) ? clearance.GetString()! : "geen")
             {
                 Ai = entry.TryGetProperty("ai", out var ai) && ai.ValueKind == JsonValueKind.String ? ai.GetString()! : "toestaan",
+                Interval = entry.TryGetProperty("kwaliteit", out var quality) && quality.TryGetProperty("interval", out var interval) ? interval.GetString() : null,
             });
             i++;
         }

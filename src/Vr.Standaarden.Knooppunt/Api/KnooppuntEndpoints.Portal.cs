@@ -54,7 +54,12 @@ public static partial class KnooppuntEndpoints
             }
 
             var filter = PortalFilter.From(context.Request.Query);
-            var html = reader.Read(moment, picture => Report(picture, filter, options.Name, moment ?? DateTimeOffset.UtcNow));
+            var now = moment ?? DateTimeOffset.UtcNow;
+            var html = reader.Read(moment, picture =>
+            {
+                var sources = Declared(picture, access?.Register).ToDictionary(b => b.Bron, StringComparer.Ordinal);
+                return Report(picture, filter, options.Name, now, incident => IncidentQuality(incident, sources, options.SignaturesVerified, now));
+            });
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync(html, Encoding.UTF8, context.RequestAborted).ConfigureAwait(false);
         });
@@ -86,7 +91,7 @@ public static partial class KnooppuntEndpoints
     }
 
     /// <summary>The situatierapport: a printable page for the ROT or CoPI meeting, of the picture as the caller may see it.</summary>
-    internal static string Report(Situatiebeeld picture, PortalFilter filter, string node, DateTimeOffset moment)
+    internal static string Report(Situatiebeeld picture, PortalFilter filter, string node, DateTimeOffset moment, Func<IncidentState, JsonObject> quality)
     {
         static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
         static string? Text(FieldValue? value) => value?.Value switch
@@ -99,7 +104,7 @@ public static partial class KnooppuntEndpoints
         };
 
         var at = Dutch(moment);
-        var incidents = picture.IncidentIds.Select(picture.Incident).OfType<IncidentState>().Where(filter.Matches).ToList();
+        var incidents = picture.IncidentIds.Select(picture.Incident).OfType<IncidentState>().Where(i => filter.Matches(i, quality(i))).ToList();
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>Situatierapport ").Append(E(node)).Append(' ').Append(E(at)).Append("</title>\n")

@@ -9,6 +9,7 @@ using Vr.Standaarden.Koppelvlakken;
 using Vr.Standaarden.Spec;
 using Vr.Standaarden.Transport;
 using Vr.Standaarden.Transport.Http;
+using Vr.Standaarden.Uitwisseling;
 
 namespace Vr.Standaarden.Knooppunt;
 
@@ -115,7 +116,7 @@ public static partial class KnooppuntEndpoints
                 return BadMoment(context, apiVersion);
             }
 
-            var body = reader.Read(moment, p => Overview(p, options.SignaturesVerified, moment ?? DateTimeOffset.UtcNow));
+            var body = reader.Read(moment, p => Overview(p, access?.Register, options.SignaturesVerified, moment ?? DateTimeOffset.UtcNow));
             body["tijdstip"] = (moment ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
             return Write(context, body);
         });
@@ -132,7 +133,7 @@ public static partial class KnooppuntEndpoints
                 return BadMoment(context, apiVersion);
             }
 
-            return Write(context, reader.Read(moment, p => Sources(p, options.SignaturesVerified, moment ?? DateTimeOffset.UtcNow)));
+            return Write(context, reader.Read(moment, p => Sources(p, access?.Register, options.SignaturesVerified, moment ?? DateTimeOffset.UtcNow)));
         });
         endpoints.MapGet(KnooppuntRoutes.Incident, context =>
         {
@@ -340,9 +341,17 @@ public static partial class KnooppuntEndpoints
                 : ingest.Disclose(recorded.Select(r => r.Text), organisation!, access.Policy, r => KnooppuntAccess.Narrow(r, user!), reading, person);
     }
 
-    private static JsonObject Overview(Situatiebeeld picture, bool verified, DateTimeOffset now)
+    // The picture's sources, each with the update interval its newest message declares or else the one its organisation
+    // declares in the register.
+    private static List<Bronstand> Declared(Situatiebeeld picture, RecipientRegister? register) =>
+        [.. picture.Bronnen.Select(b => b.Interval is null && register is not null && MessageVerifier.OinOf(b.Bron) is { } oin && register.Find(oin)?.Interval is { } declared
+            ? b with { Interval = declared }
+            : b)];
+
+    private static JsonObject Overview(Situatiebeeld picture, RecipientRegister? register, bool verified, DateTimeOffset now)
     {
-        var sources = picture.Bronnen.ToDictionary(b => b.Bron, StringComparer.Ordinal);
+        var declared = Declared(picture, register);
+        var sources = declared.ToDictionary(b => b.Bron, StringComparer.Ordinal);
         return new JsonObject
         {
             ["bronnen"] = picture.Sources.Count,
@@ -365,11 +374,19 @@ public static partial class KnooppuntEndpoints
                 ["bijgewerkt"] = Timestamps.Text(s.Fields.Values.Max(v => v.Herkomst.Time)),
             })]),
             ["entiteiten"] = new JsonArray([.. OtherEntities(picture).Select(e => (JsonNode)Summary(e))]),
+            ["betrouwbaarheid"] = new JsonArray([.. declared.Select(b => (JsonNode)new JsonObject
+            {
+                ["bron"] = b.Bron,
+                ["incidenten"] = b.Incidenten,
+                ["tegenstrijdig"] = b.Tegenstrijdig,
+                ["tegenstrijdigheid"] = b.Tegenstrijdigheid is { } rate ? Math.Round(rate, 3) : null,
+                ["terugmeldingen"] = b.Terugmeldingen,
+            })]),
         };
     }
 
     // The fields whose current value, or a value in an open contradiction, a rule or a learned model made.
-    private static IEnumerable<string> AlgorithmicFields(IncidentState incident) =>
+    internal static IEnumerable<string> AlgorithmicFields(IncidentState incident) =>
         incident.Fields.Where(f => f.Value.Origin?.Soort is "berekening" or "ai").Select(f => f.Key)
             .Concat(incident.Contradictions.Where(c => c.Values.Any(v => v.Origin?.Soort is "berekening" or "ai")).Select(c => c.Field))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
@@ -391,18 +408,8 @@ public static partial class KnooppuntEndpoints
     }
 
     // GET /v1/bronnen: every source with what the picture knows of it, as the contract says.
-    private static JsonArray Sources(Situatiebeeld picture, bool verified, DateTimeOffset now)
-    {
-        var contradicted = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var incident in picture.IncidentIds.Select(picture.Incident).OfType<IncidentState>())
-        {
-            foreach (var source in incident.Contradictions.SelectMany(c => c.Values.Select(v => v.Herkomst.Source)).Distinct(StringComparer.Ordinal))
-            {
-                contradicted[source] = contradicted.GetValueOrDefault(source) + 1;
-            }
-        }
-
-        return new JsonArray([.. picture.Bronnen.Select(b => (JsonNode)new JsonObject
+    private static JsonArray Sources(Situatiebeeld picture, RecipientRegister? register, bool verified, DateTimeOffset now) =>
+        new([.. Declared(picture, register).Select(b => (JsonNode)new JsonObject
         {
             ["bron"] = b.Bron,
             ["laatste"] = Timestamps.Text(b.Laatste),
@@ -410,10 +417,9 @@ public static partial class KnooppuntEndpoints
             ["actueel"] = b.IsActueel(now),
             ["berichten"] = b.Berichten,
             ["geverifieerd"] = verified ? b.Ondertekend : 0,
-            ["tegenstrijdig"] = contradicted.GetValueOrDefault(b.Bron),
+            ["tegenstrijdig"] = b.Tegenstrijdig,
             ["volledigheid"] = b.Volledigheid is { } share ? Math.Round(share, 3) : null,
         })]);
-    }
 
     private static IEnumerable<EntityState> OtherEntities(Situatiebeeld picture) => OtherKinds.SelectMany(picture.Entities);
 

@@ -10,10 +10,24 @@ namespace Vr.Standaarden.Knooppunt;
 /// <c>discipline</c> (a code of the discipline list, such as <c>GNK</c>), <c>tegenstrijdig=ja</c> (only incidents with
 /// open contradictions), <c>tekst</c> (words in the id, classification, region or location), and <c>perspectief</c>
 /// (a named perspective that presets the discipline: <c>GHOR</c>, <c>brandweer</c>, <c>politie</c>, <c>gemeente</c>,
-/// <c>waterschap</c>, <c>defensie</c>). An empty filter lets everything through.
+/// <c>waterschap</c>, <c>defensie</c>), and <c>kwaliteit</c> (one of <see cref="Qualities"/>, read from the incident's
+/// <c>kwaliteit</c> as the API gives it). An empty filter lets everything through.
 /// </summary>
-internal sealed record PortalFilter(IReadOnlyList<string> Regions, string? Grip, string? Classification, string? Discipline, bool OnlyContradicted, string? Text, string? Perspective)
+internal sealed record PortalFilter(IReadOnlyList<string> Regions, string? Grip, string? Classification, string? Discipline, bool OnlyContradicted, string? Text, string? Perspective, string? Quality = null)
 {
+    /// <summary>Below this share of recommended fields an incident counts as incomplete (<c>kwaliteit=onvolledig</c>).</summary>
+    public const double IncompleteBelow = 0.8;
+
+    /// <summary>The quality filters, each with how the report names it.</summary>
+    public static IReadOnlyDictionary<string, string> Qualities { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["verouderd"] = "een bron niet actueel",
+        ["onvolledig"] = "onvolledig (minder dan 80% van de aanbevolen velden)",
+        ["ongeverifieerd"] = "niet alle berichten geverifieerd",
+        ["algoritme"] = "met berekende of voorspelde waarden",
+        ["terugmelding"] = "met open terugmeldingen",
+    };
+
     /// <summary>The named perspectives and the discipline each presets.</summary>
     public static IReadOnlyDictionary<string, string> Perspectives { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -33,13 +47,20 @@ internal sealed record PortalFilter(IReadOnlyList<string> Regions, string? Grip,
         return new PortalFilter(
             [.. (One("regio") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             One("grip"), One("classificatie"), discipline,
-            string.Equals(One("tegenstrijdig"), "ja", StringComparison.OrdinalIgnoreCase), One("tekst"), perspective);
+            string.Equals(One("tegenstrijdig"), "ja", StringComparison.OrdinalIgnoreCase), One("tekst"), perspective,
+            One("kwaliteit") is { } quality && Qualities.ContainsKey(quality) ? quality : null);
     }
 
-    public bool IsEmpty => Regions.Count == 0 && Grip is null && Classification is null && Discipline is null && !OnlyContradicted && Text is null;
+    public bool IsEmpty => Regions.Count == 0 && Grip is null && Classification is null && Discipline is null && !OnlyContradicted && Text is null && Quality is null;
 
-    public bool Matches(IncidentState incident)
+    /// <summary>Whether <paramref name="incident"/>, of quality <paramref name="quality"/> (its API <c>kwaliteit</c>), passes.</summary>
+    public bool Matches(IncidentState incident, JsonObject quality)
     {
+        if (Quality is not null && !HasQuality(incident, quality))
+        {
+            return false;
+        }
+
         string? Value(string field) => incident.Fields.GetValueOrDefault(field)?.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         if (Regions.Count > 0 && !Regions.Contains(Value("veiligheidsregio") ?? "", StringComparer.OrdinalIgnoreCase))
         {
@@ -76,6 +97,16 @@ internal sealed record PortalFilter(IReadOnlyList<string> Regions, string? Grip,
             incident.Fields.GetValueOrDefault("locatie")?.Value?["omschrijving"]?.ToString());
         return Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(word => haystack.Contains(word, StringComparison.OrdinalIgnoreCase));
     }
+
+    private bool HasQuality(IncidentState incident, JsonObject quality) => Quality switch
+    {
+        "verouderd" => quality["actueel"] is JsonValue current && !current.GetValue<bool>(),
+        "onvolledig" => quality["volledigheid"] is JsonValue complete && complete.GetValue<double>() < IncompleteBelow,
+        "ongeverifieerd" => quality["geverifieerd"] is JsonValue verified && verified.GetValue<double>() < 1,
+        "algoritme" => KnooppuntEndpoints.AlgorithmicFields(incident).Any(),
+        "terugmelding" => incident.Terugmeldingen.Count > 0,
+        _ => true,
+    };
 
     /// <summary>The label of <paramref name="code"/> in code list <paramref name="list"/>, or the code itself.</summary>
     public static string? Label(string list, string? code) =>
@@ -118,6 +149,11 @@ internal sealed record PortalFilter(IReadOnlyList<string> Regions, string? Grip,
         if (Text is not null)
         {
             parts.Add($"tekst \"{Text}\"");
+        }
+
+        if (Quality is not null)
+        {
+            parts.Add("kwaliteit: " + Qualities[Quality]);
         }
 
         return parts.Count == 0 ? null : string.Join(" · ", parts);

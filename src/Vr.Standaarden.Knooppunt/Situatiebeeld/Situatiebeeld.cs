@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Vr.Standaarden.Begrippen.Geometrie;
+using Vr.Standaarden.Uitwisseling;
 
 namespace Vr.Standaarden.Knooppunt;
 
@@ -163,25 +164,38 @@ public sealed record OpenTerugmelding(string Id, string Field, string Veld, stri
 /// <param name="Volledigheid">The mean share of recommended fields present, over its messages whose entity names any; <c>null</c> when none does.</param>
 public sealed record Bronstand(string Bron, DateTimeOffset Laatste, string? Interval, int Berichten, int Ondertekend, double? Volledigheid)
 {
+    /// <summary>How many incidents of the picture the source reported on.</summary>
+    public int Incidenten { get; init; }
+
+    /// <summary>How many of those incidents hold an open contradiction in which one of the source's values takes part.</summary>
+    public int Tegenstrijdig { get; init; }
+
+    /// <summary>How many open terugmeldingen (<c>INGEDIEND</c>, <c>IN_ONDERZOEK</c>) doubt a field of one of the source's messages.</summary>
+    public int Terugmeldingen { get; init; }
+
+    /// <summary>The source's contradiction rate: <see cref="Tegenstrijdig"/> over <see cref="Incidenten"/>; <c>null</c> when it reported on none.</summary>
+    public double? Tegenstrijdigheid => Incidenten == 0 ? null : (double)Tegenstrijdig / Incidenten;
+
     /// <summary>
     /// Whether the source is current at <paramref name="now"/>: it sent within its declared interval (no interval: it
     /// cannot be late). A source silent past its interval is <c>verouderd</c>, the first sign that its system is down.
     /// </summary>
-    public bool IsActueel(DateTimeOffset now) => Interval is not { } declared || !TryDuration(declared, out var every) || now - Laatste <= every;
-
-    /// <summary>Reads an ISO 8601 duration of days, hours, minutes and seconds (<c>P1D</c>, <c>PT5M</c>).</summary>
-    public static bool TryDuration(string text, out TimeSpan duration)
+    public bool IsActueel(DateTimeOffset now)
     {
-        duration = TimeSpan.Zero;
-        var match = System.Text.RegularExpressions.Regex.Match(text, "^P(?:([0-9]{1,5})D)?(?:T(?:([0-9]{1,5})H)?(?:([0-9]{1,6})M)?(?:([0-9]{1,7})S)?)?$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(50));
-        if (!match.Success || text is "P" or "PT")
+        if (Interval is not { } declared)
         {
-            return false;
+            return true;
         }
 
-        int Part(int group) => match.Groups[group].Success ? int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
-        duration = new TimeSpan(Part(1), Part(2), Part(3), Part(4));
-        return true;
+        try
+        {
+            return now <= IsoDuration.Add(Laatste, declared);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentOutOfRangeException)
+        {
+            // A declaration that cannot be read (or reaches past the calendar) cannot make the source late.
+            return true;
+        }
     }
 }
 
@@ -347,8 +361,39 @@ public sealed class Situatiebeeld
     public int IncidentCount => _incidents.Count;
 
     /// <summary>Every source the picture took messages from, with what it knows of each (<see cref="Bronstand"/>), by name.</summary>
-    public IReadOnlyList<Bronstand> Bronnen =>
-        [.. _tallies.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Bronstand(t.Key, t.Value.Last, t.Value.Interval, t.Value.Messages, t.Value.Signed, t.Value.Weighed == 0 ? null : t.Value.Completeness / t.Value.Weighed))];
+    public IReadOnlyList<Bronstand> Bronnen
+    {
+        get
+        {
+            var reported = new Dictionary<string, int>(StringComparer.Ordinal);
+            var contradicted = new Dictionary<string, int>(StringComparer.Ordinal);
+            var doubted = new Dictionary<string, int>(StringComparer.Ordinal);
+            static void Count(Dictionary<string, int> counts, IEnumerable<string> sources)
+            {
+                foreach (var source in sources.Distinct(StringComparer.Ordinal))
+                {
+                    counts[source] = counts.GetValueOrDefault(source) + 1;
+                }
+            }
+
+            foreach (var incident in _incidents.Keys.Select(Incident).OfType<IncidentState>())
+            {
+                Count(reported, incident.Sources);
+                Count(contradicted, incident.Contradictions.SelectMany(c => c.Values.Select(v => v.Herkomst.Source)));
+                foreach (var open in incident.Terugmeldingen)
+                {
+                    doubted[open.BerichtSource] = doubted.GetValueOrDefault(open.BerichtSource) + 1;
+                }
+            }
+
+            return [.. _tallies.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Bronstand(t.Key, t.Value.Last, t.Value.Interval, t.Value.Messages, t.Value.Signed, t.Value.Weighed == 0 ? null : t.Value.Completeness / t.Value.Weighed)
+            {
+                Incidenten = reported.GetValueOrDefault(t.Key),
+                Tegenstrijdig = contradicted.GetValueOrDefault(t.Key),
+                Terugmeldingen = doubted.GetValueOrDefault(t.Key),
+            })];
+        }
+    }
 
     /// <summary>The latest state of every entity of <paramref name="entity"/> (such as <c>waarschuwing</c>), by id.</summary>
     public IReadOnlyList<EntityState> Entities(string entity)
@@ -595,7 +640,7 @@ public sealed class Situatiebeeld
     {
         var data = change.Data!;
         if (data["bericht"] is not JsonObject message || (string?)message["bron"] is not { } source || (string?)message["id"] is not { } messageId
-            || (string?)data["veld"] is not { Length: > 1 } pointer || pointer[0] != '/')
+            || (string?)data["veld"] is not { } pointer || FirstStep(pointer) is not { } field)
         {
             return;
         }
@@ -623,10 +668,21 @@ public sealed class Situatiebeeld
             return;
         }
 
-        var end = pointer.IndexOf('/', 1);
-        var field = (end < 0 ? pointer[1..] : pointer[1..end]).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
         open[change.Id] = new OpenTerugmelding(change.Id, field, pointer, source, messageId, (string?)data["status"] ?? "", (string?)data["melder"], (string?)data["bronhouder"], (string?)data["reden"], change.Herkomst);
         _states.Remove(incident);
+    }
+
+    // The member of the data a field pointer starts with (unescaped), or null when it is no pointer to a field.
+    private static string? FirstStep(string pointer)
+    {
+        try
+        {
+            return TerugmeldingRoute.Steps(pointer)[0];
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     // A kennisgeving INTREKKING takes the warnings it names off the picture: only those of its own source, sent no later

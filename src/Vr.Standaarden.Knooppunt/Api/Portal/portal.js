@@ -24,6 +24,8 @@ const texts = {
     doubtLine: d => `${d.id} (${d.status === 'IN_ONDERZOEK' ? 'in onderzoek' : 'ingediend'}) door ${d.melder ?? 'onbekend'} bij bronhouder ${d.bronhouder ?? 'onbekend'}: ${d.reden ?? ''}`,
     filters: 'Filters', perspective: 'Perspectief', everyone: 'Iedereen', all: 'Alle', discipline: 'Discipline', search: 'Zoeken',
     onlyContradicted: 'Alleen met tegenstrijdigheden', clear: 'Filters wissen', report: 'Afdrukken / PDF',
+    quality: 'Kwaliteit', qStale: 'Een bron niet actueel', qIncomplete: 'Onvolledig (< 80%)', qUnverified: 'Niet alles geverifieerd',
+    qAlgorithm: 'Berekend of voorspeld', qDoubted: 'Met open terugmeldingen', doubtsShort: 'Terugmeldingen',
     zoomIn: 'Inzoomen', zoomOut: 'Uitzoomen', fit: 'Passend', perRegion: 'Open incidenten per regio', openIncidents: 'Open incidenten',
     attribution: 'Regiogrenzen: CBS, Kadaster (PDOK), CC BY 4.0', latest: 'Laatste bericht', noMessages: 'nog geen berichten',
     disconnected: 'Verbinding verbroken — opnieuw verbinden…', filtered: (n, all) => `${n} van ${all} incidenten getoond`,
@@ -56,6 +58,8 @@ const texts = {
     doubtLine: d => `${d.id} (${d.status === 'IN_ONDERZOEK' ? 'under investigation' : 'submitted'}) by ${d.melder ?? 'unknown'} to holder ${d.bronhouder ?? 'unknown'}: ${d.reden ?? ''}`,
     filters: 'Filters', perspective: 'Perspective', everyone: 'Everyone', all: 'All', discipline: 'Discipline', search: 'Search',
     onlyContradicted: 'Only with contradictions', clear: 'Clear filters', report: 'Print / PDF',
+    quality: 'Quality', qStale: 'A source out of date', qIncomplete: 'Incomplete (< 80%)', qUnverified: 'Not all verified',
+    qAlgorithm: 'Calculated or predicted', qDoubted: 'With open feedback', doubtsShort: 'Feedback',
     zoomIn: 'Zoom in', zoomOut: 'Zoom out', fit: 'Fit', perRegion: 'Open incidents per region', openIncidents: 'Open incidents',
     attribution: 'Region outlines: CBS, Kadaster (PDOK), CC BY 4.0', latest: 'Latest message', noMessages: 'no messages yet',
     disconnected: 'Connection lost — reconnecting…', filtered: (n, all) => `${n} of ${all} incidents shown`,
@@ -69,7 +73,16 @@ const texts = {
   },
 };
 
-const filterNames = ['perspectief', 'regio', 'grip', 'classificatie', 'discipline', 'tegenstrijdig', 'tekst'];
+const filterNames = ['perspectief', 'regio', 'grip', 'classificatie', 'discipline', 'tegenstrijdig', 'tekst', 'kwaliteit'];
+// The quality filters, as the server's PortalFilter reads them: each a test of an incident's kwaliteit from the API.
+const incompleteBelow = 0.8;
+const qualities = {
+  verouderd: ['qStale', i => i.kwaliteit?.actueel === false],
+  onvolledig: ['qIncomplete', i => typeof i.kwaliteit?.volledigheid === 'number' && i.kwaliteit.volledigheid < incompleteBelow],
+  ongeverifieerd: ['qUnverified', i => typeof i.kwaliteit?.geverifieerd === 'number' && i.kwaliteit.geverifieerd < 1],
+  algoritme: ['qAlgorithm', i => (i.algoritmischeVelden || []).length > 0],
+  terugmelding: ['qDoubted', i => (i.terugmeldingen || 0) > 0],
+};
 const state = {
   session: null, lang: localStorage.getItem('vr-taal') === 'en' ? 'en' : 'nl', moment: null, picture: null, geo: null, outlines: null,
   selected: null, health: null, vocabulary: null, filters: {}, view: null, connected: true, spread: new Set(),
@@ -147,6 +160,7 @@ function matches(incident) {
   if (f.classificatie && !text(incident.classificatie).toLowerCase().startsWith(f.classificatie.toLowerCase())) return false;
   if (discipline && !(incident.disciplines || []).some(d => text(d).toUpperCase() === discipline.toUpperCase())) return false;
   if (f.tegenstrijdig === 'ja' && !(incident.tegenstrijdigheden > 0)) return false;
+  if (f.kwaliteit && qualities[f.kwaliteit] && !qualities[f.kwaliteit][1](incident)) return false;
   if (f.tekst) {
     const haystack = [incident.id, incident.classificatie, label('classificatie', incident.classificatie), incident.veiligheidsregio, incident.locatie].map(text).join(' ').toLowerCase();
     if (!f.tekst.toLowerCase().split(/\s+/).filter(Boolean).every(word => haystack.includes(word))) return false;
@@ -178,6 +192,7 @@ function fillFilters() {
   options($('f-grip'), state.vocabulary.grip.map(c => [c.code, c.code]));
   options($('f-classificatie'), state.vocabulary.classificatie.filter(c => c.code.length === 2).map(c => [c.code, label('classificatie', c.code)]));
   options($('f-discipline'), state.vocabulary.discipline.map(c => [c.code, label('discipline', c.code)]));
+  options($('f-kwaliteit'), Object.entries(qualities).map(([code, [key]]) => [code, t(key)]));
   showFilters();
 }
 
@@ -500,7 +515,9 @@ function renderSources() {
   $('bronnen').tBodies[0].replaceChildren(...rows.map(b => el('tr', { 'data-bron': b.bron, class: b.actueel ? null : 'verouderd' },
     long(t('source'), b.bron), cell(t('latestShort'), formatTime(b.laatste)),
     cell(t('current'), b.actueel ? t('yes') : `⚠ ${t('outdated')}`), cell(t('messages'), `${b.berichten} (${b.geverifieerd} ✔)`),
-    cell(t('contradicted'), b.tegenstrijdig), cell(t('completeness'), b.volledigheid === null ? '—' : `${Math.round(b.volledigheid * 100)}%`))));
+    cell(t('contradicted'), b.tegenstrijdigheid === null || b.tegenstrijdigheid === undefined ? b.tegenstrijdig : `${b.tegenstrijdig} (${Math.round(b.tegenstrijdigheid * 100)}%)`),
+    cell(t('doubtsShort'), b.terugmeldingen ?? 0),
+    cell(t('completeness'), b.volledigheid === null ? '—' : `${Math.round(b.volledigheid * 100)}%`))));
   document.querySelectorAll('#bronnen [data-sorteer]').forEach(button => {
     const th = button.closest('th');
     th.setAttribute('aria-sort', button.dataset.sorteer === key ? (state.sortDown ? 'descending' : 'ascending') : 'none');
@@ -518,7 +535,9 @@ async function load() {
   const [picture, geo, sources] = await Promise.all([json(`/v1/situatiebeeld${query()}`), json(`/v1/situatiebeeld/geojson${query()}`), json(`/v1/bronnen${query()}`)]);
   state.picture = picture;
   state.geo = geo;
-  state.sources = sources;
+  // What /v1/bronnen gives, with each source's reliability from the picture (contradiction rate, open feedback).
+  const reliability = new Map((picture.betrouwbaarheid || []).map(b => [b.bron, b]));
+  state.sources = sources.map(b => ({ ...b, tegenstrijdigheid: reliability.get(b.bron)?.tegenstrijdigheid ?? null, terugmeldingen: reliability.get(b.bron)?.terugmeldingen ?? 0 }));
   render();
   if (!document.body.dataset.geladen) performance.mark('vr-beeld');
   document.body.dataset.geladen = String(Date.now());
