@@ -159,7 +159,7 @@ public sealed class MessageVerifier
         }
 
         AsymmetricAlgorithm? key;
-        var cached = false;
+        CachedSigner? pooled = null;
         X509Certificate2? leaf = null;
         var chain = new List<X509Certificate2>();
         try
@@ -180,7 +180,7 @@ public sealed class MessageVerifier
                         chain.Add(X509CertificateLoader.LoadCertificate(Convert.FromBase64String(item.GetString() ?? "")));
                     }
 
-                    signer = new CachedSigner(chain, (AsymmetricAlgorithm?)chain[0].GetECDsaPublicKey() ?? chain[0].GetRSAPublicKey());
+                    signer = new CachedSigner(chain);
                     if (_signers.Count >= MaxChains)
                     {
                         _signers.Clear();
@@ -195,8 +195,8 @@ public sealed class MessageVerifier
                     return refused with { Algorithm = alg, Certificate = leaf };
                 }
 
-                key = signer.Key;
-                cached = true;
+                key = signer.Rent();
+                pooled = signer;
             }
             else if (header.TryGetProperty("kid", out var kid) && kid.ValueKind == JsonValueKind.String)
             {
@@ -219,24 +219,30 @@ public sealed class MessageVerifier
         var why = key is null ? "it is neither EC nor RSA" : MessageSigner.Fits(key, algorithm);
         if (key is null || why is not null)
         {
+            if (pooled is not null)
+            {
+                pooled.Return(key);
+            }
+            else
+            {
+                key?.Dispose();
+            }
+
             return SignatureVerification.Refuse(SignatureCodes.KeyMismatch, $"The key does not fit {alg}: {why}.", $"De sleutel past niet bij {alg}: {why}.") with { Algorithm = alg, Certificate = leaf };
         }
 
         var input = Encoding.ASCII.GetBytes(parts[0] + "." + Base64Url.EncodeToString(canonical));
         bool valid;
-        lock (key)
+        if (pooled is not null)
         {
-            valid = (key, algorithm) switch
-            {
-                (ECDsa ec, SigningAlgorithm.ES256) => signature.Length == 64 && ec.VerifyData(input, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation),
-                (RSA rsa, SigningAlgorithm.PS256) => rsa.VerifyData(input, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pss),
-                (RSA rsa, SigningAlgorithm.RS256) => rsa.VerifyData(input, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
-                _ => false,
-            };
+            // A key of the signer's pool is this call's alone: messages of one signer verify on every core at once.
+            valid = Check(key, algorithm, input, signature);
+            pooled.Return(key);
         }
-
-        if (!cached)
+        else
         {
+            // The trust list made this key for this call.
+            valid = Check(key, algorithm, input, signature);
             key.Dispose();
         }
 
@@ -310,7 +316,45 @@ public sealed class MessageVerifier
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CachedSigner> _signers = new(StringComparer.Ordinal);
 
-    private sealed record CachedSigner(List<X509Certificate2> Certificates, AsymmetricAlgorithm? Key);
+    private static bool Check(AsymmetricAlgorithm key, SigningAlgorithm algorithm, byte[] input, byte[] signature) => (key, algorithm) switch
+    {
+        (ECDsa ec, SigningAlgorithm.ES256) => signature.Length == 64 && ec.VerifyData(input, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation),
+        (RSA rsa, SigningAlgorithm.PS256) => rsa.VerifyData(input, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pss),
+        (RSA rsa, SigningAlgorithm.RS256) => rsa.VerifyData(input, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The certificates of one x5c and a pool of its leaf's public key: a key object serves one verification at a time, so
+    /// each concurrent verification takes its own (made from the certificate when the pool is empty) and gives it back.
+    /// </summary>
+    private sealed class CachedSigner(List<X509Certificate2> certificates)
+    {
+        private const int MaxPooled = 64;
+        private readonly System.Collections.Concurrent.ConcurrentBag<AsymmetricAlgorithm> _keys = [];
+
+        public List<X509Certificate2> Certificates { get; } = certificates;
+
+        public AsymmetricAlgorithm? Rent() =>
+            _keys.TryTake(out var key) ? key : (AsymmetricAlgorithm?)Certificates[0].GetECDsaPublicKey() ?? Certificates[0].GetRSAPublicKey();
+
+        public void Return(AsymmetricAlgorithm? key)
+        {
+            if (key is null)
+            {
+                return;
+            }
+
+            if (_keys.Count < MaxPooled)
+            {
+                _keys.Add(key);
+            }
+            else
+            {
+                key.Dispose();
+            }
+        }
+    }
 
     private sealed record BuiltChain(string? Problem, DateTime NotBefore, DateTime NotAfter, X509Certificate2[] Elements);
 

@@ -57,6 +57,22 @@ public sealed class SigningTests
     }
 
     [Fact]
+    public async Task One_signers_messages_verify_on_every_core_at_once_and_a_changed_one_never_slips_through()
+    {
+        var signer = EcSigner();
+        var verifier = Verifier();
+        var good = signer.Sign(Message());
+        var changed = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(good).Replace("Brand in woning", "Brand in wonink", StringComparison.Ordinal));
+        var results = new bool[4000];
+        await Parallel.ForAsync(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, (i, _) =>
+        {
+            results[i] = verifier.Verify(i % 4 == 3 ? changed : good).IsVerified;
+            return ValueTask.CompletedTask;
+        });
+        Assert.Equal(Enumerable.Range(0, results.Length).Select(i => i % 4 != 3), results);
+    }
+
+    [Fact]
     public void Layout_and_member_order_do_not_matter_but_every_changed_byte_does()
     {
         var signed = JsonNode.Parse(EcSigner().Sign(Message()))!.AsObject();
