@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Vr.Standaarden.Transport;
@@ -78,5 +79,31 @@ public sealed class IngestTests : IDisposable
         var failed = await ingest.ReceiveBatchAsync(withInbox, [TestIncidents.WithGrip("urn:nld:oin:00000004000000044000:systeem:X", 30, "GRIP1").Utf8]);
         Assert.NotEqual(ReceiveStatus.Accepted, Assert.Single(failed).Status);
         Assert.Equal(2, ingest.Log.Count);
+    }
+
+    [Fact]
+    public async Task A_batch_checked_on_every_core_is_recorded_in_the_order_given()
+    {
+        using var ingest = new KnooppuntIngest(Path.Combine(_folder, "order.db"));
+        var receiver = ingest.Attach(new MessageReceiver(new ReceiverOptions { Verification = VerificationMode.Off, Sharing = SharingMode.Off, Deduplication = DeduplicationMode.Off }));
+        // Three sources interleaved, each with its own ids in its own order, some of them refused on the way.
+        var sources = new[] { "urn:nld:oin:00000004000000042000:systeem:GMS", "urn:nld:oin:00000004000000043000:systeem:LCMS", "urn:nld:oin:00000004000000044000:systeem:X" };
+        var messages = Enumerable.Range(0, 300).Select(i =>
+        {
+            var message = TestIncidents.Message(sources[i % 3], i, new DateTimeOffset(2026, 11, 20, 21, 0, 0, TimeSpan.FromHours(1)).AddSeconds(i));
+            if (i % 50 == 49)
+            {
+                message["data"]!["grip"] = "GRIP9";
+            }
+
+            return (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(message.ToJsonString());
+        }).ToList();
+
+        var outcomes = await ingest.ReceiveBatchAsync(receiver, messages);
+
+        Assert.Equal(6, outcomes.Count(o => o.Status == ReceiveStatus.Refused));
+        var accepted = outcomes.Where(o => o.Status == ReceiveStatus.Accepted).Select(o => o.Id).ToList();
+        Assert.Equal(294, accepted.Count);
+        Assert.Equal(accepted, ingest.Log.After(0, 1000).Select(r => (string?)r.Message["id"]));
     }
 }
