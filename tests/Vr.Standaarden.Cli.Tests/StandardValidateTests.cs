@@ -34,6 +34,33 @@ public sealed class StandardValidateTests : IDisposable
     }
 
     [Fact]
+    public void Several_jobs_write_exactly_what_one_job_writes_in_the_order_given_and_stop_where_one_would()
+    {
+        // Every example of every release, valid and invalid, twice over, with a changed one among them.
+        var files = Directory.GetFiles(Path.Combine(ConformanceSuites.RepositoryRoot, "spec"), "bericht-*.json", SearchOption.AllDirectories)
+            .Where(f => f.Contains("voorbeelden", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        files = [.. files, Mutated("bericht-incident-envelop.json", m => m["data"]!["grip"]!["niveau"] = "GRIP2"), .. files];
+        Assert.True(files.Count > 40, $"only {files.Count} messages");
+        foreach (var output in new[] { "text", "list" })
+        {
+            var one = Run(["validate", "--jobs", "1", "--output", output, .. files]);
+            var two = Run(["validate", "--jobs", "2", "--output", output, .. files]);
+            var many = Run(["validate", "-j", "16", "--output", output, .. files]);
+            Assert.Equal(1, one.Exit);
+            Assert.Equal(one, two);
+            Assert.Equal(one, many);
+        }
+
+        // A file that cannot be read ends the run where it stands, as with one job: what came before it is written.
+        var missing = Path.Combine(_folder.FullName, "ontbreekt.json");
+        var stopped = Run(["validate", "--jobs", "2", .. files[..3], missing, .. files[3..]]);
+        Assert.Equal(2, stopped.Exit);
+        Assert.Equal(3, stopped.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => !l.StartsWith(' ')));
+        Assert.Contains("cannot read", stopped.Err, StringComparison.Ordinal);
+        Assert.Equal(2, Run("validate", "--jobs", "0", files[0]).Exit);
+    }
+
+    [Fact]
     public void Domain_rules_run_after_the_schema_and_errors_make_the_message_invalid()
     {
         var path = Mutated("bericht-incident-envelop.json", m => m["data"]!["grip"]!["niveau"] = "GRIP2");

@@ -11,24 +11,31 @@ internal static class StandardMessages
 
     private static readonly JsonWriterOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static int Validate(string output, string[] instances, InputLimits limits, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    public static int Validate(string output, string[] instances, InputLimits limits, int jobs, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
     {
         var validator = new MessageValidator(new ValidationOptions { Limits = limits });
         var exit = Valid;
-        foreach (var path in instances)
+        InOrder.Run(instances, jobs, path =>
         {
-            ValidationResult result;
             try
             {
                 using var stream = path == "-" ? stdin() : File.OpenRead(path);
-                result = validator.Validate(stream);
+                return new Outcome(validator.Validate(stream), null);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"vr validate: cannot read '{path}': {ex.Message}");
-                return Program.UsageError;
+                return new Outcome(null, ex);
+            }
+        }, (path, outcome) =>
+        {
+            if (outcome.Error is { } error)
+            {
+                stderr.WriteLine($"vr validate: cannot read '{path}': {error.Message}");
+                exit = Program.UsageError;
+                return false;
             }
 
+            var result = outcome.Result!;
             if (!result.IsValid)
             {
                 exit = Invalid;
@@ -47,10 +54,13 @@ internal static class StandardMessages
             {
                 WriteJson(stdout, path, result, output == "list");
             }
-        }
 
+            return true;
+        });
         return exit;
     }
+
+    private readonly record struct Outcome(ValidationResult? Result, Exception? Error);
 
     private static void WriteJson(TextWriter stdout, string path, ValidationResult result, bool findings)
     {

@@ -8,7 +8,7 @@ namespace Vr.Standaarden.Cli.Commands;
 
 /// <summary>
 /// <c>vr validate [--dialect draft7|2019-09|2020-12] --schema &lt;schema.json&gt; [--ref &lt;uri-prefix&gt;=&lt;folder-or-file&gt;]...
-/// [--assert-format] [--output text|flag|list|hierarchical] &lt;instance.json&gt;...</c>
+/// [--assert-format] [--output text|flag|list|hierarchical] [--jobs N] &lt;instance.json&gt;...</c>
 /// </summary>
 internal static class ValidateCommand
 {
@@ -67,6 +67,12 @@ internal static class ValidateCommand
             DefaultValueFactory = _ => InputLimits.DefaultMaxDepth,
         };
 
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = "Validate this many instances at once (by default as many as the machine has cores); the output keeps the order of the instances.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+
         var instances = new Argument<string[]>("instance")
         {
             Description = "Instance files to validate; '-' reads standard input.",
@@ -75,16 +81,16 @@ internal static class ValidateCommand
 
         var command = new Command("validate", "Validate JSON instances against a JSON Schema (draft-07, 2019-09 or 2020-12), offline. Exit code 0: all valid; 1: any invalid; 2: usage error or unusable schema.")
         {
-            dialect, schema, entity, release, references, assertFormat, output, maxBytes, maxDepth, instances,
+            dialect, schema, entity, release, references, assertFormat, output, maxBytes, maxDepth, jobs, instances,
         };
 
         command.SetAction(parse =>
         {
             var bytes = parse.GetValue(maxBytes);
             var depth = parse.GetValue(maxDepth);
-            if (bytes <= 0 || depth <= 0)
+            if (bytes <= 0 || depth <= 0 || parse.GetValue(jobs) <= 0)
             {
-                stderr.WriteLine("vr validate: --max-bytes and --max-depth must be positive.");
+                stderr.WriteLine("vr validate: --max-bytes, --max-depth and --jobs must be positive.");
                 return Program.UsageError;
             }
 
@@ -98,6 +104,7 @@ internal static class ValidateCommand
             parse.GetValue(output)!,
             parse.GetValue(instances)!,
             new InputLimits(bytes, depth),
+            parse.GetValue(jobs),
             stdin,
             stdout,
             stderr);
@@ -105,7 +112,7 @@ internal static class ValidateCommand
         return command;
     }
 
-    private static int Run(string? dialect, string? schemaPath, string? entity, string? release, string[] references, bool assertFormat, string output, string[] instances, InputLimits limits, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    private static int Run(string? dialect, string? schemaPath, string? entity, string? release, string[] references, bool assertFormat, string output, string[] instances, InputLimits limits, int jobs, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
     {
         if (entity is not null || release is not null)
         {
@@ -115,7 +122,7 @@ internal static class ValidateCommand
                 return Program.UsageError;
             }
 
-            return Entities(entity, release, output, instances, limits, stdin, stdout, stderr);
+            return Entities(entity, release, output, instances, limits, jobs, stdin, stdout, stderr);
         }
 
         if (schemaPath is null)
@@ -126,7 +133,7 @@ internal static class ValidateCommand
                 return Program.UsageError;
             }
 
-            return StandardMessages.Validate(output, instances, limits, stdin, stdout, stderr);
+            return StandardMessages.Validate(output, instances, limits, jobs, stdin, stdout, stderr);
         }
 
         var registry = new SchemaRegistry();
@@ -188,14 +195,14 @@ internal static class ValidateCommand
             return Program.UsageError;
         }
 
-        return Evaluate(schema, output, instances, limits, stdin, stdout, stderr);
+        return Evaluate(schema, output, instances, limits, jobs, stdin, stdout, stderr);
     }
 
     /// <summary>
     /// <c>--entity</c>: bare entities against the schema of that name in a release the tool holds, with formats asserted
     /// as for messages.
     /// </summary>
-    private static int Entities(string entity, string? release, string output, string[] instances, InputLimits limits, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    private static int Entities(string entity, string? release, string output, string[] instances, InputLimits limits, int jobs, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
     {
         var releases = Validatie.StandardSchemas.Releases;
         release ??= releases[^1];
@@ -211,7 +218,7 @@ internal static class ValidateCommand
             return Program.UsageError;
         }
 
-        return Evaluate(Validatie.StandardSchemas.Get(release, entity), output, instances, limits, stdin, stdout, stderr);
+        return Evaluate(Validatie.StandardSchemas.Get(release, entity), output, instances, limits, jobs, stdin, stdout, stderr);
     }
 
     /// <summary>
@@ -229,7 +236,7 @@ internal static class ValidateCommand
         }
     }
 
-    private static int Evaluate(JsonSchema schema, string output, string[] instances, InputLimits limits, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
+    private static int Evaluate(JsonSchema schema, string output, string[] instances, InputLimits limits, int jobs, Func<Stream> stdin, TextWriter stdout, TextWriter stderr)
     {
         var format = output switch
         {
@@ -240,7 +247,7 @@ internal static class ValidateCommand
         };
 
         var exit = Valid;
-        foreach (var path in instances)
+        InOrder.Run(instances, jobs, path =>
         {
             byte[]? bytes;
             long length;
@@ -250,42 +257,51 @@ internal static class ValidateCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"vr validate: cannot read '{path}': {ex.Message}");
-                return Program.UsageError;
+                return new Evaluated(null, null, ex);
             }
 
-            EvaluationResult? result = null;
-            InvalidInstanceException? unreadable = null;
             try
             {
                 // The limits are those of instances; the schema was read under the engine's own.
                 var problem = bytes is null ? JsonInput.CheckSize(length, limits.MaxBytes) : JsonInput.Check(bytes, limits);
-                result = problem is not null
-                    ? throw new InvalidInstanceException($"The instance: {problem.Text.English}") { Problem = problem }
-                    : schema.Evaluate(bytes, format ?? OutputFormat.List);
+                return problem is not null
+                    ? new Evaluated(null, new InvalidInstanceException($"The instance: {problem.Text.English}") { Problem = problem }, null)
+                    : new Evaluated(schema.Evaluate(bytes, format ?? OutputFormat.List), null, null);
             }
             catch (InvalidInstanceException ex)
             {
-                unreadable = ex;
+                return new Evaluated(null, ex, null);
+            }
+        }, (path, outcome) =>
+        {
+            if (outcome.Error is { } error)
+            {
+                stderr.WriteLine($"vr validate: cannot read '{path}': {error.Message}");
+                exit = Program.UsageError;
+                return false;
             }
 
-            if (unreadable is not null || !result!.IsValid)
+            if (outcome.Unreadable is not null || !outcome.Result!.IsValid)
             {
                 exit = Invalid;
             }
 
             if (format is null)
             {
-                WriteText(stdout, path, result, unreadable);
+                WriteText(stdout, path, outcome.Result, outcome.Unreadable);
             }
             else
             {
-                WriteJson(stdout, path, result, unreadable);
+                WriteJson(stdout, path, outcome.Result, outcome.Unreadable);
             }
-        }
+
+            return true;
+        });
 
         return exit;
     }
+
+    private readonly record struct Evaluated(EvaluationResult? Result, InvalidInstanceException? Unreadable, Exception? Error);
 
     /// <summary>
     /// When the schema's <c>$id</c> ends in the same path segments as its file (at least the file name, so that siblings
