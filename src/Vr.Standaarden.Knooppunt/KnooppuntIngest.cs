@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -304,9 +305,18 @@ public sealed class KnooppuntIngest : IDisposable
                 var widest = narrow(grants.Aggregate(organisation, (r, g) => g.Widen(r)));
                 var key = string.Join('|', caller.Oin, string.Join(' ', caller.Doelen), string.Join(' ', caller.Persoonsgegevens), caller.Rubricering,
                     string.Join(' ', grants.Select(g => g.Id)), string.Join(' ', widest.Doelen), string.Join(' ', widest.Persoonsgegevens));
-                if (!_views.TryGetValue(key, out var known) || known.Version != version)
+                if (!_views.TryGetValue(key, out var known))
                 {
                     _views[key] = known = (version, View(organisation, narrow, policy, null, grants));
+                }
+                else if (known.Version != version)
+                {
+                    // The messages recorded since are added to the view; only when a message in it has expired since
+                    // (tijdbinding: the policy would no longer deliver it) is the view made again from the whole record.
+                    var updated = known.View.NextExpiry is { } expiry && policy.Time.GetUtcNow() > expiry
+                        ? View(organisation, narrow, policy, null, grants)
+                        : Extend(known.View, organisation, narrow, policy, grants);
+                    _views[key] = known = (version, updated);
                 }
 
                 view = known.View;
@@ -560,49 +570,80 @@ public sealed class KnooppuntIngest : IDisposable
 
     private RecipientView View(Recipient organisation, Func<Recipient, Recipient> narrow, SharingPolicy policy, DateTimeOffset? moment, List<TemporaryGrant> grants)
     {
-        var caller = narrow(organisation);
-        var picture = new Situatiebeeld(_options);
-        var shown = new List<Shown>();
-        foreach (var (_, source, _, text) in Log.Rows(moment))
+        var view = new RecipientView(new Situatiebeeld(_options), []);
+        foreach (var row in Log.Rows(moment))
         {
-            try
-            {
-                var bytes = System.Text.Encoding.UTF8.GetBytes(text);
-                var decision = policy.Decide(bytes, caller);
-                string? grantId = null;
-                if (grants.Count > 0
-                    && grants.FirstOrDefault(g => g.Covers(caller.Oin, MessageVerifier.OinOf(source), Situatiebeeld.EntityOf(JsonNode.Parse(bytes)?["type"]?.GetValue<string>() ?? ""))) is { } grant)
-                {
-                    // Under the grant the caller has its purpose and kinds of personal data too; used only where that opens more.
-                    var widened = policy.Decide(bytes, narrow(grant.Widen(organisation)));
-                    if (widened.Verdict != SharingVerdict.Refuse && (decision.Verdict == SharingVerdict.Refuse || !JsonNode.DeepEquals(widened.Message, decision.Message)))
-                    {
-                        (decision, grantId) = (widened, grant.Id);
-                    }
-                }
-
-                if (decision.Verdict != SharingVerdict.Refuse && Situatiebeeld.Read(decision.Message!) is { } change && (moment is null || change.Herkomst.Time <= moment))
-                {
-                    picture.Commit(change);
-                    var found = policy.PersonalDataIn(decision.Message!);
-                    if (found.Count > 0 || grantId is not null)
-                    {
-                        var purposes = ((string?)decision.Message!["doelbinding"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                        shown.Add(new Shown(change.Entity, change.Id, change.Incident, [.. found.Select(f => $"{f.Pointer} ({f.Kind})")], purposes, grantId));
-                    }
-                }
-            }
-            catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException)
-            {
-                // In quarantine: not in anyone's picture.
-            }
+            Take(view, row.Sequence, row.Source, row.Text, organisation, narrow, policy, moment, grants);
         }
 
-        return new RecipientView(picture, shown);
+        return view;
+    }
+
+    // The messages recorded after those a view holds, taken into it as a new view would take them.
+    private RecipientView Extend(RecipientView view, Recipient organisation, Func<Recipient, Recipient> narrow, SharingPolicy policy, List<TemporaryGrant> grants)
+    {
+        foreach (var row in Log.RowsAfter(view.LastSequence))
+        {
+            Take(view, row.Sequence, row.Source, row.Text, organisation, narrow, policy, null, grants);
+        }
+
+        return view;
+    }
+
+    private static void Take(RecipientView view, long sequence, string source, string text, Recipient organisation, Func<Recipient, Recipient> narrow, SharingPolicy policy, DateTimeOffset? moment, List<TemporaryGrant> grants)
+    {
+        view.LastSequence = Math.Max(view.LastSequence, sequence);
+        var caller = narrow(organisation);
+        try
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            var decision = policy.Decide(bytes, caller);
+            string? grantId = null;
+            if (grants.Count > 0
+                && grants.FirstOrDefault(g => g.Covers(caller.Oin, MessageVerifier.OinOf(source), Situatiebeeld.EntityOf(JsonNode.Parse(bytes)?["type"]?.GetValue<string>() ?? ""))) is { } grant)
+            {
+                // Under the grant the caller has its purpose and kinds of personal data too; used only where that opens more.
+                var widened = policy.Decide(bytes, narrow(grant.Widen(organisation)));
+                if (widened.Verdict != SharingVerdict.Refuse && (decision.Verdict == SharingVerdict.Refuse || !JsonNode.DeepEquals(widened.Message, decision.Message)))
+                {
+                    (decision, grantId) = (widened, grant.Id);
+                }
+            }
+
+            if (decision.Verdict != SharingVerdict.Refuse && Situatiebeeld.Read(decision.Message!) is { } change && (moment is null || change.Herkomst.Time <= moment))
+            {
+                view.Situatiebeeld.Commit(change);
+                if ((string?)decision.Message!["expirytime"] is { } expiry && DateTimeOffset.TryParse(expiry, CultureInfo.InvariantCulture, DateTimeStyles.None, out var until)
+                    && (view.NextExpiry is not { } next || until < next))
+                {
+                    view.NextExpiry = until;
+                }
+
+                var found = policy.PersonalDataIn(decision.Message!);
+                if (found.Count > 0 || grantId is not null)
+                {
+                    var purposes = ((string?)decision.Message!["doelbinding"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    view.Shown.Add(new Shown(change.Entity, change.Id, change.Incident, [.. found.Select(f => $"{f.Pointer} ({f.Kind})")], purposes, grantId));
+                }
+            }
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            // In quarantine: not in anyone's picture.
+        }
     }
 
     /// <summary>A recipient's picture, and what in it holds personal data or was opened by a grant.</summary>
-    private sealed record RecipientView(Situatiebeeld Situatiebeeld, List<Shown> Shown);
+    /// <remarks>
+    /// It knows the newest row it took (<see cref="LastSequence"/>), so that it can take the rows recorded since, and the
+    /// earliest <c>expirytime</c> of a message in it (<see cref="NextExpiry"/>), after which it must be made again.
+    /// </remarks>
+    private sealed record RecipientView(Situatiebeeld Situatiebeeld, List<Shown> Shown)
+    {
+        public long LastSequence { get; set; }
+
+        public DateTimeOffset? NextExpiry { get; set; }
+    }
 
     private sealed record Shown(string Entity, string Id, string? Incident, string[] Pointers, string[] Purposes, string? Grant);
 

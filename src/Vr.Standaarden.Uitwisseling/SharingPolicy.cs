@@ -92,6 +92,12 @@ public sealed class SharingPolicy
         _options = options ?? new SharingOptions();
     }
 
+    /// <summary>
+    /// The clock the policy judges tijdbinding by (<see cref="SharingOptions.Time"/>): a message is not delivered after its
+    /// <c>expirytime</c> by this clock. A reader that keeps what the policy delivered asks it when that stops holding.
+    /// </summary>
+    public TimeProvider Time => _options.Time;
+
     /// <summary>The decision for <paramref name="message"/> (UTF-8 JSON) and the recipient <paramref name="recipientOin"/>.</summary>
     public SharingDecision Decide(ReadOnlySpan<byte> message, string recipientOin)
     {

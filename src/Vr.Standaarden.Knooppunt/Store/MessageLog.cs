@@ -435,14 +435,25 @@ public sealed class MessageLog : IDisposable
     }
 
     /// <summary>The recorded rows with <c>time</c> up to <paramref name="until"/> (all when <c>null</c>), oldest first.</summary>
-    internal IReadOnlyList<(long Sequence, string Source, string Id, string Text)> Rows(DateTimeOffset? until)
+    internal IReadOnlyList<(long Sequence, string Source, string Id, string Text)> Rows(DateTimeOffset? until) => Rows(until, null);
+
+    /// <summary>The rows recorded after <paramref name="sequence"/>, in the order they were recorded.</summary>
+    internal IReadOnlyList<(long Sequence, string Source, string Id, string Text)> RowsAfter(long sequence) => Rows(null, sequence);
+
+    private List<(long Sequence, string Source, string Id, string Text)> Rows(DateTimeOffset? until, long? after)
     {
         using var scope = _lock.EnterScope();
         using var command = _connection.CreateCommand();
-        command.CommandText = until is null
+        command.CommandText = after is not null
+            ? "SELECT volgnummer, source, id, inhoud FROM berichten WHERE volgnummer > $s ORDER BY volgnummer"
+            : until is null
             ? "SELECT volgnummer, source, id, inhoud FROM berichten ORDER BY tijd, volgnummer"
             : "SELECT volgnummer, source, id, inhoud FROM berichten WHERE tijd <= $t ORDER BY tijd, volgnummer";
-        if (until is { } t)
+        if (after is { } s)
+        {
+            command.Parameters.AddWithValue("$s", s);
+        }
+        else if (until is { } t)
         {
             command.Parameters.AddWithValue("$t", Timestamps.Stored(t));
         }
