@@ -116,9 +116,11 @@ public static partial class KnooppuntEndpoints
                 return BadMoment(context, apiVersion);
             }
 
-            var body = reader.Read(moment, p => Overview(p, access?.Register, options.SignaturesVerified, moment ?? DateTimeOffset.UtcNow));
-            body["tijdstip"] = (moment ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
-            return Write(context, body);
+            var now = moment ?? DateTimeOffset.UtcNow;
+            var body = reader.Read(moment, p => Overview(p, access?.Register, options.SignaturesVerified, now));
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = body.Length;
+            return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
         });
         endpoints.MapGet(KnooppuntRoutes.Bronnen, context =>
         {
@@ -348,42 +350,118 @@ public static partial class KnooppuntEndpoints
             ? b with { Interval = declared }
             : b)];
 
-    private static JsonObject Overview(Situatiebeeld picture, RecipientRegister? register, bool verified, DateTimeOffset now)
+    // The overview, written as UTF-8 JSON. Each incident's part is kept with the picture it came from and written again only
+    // when the incident's state or its sources' quality changed: a read of 10,000 incidents copies bytes instead of
+    // building 10,000 objects; and a read in the same second as the one before, with nothing new, is that read's answer
+    // (the answer's tijdstip and each source's actuality are to the second). A picture made for one read (at a moment)
+    // keeps nothing beyond that read.
+    private static byte[] Overview(Situatiebeeld picture, RecipientRegister? register, bool verified, DateTimeOffset now)
     {
+        var kept = OverviewParts.GetValue(picture, _ => new OverviewCache());
+        var second = now.ToUnixTimeSeconds();
+        if (kept.Body is { } body && kept.Revision == picture.Revision && kept.Second == second && kept.Register == register && kept.Verified == verified)
+        {
+            return body;
+        }
+
         var declared = Declared(picture, register);
         var sources = declared.ToDictionary(b => b.Bron, StringComparer.Ordinal);
-        return new JsonObject
+        var parts = kept.Parts;
+        var qualities = new Dictionary<string, (string Text, JsonObject Value)>(StringComparer.Ordinal);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024 + (picture.IncidentCount * 400));
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder, SkipValidation = true }))
         {
-            ["bronnen"] = picture.Sources.Count,
-            ["incidenten"] = new JsonArray([.. picture.IncidentIds.Select(picture.Incident).Select(s => (JsonNode)new JsonObject
+            writer.WriteStartObject();
+            writer.WriteNumber("bronnen", picture.Sources.Count);
+            writer.WriteStartArray("incidenten");
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in picture.IncidentIds)
             {
-                ["id"] = s!.Id,
-                ["grip"] = s.Fields.GetValueOrDefault("grip")?.Value?.DeepClone(),
-                ["classificatie"] = s.Fields.GetValueOrDefault("classificatie")?.Value?.DeepClone(),
-                ["fase"] = s.Fields.GetValueOrDefault("fase")?.Value?.DeepClone(),
-                ["veiligheidsregio"] = s.Fields.GetValueOrDefault("veiligheidsregio")?.Value?.DeepClone(),
-                ["disciplines"] = s.Fields.GetValueOrDefault("disciplines")?.Value?.DeepClone(),
-                ["locatie"] = s.Fields.GetValueOrDefault("locatie")?.Value?["omschrijving"]?.DeepClone(),
-                ["bronnen"] = s.Sources.Count,
-                ["tegenstrijdigheden"] = s.Contradictions.Count,
-                ["tegenstrijdigeVelden"] = new JsonArray([.. s.Contradictions.Select(c => (JsonNode)JsonValue.Create(c.Field))]),
-                ["opgelost"] = s.Resolved.Count,
-                ["terugmeldingen"] = s.Terugmeldingen.Count,
-                ["algoritmischeVelden"] = new JsonArray([.. AlgorithmicFields(s).Select(f => (JsonNode)JsonValue.Create(f))]),
-                ["kwaliteit"] = IncidentQuality(s, sources, verified, now),
-                ["bijgewerkt"] = Timestamps.Text(s.Fields.Values.Max(v => v.Herkomst.Time)),
-            })]),
-            ["entiteiten"] = new JsonArray([.. OtherEntities(picture).Select(e => (JsonNode)Summary(e))]),
-            ["betrouwbaarheid"] = new JsonArray([.. declared.Select(b => (JsonNode)new JsonObject
+                var state = picture.Incident(id)!;
+                seen.Add(id);
+                // The quality an incident takes from its sources, worked out once per set of sources in this read.
+                var key = string.Join('\n', state.Sources);
+                if (!qualities.TryGetValue(key, out var quality))
+                {
+                    var value = SourceQuality(state.Sources, sources, verified, now);
+                    qualities[key] = quality = (value.ToJsonString(Json), value);
+                }
+
+                if (!parts.TryGetValue(id, out var part) || !ReferenceEquals(part.State, state) || part.Quality != quality.Text)
+                {
+                    parts[id] = part = new IncidentPart(state, quality.Text, JsonSerializer.SerializeToUtf8Bytes(IncidentSummary(state, quality.Value.DeepClone().AsObject()), Json));
+                }
+
+                writer.WriteRawValue(part.Utf8, skipInputValidation: true);
+            }
+
+            if (parts.Count > seen.Count)
+            {
+                foreach (var gone in parts.Keys.Where(k => !seen.Contains(k)).ToList())
+                {
+                    parts.Remove(gone);
+                }
+            }
+
+            writer.WriteEndArray();
+            writer.WritePropertyName("entiteiten");
+            JsonSerializer.Serialize(writer, new JsonArray([.. OtherEntities(picture).Select(e => (JsonNode)Summary(e))]), Json);
+            writer.WritePropertyName("betrouwbaarheid");
+            JsonSerializer.Serialize(writer, new JsonArray([.. declared.Select(b => (JsonNode)new JsonObject
             {
                 ["bron"] = b.Bron,
                 ["incidenten"] = b.Incidenten,
                 ["tegenstrijdig"] = b.Tegenstrijdig,
                 ["tegenstrijdigheid"] = b.Tegenstrijdigheid is { } rate ? Math.Round(rate, 3) : null,
                 ["terugmeldingen"] = b.Terugmeldingen,
-            })]),
-        };
+            })]), Json);
+            writer.WriteString("tijdstip", now.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture));
+            writer.WriteEndObject();
+        }
+
+        (kept.Body, kept.Revision, kept.Second, kept.Register, kept.Verified) = (buffer.WrittenSpan.ToArray(), picture.Revision, second, register, verified);
+        return kept.Body;
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Situatiebeeld, OverviewCache> OverviewParts = [];
+
+    // What the overview keeps per picture: each incident's part, and the last answer with what it was made of.
+    private sealed class OverviewCache
+    {
+        public Dictionary<string, IncidentPart> Parts { get; } = new(StringComparer.Ordinal);
+
+        public byte[]? Body { get; set; }
+
+        public long Revision { get; set; }
+
+        public long Second { get; set; }
+
+        public RecipientRegister? Register { get; set; }
+
+        public bool Verified { get; set; }
+    }
+
+    // One incident's part of the overview, as written for its state and its sources' quality.
+    private sealed record IncidentPart(IncidentState State, string Quality, byte[] Utf8);
+
+    private static JsonObject IncidentSummary(IncidentState s, JsonObject quality) => new()
+    {
+        ["id"] = s.Id,
+        ["grip"] = s.Fields.GetValueOrDefault("grip")?.Value?.DeepClone(),
+        ["classificatie"] = s.Fields.GetValueOrDefault("classificatie")?.Value?.DeepClone(),
+        ["fase"] = s.Fields.GetValueOrDefault("fase")?.Value?.DeepClone(),
+        ["veiligheidsregio"] = s.Fields.GetValueOrDefault("veiligheidsregio")?.Value?.DeepClone(),
+        ["disciplines"] = s.Fields.GetValueOrDefault("disciplines")?.Value?.DeepClone(),
+        ["locatie"] = s.Fields.GetValueOrDefault("locatie")?.Value?["omschrijving"]?.DeepClone(),
+        ["bronnen"] = s.Sources.Count,
+        ["tegenstrijdigheden"] = s.Contradictions.Count,
+        ["tegenstrijdigeVelden"] = new JsonArray([.. s.Contradictions.Select(c => (JsonNode)JsonValue.Create(c.Field))]),
+        ["opgelost"] = s.Resolved.Count,
+        ["terugmeldingen"] = s.Terugmeldingen.Count,
+        ["algoritmischeVelden"] = new JsonArray([.. AlgorithmicFields(s).Select(f => (JsonNode)JsonValue.Create(f))]),
+        ["kwaliteit"] = WithCounts(quality, s),
+        ["bijgewerkt"] = Timestamps.Text(s.Fields.Values.Max(v => v.Herkomst.Time)),
+    };
 
     // The fields whose current value, or a value in an open contradiction, a rule or a learned model made.
     internal static IEnumerable<string> AlgorithmicFields(IncidentState incident) =>
@@ -391,10 +469,14 @@ public static partial class KnooppuntEndpoints
             .Concat(incident.Contradictions.Where(c => c.Values.Any(v => v.Origin?.Soort is "berekening" or "ai")).Select(c => c.Field))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
-    // An incident's quality from its sources': all current, their mean completeness, the share of their messages verified.
-    private static JsonObject IncidentQuality(IncidentState incident, Dictionary<string, Bronstand> sources, bool verified, DateTimeOffset now)
+    // An incident's quality from its sources': all current, their mean completeness, the share of their messages verified;
+    // then its own open contradictions and terugmeldingen.
+    internal static JsonObject IncidentQuality(IncidentState incident, Dictionary<string, Bronstand> sources, bool verified, DateTimeOffset now) =>
+        WithCounts(SourceQuality(incident.Sources, sources, verified, now), incident);
+
+    private static JsonObject SourceQuality(IReadOnlyList<string> incidentSources, Dictionary<string, Bronstand> sources, bool verified, DateTimeOffset now)
     {
-        var own = incident.Sources.Select(sources.GetValueOrDefault).OfType<Bronstand>().ToList();
+        var own = incidentSources.Select(sources.GetValueOrDefault).OfType<Bronstand>().ToList();
         var complete = own.Where(b => b.Volledigheid is not null).Select(b => b.Volledigheid!.Value).ToList();
         var messages = own.Sum(b => b.Berichten);
         return new JsonObject
@@ -402,9 +484,14 @@ public static partial class KnooppuntEndpoints
             ["actueel"] = own.All(b => b.IsActueel(now)),
             ["volledigheid"] = complete.Count == 0 ? null : Math.Round(complete.Average(), 3),
             ["geverifieerd"] = messages == 0 ? null : Math.Round(verified ? (double)own.Sum(b => b.Ondertekend) / messages : 0, 3),
-            ["tegenstrijdig"] = incident.Contradictions.Count,
-            ["terugmeldingen"] = incident.Terugmeldingen.Count,
         };
+    }
+
+    private static JsonObject WithCounts(JsonObject quality, IncidentState incident)
+    {
+        quality["tegenstrijdig"] = incident.Contradictions.Count;
+        quality["terugmeldingen"] = incident.Terugmeldingen.Count;
+        return quality;
     }
 
     // GET /v1/bronnen: every source with what the picture knows of it, as the contract says.

@@ -347,15 +347,45 @@ public sealed class Situatiebeeld
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Recommended = new(StringComparer.Ordinal);
     private static readonly string[] TlpOrder = ["TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"];
 
+    // What the picture derives from all of it, kept until the next change: a read of an unchanged picture scans nothing.
+    private long _changes;
+    private (long At, string[] Value) _incidentIds = (-1, []);
+    private (long At, string[] Value) _sources = (-1, []);
+    private (long At, Bronstand[] Value) _bronnen = (-1, []);
+
     /// <summary>An empty picture.</summary>
     public Situatiebeeld(SituatiebeeldOptions? options = null) => _options = options ?? new SituatiebeeldOptions();
 
+    /// <summary>How many changes the picture took in: what a reader derived from it holds while this stays the same.</summary>
+    internal long Revision => _changes;
+
     /// <summary>The ids of the incidents in the picture, in order.</summary>
-    public IReadOnlyList<string> IncidentIds => [.. _incidents.Keys.Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> IncidentIds
+    {
+        get
+        {
+            if (_incidentIds.At != _changes)
+            {
+                _incidentIds = (_changes, [.. _incidents.Keys.Order(StringComparer.Ordinal)]);
+            }
+
+            return _incidentIds.Value.AsReadOnly();
+        }
+    }
 
     /// <summary>Every source that reported on an incident or an entity in the picture, in order.</summary>
-    public IReadOnlyList<string> Sources =>
-        [.. _incidents.Values.SelectMany(f => f.Values).SelectMany(b => b.Keys).Concat(_entities.Values.SelectMany(byId => byId.Values).Select(e => e.Herkomst.Source)).Distinct().Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> Sources
+    {
+        get
+        {
+            if (_sources.At != _changes)
+            {
+                _sources = (_changes, [.. _incidents.Values.SelectMany(f => f.Values).SelectMany(b => b.Keys).Concat(_entities.Values.SelectMany(byId => byId.Values).Select(e => e.Herkomst.Source)).Distinct().Order(StringComparer.Ordinal)]);
+            }
+
+            return _sources.Value.AsReadOnly();
+        }
+    }
 
     /// <summary>The number of incidents in the picture.</summary>
     public int IncidentCount => _incidents.Count;
@@ -365,34 +395,44 @@ public sealed class Situatiebeeld
     {
         get
         {
-            var reported = new Dictionary<string, int>(StringComparer.Ordinal);
-            var contradicted = new Dictionary<string, int>(StringComparer.Ordinal);
-            var doubted = new Dictionary<string, int>(StringComparer.Ordinal);
-            static void Count(Dictionary<string, int> counts, IEnumerable<string> sources)
+            if (_bronnen.At != _changes)
             {
-                foreach (var source in sources.Distinct(StringComparer.Ordinal))
-                {
-                    counts[source] = counts.GetValueOrDefault(source) + 1;
-                }
+                _bronnen = (_changes, Tally());
             }
 
-            foreach (var incident in _incidents.Keys.Select(Incident).OfType<IncidentState>())
-            {
-                Count(reported, incident.Sources);
-                Count(contradicted, incident.Contradictions.SelectMany(c => c.Values.Select(v => v.Herkomst.Source)));
-                foreach (var open in incident.Terugmeldingen)
-                {
-                    doubted[open.BerichtSource] = doubted.GetValueOrDefault(open.BerichtSource) + 1;
-                }
-            }
-
-            return [.. _tallies.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Bronstand(t.Key, t.Value.Last, t.Value.Interval, t.Value.Messages, t.Value.Signed, t.Value.Weighed == 0 ? null : t.Value.Completeness / t.Value.Weighed)
-            {
-                Incidenten = reported.GetValueOrDefault(t.Key),
-                Tegenstrijdig = contradicted.GetValueOrDefault(t.Key),
-                Terugmeldingen = doubted.GetValueOrDefault(t.Key),
-            })];
+            return _bronnen.Value.AsReadOnly();
         }
+    }
+
+    private Bronstand[] Tally()
+    {
+        var reported = new Dictionary<string, int>(StringComparer.Ordinal);
+        var contradicted = new Dictionary<string, int>(StringComparer.Ordinal);
+        var doubted = new Dictionary<string, int>(StringComparer.Ordinal);
+        static void Count(Dictionary<string, int> counts, IEnumerable<string> sources)
+        {
+            foreach (var source in sources.Distinct(StringComparer.Ordinal))
+            {
+                counts[source] = counts.GetValueOrDefault(source) + 1;
+            }
+        }
+
+        foreach (var incident in _incidents.Keys.Select(Incident).OfType<IncidentState>())
+        {
+            Count(reported, incident.Sources);
+            Count(contradicted, incident.Contradictions.SelectMany(c => c.Values.Select(v => v.Herkomst.Source)));
+            foreach (var open in incident.Terugmeldingen)
+            {
+                doubted[open.BerichtSource] = doubted.GetValueOrDefault(open.BerichtSource) + 1;
+            }
+        }
+
+        return [.. _tallies.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Bronstand(t.Key, t.Value.Last, t.Value.Interval, t.Value.Messages, t.Value.Signed, t.Value.Weighed == 0 ? null : t.Value.Completeness / t.Value.Weighed)
+        {
+            Incidenten = reported.GetValueOrDefault(t.Key),
+            Tegenstrijdig = contradicted.GetValueOrDefault(t.Key),
+            Terugmeldingen = doubted.GetValueOrDefault(t.Key),
+        })];
     }
 
     /// <summary>The latest state of every entity of <paramref name="entity"/> (such as <c>waarschuwing</c>), by id.</summary>
@@ -580,6 +620,7 @@ public sealed class Situatiebeeld
     /// <summary>Applies a change read by <see cref="Read"/>; changes only dictionaries, so it does not fail.</summary>
     internal void Commit(PendingChange change)
     {
+        _changes++;
         var tally = _tallies.GetValueOrDefault(change.Herkomst.Source);
         var newest = change.Herkomst.Time >= tally.Last;
         _tallies[change.Herkomst.Source] = (
