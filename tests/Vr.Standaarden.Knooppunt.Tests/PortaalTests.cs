@@ -101,7 +101,7 @@ public sealed class PortaalTests(ITestOutputHelper output) : IDisposable
 
         // Selecting on the map selects in the list.
         browser.FindElement(By.CssSelector("#kaart .incident[data-id='INC-15-2']")).Click();
-        new WebDriverWait(browser, TimeSpan.FromSeconds(10)).Until(d => d.FindElement(By.CssSelector("#lijst tr[data-id='INC-15-2']")).GetAttribute("class")?.Contains("gekozen", StringComparison.Ordinal) == true);
+        Wait(browser, 10).Until(d => d.FindElement(By.CssSelector("#lijst tr[data-id='INC-15-2']")).GetAttribute("class")?.Contains("gekozen", StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -118,15 +118,15 @@ public sealed class PortaalTests(ITestOutputHelper output) : IDisposable
         Choose(browser, "f-grip", "");
         Choose(browser, "f-regio", "");
         Choose(browser, "f-perspectief", "GHOR");
-        new WebDriverWait(browser, TimeSpan.FromSeconds(10)).Until(d => d.Url.EndsWith("?perspectief=GHOR", StringComparison.Ordinal));
+        Wait(browser, 10).Until(d => d.Url.EndsWith("?perspectief=GHOR", StringComparison.Ordinal));
         Assert.Equal(["INC-17-1"], Ids(browser));
         browser.FindElement(By.Id("f-wissen")).Click();
         browser.FindElement(By.Id("f-tegenstrijdig")).Click();
-        new WebDriverWait(browser, TimeSpan.FromSeconds(10)).Until(d => d.Url.EndsWith("?tegenstrijdig=ja", StringComparison.Ordinal));
+        Wait(browser, 10).Until(d => d.Url.EndsWith("?tegenstrijdig=ja", StringComparison.Ordinal));
         Assert.Equal(["INC-15-1"], Ids(browser));
         browser.FindElement(By.Id("f-tegenstrijdig")).Click();
         browser.FindElement(By.Id("f-tekst")).SendKeys("rijswijk");
-        new WebDriverWait(browser, TimeSpan.FromSeconds(10)).Until(d => Ids((ChromeDriver)d).SequenceEqual(["INC-15-2"]));
+        Wait(browser, 10).Until(d => Ids((ChromeDriver)d).SequenceEqual(["INC-15-2"]));
         Assert.EndsWith("?tekst=rijswijk", browser.Url, StringComparison.Ordinal);
         Assert.EndsWith("/situatierapport?tekst=rijswijk", browser.FindElement(By.Id("rapport")).GetAttribute("href"), StringComparison.Ordinal);
     }
@@ -141,7 +141,7 @@ public sealed class PortaalTests(ITestOutputHelper output) : IDisposable
         using var browser = Open(server, "/", width, height);
         Screenshot(browser, $"portal-{name}.png");
         browser.FindElement(By.CssSelector("#lijst button")).Click();
-        new WebDriverWait(browser, TimeSpan.FromSeconds(10)).Until(d => d.FindElement(By.Id("details")).Displayed);
+        Wait(browser, 10).Until(d => d.FindElement(By.Id("details")).Displayed);
         AssertNoViolations(browser, "portal " + name);
         AssertNoSidewaysScroll(browser, "portal " + name);
         if (width < 700)
@@ -204,7 +204,7 @@ public sealed class PortaalTests(ITestOutputHelper output) : IDisposable
         using var browser = Open(server, "/");
         Assert.Contains("Laatste bericht: 20 nov 2026", browser.FindElement(By.Id("laatste")).Text, StringComparison.Ordinal);
         await server.DisposeAsync();
-        new WebDriverWait(browser, TimeSpan.FromSeconds(20)).Until(d => d.FindElement(By.Id("live")).Text.Contains("Verbinding verbroken", StringComparison.Ordinal));
+        Wait(browser, 20).Until(d => d.FindElement(By.Id("live")).Text.Contains("Verbinding verbroken", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -252,11 +252,19 @@ public sealed class PortaalTests(ITestOutputHelper output) : IDisposable
         browser.Navigate().GoToUrl(new Uri(address, path));
         if (loaded)
         {
-            new WebDriverWait(browser, TimeSpan.FromSeconds(20)).Until(d => d.FindElement(By.TagName("body")).GetAttribute("data-geladen") is not null);
+            Wait(browser, 20).Until(d => d.FindElement(By.TagName("body")).GetAttribute("data-geladen") is not null);
         }
 
         output.WriteLine($"{path} at {width}×{height}");
         return browser;
+    }
+
+    // A wait that reads again when the portal re-drew what it was reading (the live stream re-renders the lists).
+    private static WebDriverWait Wait(ChromeDriver browser, int seconds)
+    {
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(seconds));
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
+        return wait;
     }
 
     private static void Choose(ChromeDriver browser, string select, string value) =>
