@@ -502,7 +502,7 @@ internal sealed partial class SchemaCompiler
     /// <summary>The catch clause of the geometry readers: JSON that describes no geometry reads as <c>null</c>.</summary>
     private static void EmitNoGeometry(CodeWriter w)
     {
-        w.Open($"catch (global::System.Exception ex) when (ex is {Json}.JsonException or global::System.InvalidOperationException or global::System.ArgumentException or global::System.IndexOutOfRangeException or global::System.FormatException)");
+        w.Open($"catch (global::System.Exception ex) when (ex is {Json}.JsonException or global::System.InvalidOperationException or global::System.ArgumentException or global::System.IndexOutOfRangeException or global::System.FormatException or global::System.ArithmeticException or global::System.NotSupportedException)");
         w.Line("return null;");
         w.Close();
     }
