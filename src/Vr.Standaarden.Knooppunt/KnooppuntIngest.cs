@@ -717,6 +717,8 @@ public sealed class KnooppuntIngest : IDisposable
 
     internal void Take(Pending pending) => IngestMany([pending]);
 
+    internal void TakeMany(List<Pending> pending) => IngestMany(pending);
+
     /// <inheritdoc/>
     public void Dispose() => Log.Dispose();
 }
@@ -728,21 +730,67 @@ internal sealed class RecordInbox(KnooppuntIngest ingest) : IInbox
         ValueTask.FromResult(ingest.Log.Contains(source, id));
 
     public ValueTask<InboxEntry?> BeginAsync(string source, string id, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult<InboxEntry?>(ingest.Log.Contains(source, id) ? null : new RecordEntry(ingest));
+        ValueTask.FromResult<InboxEntry?>(ingest.Log.Contains(source, id) ? null : new RecordEntry(ingest, null));
+
+    /// <summary>A batch recorded and merged in one transaction of the record when it commits.</summary>
+    public ValueTask<InboxBatch> BeginBatchAsync(CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<InboxBatch>(new RecordBatch(ingest));
 }
 
-/// <summary>An accepted message on its way into the record: recorded and merged on commit.</summary>
-internal sealed class RecordEntry(KnooppuntIngest ingest) : InboxEntry
+/// <summary>Accepted messages on their way into the record together: recorded and merged in one transaction on commit.</summary>
+internal sealed class RecordBatch(KnooppuntIngest ingest) : InboxBatch
+{
+    private readonly List<Pending> _kept = [];
+    private readonly HashSet<(string Source, string Id)> _keys = [];
+
+    public override ValueTask<InboxEntry?> BeginAsync(string source, string id, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<InboxEntry?>(_keys.Contains((source, id)) || ingest.Log.Contains(source, id) ? null : new RecordEntry(ingest, this) { Key = (source, id) });
+
+    public override ValueTask CommitAsync(CancellationToken cancellationToken = default)
+    {
+        if (_kept.Count > 0)
+        {
+            ingest.TakeMany(_kept);
+            _kept.Clear();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _kept.Clear();
+        return ValueTask.CompletedTask;
+    }
+
+    internal void Keep((string Source, string Id) key, Pending pending)
+    {
+        _keys.Add(key);
+        _kept.Add(pending);
+    }
+}
+
+/// <summary>An accepted message on its way into the record: recorded and merged on commit (in a batch, with the batch).</summary>
+internal sealed class RecordEntry(KnooppuntIngest ingest, RecordBatch? batch) : InboxEntry
 {
     public KnooppuntIngest Ingest => ingest;
 
     public Pending? Pending { get; set; }
 
+    public (string Source, string Id) Key { get; init; }
+
     public override ValueTask CommitAsync(CancellationToken cancellationToken = default)
     {
         if (Pending is { } pending)
         {
-            ingest.Take(pending);
+            if (batch is not null)
+            {
+                batch.Keep(Key, pending);
+            }
+            else
+            {
+                ingest.Take(pending);
+            }
         }
 
         return ValueTask.CompletedTask;

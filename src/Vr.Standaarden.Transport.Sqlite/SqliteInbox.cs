@@ -69,11 +69,7 @@ public sealed class SqliteInbox : IInbox, IDisposable
             transaction = _connection.BeginTransaction(deferred: false);
             using var command = _connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = "INSERT OR IGNORE INTO ontvangen (source, id, ontvangen) VALUES ($s, $i, $t)";
-            command.Parameters.AddWithValue("$s", source);
-            command.Parameters.AddWithValue("$i", id);
-            command.Parameters.AddWithValue("$t", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-            if (command.ExecuteNonQuery() == 0)
+            if (!Insert(source, id, transaction))
             {
                 transaction.Rollback();
                 transaction.Dispose();
@@ -91,11 +87,41 @@ public sealed class SqliteInbox : IInbox, IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a batch: one transaction for all its messages, each entry in a savepoint of its own, so one handler's
+    /// failure undoes only its own writes. The batch commits with one durable write of the file.
+    /// </summary>
+    public async ValueTask<InboxBatch> BeginBatchAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new SqliteInboxBatch(this, _connection.BeginTransaction(deferred: false), _gate);
+        }
+        catch
+        {
+            _gate.Release();
+            throw;
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {
         _connection.Dispose();
         _gate.Dispose();
+    }
+
+    /// <summary>Records (<paramref name="source"/>, <paramref name="id"/>) in <paramref name="transaction"/>; <c>false</c> when it was there.</summary>
+    internal bool Insert(string source, string id, SqliteTransaction transaction)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT OR IGNORE INTO ontvangen (source, id, ontvangen) VALUES ($s, $i, $t)";
+        command.Parameters.AddWithValue("$s", source);
+        command.Parameters.AddWithValue("$i", id);
+        command.Parameters.AddWithValue("$t", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        return command.ExecuteNonQuery() > 0;
     }
 
     private bool Contains(string source, string id, SqliteTransaction? transaction)
@@ -109,10 +135,16 @@ public sealed class SqliteInbox : IInbox, IDisposable
     }
 }
 
-/// <summary>An entry of a <see cref="SqliteInbox"/>: a transaction the handler may write its effect in.</summary>
+/// <summary>
+/// An entry of a <see cref="SqliteInbox"/>: a transaction the handler may write its effect in. In a batch
+/// (<see cref="SqliteInbox.BeginBatchAsync"/>) the transaction is the batch's and the entry's writes sit in a savepoint
+/// of their own: committing the entry keeps them in the batch, disposing it without commit rolls back only them.
+/// </summary>
 public sealed class SqliteInboxEntry : InboxEntry
 {
-    private readonly SemaphoreSlim _gate;
+    private readonly SemaphoreSlim? _gate;
+    private readonly SqliteInboxBatch? _batch;
+    private readonly string? _savepoint;
     private bool _done;
 
     internal SqliteInboxEntry(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim gate)
@@ -120,6 +152,14 @@ public sealed class SqliteInboxEntry : InboxEntry
         Connection = connection;
         Transaction = transaction;
         _gate = gate;
+    }
+
+    internal SqliteInboxEntry(SqliteConnection connection, SqliteTransaction transaction, SqliteInboxBatch batch, string savepoint)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        _batch = batch;
+        _savepoint = savepoint;
     }
 
     /// <summary>The inbox's connection; commands on it must use <see cref="Transaction"/>.</summary>
@@ -132,7 +172,15 @@ public sealed class SqliteInboxEntry : InboxEntry
     public override ValueTask CommitAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_done, this);
-        Transaction.Commit();
+        if (_savepoint is not null)
+        {
+            Transaction.Release(_savepoint);
+        }
+        else
+        {
+            Transaction.Commit();
+        }
+
         Finish();
         return ValueTask.CompletedTask;
     }
@@ -144,7 +192,15 @@ public sealed class SqliteInboxEntry : InboxEntry
         {
             try
             {
-                Transaction.Rollback();
+                if (_savepoint is not null)
+                {
+                    Transaction.Rollback(_savepoint);
+                    Transaction.Release(_savepoint);
+                }
+                else
+                {
+                    Transaction.Rollback();
+                }
             }
             finally
             {
@@ -158,8 +214,99 @@ public sealed class SqliteInboxEntry : InboxEntry
     private void Finish()
     {
         _done = true;
+        if (_batch is not null)
+        {
+            _batch.EntryDone();
+            return;
+        }
+
         Transaction.Dispose();
-        _gate.Release();
+        _gate!.Release();
+    }
+}
+
+/// <summary>A batch of a <see cref="SqliteInbox"/>: one transaction, a savepoint per entry.</summary>
+internal sealed class SqliteInboxBatch(SqliteInbox inbox, SqliteTransaction transaction, SemaphoreSlim gate) : InboxBatch
+{
+    private int _entries;
+    private bool _open;
+    private bool _done;
+
+    public override ValueTask<InboxEntry?> BeginAsync(string source, string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(id);
+        ObjectDisposedException.ThrowIf(_done, this);
+        if (_open)
+        {
+            throw new InvalidOperationException("The batch's previous entry is neither committed nor disposed.");
+        }
+
+        var savepoint = "m" + (++_entries).ToString(CultureInfo.InvariantCulture);
+        transaction.Save(savepoint);
+        bool added;
+        try
+        {
+            added = inbox.Insert(source, id, transaction);
+        }
+        catch
+        {
+            transaction.Rollback(savepoint);
+            transaction.Release(savepoint);
+            throw;
+        }
+
+        if (!added)
+        {
+            transaction.Release(savepoint);
+            return ValueTask.FromResult<InboxEntry?>(null);
+        }
+
+        _open = true;
+        return ValueTask.FromResult<InboxEntry?>(new SqliteInboxEntry(transaction.Connection!, transaction, this, savepoint));
+    }
+
+    public override ValueTask CommitAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        if (_open)
+        {
+            throw new InvalidOperationException("The batch's last entry is neither committed nor disposed.");
+        }
+
+        transaction.Commit();
+        Finish();
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        if (!_done)
+        {
+            try
+            {
+                transaction.Rollback();
+            }
+            catch (Exception e) when (e is SqliteException or InvalidOperationException)
+            {
+                // A commit that failed has ended the transaction already; nothing of it was kept.
+            }
+            finally
+            {
+                Finish();
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    internal void EntryDone() => _open = false;
+
+    private void Finish()
+    {
+        _done = true;
+        transaction.Dispose();
+        gate.Release();
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
+using System.Threading.Channels;
 using Vr.Standaarden.Schema.Compiled;
 using Vr.Standaarden.Schema.Input;
 using Vr.Standaarden.Spec;
@@ -204,24 +205,26 @@ public sealed class MessageReceiver
     /// <summary>
     /// Reads from <paramref name="source"/> and settles every message by its outcome; returns when the source ends or
     /// <paramref name="cancellationToken"/> is cancelled (a message being handled then is left unsettled, for redelivery).
+    /// Messages that are waiting are taken as a batch of up to <see cref="ReceiverOptions.MaxBatch"/>: checked on
+    /// <see cref="ReceiverOptions.Parallelism"/> cores, handled in the order they arrived, made durable in one commit of
+    /// the inbox (<see cref="IInbox.BeginBatchAsync"/>) and only then acknowledged.
     /// </summary>
     public async Task RunAsync(IMessageSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         try
         {
-            await foreach (var incoming in source.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            if (_options.MaxBatch == 1)
             {
-                var outcome = await ReceiveAsync(incoming.Utf8, 1, incoming, cancellationToken).ConfigureAwait(false);
-                try
+                await foreach (var incoming in source.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    await SettleAsync(incoming, outcome, cancellationToken).ConfigureAwait(false);
+                    var outcome = await ReceiveAsync(incoming.Utf8, 1, incoming, cancellationToken).ConfigureAwait(false);
+                    await SettleQuietlyAsync(incoming, outcome, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // Unsettled, the binding delivers the message again; the inbox keeps that to one effect.
-                    SettleFailures.Add(1, new KeyValuePair<string, object?>("vr.error", e.GetType().Name));
-                }
+            }
+            else
+            {
+                await RunBatchesAsync(source, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -263,24 +266,202 @@ public sealed class MessageReceiver
 
     private async Task<ReceiveOutcome> ReceiveAsync(ReadOnlyMemory<byte> utf8Json, int deliveryCount, IncomingMessage? incoming, CancellationToken cancellationToken)
     {
-        using var activity = Activities.StartActivity("vr.transport.receive", ActivityKind.Consumer);
-        var outcome = await RunPipelineAsync(utf8Json, deliveryCount, incoming, cancellationToken).ConfigureAwait(false);
-        activity?.SetTag("vr.source", outcome.Source);
-        activity?.SetTag("vr.id", outcome.Id);
-        activity?.SetTag("vr.status", outcome.Status.ToString());
-        if (outcome.Problems.Count > 0)
+        var activity = Activities.StartActivity("vr.transport.receive", ActivityKind.Consumer);
+        var step = await CheckAsync(utf8Json, activity, cancellationToken).ConfigureAwait(false);
+        var outcome = step.Outcome;
+        if (outcome is null)
         {
-            activity?.SetTag("vr.codes", string.Join(' ', outcome.Problems.Select(p => p.Code).Distinct()));
-            activity?.SetStatus(outcome.Status == ReceiveStatus.Failed ? ActivityStatusCode.Error : ActivityStatusCode.Unset, outcome.Problems[0].Text);
+            outcome = await HandleAsync(step, _inbox is { } inbox ? inbox.BeginAsync : null, deliveryCount, incoming, cancellationToken).ConfigureAwait(false);
+        }
+
+        Finish(step, outcome);
+        return outcome;
+    }
+
+    /// <summary>Settles a message; a binding that cannot take the settlement delivers the message again.</summary>
+    private async ValueTask SettleQuietlyAsync(IncomingMessage incoming, ReceiveOutcome outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SettleAsync(incoming, outcome, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Unsettled, the binding delivers the message again; the inbox keeps that to one effect.
+            SettleFailures.Add(1, new KeyValuePair<string, object?>("vr.error", e.GetType().Name));
+        }
+    }
+
+    /// <summary>
+    /// The batched loop: one task reads the source into a queue; this one takes what is waiting (at least one message,
+    /// at most <see cref="ReceiverOptions.MaxBatch"/>) and takes it through the pipeline as a batch.
+    /// </summary>
+    private async Task RunBatchesAsync(IMessageSource source, CancellationToken cancellationToken)
+    {
+        var queue = Channel.CreateBounded<IncomingMessage>(new BoundedChannelOptions(_options.MaxBatch * 2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pump = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await foreach (var incoming in source.ReadAllAsync(stop.Token).ConfigureAwait(false))
+                    {
+                        await queue.Writer.WriteAsync(incoming, stop.Token).ConfigureAwait(false);
+                    }
+
+                    queue.Writer.TryComplete();
+                }
+                catch (Exception e)
+                {
+                    queue.Writer.TryComplete(e);
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            var batch = new List<IncomingMessage>(_options.MaxBatch);
+            while (await queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                batch.Clear();
+                while (batch.Count < _options.MaxBatch && queue.Reader.TryRead(out var incoming))
+                {
+                    batch.Add(incoming);
+                }
+
+                await ReceiveBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await pump.ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReceiveBatchAsync(List<IncomingMessage> batch, CancellationToken cancellationToken)
+    {
+        // The checks read nothing but the message itself (and the inbox, to skip what it holds), so they run side by side.
+        var steps = new Step[batch.Count];
+        var parent = Activity.Current;
+        if (batch.Count == 1 || _options.Parallelism == 1)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                steps[i] = await CheckAsync(batch[i].Utf8, Activities.StartActivity("vr.transport.receive", ActivityKind.Consumer), cancellationToken).ConfigureAwait(false);
+                Activity.Current = parent;
+            }
+        }
+        else
+        {
+            await Parallel.ForAsync(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken }, async (i, token) =>
+            {
+                steps[i] = await CheckAsync(batch[i].Utf8, Activities.StartActivity("vr.transport.receive", ActivityKind.Consumer), token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        }
+
+        // Handled one by one in the order of arrival, which keeps each source's order; durable together.
+        var outcomes = new ReceiveOutcome[batch.Count];
+        InboxBatch? inboxBatch = null;
+        try
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (steps[i].Outcome is { } outcome)
+                {
+                    outcomes[i] = outcome;
+                    continue;
+                }
+
+                if (_inbox is not null && inboxBatch is null)
+                {
+                    try
+                    {
+                        inboxBatch = await _inbox.BeginBatchAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        outcomes[i] = Fail(steps[i].Source!, steps[i].Id!, TransportCodes.Unavailable, $"The inbox could not be written: {e.Message}");
+                        continue;
+                    }
+                }
+
+                Activity.Current = steps[i].Activity ?? parent;
+                try
+                {
+                    outcomes[i] = await HandleAsync(steps[i], inboxBatch is null ? null : inboxBatch.BeginAsync, batch[i].DeliveryCount, batch[i], cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    Activity.Current = parent;
+                }
+            }
+
+            if (inboxBatch is not null)
+            {
+                using var commit = Activities.StartActivity("vr.transport.commit");
+                commit?.SetTag("vr.count", outcomes.Count(o => o.Status == ReceiveStatus.Accepted));
+                try
+                {
+                    await inboxBatch.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Nothing of the batch is durable: what was accepted in it comes again.
+                    commit?.SetStatus(ActivityStatusCode.Error, e.Message);
+                    for (var i = 0; i < outcomes.Length; i++)
+                    {
+                        if (outcomes[i].Status == ReceiveStatus.Accepted)
+                        {
+                            outcomes[i] = Fail(outcomes[i].Source!, outcomes[i].Id!, TransportCodes.Unavailable, $"The inbox could not commit: {e.Message}");
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (inboxBatch is not null)
+            {
+                await inboxBatch.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            Finish(steps[i], outcomes[i]);
+            await SettleQuietlyAsync(batch[i], outcomes[i], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Ends a message's trace and counts its outcome.</summary>
+    private void Finish(Step step, ReceiveOutcome outcome)
+    {
+        if (step.Activity is { } activity)
+        {
+            activity.SetTag("vr.source", outcome.Source);
+            activity.SetTag("vr.id", outcome.Id);
+            activity.SetTag("vr.status", outcome.Status.ToString());
+            if (outcome.Problems.Count > 0)
+            {
+                activity.SetTag("vr.codes", string.Join(' ', outcome.Problems.Select(p => p.Code).Distinct()));
+                activity.SetStatus(outcome.Status == ReceiveStatus.Failed ? ActivityStatusCode.Error : ActivityStatusCode.Unset, outcome.Problems[0].Text);
+            }
+
+            activity.Dispose();
         }
 
         ReceivedCounter.Add(1, new KeyValuePair<string, object?>("vr.status", outcome.Status.ToString()));
         Completed?.Invoke(this, outcome);
-        return outcome;
     }
 
-    private async Task<ReceiveOutcome> RunPipelineAsync(ReadOnlyMemory<byte> utf8Json, int deliveryCount, IncomingMessage? incoming, CancellationToken cancellationToken)
+    /// <summary>
+    /// The steps that read only the message: parse, encoding, the inbox's memory, signature, validation, sharing policy,
+    /// the handler to use. The result is final (<see cref="Step.Outcome"/>) or ready to be handled.
+    /// </summary>
+    private async ValueTask<Step> CheckAsync(ReadOnlyMemory<byte> utf8Json, Activity? activity, CancellationToken cancellationToken)
     {
+        var step = new Step { Activity = activity };
         TransportMessage message;
         try
         {
@@ -288,16 +469,18 @@ public sealed class MessageReceiver
         }
         catch (TransportMessageException e)
         {
-            return Refuse(null, null, new ReceiveProblem(e.Code ?? TransportCodes.NotAMessage, e.Location, e.Offset > 0 ? $"{e.Message} (byte {e.Offset})" : e.Message));
+            return step.End(Refuse(null, null, new ReceiveProblem(e.Code ?? TransportCodes.NotAMessage, e.Location, e.Offset > 0 ? $"{e.Message} (byte {e.Offset})" : e.Message)));
         }
 
         var (source, id) = (message.Source, message.Id);
+        step.Source = source;
+        step.Id = id;
 
         // Bytes that are not UTF-8 are refused for what they are before any step reads them (a signature over them
         // would be judged on a misreading).
         if (JsonInput.CheckEncoding(message.Utf8.Span) is { } encoding)
         {
-            return Refuse(source, id, new ReceiveProblem(DomainRules.EncodingCode, "", encoding.Text.English));
+            return step.End(Refuse(source, id, new ReceiveProblem(DomainRules.EncodingCode, "", encoding.Text.English)));
         }
 
         // The one document of the message: every step below reads it, none parses the bytes again.
@@ -308,18 +491,19 @@ public sealed class MessageReceiver
         }
         catch (JsonException e)
         {
-            return Refuse(source, id, new ReceiveProblem(TransportCodes.NotAMessage, "", e.Message));
+            return step.End(Refuse(source, id, new ReceiveProblem(TransportCodes.NotAMessage, "", e.Message)));
         }
+
         try
         {
             if (_inbox is { } inbox && await inbox.ContainsAsync(source, id, cancellationToken).ConfigureAwait(false))
             {
-                return new ReceiveOutcome(ReceiveStatus.Duplicate, source, id, []);
+                return step.End(new ReceiveOutcome(ReceiveStatus.Duplicate, source, id, []));
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Fail(source, id, TransportCodes.Unavailable, $"The inbox could not be read: {e.Message}");
+            return step.End(Fail(source, id, TransportCodes.Unavailable, $"The inbox could not be read: {e.Message}"));
         }
 
         SignatureVerification? signature = null;
@@ -334,7 +518,7 @@ public sealed class MessageReceiver
                 }
                 else
                 {
-                    return Refuse(source, id, new ReceiveProblem(signature.Code!, "/jws", signature.Reason?.English ?? "The signature does not verify."));
+                    return step.End(Refuse(source, id, new ReceiveProblem(signature.Code!, "/jws", signature.Reason?.English ?? "The signature does not verify.")));
                 }
             }
         }
@@ -344,7 +528,7 @@ public sealed class MessageReceiver
             var result = _validator.Validate(message.Utf8.Span, document);
             if (!result.IsValid)
             {
-                return new ReceiveOutcome(ReceiveStatus.Refused, source, id, [.. result.Errors.Select(f => new ReceiveProblem(f.Code, f.InstanceLocation, f.English))]);
+                return step.End(new ReceiveOutcome(ReceiveStatus.Refused, source, id, [.. result.Errors.Select(f => new ReceiveProblem(f.Code, f.InstanceLocation, f.English))]));
             }
         }
 
@@ -355,7 +539,7 @@ public sealed class MessageReceiver
             switch (sharing.Verdict)
             {
                 case SharingVerdict.Refuse:
-                    return new ReceiveOutcome(ReceiveStatus.Refused, source, id, [.. sharing.Reasons.Select(r => new ReceiveProblem(r.Code, "", r.Text.English))]);
+                    return step.End(new ReceiveOutcome(ReceiveStatus.Refused, source, id, [.. sharing.Reasons.Select(r => new ReceiveProblem(r.Code, "", r.Text.English))]));
                 case SharingVerdict.Minimise:
                     // The policy changed only the data and the signature: the routing attributes stay, nothing is read again.
                     message = message.WithBody(JsonSerializer.SerializeToUtf8Bytes(sharing.Message!, TransportJson.Default.JsonObject));
@@ -366,28 +550,40 @@ public sealed class MessageReceiver
         var handler = Find(message.DataSchema);
         if (handler is null && _other is null)
         {
-            return Refuse(source, id, new ReceiveProblem(TransportCodes.NoHandler, "/dataschema", $"No handler takes messages of dataschema '{message.DataSchema}'."));
+            return step.End(Refuse(source, id, new ReceiveProblem(TransportCodes.NoHandler, "/dataschema", $"No handler takes messages of dataschema '{message.DataSchema}'.")));
         }
 
+        step.Message = message;
+        step.Document = document;
+        step.Signature = signature;
+        step.Sharing = sharing;
+        step.Handler = handler;
+        return step;
+    }
+
+    /// <summary>Takes a checked message's inbox entry (through <paramref name="begin"/>), runs its handler and keeps the entry.</summary>
+    private async ValueTask<ReceiveOutcome> HandleAsync(Step step, Func<string, string, CancellationToken, ValueTask<InboxEntry?>>? begin, int deliveryCount, IncomingMessage? incoming, CancellationToken cancellationToken)
+    {
+        var (source, id) = (step.Source!, step.Id!);
         InboxEntry? entry;
         try
         {
-            entry = _inbox is { } inbox ? await inbox.BeginAsync(source, id, cancellationToken).ConfigureAwait(false) : null;
+            entry = begin is null ? null : await begin(source, id, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return Fail(source, id, TransportCodes.Unavailable, $"The inbox could not be written: {e.Message}");
         }
 
-        if (_inbox is not null && entry is null)
+        if (begin is not null && entry is null)
         {
             return new ReceiveOutcome(ReceiveStatus.Duplicate, source, id, []);
         }
 
         try
         {
-            var received = new Received(message, document, signature, sharing, entry, deliveryCount, incoming);
-            if (handler is not null)
+            var received = new Received(step.Message!, step.Document, step.Signature, step.Sharing, entry, deliveryCount, incoming);
+            if (step.Handler is { } handler)
             {
                 if (await handler.Run(received, cancellationToken).ConfigureAwait(false) is { } problems)
                 {
@@ -439,4 +635,32 @@ public sealed class MessageReceiver
     private static ReceiveOutcome Fail(string source, string id, string code, string text) => new(ReceiveStatus.Failed, source, id, [new ReceiveProblem(code, "", text)]);
 
     private sealed record Handler(int Major, string Path, Func<Received, CancellationToken, Task<List<ReceiveProblem>?>> Run);
+
+    /// <summary>A message on its way through the pipeline: what the checks learned, or how it ended.</summary>
+    private sealed class Step
+    {
+        public Activity? Activity { get; init; }
+
+        public ReceiveOutcome? Outcome { get; private set; }
+
+        public string? Source { get; set; }
+
+        public string? Id { get; set; }
+
+        public TransportMessage? Message { get; set; }
+
+        public JsonElement Document { get; set; }
+
+        public SignatureVerification? Signature { get; set; }
+
+        public SharingDecision? Sharing { get; set; }
+
+        public Handler? Handler { get; set; }
+
+        public Step End(ReceiveOutcome outcome)
+        {
+            Outcome = outcome;
+            return this;
+        }
+    }
 }

@@ -87,8 +87,23 @@ public sealed class ReceiverOptions
     /// <summary>How long a binding waits before delivering again a message whose handler failed; 1 s by default.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The most messages <see cref="MessageReceiver.RunAsync"/> takes through one commit of the inbox when that many are
+    /// waiting (group commit); none is acknowledged before the commit that holds it. A message that arrives alone is
+    /// committed alone, without waiting for others. 1 commits every message by itself; 256 by default.
+    /// </summary>
+    public int MaxBatch { get; set; } = 256;
+
+    /// <summary>
+    /// How many messages of a batch <see cref="MessageReceiver.RunAsync"/> checks at once (parse, signature, validation,
+    /// sharing policy); they are handled and settled in the order they arrived all the same. One per processor by default.
+    /// </summary>
+    public int Parallelism { get; set; } = Environment.ProcessorCount;
+
     internal void Check()
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatch, 1, nameof(MaxBatch));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Parallelism, 1, nameof(Parallelism));
         if (Verification != VerificationMode.Off && Verifier is null)
         {
             throw new InvalidOperationException($"Verification is {Verification} but no Verifier is set: set ReceiverOptions.Verifier (trust anchors or a trust list), or set Verification to VerificationMode.Off to accept messages without checking their signatures.");

@@ -113,4 +113,47 @@ public sealed class IngestTests : IDisposable
         Assert.Equal(294, accepted.Count);
         Assert.Equal(accepted, ingest.Log.After(0, 1000).Select(r => (string?)r.Message["id"]));
     }
+
+    [Fact]
+    public async Task A_receiver_with_the_record_as_inbox_records_waiting_messages_in_one_transaction_each_batch()
+    {
+        using var trace = new System.Diagnostics.Activity("test").Start();
+        var stores = new List<int>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == KnooppuntIngest.MeterName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.TraceId == trace.TraceId && activity.OperationName == "knooppunt.opslaan")
+                {
+                    lock (stores)
+                    {
+                        stores.Add((int)activity.GetTagItem("vr.count")!);
+                    }
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var ingest = new KnooppuntIngest(Path.Combine(_folder, "grouped.db"));
+        var receiver = ingest.Attach(new MessageReceiver(new ReceiverOptions { Verification = VerificationMode.Off, Sharing = SharingMode.Off, Inbox = ingest.Inbox, MaxBatch = 50 }));
+        var sources = new[] { "urn:nld:oin:00000004000000042000:systeem:GMS", "urn:nld:oin:00000004000000043000:systeem:LCMS" };
+        var messages = Enumerable.Range(0, 400).Select(i => TransportMessage.Parse(Encoding.UTF8.GetBytes(
+            TestIncidents.Message(sources[i % 2], i, new DateTimeOffset(2026, 11, 20, 21, 0, 0, TimeSpan.FromHours(1)).AddSeconds(i)).ToJsonString()))).ToList();
+        var channel = new InProcessChannel();
+        // Each message twice: a redelivery in the same batch or a later one is a duplicate all the same.
+        await channel.SendAsync([.. messages.SelectMany(m => new[] { m, m })]);
+        channel.Complete();
+        var outcomes = new List<ReceiveOutcome>();
+        receiver.Completed += (_, o) => outcomes.Add(o);
+
+        await receiver.RunAsync(channel);
+
+        Assert.Equal(400, outcomes.Count(o => o.Status == ReceiveStatus.Accepted));
+        Assert.Equal(400, outcomes.Count(o => o.Status == ReceiveStatus.Duplicate));
+        Assert.Equal(messages.Select(m => m.Id), ingest.Log.After(0, 1000).Select(r => (string?)r.Message["id"]));
+        Assert.Equal(400, stores.Sum());
+        Assert.All(stores, count => Assert.InRange(count, 1, 50));
+        Assert.InRange(stores.Count, 8, 200);
+    }
 }

@@ -27,6 +27,16 @@ internal sealed class Effects : IDisposable
 
     public long Distinct => Scalar("SELECT COUNT(*) FROM (SELECT DISTINCT source, id FROM effecten)");
 
+    /// <summary>Whether the file, read from outside the inbox's connection, holds the effect of (<paramref name="source"/>, <paramref name="id"/>): committed.</summary>
+    public bool Holds(string source, string id)
+    {
+        using var command = _reader.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM effecten WHERE source = $s AND id = $i";
+        command.Parameters.AddWithValue("$s", source);
+        command.Parameters.AddWithValue("$i", id);
+        return (long)command.ExecuteScalar()! > 0;
+    }
+
     public static ValueTask Apply(Received received)
     {
         var entry = (SqliteInboxEntry)received.Inbox!;

@@ -17,7 +17,8 @@ namespace Vr.Standaarden.Benchmarks.Exchange;
 /// <list type="bullet">
 /// <item><description>the floor: raw NATS.Net publish-with-ack (64 in flight, as the binding) and a pull consumer that acks each;</description></item>
 /// <item><description>the binding: NatsMessageSender and NatsMessageSource through a MessageReceiver with every step off;</description></item>
-/// <item><description>the full path: the same with signature verification, validation and a SQLite inbox with one transaction per message.</description></item>
+/// <item><description>the full path: the same with signature verification, validation and a SQLite inbox, one commit per message and with the receiver's group commit;</description></item>
+/// <item><description>everything on: the full path and the sharing policy.</description></item>
 /// </list>
 /// </summary>
 [MemoryDiagnoser]
@@ -26,6 +27,7 @@ namespace Vr.Standaarden.Benchmarks.Exchange;
 public class TransportBenchmarks
 {
     private const int Count = 5000;
+    private const string Recipient = "00000004000000099000";
         private NatsServer _server = null!;
     private NatsConnection _nats = null!;
     private NatsJSContext _js = null!;
@@ -35,6 +37,7 @@ public class TransportBenchmarks
     private MessageVerifier _verifier = null!;
     private string _folder = "";
     private int _round;
+    private SharingPolicy _policy = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -53,6 +56,9 @@ public class TransportBenchmarks
         options.TrustAnchors.Add(root);
         _verifier = new MessageVerifier(options);
         _folder = Directory.CreateTempSubdirectory("vr-bench-").FullName;
+        _policy = new SharingPolicy(RecipientRegister.Parse(System.Text.Encoding.UTF8.GetBytes($$"""
+            {"afnemers":[{"oin":"{{Recipient}}","naam":"Knooppunt","klantVan":["{{oin}}"],"doelen":["publieksinformatie","incidentbestrijding"],"persoonsgegevens":["gewoon"],"rubricering":"geen"}]}
+            """)));
     }
 
     [GlobalCleanup]
@@ -163,7 +169,23 @@ public class TransportBenchmarks
         });
     }
 
-    /// <summary>Everything: verification, validation and the inbox.</summary>
+    /// <summary>Verification, validation and the inbox, committed one message at a time (the receiver before group commit).</summary>
+    [Benchmark, BenchmarkCategory("jetstream")]
+    public async Task<int> FullPathOneByOne()
+    {
+        using var inbox = new SqliteInbox(Path.Combine(_folder, $"inbox-single-{_round}.db"));
+        return await ThroughBinding(_signed, new ReceiverOptions
+        {
+            Verification = VerificationMode.Required,
+            Verifier = _verifier,
+            Validation = ValidationMode.Full,
+            Sharing = SharingMode.Off,
+            Inbox = inbox,
+            MaxBatch = 1,
+        });
+    }
+
+    /// <summary>Verification, validation and the inbox with the receiver's defaults: group commit, checks on every core.</summary>
     [Benchmark, BenchmarkCategory("jetstream")]
     public async Task<int> FullPath()
     {
@@ -174,6 +196,23 @@ public class TransportBenchmarks
             Verifier = _verifier,
             Validation = ValidationMode.Full,
             Sharing = SharingMode.Off,
+            Inbox = inbox,
+        });
+    }
+
+    /// <summary>Everything on: verification, validation, the sharing policy for a recipient, and the inbox (defaults).</summary>
+    [Benchmark, BenchmarkCategory("jetstream")]
+    public async Task<int> Everything()
+    {
+        using var inbox = new SqliteInbox(Path.Combine(_folder, $"inbox-all-{_round}.db"));
+        return await ThroughBinding(_signed, new ReceiverOptions
+        {
+            Verification = VerificationMode.Required,
+            Verifier = _verifier,
+            Validation = ValidationMode.Full,
+            Sharing = SharingMode.Enforce,
+            Policy = _policy,
+            Recipient = Recipient,
             Inbox = inbox,
         });
     }
@@ -189,22 +228,20 @@ public class TransportBenchmarks
             }
         }
 
+        // Counted once each message's outcome is final: after the commit that holds it.
         var received = 0;
         using var done = new CancellationTokenSource();
-        var receiver = new MessageReceiver(options).HandleOther((_, _) =>
-        {
-            if (++received == Count)
-            {
-                done.Cancel();
-            }
-
-            return ValueTask.CompletedTask;
-        });
+        var receiver = new MessageReceiver(options).HandleOther((_, _) => ValueTask.CompletedTask);
         receiver.Completed += (_, o) =>
         {
             if (o.Status != ReceiveStatus.Accepted)
             {
                 throw new InvalidOperationException($"{o.Status}: {string.Join("; ", o.Problems)}");
+            }
+
+            if (++received == Count)
+            {
+                done.Cancel();
             }
         };
         await receiver.RunAsync(new NatsMessageSource(_js, new NatsSourceOptions { Node = "VR15", Consumer = "bench" }), done.Token);
