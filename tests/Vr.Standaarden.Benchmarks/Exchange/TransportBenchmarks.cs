@@ -200,6 +200,22 @@ public class TransportBenchmarks
         });
     }
 
+    /// <summary>The same with group commit and the checks on one core: what the second core adds.</summary>
+    [Benchmark, BenchmarkCategory("jetstream")]
+    public async Task<int> FullPathOneCore()
+    {
+        using var inbox = new SqliteInbox(Path.Combine(_folder, $"inbox-one-core-{_round}.db"));
+        return await ThroughBinding(_signed, new ReceiverOptions
+        {
+            Verification = VerificationMode.Required,
+            Verifier = _verifier,
+            Validation = ValidationMode.Full,
+            Sharing = SharingMode.Off,
+            Inbox = inbox,
+            Parallelism = 1,
+        });
+    }
+
     /// <summary>Everything on: verification, validation, the sharing policy for a recipient, and the inbox (defaults).</summary>
     [Benchmark, BenchmarkCategory("jetstream")]
     public async Task<int> Everything()
