@@ -42,10 +42,7 @@ public sealed class KnooppuntIngest : IDisposable
         Log = new MessageLog(logPath);
         Inbox = new RecordInbox(this);
         Situatiebeeld = new Situatiebeeld(options);
-        foreach (var change in Replay(Log, null, quarantine: true))
-        {
-            Situatiebeeld.Commit(change);
-        }
+        Replay(Log, null, quarantine: true, Situatiebeeld.Commit);
     }
 
     /// <summary>The record.</summary>
@@ -147,49 +144,50 @@ public sealed class KnooppuntIngest : IDisposable
     private static string Text(JsonObject? node, string name) => node?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";
 
     /// <summary>
-    /// The changes of the recorded messages up to <paramref name="until"/> (all when <c>null</c>), in the order of their
-    /// time; a message that cannot be read or merged is skipped, and put in quarantine when <paramref name="quarantine"/>.
+    /// Hands the changes of the recorded messages up to <paramref name="until"/> (all when <c>null</c>) to
+    /// <paramref name="apply"/> in the order of their time; a message that cannot be read or merged is skipped, and put
+    /// in quarantine when <paramref name="quarantine"/>. The record is read a page at a time and each page's messages are
+    /// read on every core, so a record of millions of messages is neither held in memory nor read on one core.
     /// </summary>
-    private static List<PendingChange> Replay(MessageLog log, DateTimeOffset? until, bool quarantine)
+    private static void Replay(MessageLog log, DateTimeOffset? until, bool quarantine, Action<PendingChange> apply)
     {
-        var changes = new List<PendingChange>();
-        foreach (var (sequence, source, id, text) in log.Rows(until))
+        foreach (var page in log.Pages(until, 4096))
         {
-            string reason;
-            try
+            var changes = new PendingChange?[page.Count];
+            var reasons = new string?[page.Count];
+            Parallel.For(0, page.Count, i => (changes[i], reasons[i]) = ReadRecorded(page[i].Text));
+            for (var i = 0; i < page.Count; i++)
             {
-                // A text recorded by an older version may hold what is refused today (a member name given twice).
-                var bytes = System.Text.Encoding.UTF8.GetBytes(text);
-                if (Schema.Input.JsonInput.CheckSyntax(bytes) is { } problem)
+                if (changes[i] is { } change)
                 {
-                    reason = problem.Text.English;
+                    apply(change);
                 }
-                else if (JsonNode.Parse(bytes) is JsonObject message)
+                else if (reasons[i] is { } reason && quarantine && log.SetAside(page[i].Sequence, page[i].Source, page[i].Id, reason))
                 {
-                    if (Situatiebeeld.Read(message) is { } change)
-                    {
-                        changes.Add(change);
-                    }
-
-                    continue;
+                    Quarantined.Add(1);
                 }
-                else
-                {
-                    reason = "The recorded text is not a JSON object.";
-                }
-            }
-            catch (Exception e) when (e is System.Text.Json.JsonException or FormatException)
-            {
-                reason = e.Message;
-            }
-
-            if (quarantine && log.SetAside(sequence, source, id, reason))
-            {
-                Quarantined.Add(1);
             }
         }
+    }
 
-        return changes;
+    /// <summary>What a recorded text changes in the picture, or why it cannot be merged (both <c>null</c>: nothing to merge).</summary>
+    private static (PendingChange? Change, string? Reason) ReadRecorded(string text)
+    {
+        try
+        {
+            // A text recorded by an older version may hold what is refused today (a member name given twice).
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            if (Schema.Input.JsonInput.CheckSyntax(bytes) is { } problem)
+            {
+                return (null, problem.Text.English);
+            }
+
+            return JsonNode.Parse(bytes) is JsonObject message ? (Situatiebeeld.Read(message), null) : (null, "The recorded text is not a JSON object.");
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException)
+        {
+            return (null, e.Message);
+        }
     }
 
     /// <summary>
@@ -651,13 +649,13 @@ public sealed class KnooppuntIngest : IDisposable
     public Situatiebeeld At(DateTimeOffset moment)
     {
         var picture = new Situatiebeeld(_options);
-        foreach (var change in Replay(Log, moment, quarantine: false))
+        Replay(Log, moment, quarantine: false, change =>
         {
             if (change.Herkomst.Time <= moment)
             {
                 picture.Commit(change);
             }
-        }
+        });
 
         return picture;
     }

@@ -156,4 +156,33 @@ public sealed class IngestTests : IDisposable
         Assert.All(stores, count => Assert.InRange(count, 1, 50));
         Assert.InRange(stores.Count, 8, 200);
     }
+
+    [Fact]
+    public void The_record_is_read_back_a_page_at_a_time_in_the_order_of_time_and_a_restart_rebuilds_the_same_picture()
+    {
+        var path = Path.Combine(_folder, "pages.db");
+        var start = new DateTimeOffset(2026, 11, 20, 21, 0, 0, TimeSpan.FromHours(1));
+        using (var log = new MessageLog(path))
+        {
+            // Recorded out of time order, with runs of equal times that straddle the page boundaries below.
+            var messages = Enumerable.Range(0, 2500).Select(i => TestIncidents.Message(
+                $"urn:nld:oin:00000004000000042000:systeem:S{i % 7}", i, start.AddSeconds((2500 - i) / 9), data => data["id"] = $"INC-15-2026-{i % 40:D4}")).ToList();
+            log.AddMany(messages);
+            var paged = log.Pages(null, 100).SelectMany(p => p).Select(r => r.Sequence).ToList();
+            Assert.Equal(log.Rows(null).Select(r => r.Sequence), paged);
+            Assert.Equal(2500, paged.Distinct().Count());
+            var until = start.AddSeconds(100);
+            Assert.Equal(log.Rows(until).Select(r => r.Sequence), log.Pages(until, 64).SelectMany(p => p).Select(r => r.Sequence));
+            Assert.Empty(log.Pages(start.AddDays(-1), 10));
+        }
+
+        using var first = new KnooppuntIngest(path);
+        var picture = first.Read(p => p.IncidentIds.Select(id => (id, p.Incident(id)!.Fields["grip"].Value?.ToJsonString(), p.Incident(id)!.Contradictions.Count)).ToList());
+        Assert.Equal(40, picture.Count);
+        var moment = first.At(start.AddSeconds(100));
+        first.Dispose();
+        using var again = new KnooppuntIngest(path);
+        Assert.Equal(picture, again.Read(p => p.IncidentIds.Select(id => (id, p.Incident(id)!.Fields["grip"].Value?.ToJsonString(), p.Incident(id)!.Contradictions.Count)).ToList()));
+        Assert.Equal(moment.IncidentIds, again.At(start.AddSeconds(100)).IncidentIds);
+    }
 }

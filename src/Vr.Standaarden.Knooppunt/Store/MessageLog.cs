@@ -468,6 +468,50 @@ public sealed class MessageLog : IDisposable
         return list;
     }
 
+    /// <summary>
+    /// The rows up to <paramref name="until"/> (all when <c>null</c>) in the order of their time, read a page of
+    /// <paramref name="pageSize"/> at a time so that a record of millions of messages is never in memory at once; the
+    /// log is locked only while a page is read, so the caller may write between pages.
+    /// </summary>
+    internal IEnumerable<List<(long Sequence, string Source, string Id, string Text)>> Pages(DateTimeOffset? until, int pageSize)
+    {
+        string? lastTime = null;
+        long lastSequence = 0;
+        while (true)
+        {
+            var page = new List<(long Sequence, string Source, string Id, string Text)>(pageSize);
+            using (var scope = _lock.EnterScope())
+            {
+                using var command = _connection.CreateCommand();
+                // (tijd, volgnummer) is the order of the index on tijd (each entry carries its row id): each page starts
+                // where the last ended, without sorting the table again.
+                command.CommandText = "SELECT volgnummer, source, id, inhoud, tijd FROM berichten WHERE ($t IS NULL OR tijd <= $t) AND ($lt IS NULL OR (tijd, volgnummer) > ($lt, $ls)) ORDER BY tijd, volgnummer LIMIT $n";
+                command.Parameters.AddWithValue("$t", until is { } t ? Timestamps.Stored(t) : DBNull.Value);
+                command.Parameters.AddWithValue("$lt", (object?)lastTime ?? DBNull.Value);
+                command.Parameters.AddWithValue("$ls", lastSequence);
+                command.Parameters.AddWithValue("$n", pageSize);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    page.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+                    lastTime = reader.GetString(4);
+                    lastSequence = reader.GetInt64(0);
+                }
+            }
+
+            if (page.Count == 0)
+            {
+                yield break;
+            }
+
+            yield return page;
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
 
