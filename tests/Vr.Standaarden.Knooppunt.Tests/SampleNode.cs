@@ -23,10 +23,23 @@ internal static class SampleNode
         process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        // The output is read under the lock it is written under: the readers append while this loop runs.
+        string Output()
+        {
+            lock (log)
+            {
+                return log.ToString();
+            }
+        }
+
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            Assert.False(process.HasExited, $"The node stopped: {log}");
+            if (process.HasExited)
+            {
+                Assert.Fail($"The node stopped: {Output()}");
+            }
+
             try
             {
                 using var response = await client.GetAsync(new Uri(address, "/v1/gezondheid"));
@@ -44,7 +57,7 @@ internal static class SampleNode
         }
 
         process.Kill(true);
-        throw new TimeoutException($"The node did not start: {log}");
+        throw new TimeoutException($"The node did not start: {Output()}");
     }
 
     /// <summary>The sample node's program, built with the tests (same configuration).</summary>
