@@ -147,15 +147,18 @@ public sealed class KnooppuntIngest : IDisposable
     /// Hands the changes of the recorded messages up to <paramref name="until"/> (all when <c>null</c>) to
     /// <paramref name="apply"/> in the order of their time; a message that cannot be read or merged is skipped, and put
     /// in quarantine when <paramref name="quarantine"/>. The record is read a page at a time and each page's messages are
-    /// read on every core, so a record of millions of messages is neither held in memory nor read on one core.
+    /// read on every core while the page before is merged, so a record of millions of messages is neither held in memory
+    /// nor read on one core.
     /// </summary>
     private static void Replay(MessageLog log, DateTimeOffset? until, bool quarantine, Action<PendingChange> apply)
     {
-        foreach (var page in log.Pages(until, 4096))
+        // While one page is merged (on this thread, in order), the next is read from the record and parsed on the other cores.
+        using var pages = log.Pages(until, 4096).GetEnumerator();
+        var current = Next(pages);
+        while (current is not null)
         {
-            var changes = new PendingChange?[page.Count];
-            var reasons = new string?[page.Count];
-            Parallel.For(0, page.Count, i => (changes[i], reasons[i]) = ReadRecorded(page[i].Text));
+            var (page, changes, reasons) = current.GetAwaiter().GetResult();
+            current = Next(pages);
             for (var i = 0; i < page.Count; i++)
             {
                 if (changes[i] is { } change)
@@ -168,15 +171,32 @@ public sealed class KnooppuntIngest : IDisposable
                 }
             }
         }
+
+        static Task<(List<(long Sequence, string Source, string Id, byte[] Utf8)> Page, PendingChange?[] Changes, string?[] Reasons)>? Next(
+            IEnumerator<List<(long Sequence, string Source, string Id, byte[] Utf8)>> pages)
+        {
+            if (!pages.MoveNext())
+            {
+                return null;
+            }
+
+            var page = pages.Current;
+            return Task.Run(() =>
+            {
+                var changes = new PendingChange?[page.Count];
+                var reasons = new string?[page.Count];
+                Parallel.For(0, page.Count, i => (changes[i], reasons[i]) = ReadRecorded(page[i].Utf8));
+                return (page, changes, reasons);
+            });
+        }
     }
 
     /// <summary>What a recorded text changes in the picture, or why it cannot be merged (both <c>null</c>: nothing to merge).</summary>
-    private static (PendingChange? Change, string? Reason) ReadRecorded(string text)
+    private static (PendingChange? Change, string? Reason) ReadRecorded(byte[] bytes)
     {
         try
         {
             // A text recorded by an older version may hold what is refused today (a member name given twice).
-            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
             if (Schema.Input.JsonInput.CheckSyntax(bytes) is { } problem)
             {
                 return (null, problem.Text.English);

@@ -167,8 +167,10 @@ public sealed class IngestTests : IDisposable
             // Recorded out of time order, with runs of equal times that straddle the page boundaries below.
             var messages = Enumerable.Range(0, 2500).Select(i => TestIncidents.Message(
                 $"urn:nld:oin:00000004000000042000:systeem:S{i % 7}", i, start.AddSeconds((2500 - i) / 9), data => data["id"] = $"INC-15-2026-{i % 40:D4}")).ToList();
+            messages[1234]["subject"] = "Brand in café \u2615 \U0001F692";
             log.AddMany(messages);
             var paged = log.Pages(null, 100).SelectMany(p => p).Select(r => r.Sequence).ToList();
+            Assert.Equal(log.Rows(null).Select(r => r.Text), log.Pages(null, 100).SelectMany(p => p).Select(r => Encoding.UTF8.GetString(r.Utf8)));
             Assert.Equal(log.Rows(null).Select(r => r.Sequence), paged);
             Assert.Equal(2500, paged.Distinct().Count());
             var until = start.AddSeconds(100);

@@ -469,17 +469,18 @@ public sealed class MessageLog : IDisposable
     }
 
     /// <summary>
-    /// The rows up to <paramref name="until"/> (all when <c>null</c>) in the order of their time, read a page of
+    /// The rows up to <paramref name="until"/> (all when <c>null</c>) in the order of their time, each text as its UTF-8
+    /// bytes, read a page of
     /// <paramref name="pageSize"/> at a time so that a record of millions of messages is never in memory at once; the
     /// log is locked only while a page is read, so the caller may write between pages.
     /// </summary>
-    internal IEnumerable<List<(long Sequence, string Source, string Id, string Text)>> Pages(DateTimeOffset? until, int pageSize)
+    internal IEnumerable<List<(long Sequence, string Source, string Id, byte[] Utf8)>> Pages(DateTimeOffset? until, int pageSize)
     {
         string? lastTime = null;
         long lastSequence = 0;
         while (true)
         {
-            var page = new List<(long Sequence, string Source, string Id, string Text)>(pageSize);
+            var page = new List<(long Sequence, string Source, string Id, byte[] Utf8)>(pageSize);
             using (var scope = _lock.EnterScope())
             {
                 using var command = _connection.CreateCommand();
@@ -493,7 +494,8 @@ public sealed class MessageLog : IDisposable
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
-                    page.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+                    // The text as SQLite keeps it (UTF-8): read for parsing, never decoded into a string first.
+                    page.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3)));
                     lastTime = reader.GetString(4);
                     lastSequence = reader.GetInt64(0);
                 }
