@@ -21,7 +21,8 @@ public interface IInbox
 
     /// <summary>
     /// Starts accepting several messages that become durable together, in one commit of the store (group commit). The
-    /// default takes each entry through <see cref="BeginAsync"/> and so commits each alone; a store that can do better
+    /// default takes each entry through <see cref="BeginAsync"/> and so commits each alone (a receiver then acknowledges
+    /// each message as soon as it is handled); a store that can do better
     /// (<c>SqliteInbox</c>: one transaction, a savepoint per message) overrides it. Until the batch is committed or
     /// disposed, other calls wait.
     /// </summary>

@@ -360,8 +360,10 @@ public sealed class MessageReceiver
             }).ConfigureAwait(false);
         }
 
-        // Handled one by one in the order of arrival, which keeps each source's order; durable together.
-        var outcomes = new ReceiveOutcome[batch.Count];
+        // Handled one by one in the order of arrival, which keeps each source's order; durable together. What is settled
+        // without the batch's commit (refused, or known to the inbox before) is settled at once; so is everything when
+        // the inbox commits each entry by itself, so that a slow handler does not hold back the acknowledgements.
+        var outcomes = new ReceiveOutcome?[batch.Count];
         InboxBatch? inboxBatch = null;
         try
         {
@@ -369,7 +371,7 @@ public sealed class MessageReceiver
             {
                 if (steps[i].Outcome is { } outcome)
                 {
-                    outcomes[i] = outcome;
+                    await CompleteAsync(i, outcome).ConfigureAwait(false);
                     continue;
                 }
 
@@ -381,26 +383,36 @@ public sealed class MessageReceiver
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
-                        outcomes[i] = Fail(steps[i].Source!, steps[i].Id!, TransportCodes.Unavailable, $"The inbox could not be written: {e.Message}");
+                        await CompleteAsync(i, Fail(steps[i].Source!, steps[i].Id!, TransportCodes.Unavailable, $"The inbox could not be written: {e.Message}")).ConfigureAwait(false);
                         continue;
                     }
                 }
 
                 Activity.Current = steps[i].Activity ?? parent;
+                ReceiveOutcome handled;
                 try
                 {
-                    outcomes[i] = await HandleAsync(steps[i], inboxBatch is null ? null : inboxBatch.BeginAsync, batch[i].DeliveryCount, batch[i], cancellationToken).ConfigureAwait(false);
+                    handled = await HandleAsync(steps[i], inboxBatch is null ? null : inboxBatch.BeginAsync, 1, batch[i], cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
                     Activity.Current = parent;
                 }
+
+                if (inboxBatch is null or OneByOneBatch)
+                {
+                    await CompleteAsync(i, handled).ConfigureAwait(false);
+                }
+                else
+                {
+                    outcomes[i] = handled;
+                }
             }
 
-            if (inboxBatch is not null)
+            if (inboxBatch is not null and not OneByOneBatch)
             {
                 using var commit = Activities.StartActivity("vr.transport.commit");
-                commit?.SetTag("vr.count", outcomes.Count(o => o.Status == ReceiveStatus.Accepted));
+                commit?.SetTag("vr.count", outcomes.Count(o => o?.Status == ReceiveStatus.Accepted));
                 try
                 {
                     await inboxBatch.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -411,9 +423,9 @@ public sealed class MessageReceiver
                     commit?.SetStatus(ActivityStatusCode.Error, e.Message);
                     for (var i = 0; i < outcomes.Length; i++)
                     {
-                        if (outcomes[i].Status == ReceiveStatus.Accepted)
+                        if (outcomes[i] is { Status: ReceiveStatus.Accepted } accepted)
                         {
-                            outcomes[i] = Fail(outcomes[i].Source!, outcomes[i].Id!, TransportCodes.Unavailable, $"The inbox could not commit: {e.Message}");
+                            outcomes[i] = Fail(accepted.Source!, accepted.Id!, TransportCodes.Unavailable, $"The inbox could not commit: {e.Message}");
                         }
                     }
                 }
@@ -429,8 +441,17 @@ public sealed class MessageReceiver
 
         for (var i = 0; i < batch.Count; i++)
         {
-            Finish(steps[i], outcomes[i]);
-            await SettleQuietlyAsync(batch[i], outcomes[i], cancellationToken).ConfigureAwait(false);
+            if (outcomes[i] is { } outcome)
+            {
+                await CompleteAsync(i, outcome).ConfigureAwait(false);
+            }
+        }
+
+        async ValueTask CompleteAsync(int i, ReceiveOutcome outcome)
+        {
+            outcomes[i] = null;
+            Finish(steps[i], outcome);
+            await SettleQuietlyAsync(batch[i], outcome, cancellationToken).ConfigureAwait(false);
         }
     }
 

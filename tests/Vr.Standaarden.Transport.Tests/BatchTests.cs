@@ -174,6 +174,39 @@ public sealed class BatchTests : IDisposable
         Assert.Equal(failedIds.Order(), source.Retried.Order());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Acknowledgements_wait_for_the_group_commit_and_only_for_it(bool groupCommit)
+    {
+        using var effects = NewEffects();
+        var events = new ConcurrentQueue<string>();
+        var options = TestMessages.Unsigned(groupCommit ? effects.Inbox : new WithoutGroupCommit(effects.Inbox));
+        var receiver = new MessageReceiver(options).HandleOther(async (m, _) =>
+        {
+            await Effects.Apply(m);
+            events.Enqueue("handled " + m.Raw.Id);
+        });
+        var source = new WitnessSource(TestMessages.Incidents(6), effects) { OnAcknowledged = id => events.Enqueue("acknowledged " + id) };
+
+        await receiver.RunAsync(source);
+
+        Assert.Empty(source.AcknowledgedBeforeDurable);
+        var ids = Enumerable.Range(0, 6).Select(i => $"bericht-{i:D6}").ToList();
+        var order = events.ToList();
+        if (groupCommit)
+        {
+            // A batch's messages are all handled before the first of them is acknowledged: after the batch's commit.
+            Assert.All(ids, id => Assert.True(order.IndexOf("handled " + id) < order.IndexOf("acknowledged " + id)));
+            Assert.Equal(12, order.Count);
+        }
+        else
+        {
+            // Each entry is durable when handled: acknowledged before the next handler runs.
+            Assert.Equal(ids.SelectMany(id => new[] { "handled " + id, "acknowledged " + id }), order);
+        }
+    }
+
     [Fact]
     public void A_batch_bound_or_parallelism_below_one_is_refused_when_the_receiver_is_made()
     {
@@ -218,6 +251,8 @@ public sealed class BatchTests : IDisposable
 
         public ConcurrentQueue<string> Acknowledged { get; } = new();
 
+        public Action<string>? OnAcknowledged { get; init; }
+
         public ConcurrentQueue<string> AcknowledgedBeforeDurable { get; } = new();
 
         public ConcurrentQueue<string> Rejected { get; } = new();
@@ -251,6 +286,7 @@ public sealed class BatchTests : IDisposable
             public override ValueTask AcknowledgeAsync(CancellationToken cancellationToken = default)
             {
                 owner.Acknowledged.Enqueue(message.Id);
+                owner.OnAcknowledged?.Invoke(message.Id);
                 if (!owner.Effects.Holds(message.Source, message.Id))
                 {
                     owner.AcknowledgedBeforeDurable.Enqueue(message.Id);
@@ -282,6 +318,14 @@ public sealed class BatchTests : IDisposable
                 return ValueTask.CompletedTask;
             }
         }
+    }
+
+    /// <summary>An inbox that leaves batches to the interface's default: each entry commits by itself.</summary>
+    private sealed class WithoutGroupCommit(SqliteInbox inner) : IInbox
+    {
+        public ValueTask<bool> ContainsAsync(string source, string id, CancellationToken cancellationToken = default) => inner.ContainsAsync(source, id, cancellationToken);
+
+        public ValueTask<InboxEntry?> BeginAsync(string source, string id, CancellationToken cancellationToken = default) => inner.BeginAsync(source, id, cancellationToken);
     }
 
     /// <summary>An inbox whose first <c>failures</c> batches fail to commit, as a store does on a full disk.</summary>
