@@ -86,7 +86,7 @@ public sealed class KnooppuntIngest : IDisposable
         return IngestMany([.. messages.Select(m => new Pending(m ?? throw new ArgumentException("A message is null.", nameof(messages)), null, Situatiebeeld.Read(m)))]);
     }
 
-    private IReadOnlyList<bool> IngestMany(List<Pending> messages)
+    internal IReadOnlyList<bool> IngestMany(List<Pending> messages)
     {
         IReadOnlyList<bool> added;
         var changed = new List<JsonObject>();
@@ -733,10 +733,6 @@ public sealed class KnooppuntIngest : IDisposable
         });
     }
 
-    internal void Take(Pending pending) => IngestMany([pending]);
-
-    internal void TakeMany(List<Pending> pending) => IngestMany(pending);
-
     /// <inheritdoc/>
     public void Dispose() => Log.Dispose();
 }
@@ -768,7 +764,7 @@ internal sealed class RecordBatch(KnooppuntIngest ingest) : InboxBatch
     {
         if (_kept.Count > 0)
         {
-            ingest.TakeMany(_kept);
+            ingest.IngestMany(_kept);
             _kept.Clear();
         }
 
@@ -807,7 +803,7 @@ internal sealed class RecordEntry(KnooppuntIngest ingest, RecordBatch? batch) : 
             }
             else
             {
-                ingest.Take(pending);
+                ingest.IngestMany([pending]);
             }
         }
 
