@@ -26,8 +26,8 @@ internal static class PortalLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var incidents = Option(args, "--incidents", 3000);
-        var runs = Option(args, "--runs", 7);
+        var incidents = (int)LoadIncidents.Option(args, "--incidents", 3000);
+        var runs = (int)LoadIncidents.Option(args, "--runs", 7);
         var folder = Directory.CreateTempSubdirectory("vr-portalload-").FullName;
         try
         {
@@ -107,12 +107,6 @@ internal static class PortalLoad
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, true);
         }
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     private static double Median(List<double> values)

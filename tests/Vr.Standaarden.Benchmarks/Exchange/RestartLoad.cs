@@ -16,19 +16,15 @@ namespace Vr.Standaarden.Benchmarks.Exchange;
 /// </summary>
 internal static class RestartLoad
 {
-    private static readonly string[] Systems = ["GMS", "LCMS", "BRWIS"];
-
     public static int Run(string[] args)
     {
-        var messages = (int)Option(args, "--messages", 1_000_000);
-        var incidents = (int)Option(args, "--incidents", 100_000);
+        var messages = (int)LoadIncidents.Option(args, "--messages", 1_000_000);
+        var incidents = (int)LoadIncidents.Option(args, "--incidents", 100_000);
         var folder = Directory.CreateTempSubdirectory("vr-restart-").FullName;
         var path = Path.Combine(folder, "berichten.db");
         try
         {
-            var template = JsonNode.Parse(Standard.Release(Vr.Standaarden.Model.Messages.Release).Find("voorbeelden/geldig/bericht-incident-envelop.json")!.Utf8.Span)!.AsObject();
-            template.Remove("expirytime");
-            template["data"]!.AsObject().Remove("eenheden");
+            var template = LoadIncidents.Template();
             var start = DateTimeOffset.UtcNow.AddDays(-1);
             var written = Stopwatch.StartNew();
             using (var log = new MessageLog(path))
@@ -76,36 +72,12 @@ internal static class RestartLoad
         return process.WorkingSet64 / 1048576.0;
     }
 
-    /// <summary>Message <paramref name="n"/>: incident <c>n % incidents</c>, from one of three systems in turn, a second later than the one before.</summary>
+    /// <summary>Message <paramref name="n"/>: incident <c>n % incidents</c>, from one of three systems in turn, 50 ms later than the one before.</summary>
     private static JsonObject Message(JsonObject template, int n, int incidents, DateTimeOffset start)
     {
-        var message = template.DeepClone().AsObject();
         var incident = n % incidents;
         var region = incident % 25 + 1;
-        var system = n / incidents % Systems.Length;
-        var nn = region.ToString("00", CultureInfo.InvariantCulture);
-        var id = $"INC-{nn}-2026-{incident:D6}";
-        message["source"] = $"urn:nld:oin:00000099{nn}00000000{(system + 1) * 10}:systeem:{Systems[system]}";
-        message["id"] = $"m-{n:D8}";
-        message["time"] = start.AddMilliseconds(n * 50).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
-        message["subject"] = id;
-        message["correlationid"] = id;
-        var data = message["data"]!.AsObject();
-        data["id"] = id;
-        data["veiligheidsregio"] = $"VR{nn}";
-        data["locatie"]!["veiligheidsregio"] = $"VR{nn}";
-        if (n / incidents % 4 == 3)
-        {
-            data["grip"]!["niveau"] = "GRIP2";
-            data["grip"]!["historie"]![0]!["niveau"] = "GRIP2";
-        }
-
-        return message;
-    }
-
-    private static double Option(string[] args, string name, double fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+        return LoadIncidents.Incident(template, region, $"INC-{region:00}-2026-{incident:D6}", n / incidents % LoadIncidents.Systems.Length, $"m-{n:D8}",
+            start.AddMilliseconds(n * 50).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture), grip2: n / incidents % 4 == 3);
     }
 }

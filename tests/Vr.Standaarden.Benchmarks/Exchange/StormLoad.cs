@@ -33,19 +33,18 @@ internal static class StormLoad
 {
     private const int Regions = 25;
     private const int IncidentsPerHour = 200;
-    private static readonly string[] Systems = ["GMS", "LCMS", "BRWIS"];
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var hours = Option(args, "--hours", 2.0);
-        var speed = Option(args, "--speed", 60.0);
+        var hours = LoadIncidents.Option(args, "--hours", 2.0);
+        var speed = LoadIncidents.Option(args, "--speed", 60.0);
         var incidentsPerRegion = (int)(IncidentsPerHour * hours);
-        var total = Regions * incidentsPerRegion * Systems.Length;
-        var maxBatch = (int)Option(args, "--max-batch", new ReceiverOptions().MaxBatch);
+        var total = Regions * incidentsPerRegion * LoadIncidents.Systems.Length;
+        var maxBatch = (int)LoadIncidents.Option(args, "--max-batch", new ReceiverOptions().MaxBatch);
         var unpaced = speed <= 0;
-        var rate = unpaced ? double.PositiveInfinity : Regions * IncidentsPerHour * Systems.Length * speed / 3600.0;
+        var rate = unpaced ? double.PositiveInfinity : Regions * IncidentsPerHour * LoadIncidents.Systems.Length * speed / 3600.0;
         var pace = unpaced ? "published as fast as they go (the ceiling)" : string.Create(CultureInfo.InvariantCulture, $"published at {rate:0} msg/s (x{speed:0} real time)");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storm: {Regions} regions x {incidentsPerRegion} incidents x {Systems.Length} sources = {total} messages, {pace}; receivers commit up to {maxBatch} at once"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storm: {Regions} regions x {incidentsPerRegion} incidents x {LoadIncidents.Systems.Length} sources = {total} messages, {pace}; receivers commit up to {maxBatch} at once"));
 
         using var server = NatsServer.StartJetStream();
         var folder = Directory.CreateTempSubdirectory("vr-storm-").FullName;
@@ -53,9 +52,7 @@ internal static class StormLoad
         var js = new NatsJSContext(connection);
         var register = Register();
         var validator = new MessageValidator();
-        var template = JsonNode.Parse(Standard.Release(Vr.Standaarden.Model.Messages.Release).Find("voorbeelden/geldig/bericht-incident-envelop.json")!.Utf8.Span)!.AsObject();
-        template.Remove("expirytime");
-        template["data"]!.AsObject().Remove("eenheden");
+        var template = LoadIncidents.Template();
 
         await NatsStreams.EnsureNodeAsync(js, "landelijk");
         using var national = new KnooppuntIngest(Path.Combine(folder, "landelijk.db"));
@@ -119,7 +116,7 @@ internal static class StormLoad
         var started = stopwatch.Elapsed;
         for (var i = 0; i < incidentsPerRegion; i++)
         {
-            for (var s = 0; s < Systems.Length; s++)
+            for (var s = 0; s < LoadIncidents.Systems.Length; s++)
             {
                 var batch = new List<TransportMessage>(Regions);
                 for (var n = 1; n <= Regions; n++)
@@ -217,25 +214,10 @@ internal static class StormLoad
 
     private static TransportMessage Message(JsonObject template, int region, int incident, int system)
     {
-        var message = template.DeepClone().AsObject();
         var nn = region.ToString("00", CultureInfo.InvariantCulture);
-        var id = $"INC-{nn}-2026-{incident:D5}";
-        message["source"] = $"urn:nld:oin:00000099{nn}00000000{(system + 1) * 10}:systeem:{Systems[system]}";
-        message["id"] = $"{Systems[system]}-{nn}-{incident}";
-        message["time"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-        message["subject"] = id;
-        message["correlationid"] = id;
+        var message = LoadIncidents.Incident(template, region, $"INC-{nn}-2026-{incident:D5}", system, $"{LoadIncidents.Systems[system]}-{nn}-{incident}",
+            DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), grip2: system == 1 && incident % 10 == 0);
         message["tlp"] = "TLP:AMBER";
-        var data = message["data"]!.AsObject();
-        data["id"] = id;
-        data["veiligheidsregio"] = $"VR{nn}";
-        data["locatie"]!["veiligheidsregio"] = $"VR{nn}";
-        if (system == 1 && incident % 10 == 0)
-        {
-            data["grip"]!["niveau"] = "GRIP2";
-            data["grip"]!["historie"]![0]!["niveau"] = "GRIP2";
-        }
-
         return TransportMessage.Parse(Encoding.UTF8.GetBytes(message.ToJsonString()));
     }
 
@@ -256,11 +238,5 @@ internal static class StormLoad
 
         entries.Add(new JsonObject { ["oin"] = "00000099990000000000", ["naam"] = "landelijk", ["klantVan"] = regions, ["doelen"] = new JsonArray("incidentbestrijding", "crisisbeheersing"), ["persoonsgegevens"] = new JsonArray("gewoon") });
         return RecipientRegister.Parse(Encoding.UTF8.GetBytes(new JsonObject { ["afnemers"] = entries }.ToJsonString()));
-    }
-
-    private static double Option(string[] args, string name, double fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

@@ -155,7 +155,7 @@ public class TransportBenchmarks
         Deduplication = DeduplicationMode.Off,
     });
 
-    /// <summary>The binding with the SQLite inbox only (one transaction per message, synchronous FULL).</summary>
+    /// <summary>The binding with the SQLite inbox only (synchronous FULL, the receiver's group commit).</summary>
     [Benchmark, BenchmarkCategory("jetstream")]
     public async Task<int> Inbox()
     {
@@ -171,66 +171,39 @@ public class TransportBenchmarks
 
     /// <summary>Verification, validation and the inbox, committed one message at a time (the receiver before group commit).</summary>
     [Benchmark, BenchmarkCategory("jetstream")]
-    public async Task<int> FullPathOneByOne()
-    {
-        using var inbox = new SqliteInbox(Path.Combine(_folder, $"inbox-single-{_round}.db"));
-        return await ThroughBinding(_signed, new ReceiverOptions
-        {
-            Verification = VerificationMode.Required,
-            Verifier = _verifier,
-            Validation = ValidationMode.Full,
-            Sharing = SharingMode.Off,
-            Inbox = inbox,
-            MaxBatch = 1,
-        });
-    }
+    public Task<int> FullPathOneByOne() => FullPathWith("single", o => o.MaxBatch = 1);
 
     /// <summary>Verification, validation and the inbox with the receiver's defaults: group commit, checks on every core.</summary>
     [Benchmark, BenchmarkCategory("jetstream")]
-    public async Task<int> FullPath()
-    {
-        using var inbox = new SqliteInbox(Path.Combine(_folder, $"inbox-{_round}.db"));
-        return await ThroughBinding(_signed, new ReceiverOptions
-        {
-            Verification = VerificationMode.Required,
-            Verifier = _verifier,
-            Validation = ValidationMode.Full,
-            Sharing = SharingMode.Off,
-            Inbox = inbox,
-        });
-    }
+    public Task<int> FullPath() => FullPathWith("defaults", _ => { });
 
     /// <summary>The same with group commit and the checks on one core: what the second core adds.</summary>
     [Benchmark, BenchmarkCategory("jetstream")]
-    public async Task<int> FullPathOneCore()
+    public Task<int> FullPathOneCore() => FullPathWith("one-core", o => o.Parallelism = 1);
+
+    /// <summary>Everything on: verification, validation, the sharing policy for a recipient, and the inbox (defaults).</summary>
+    [Benchmark, BenchmarkCategory("jetstream")]
+    public Task<int> Everything() => FullPathWith("all", o =>
     {
-        using var inbox = new SqliteInbox(Path.Combine(_folder, $"inbox-one-core-{_round}.db"));
-        return await ThroughBinding(_signed, new ReceiverOptions
+        o.Sharing = SharingMode.Enforce;
+        o.Policy = _policy;
+        o.Recipient = Recipient;
+    });
+
+    /// <summary>Signed messages through verification, validation and a fresh SQLite inbox, with the receiver's options changed by <paramref name="vary"/>.</summary>
+    private async Task<int> FullPathWith(string name, Action<ReceiverOptions> vary)
+    {
+        using var inbox = new SqliteInbox(Path.Combine(_folder, $"inbox-{name}-{_round}.db"));
+        var options = new ReceiverOptions
         {
             Verification = VerificationMode.Required,
             Verifier = _verifier,
             Validation = ValidationMode.Full,
             Sharing = SharingMode.Off,
             Inbox = inbox,
-            Parallelism = 1,
-        });
-    }
-
-    /// <summary>Everything on: verification, validation, the sharing policy for a recipient, and the inbox (defaults).</summary>
-    [Benchmark, BenchmarkCategory("jetstream")]
-    public async Task<int> Everything()
-    {
-        using var inbox = new SqliteInbox(Path.Combine(_folder, $"inbox-all-{_round}.db"));
-        return await ThroughBinding(_signed, new ReceiverOptions
-        {
-            Verification = VerificationMode.Required,
-            Verifier = _verifier,
-            Validation = ValidationMode.Full,
-            Sharing = SharingMode.Enforce,
-            Policy = _policy,
-            Recipient = Recipient,
-            Inbox = inbox,
-        });
+        };
+        vary(options);
+        return await ThroughBinding(_signed, options);
     }
 
     private async Task<int> ThroughBinding(IReadOnlyList<TransportMessage> messages, ReceiverOptions options)
