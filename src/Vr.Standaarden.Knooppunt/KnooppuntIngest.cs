@@ -221,24 +221,33 @@ public sealed class KnooppuntIngest : IDisposable
         ArgumentNullException.ThrowIfNull(receiver);
         ArgumentNullException.ThrowIfNull(messages);
         var batch = new List<Pending>();
-        var index = new List<int>();
         var outcomes = new ReceiveOutcome[messages.Count];
         _batch.Value = batch;
         try
         {
-            for (var i = 0; i < messages.Count; i++)
+            // Checked on the receiver's cores, handled in the order given: the handler keeps each accepted message here.
+            var received = await receiver.ReceiveBatchAsync(messages, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < received.Count; i++)
             {
-                var before = batch.Count;
-                outcomes[i] = await receiver.ReceiveAsync(messages[i], 1, cancellationToken).ConfigureAwait(false);
-                if (batch.Count > before)
-                {
-                    index.Add(i);
-                }
+                outcomes[i] = received[i];
             }
         }
         finally
         {
             _batch.Value = null;
+        }
+
+        // The kept messages are the accepted ones that reached this node's handler, in the same order.
+        var index = new List<int>(batch.Count);
+        for (var i = 0; i < outcomes.Length && index.Count < batch.Count; i++)
+        {
+            var kept = batch[index.Count].Message;
+            if (outcomes[i].Status == ReceiveStatus.Accepted
+                && string.Equals(outcomes[i].Source, (string?)kept["source"], StringComparison.Ordinal)
+                && string.Equals(outcomes[i].Id, (string?)kept["id"], StringComparison.Ordinal))
+            {
+                index.Add(i);
+            }
         }
 
         IReadOnlyList<bool> added;

@@ -339,35 +339,70 @@ public sealed class MessageReceiver
         }
     }
 
-    private async Task ReceiveBatchAsync(List<IncomingMessage> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the pipeline on a batch of messages' bytes and returns their outcomes in the same order; the caller settles
+    /// them with its binding. As <see cref="RunAsync"/> does with what is waiting: checked on
+    /// <see cref="ReceiverOptions.Parallelism"/> cores, handled one by one in the order given (which keeps each source's
+    /// order), and made durable in one commit of the inbox (<see cref="IInbox.BeginBatchAsync"/>). When that commit
+    /// fails, every message it would have accepted is <see cref="ReceiveStatus.Failed"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<ReceiveOutcome>> ReceiveBatchAsync(IReadOnlyList<ReadOnlyMemory<byte>> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var outcomes = new ReceiveOutcome[messages.Count];
+        if (messages.Count > 0)
+        {
+            await ReceiveBatchAsync(
+                messages.Count,
+                i => messages[i],
+                null,
+                (i, outcome) =>
+                {
+                    outcomes[i] = outcome;
+                    return ValueTask.CompletedTask;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcomes;
+    }
+
+    private Task ReceiveBatchAsync(List<IncomingMessage> batch, CancellationToken cancellationToken) =>
+        ReceiveBatchAsync(batch.Count, i => batch[i].Utf8, i => batch[i], (i, outcome) => SettleQuietlyAsync(batch[i], outcome, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The batch: <paramref name="count"/> messages, the bytes of each from <paramref name="bytes"/> and its binding's
+    /// message (if any) from <paramref name="incoming"/>; <paramref name="complete"/> takes each outcome once it is final.
+    /// </summary>
+    private async Task ReceiveBatchAsync(int count, Func<int, ReadOnlyMemory<byte>> bytes, Func<int, IncomingMessage>? incoming, Func<int, ReceiveOutcome, ValueTask> complete, CancellationToken cancellationToken)
     {
         // The checks read nothing but the message itself (and the inbox, to skip what it holds), so they run side by side.
-        var steps = new Step[batch.Count];
+        var steps = new Step[count];
         var parent = Activity.Current;
-        if (batch.Count == 1 || _options.Parallelism == 1)
+        if (count == 1 || _options.Parallelism == 1)
         {
-            for (var i = 0; i < batch.Count; i++)
+            for (var i = 0; i < count; i++)
             {
-                steps[i] = await CheckAsync(batch[i].Utf8, Activities.StartActivity("vr.transport.receive", ActivityKind.Consumer), cancellationToken).ConfigureAwait(false);
+                steps[i] = await CheckAsync(bytes(i), Activities.StartActivity("vr.transport.receive", ActivityKind.Consumer), cancellationToken).ConfigureAwait(false);
                 Activity.Current = parent;
             }
         }
         else
         {
-            await Parallel.ForAsync(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken }, async (i, token) =>
+            await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken }, async (i, token) =>
             {
-                steps[i] = await CheckAsync(batch[i].Utf8, Activities.StartActivity("vr.transport.receive", ActivityKind.Consumer), token).ConfigureAwait(false);
+                steps[i] = await CheckAsync(bytes(i), Activities.StartActivity("vr.transport.receive", ActivityKind.Consumer), token).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
 
         // Handled one by one in the order of arrival, which keeps each source's order; durable together. What is settled
         // without the batch's commit (refused, or known to the inbox before) is settled at once; so is everything when
         // the inbox commits each entry by itself, so that a slow handler does not hold back the acknowledgements.
-        var outcomes = new ReceiveOutcome?[batch.Count];
+        var outcomes = new ReceiveOutcome?[count];
         InboxBatch? inboxBatch = null;
         try
         {
-            for (var i = 0; i < batch.Count; i++)
+            for (var i = 0; i < count; i++)
             {
                 if (steps[i].Outcome is { } outcome)
                 {
@@ -392,7 +427,7 @@ public sealed class MessageReceiver
                 ReceiveOutcome handled;
                 try
                 {
-                    handled = await HandleAsync(steps[i], inboxBatch is null ? null : inboxBatch.BeginAsync, 1, batch[i], cancellationToken).ConfigureAwait(false);
+                    handled = await HandleAsync(steps[i], inboxBatch is null ? null : inboxBatch.BeginAsync, 1, incoming?.Invoke(i), cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -439,7 +474,7 @@ public sealed class MessageReceiver
             }
         }
 
-        for (var i = 0; i < batch.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             if (outcomes[i] is { } outcome)
             {
@@ -451,7 +486,7 @@ public sealed class MessageReceiver
         {
             outcomes[i] = null;
             Finish(steps[i], outcome);
-            await SettleQuietlyAsync(batch[i], outcome, cancellationToken).ConfigureAwait(false);
+            await complete(i, outcome).ConfigureAwait(false);
         }
     }
 

@@ -15,12 +15,14 @@ public static class StandardSchemas
     public const string BaseUri = Standard.BaseUri;
 
     private static readonly ConcurrentDictionary<(string Release, string Name), Lazy<JsonSchema>> Built = new();
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> NamesOf = new(StringComparer.Ordinal);
 
     /// <summary>The releases this package knows, oldest first.</summary>
     public static IReadOnlyList<string> Releases => [.. Standard.Releases.Select(r => r.Name)];
 
     /// <summary>The schema names of <paramref name="release"/>, for example <c>bericht</c> and <c>incident</c>.</summary>
-    public static IReadOnlyList<string> Names(string release) => [.. Release(release).SchemaNames.Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> Names(string release) =>
+        NamesOf.TryGetValue(release, out var names) ? names : NamesOf.GetOrAdd(release, Array.AsReadOnly(Release(release).SchemaNames.Order(StringComparer.Ordinal).ToArray()));
 
     /// <summary>The <c>$id</c> of a schema: <c>https://vr-standaarden.github.io/spec/&lt;release&gt;/schemas/&lt;name&gt;.schema.json</c>.</summary>
     public static Uri Id(string release, string name) => new($"{BaseUri}{release}/schemas/{name}.schema.json");

@@ -174,6 +174,48 @@ public sealed class BatchTests : IDisposable
         Assert.Equal(failedIds.Order(), source.Retried.Order());
     }
 
+    [Fact]
+    public async Task A_batch_of_bytes_gets_one_outcome_per_message_in_order_and_one_commit()
+    {
+        using var effects = NewEffects();
+        var options = TestMessages.Unsigned(effects.Inbox);
+        options.Parallelism = 2;
+        var handled = new List<string>();
+        var receiver = new MessageReceiver(options).HandleOther(async (m, _) =>
+        {
+            await Effects.Apply(m);
+            handled.Add(m.Raw.Id);
+        });
+        var messages = TestMessages.Incidents(120).Select(m => m.Utf8).ToList();
+        var broken = TestMessages.IncidentJson(900);
+        broken["tlp"] = "TLP:PAARS";
+        messages.Insert(40, System.Text.Encoding.UTF8.GetBytes(broken.ToJsonString()));
+        messages.Insert(80, messages[3]);
+        messages.Insert(0, "{\"niet\": "u8.ToArray());
+        var commits = new List<int>();
+        using var trace = new Activity("test").Start();
+        using var listener = CommitListener(trace.TraceId, commits);
+
+        var outcomes = await receiver.ReceiveBatchAsync(messages);
+
+        Assert.Equal(messages.Count, outcomes.Count);
+        Assert.Equal(TransportCodes.NotAMessage, outcomes[0].Problems[0].Code);
+        Assert.Equal((ReceiveStatus.Refused, "bericht-000900"), (outcomes[41].Status, outcomes[41].Id));
+        Assert.Equal((ReceiveStatus.Duplicate, "bericht-000003"), (outcomes[81].Status, outcomes[81].Id));
+        var accepted = outcomes.Where(o => o.Status == ReceiveStatus.Accepted).Select(o => o.Id!).ToList();
+        Assert.Equal(Enumerable.Range(0, 120).Select(i => $"bericht-{i:D6}"), accepted);
+        Assert.Equal(accepted, handled);
+        Assert.Equal([120], commits);
+        Assert.Equal(120, effects.Count);
+        Assert.Equal(120, effects.Distinct);
+
+        // Given again, the whole batch is known to the inbox: duplicates, and no effect twice.
+        var again = await receiver.ReceiveBatchAsync(messages.Skip(1).Where((_, i) => i != 40).ToList());
+        Assert.All(again, o => Assert.Equal(ReceiveStatus.Duplicate, o.Status));
+        Assert.Equal(120, effects.Count);
+        Assert.Empty(await receiver.ReceiveBatchAsync([]));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
