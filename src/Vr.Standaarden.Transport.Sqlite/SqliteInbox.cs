@@ -13,6 +13,8 @@ public sealed class SqliteInbox : IInbox, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SqliteConnection _reader;
+    private readonly Lock _readerGate = new();
     private readonly TimeProvider _time;
 
     /// <summary>Opens (or creates) the inbox in the SQLite file <paramref name="path"/>.</summary>
@@ -22,6 +24,7 @@ public sealed class SqliteInbox : IInbox, IDisposable
         _time = time ?? TimeProvider.System;
         _connection = Sqlite.Open(path);
         Sqlite.Execute(_connection, "CREATE TABLE IF NOT EXISTS ontvangen (source TEXT NOT NULL, id TEXT NOT NULL, ontvangen TEXT NOT NULL, PRIMARY KEY (source, id)) WITHOUT ROWID");
+        _reader = Sqlite.Open(path);
     }
 
     /// <summary>The number of messages accepted.</summary>
@@ -43,17 +46,22 @@ public sealed class SqliteInbox : IInbox, IDisposable
         }
     }
 
-    /// <inheritdoc/>
-    public async ValueTask<bool> ContainsAsync(string source, string id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Whether a committed entry holds (<paramref name="source"/>, <paramref name="id"/>). Read through a connection of its
+    /// own, so it neither waits for nor sees an entry or batch still open (which finds its own duplicates when it begins).
+    /// </summary>
+    public ValueTask<bool> ContainsAsync(string source, string id, CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(id);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_readerGate)
         {
-            return Contains(source, id, null);
-        }
-        finally
-        {
-            _gate.Release();
+            using var command = _reader.CreateCommand();
+            command.CommandText = "SELECT 1 FROM ontvangen WHERE source = $s AND id = $i";
+            command.Parameters.AddWithValue("$s", source);
+            command.Parameters.AddWithValue("$i", id);
+            return ValueTask.FromResult(command.ExecuteScalar() is not null);
         }
     }
 
@@ -108,6 +116,7 @@ public sealed class SqliteInbox : IInbox, IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        _reader.Dispose();
         _connection.Dispose();
         _gate.Dispose();
     }
@@ -122,16 +131,6 @@ public sealed class SqliteInbox : IInbox, IDisposable
         command.Parameters.AddWithValue("$i", id);
         command.Parameters.AddWithValue("$t", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
         return command.ExecuteNonQuery() > 0;
-    }
-
-    private bool Contains(string source, string id, SqliteTransaction? transaction)
-    {
-        using var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT 1 FROM ontvangen WHERE source = $s AND id = $i";
-        command.Parameters.AddWithValue("$s", source);
-        command.Parameters.AddWithValue("$i", id);
-        return command.ExecuteScalar() is not null;
     }
 }
 

@@ -318,24 +318,48 @@ public sealed class MessageReceiver
                 }
             },
             CancellationToken.None);
+
+        // Two stages: while one batch is handled and committed, the next is checked. The checks read nothing the
+        // handlers write (a redelivery of a message still being committed passes the check and is a duplicate when its
+        // turn comes), so running them ahead changes no outcome; at most one checked batch waits for its turn.
+        var ready = Channel.CreateBounded<(List<IncomingMessage> Batch, Step[] Steps)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var checker = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    while (await queue.Reader.WaitToReadAsync(stop.Token).ConfigureAwait(false))
+                    {
+                        var batch = new List<IncomingMessage>(Math.Min(_options.MaxBatch, queue.Reader.Count));
+                        while (batch.Count < _options.MaxBatch && queue.Reader.TryRead(out var incoming))
+                        {
+                            batch.Add(incoming);
+                        }
+
+                        var steps = await CheckBatchAsync(batch.Count, i => batch[i].Utf8, stop.Token).ConfigureAwait(false);
+                        await ready.Writer.WriteAsync((batch, steps), stop.Token).ConfigureAwait(false);
+                    }
+
+                    ready.Writer.TryComplete();
+                }
+                catch (Exception e)
+                {
+                    ready.Writer.TryComplete(e);
+                }
+            },
+            CancellationToken.None);
         try
         {
-            var batch = new List<IncomingMessage>(_options.MaxBatch);
-            while (await queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var (batch, steps) in ready.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                batch.Clear();
-                while (batch.Count < _options.MaxBatch && queue.Reader.TryRead(out var incoming))
-                {
-                    batch.Add(incoming);
-                }
-
-                await ReceiveBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+                await HandleBatchAsync(steps, i => batch[i], (i, outcome) => SettleQuietlyAsync(batch[i], outcome, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
         }
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await pump.ConfigureAwait(false);
+            await checker.ConfigureAwait(false);
         }
     }
 
@@ -352,9 +376,9 @@ public sealed class MessageReceiver
         var outcomes = new ReceiveOutcome[messages.Count];
         if (messages.Count > 0)
         {
-            await ReceiveBatchAsync(
-                messages.Count,
-                i => messages[i],
+            var steps = await CheckBatchAsync(messages.Count, i => messages[i], cancellationToken).ConfigureAwait(false);
+            await HandleBatchAsync(
+                steps,
                 null,
                 (i, outcome) =>
                 {
@@ -367,14 +391,11 @@ public sealed class MessageReceiver
         return outcomes;
     }
 
-    private Task ReceiveBatchAsync(List<IncomingMessage> batch, CancellationToken cancellationToken) =>
-        ReceiveBatchAsync(batch.Count, i => batch[i].Utf8, i => batch[i], (i, outcome) => SettleQuietlyAsync(batch[i], outcome, cancellationToken), cancellationToken);
-
     /// <summary>
-    /// The batch: <paramref name="count"/> messages, the bytes of each from <paramref name="bytes"/> and its binding's
-    /// message (if any) from <paramref name="incoming"/>; <paramref name="complete"/> takes each outcome once it is final.
+    /// Checks <paramref name="count"/> messages, the bytes of each from <paramref name="bytes"/>, on
+    /// <see cref="ReceiverOptions.Parallelism"/> cores: each step is final (refused, a known duplicate) or ready to be handled.
     /// </summary>
-    private async Task ReceiveBatchAsync(int count, Func<int, ReadOnlyMemory<byte>> bytes, Func<int, IncomingMessage>? incoming, Func<int, ReceiveOutcome, ValueTask> complete, CancellationToken cancellationToken)
+    private async Task<Step[]> CheckBatchAsync(int count, Func<int, ReadOnlyMemory<byte>> bytes, CancellationToken cancellationToken)
     {
         // The checks read nothing but the message itself (and the inbox, to skip what it holds), so they run side by side.
         var steps = new Step[count];
@@ -394,6 +415,18 @@ public sealed class MessageReceiver
                 steps[i] = await CheckAsync(bytes(i), Activities.StartActivity("vr.transport.receive", ActivityKind.Consumer), token).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
+
+        return steps;
+    }
+
+    /// <summary>
+    /// Handles checked messages in their order and commits them together; the binding's message of each (if any) comes
+    /// from <paramref name="incoming"/>, and <paramref name="complete"/> takes each outcome once it is final.
+    /// </summary>
+    private async Task HandleBatchAsync(Step[] steps, Func<int, IncomingMessage>? incoming, Func<int, ReceiveOutcome, ValueTask> complete, CancellationToken cancellationToken)
+    {
+        var count = steps.Length;
+        var parent = Activity.Current;
 
         // Handled one by one in the order of arrival, which keeps each source's order; durable together. What is settled
         // without the batch's commit (refused, or known to the inbox before) is settled at once; so is everything when
