@@ -50,6 +50,78 @@ public sealed class SituatiebeeldTests : IDisposable
     }
 
     [Fact]
+    public void Sources_and_incident_ids_kept_as_the_picture_changes_are_those_its_contents_name()
+    {
+        var picture = new Situatiebeeld();
+        var warning = Example("bericht-waarschuwing-envelop");
+        var warningSource = (string)warning["source"]!;
+        var steps = new List<JsonObject>
+        {
+            Incident(Meldkamer, 1, d => d["id"] = "INC-15-2026-0300"),
+            Incident(Meldkamer, 2, d => d["id"] = "INC-15-2026-0100"),
+            Incident(Brandweer, 3, d => d["id"] = "INC-15-2026-0200"),
+            Incident(Brandweer, 4, d => d["id"] = "INC-15-2026-0100"),
+            warning,
+        };
+
+        // The same warning, newer, from another sender: its first sender no longer appears anywhere.
+        var replaced = Example("bericht-waarschuwing-envelop");
+        replaced["id"] = "d4c3b2a1-0000-4000-8000-000000000002";
+        replaced["source"] = Ghor;
+        replaced["time"] = "2026-11-21T01:00:00+01:00";
+        steps.Add(replaced);
+        foreach (var message in steps)
+        {
+            picture.Apply(message);
+            var named = picture.IncidentIds.SelectMany(id => picture.Incident(id)!.Sources)
+                .Concat(new[] { "waarschuwing", "kennisgeving" }.SelectMany(picture.Entities).Select(e => e.Herkomst.Source))
+                .Distinct().Order(StringComparer.Ordinal);
+            Assert.Equal(named, picture.Sources);
+        }
+
+        Assert.Equal(["INC-15-2026-0100", "INC-15-2026-0200", "INC-15-2026-0300"], picture.IncidentIds);
+        Assert.DoesNotContain(warningSource, new[] { Meldkamer, Brandweer, Ghor });
+        Assert.Equal(new[] { Meldkamer, Brandweer, Ghor }.Order(StringComparer.Ordinal), picture.Sources);
+    }
+
+    [Fact]
+    public void The_tally_per_source_kept_message_by_message_is_the_one_counted_afresh()
+    {
+        // Contradictions that come and go: the brandweer disagrees on the GRIP level of one incident, then agrees again;
+        // the GHOR reports on another incident and disagrees there for good.
+        var messages = new List<JsonObject>
+        {
+            Incident(Meldkamer, 1, d => d["id"] = "INC-15-2026-0001"),
+            Incident(Meldkamer, 2, d => d["id"] = "INC-15-2026-0002"),
+            Incident(Brandweer, 3, d => { d["id"] = "INC-15-2026-0001"; Grip(d, "GRIP2"); }),
+            Incident(Ghor, 4, d => { d["id"] = "INC-15-2026-0002"; Grip(d, "GRIP3"); }),
+            Incident(Brandweer, 5, d => d["id"] = "INC-15-2026-0001"),
+            Incident(Meldkamer, 6, d => d["id"] = "INC-15-2026-0003"),
+        };
+        var kept = new Situatiebeeld();
+        var seen = new List<string>();
+        foreach (var message in messages)
+        {
+            kept.Apply(message);
+            seen.Add(string.Join("; ", kept.Bronnen.Select(b => $"{b.Bron} {b.Incidenten}/{b.Tegenstrijdig}/{b.Terugmeldingen}")));
+        }
+
+        var afresh = new Situatiebeeld();
+        foreach (var message in messages)
+        {
+            afresh.Apply(message);
+        }
+
+        Assert.Equal(afresh.Bronnen.Select(b => (b.Bron, b.Incidenten, b.Tegenstrijdig, b.Terugmeldingen)), kept.Bronnen.Select(b => (b.Bron, b.Incidenten, b.Tegenstrijdig, b.Terugmeldingen)));
+
+        // The brandweer's disagreement counted while it lasted, and no longer.
+        Assert.Contains(seen, line => line.Contains($"{Brandweer} 1/1/0", StringComparison.Ordinal));
+        var brandweer = kept.Bronnen.Single(b => b.Bron == Brandweer);
+        Assert.Equal((1, 0), (brandweer.Incidenten, brandweer.Tegenstrijdig));
+        Assert.Equal((3, 1), (kept.Bronnen.Single(b => b.Bron == Meldkamer).Incidenten, kept.Bronnen.Single(b => b.Bron == Ghor).Tegenstrijdig));
+    }
+
+    [Fact]
     public void Another_source_cannot_withdraw_a_warning()
     {
         var cancellation = Example("bericht-kennisgeving-envelop");

@@ -349,9 +349,21 @@ public sealed class Situatiebeeld
 
     // What the picture derives from all of it, kept until the next change: a read of an unchanged picture scans nothing.
     private long _changes;
-    private (long At, string[] Value) _incidentIds = (-1, []);
-    private (long At, string[] Value) _sources = (-1, []);
+    // Kept as the picture changes, so that reading them costs no walk over every incident: the incidents' ids in order,
+    // and how often each source appears (once per incident field it reported, once per entity it holds).
+    private readonly List<string> _orderedIds = [];
+    private readonly Dictionary<string, int> _sourceUses = new(StringComparer.Ordinal);
+    private (bool Current, string[] Value) _incidentIds = (false, []);
+    private (bool Current, string[] Value) _sources = (false, []);
     private (long At, Bronstand[] Value) _bronnen = (-1, []);
+
+    // The tally of incidents per source, kept as incidents change: what each incident counted for, and which incidents
+    // changed since it was last brought up to date.
+    private readonly HashSet<string> _changedIncidents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string[] Reported, string[] Contradicted, string[] Doubted)> _counted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _reported = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _contradicted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _doubted = new(StringComparer.Ordinal);
 
     /// <summary>An empty picture.</summary>
     public Situatiebeeld(SituatiebeeldOptions? options = null) => _options = options ?? new SituatiebeeldOptions();
@@ -364,9 +376,9 @@ public sealed class Situatiebeeld
     {
         get
         {
-            if (_incidentIds.At != _changes)
+            if (!_incidentIds.Current)
             {
-                _incidentIds = (_changes, [.. _incidents.Keys.Order(StringComparer.Ordinal)]);
+                _incidentIds = (true, [.. _orderedIds]);
             }
 
             return _incidentIds.Value.AsReadOnly();
@@ -378,9 +390,9 @@ public sealed class Situatiebeeld
     {
         get
         {
-            if (_sources.At != _changes)
+            if (!_sources.Current)
             {
-                _sources = (_changes, [.. _incidents.Values.SelectMany(f => f.Values).SelectMany(b => b.Keys).Concat(_entities.Values.SelectMany(byId => byId.Values).Select(e => e.Herkomst.Source)).Distinct().Order(StringComparer.Ordinal)]);
+                _sources = (true, [.. _sourceUses.Keys.Order(StringComparer.Ordinal)]);
             }
 
             return _sources.Value.AsReadOnly();
@@ -406,27 +418,49 @@ public sealed class Situatiebeeld
 
     private Bronstand[] Tally()
     {
-        var reported = new Dictionary<string, int>(StringComparer.Ordinal);
-        var contradicted = new Dictionary<string, int>(StringComparer.Ordinal);
-        var doubted = new Dictionary<string, int>(StringComparer.Ordinal);
-        static void Count(Dictionary<string, int> counts, IEnumerable<string> sources)
+        static void Count(Dictionary<string, int> counts, string[] sources, int by)
         {
-            foreach (var source in sources.Distinct(StringComparer.Ordinal))
+            foreach (var source in sources)
             {
-                counts[source] = counts.GetValueOrDefault(source) + 1;
+                var count = counts.GetValueOrDefault(source) + by;
+                if (count == 0)
+                {
+                    counts.Remove(source);
+                }
+                else
+                {
+                    counts[source] = count;
+                }
             }
         }
 
-        foreach (var incident in _incidents.Keys.Select(Incident).OfType<IncidentState>())
+        // Only the incidents that changed since the last tally are counted again.
+        foreach (var id in _changedIncidents)
         {
-            Count(reported, incident.Sources);
-            Count(contradicted, incident.Contradictions.SelectMany(c => c.Values.Select(v => v.Herkomst.Source)));
-            foreach (var open in incident.Terugmeldingen)
+            if (_counted.Remove(id, out var before))
             {
-                doubted[open.BerichtSource] = doubted.GetValueOrDefault(open.BerichtSource) + 1;
+                Count(_reported, before.Reported, -1);
+                Count(_contradicted, before.Contradicted, -1);
+                Count(_doubted, before.Doubted, -1);
+            }
+
+            if (Incident(id) is { } incident)
+            {
+                var now = (
+                    incident.Sources.Distinct(StringComparer.Ordinal).ToArray(),
+                    incident.Contradictions.SelectMany(c => c.Values.Select(v => v.Herkomst.Source)).Distinct(StringComparer.Ordinal).ToArray(),
+                    incident.Terugmeldingen.Select(open => open.BerichtSource).ToArray());
+                _counted[id] = now;
+                Count(_reported, now.Item1, 1);
+                Count(_contradicted, now.Item2, 1);
+                Count(_doubted, now.Item3, 1);
             }
         }
 
+        _changedIncidents.Clear();
+        var reported = _reported;
+        var contradicted = _contradicted;
+        var doubted = _doubted;
         return [.. _tallies.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Bronstand(t.Key, t.Value.Last, t.Value.Interval, t.Value.Messages, t.Value.Signed, t.Value.Weighed == 0 ? null : t.Value.Completeness / t.Value.Weighed)
         {
             Incidenten = reported.GetValueOrDefault(t.Key),
@@ -660,7 +694,13 @@ public sealed class Situatiebeeld
 
         if (!byId.TryGetValue(change.Id, out var known) || known.Herkomst.Time <= change.Herkomst.Time)
         {
+            if (known is not null)
+            {
+                ForgetSource(known.Herkomst.Source);
+            }
+
             byId[change.Id] = new EntityState(change.Entity, change.Id, change.Data!, change.Herkomst, change.Tlp);
+            UseSource(change.Herkomst.Source);
         }
 
         if (change.Entity == "kennisgeving" && (string?)change.Data!["soort"] == "INTREKKING" && change.Data["betreft"] is JsonArray concerns)
@@ -710,7 +750,7 @@ public sealed class Situatiebeeld
         }
 
         open[change.Id] = new OpenTerugmelding(change.Id, field, pointer, source, messageId, (string?)data["status"] ?? "", (string?)data["melder"], (string?)data["bronhouder"], (string?)data["reden"], change.Herkomst);
-        _states.Remove(incident);
+        Forget(incident);
     }
 
     // The member of the data a field pointer starts with (unescaped), or null when it is no pointer to a field.
@@ -738,6 +778,7 @@ public sealed class Situatiebeeld
             if (warnings is not null && warnings.TryGetValue(id, out var warning) && warning.Herkomst.Source == by.Source && warning.Herkomst.Time <= by.Time)
             {
                 warnings.Remove(id);
+                ForgetSource(warning.Herkomst.Source);
             }
         }
     }
@@ -839,7 +880,7 @@ public sealed class Situatiebeeld
 
     private void Share(string incident, string? tlp, string? doelbinding)
     {
-        _states.Remove(incident);
+        Forget(incident);
         var rank = Array.IndexOf(TlpOrder, tlp == "TLP:WHITE" ? "TLP:CLEAR" : tlp);
         rank = rank < 0 ? TlpOrder.Length - 1 : rank;
         var purposes = (doelbinding ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -850,10 +891,13 @@ public sealed class Situatiebeeld
 
     private void Merge(string id, List<(string Field, JsonNode? Value)> values, Herkomst provenance, IReadOnlyDictionary<string, FieldOrigin>? origins)
     {
-        _states.Remove(id);
+        Forget(id);
         if (!_incidents.TryGetValue(id, out var fields))
         {
             _incidents[id] = fields = new Dictionary<string, Dictionary<string, FieldValue>>(StringComparer.Ordinal);
+            var at = _orderedIds.BinarySearch(id, StringComparer.Ordinal);
+            _orderedIds.Insert(at < 0 ? ~at : at, id);
+            _incidentIds = (false, []);
         }
 
         foreach (var (field, value) in values)
@@ -865,14 +909,50 @@ public sealed class Situatiebeeld
 
             if (!bySource.TryGetValue(provenance.Source, out var known) || known.Herkomst.Time <= provenance.Time)
             {
+                if (known is null)
+                {
+                    UseSource(provenance.Source);
+                }
+
                 bySource[provenance.Source] = new FieldValue(value, provenance) { Origin = origins?.GetValueOrDefault(field) };
             }
         }
     }
 
-    private void Resolve(string incident, string besluitId, string? team, List<(string Field, JsonNode? Value)> solutions, bool overrides, Herkomst provenance)
+    // The incident's merged state is made again when it is next asked for, and it is counted again in the tally.
+    private void Forget(string incident)
     {
         _states.Remove(incident);
+        _changedIncidents.Add(incident);
+    }
+
+    private void UseSource(string source)
+    {
+        var uses = _sourceUses.GetValueOrDefault(source);
+        _sourceUses[source] = uses + 1;
+        if (uses == 0)
+        {
+            _sources = (false, []);
+        }
+    }
+
+    private void ForgetSource(string source)
+    {
+        var uses = _sourceUses.GetValueOrDefault(source) - 1;
+        if (uses > 0)
+        {
+            _sourceUses[source] = uses;
+        }
+        else
+        {
+            _sourceUses.Remove(source);
+            _sources = (false, []);
+        }
+    }
+
+    private void Resolve(string incident, string besluitId, string? team, List<(string Field, JsonNode? Value)> solutions, bool overrides, Herkomst provenance)
+    {
+        Forget(incident);
         if (!_resolutions.TryGetValue(incident, out var byField))
         {
             _resolutions[incident] = byField = new Dictionary<string, List<Resolution>>(StringComparer.Ordinal);
