@@ -73,4 +73,35 @@ public sealed class OverviewTests : IDisposable
         using var fresh = new KnooppuntIngest(path);
         Assert.Equal((await OverviewAsync(fresh)).ToJsonString(), kept.ToJsonString());
     }
+
+    [Fact]
+    public async Task An_open_node_writes_its_overview_as_messages_come_in_before_anyone_reads_it()
+    {
+        using var ingest = new KnooppuntIngest(Path.Combine(_folder, "berichten.db"));
+        var receiver = ingest.Attach(new MessageReceiver(new ReceiverOptions { Verification = VerificationMode.Off, Sharing = SharingMode.Off, Deduplication = DeduplicationMode.Off }));
+        await using var server = await Kestrel.StartAsync(app => app.MapKnooppunt(ingest, receiver, new KnooppuntEndpointOptions { SignaturesVerified = false }));
+        await Until(() => KnooppuntEndpoints.KeptOverviewRevision(ingest.Situatiebeeld) == ingest.Read(p => p.Revision));
+
+        for (var i = 0; i < 5; i++)
+        {
+            ingest.IngestMany([.. Enumerable.Range(i * 20, 20).Select(n => Message(Gms, n, n, $"INC-15-2026-{n:D4}", "GRIP1"))]);
+        }
+
+        // Nobody has read the picture since: the overview of its newest revision was written all the same.
+        var revision = ingest.Read(p => p.Revision);
+        await Until(() => KnooppuntEndpoints.KeptOverviewRevision(ingest.Situatiebeeld) == revision);
+        using var client = new HttpClient { BaseAddress = server.Address };
+        var overview = JsonNode.Parse(await client.GetStringAsync(new Uri(KnooppuntRoutes.Situatiebeeld, UriKind.Relative)))!.AsObject();
+        Assert.Equal(100, overview["incidenten"]!.AsArray().Count);
+
+        static async Task Until(Func<bool> condition)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (!condition())
+            {
+                Assert.True(DateTime.UtcNow < deadline, "The overview was not written within 20 s.");
+                await Task.Delay(20);
+            }
+        }
+    }
 }

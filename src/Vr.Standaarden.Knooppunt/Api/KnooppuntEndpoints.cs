@@ -103,6 +103,14 @@ public static partial class KnooppuntEndpoints
                 ? (context, _) => IsLocal(context) ? null : new ReceiveProblem(AccessCodes.OpenNotLocal, "", OpenNotLocal)
                 : access.Authorize,
         });
+        if (access is null)
+        {
+            // On an open node everyone reads the one picture: its overview is kept current as messages come in, so no
+            // read (the first one included) waits for thousands of incidents to be written.
+            var lifetime = endpoints.ServiceProvider.GetService(typeof(Microsoft.Extensions.Hosting.IHostApplicationLifetime)) as Microsoft.Extensions.Hosting.IHostApplicationLifetime;
+            KeepOverviewCurrent(ingest, (p, now) => Overview(p, null, options.SignaturesVerified, now), lifetime?.ApplicationStopping ?? CancellationToken.None);
+        }
+
         endpoints.MapGet(KnooppuntRoutes.Situatiebeeld, context =>
         {
             context.Response.Headers["API-Version"] = apiVersion;
@@ -119,8 +127,8 @@ public static partial class KnooppuntEndpoints
             var now = moment ?? DateTimeOffset.UtcNow;
             var body = reader.Read(moment, p => Overview(p, access?.Register, options.SignaturesVerified, now));
             context.Response.ContentType = "application/json";
-            context.Response.ContentLength = body.Length;
-            return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+            context.Response.ContentLength = body.Sum(b => (long)b.Length);
+            return WriteAllAsync(context, body);
         });
         endpoints.MapGet(KnooppuntRoutes.Bronnen, context =>
         {
@@ -355,7 +363,7 @@ public static partial class KnooppuntEndpoints
     // building 10,000 objects; and a read in the same second as the one before, with nothing new, is that read's answer
     // (the answer's tijdstip and each source's actuality are to the second). A picture made for one read (at a moment)
     // keeps nothing beyond that read.
-    private static byte[] Overview(Situatiebeeld picture, RecipientRegister? register, bool verified, DateTimeOffset now)
+    private static ReadOnlyMemory<byte>[] Overview(Situatiebeeld picture, RecipientRegister? register, bool verified, DateTimeOffset now)
     {
         var kept = OverviewParts.GetValue(picture, _ => new OverviewCache());
         var second = now.ToUnixTimeSeconds();
@@ -364,73 +372,225 @@ public static partial class KnooppuntEndpoints
             return body;
         }
 
+        KeepParts(picture, kept);
         var declared = Declared(picture, register);
         var sources = declared.ToDictionary(b => b.Bron, StringComparer.Ordinal);
-        var parts = kept.Parts;
-        var qualities = new Dictionary<string, (string Text, JsonObject Value)>(StringComparer.Ordinal);
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024 + (picture.IncidentCount * 400));
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder, SkipValidation = true }))
+
+        // The quality an incident takes from its sources, worked out once per set of sources; the incidents are written
+        // again only when their parts or one of these changed (a new second alone changes neither, mostly).
+        var qualities = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var part in kept.Parts.Values)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("bronnen", picture.Sources.Count);
-            writer.WriteStartArray("incidenten");
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var id in picture.IncidentIds)
+            if (!qualities.ContainsKey(part.SourcesKey))
             {
-                var state = picture.Incident(id)!;
-                seen.Add(id);
-                // The quality an incident takes from its sources, worked out once per set of sources in this read.
-                var key = string.Join('\n', state.Sources);
-                if (!qualities.TryGetValue(key, out var quality))
-                {
-                    var value = SourceQuality(state.Sources, sources, verified, now);
-                    qualities[key] = quality = (value.ToJsonString(Json), value);
-                }
-
-                if (!parts.TryGetValue(id, out var part) || !ReferenceEquals(part.State, state) || part.Quality != quality.Text)
-                {
-                    parts[id] = part = new IncidentPart(state, quality.Text, JsonSerializer.SerializeToUtf8Bytes(IncidentSummary(state, quality.Value.DeepClone().AsObject()), Json));
-                }
-
-                writer.WriteRawValue(part.Utf8, skipInputValidation: true);
+                var text = SourceQuality(part.State.Sources, sources, verified, now).ToJsonString(Json);
+                qualities[part.SourcesKey] = System.Text.Encoding.UTF8.GetBytes(text[..^1]);
             }
-
-            if (parts.Count > seen.Count)
-            {
-                foreach (var gone in parts.Keys.Where(k => !seen.Contains(k)).ToList())
-                {
-                    parts.Remove(gone);
-                }
-            }
-
-            writer.WriteEndArray();
-            writer.WritePropertyName("entiteiten");
-            JsonSerializer.Serialize(writer, new JsonArray([.. OtherEntities(picture).Select(e => (JsonNode)Summary(e))]), Json);
-            writer.WritePropertyName("betrouwbaarheid");
-            JsonSerializer.Serialize(writer, new JsonArray([.. declared.Select(b => (JsonNode)new JsonObject
-            {
-                ["bron"] = b.Bron,
-                ["incidenten"] = b.Incidenten,
-                ["tegenstrijdig"] = b.Tegenstrijdig,
-                ["tegenstrijdigheid"] = b.Tegenstrijdigheid is { } rate ? Math.Round(rate, 3) : null,
-                ["terugmeldingen"] = b.Terugmeldingen,
-            })]), Json);
-            writer.WriteString("tijdstip", now.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture));
-            writer.WriteEndObject();
         }
 
-        (kept.Body, kept.Revision, kept.Second, kept.Register, kept.Verified) = (buffer.WrittenSpan.ToArray(), picture.Revision, second, register, verified);
+        if (kept.Incidents is null || kept.IncidentsRevision != kept.PartsRevision || !SameQualities(kept.Qualities, qualities))
+        {
+            kept.Incidents = Incidents(picture, kept, qualities);
+            (kept.IncidentsRevision, kept.Qualities) = (kept.PartsRevision, qualities);
+        }
+
+        var head = new System.Buffers.ArrayBufferWriter<byte>(64);
+        Write(head, "{\"bronnen\":"u8);
+        WriteNumber(head, picture.Sources.Count);
+        Write(head, ",\"incidenten\":"u8);
+        var tail = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        Write(tail, ",\"entiteiten\":"u8);
+        Write(tail, JsonSerializer.SerializeToUtf8Bytes(new JsonArray([.. OtherEntities(picture).Select(e => (JsonNode)Summary(e))]), Json));
+        Write(tail, ",\"betrouwbaarheid\":"u8);
+        Write(tail, JsonSerializer.SerializeToUtf8Bytes(new JsonArray([.. declared.Select(b => (JsonNode)new JsonObject
+        {
+            ["bron"] = b.Bron,
+            ["incidenten"] = b.Incidenten,
+            ["tegenstrijdig"] = b.Tegenstrijdig,
+            ["tegenstrijdigheid"] = b.Tegenstrijdigheid is { } rate ? Math.Round(rate, 3) : null,
+            ["terugmeldingen"] = b.Terugmeldingen,
+        })]), Json));
+        Write(tail, ",\"tijdstip\":"u8);
+        Write(tail, JsonSerializer.SerializeToUtf8Bytes(now.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture), Json));
+        Write(tail, "}"u8);
+        (kept.Body, kept.Revision, kept.Second, kept.Register, kept.Verified) = ([head.WrittenMemory, kept.Incidents, tail.WrittenMemory], picture.Revision, second, register, verified);
         return kept.Body;
     }
 
+    // The incidents array: each incident's kept part with the quality of its sources and its own counts between.
+    private static byte[] Incidents(Situatiebeeld picture, OverviewCache kept, Dictionary<string, byte[]> qualities)
+    {
+        var size = 2;
+        foreach (var part in kept.Parts.Values)
+        {
+            size += part.Head.Length + qualities[part.SourcesKey].Length + part.Tail.Length + 64;
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(size);
+        Write(buffer, "["u8);
+        var first = true;
+        foreach (var id in picture.IncidentIds)
+        {
+            var part = kept.Parts[id];
+            if (!first)
+            {
+                Write(buffer, ","u8);
+            }
+
+            first = false;
+            Write(buffer, part.Head);
+            Write(buffer, qualities[part.SourcesKey]);
+            Write(buffer, ",\"tegenstrijdig\":"u8);
+            WriteNumber(buffer, part.State.Contradictions.Count);
+            Write(buffer, ",\"terugmeldingen\":"u8);
+            WriteNumber(buffer, part.State.Terugmeldingen.Count);
+            Write(buffer, "}"u8);
+            Write(buffer, part.Tail);
+        }
+
+        Write(buffer, "]"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static bool SameQualities(Dictionary<string, byte[]>? before, Dictionary<string, byte[]> now) =>
+        before is not null && before.Count == now.Count && now.All(q => before.TryGetValue(q.Key, out var was) && was.AsSpan().SequenceEqual(q.Value));
+
+    private static void Write(System.Buffers.ArrayBufferWriter<byte> buffer, ReadOnlySpan<byte> bytes) => System.Buffers.BuffersExtensions.Write(buffer, bytes);
+
+    private static void WriteNumber(System.Buffers.ArrayBufferWriter<byte> buffer, int value)
+    {
+        System.Buffers.Text.Utf8Formatter.TryFormat(value, buffer.GetSpan(11), out var written);
+        buffer.Advance(written);
+    }
+
+    private static async Task WriteAllAsync(HttpContext context, ReadOnlyMemory<byte>[] parts)
+    {
+        foreach (var part in parts)
+        {
+            await context.Response.Body.WriteAsync(part, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    // Brings each incident's kept part in line with its state: written again only for an incident whose state changed,
+    // dropped for one that is gone. The part leaves out the quality, which changes with the sources and the clock.
+    private static void KeepParts(Situatiebeeld picture, OverviewCache kept)
+    {
+        if (kept.PartsRevision == picture.Revision)
+        {
+            return;
+        }
+
+        var parts = kept.Parts;
+        foreach (var id in picture.IncidentIds)
+        {
+            var state = picture.Incident(id)!;
+            if (!parts.TryGetValue(id, out var part) || !ReferenceEquals(part.State, state))
+            {
+                parts[id] = IncidentPart.Of(state, JsonSerializer.SerializeToUtf8Bytes(IncidentSummary(state, quality: null), Json));
+            }
+        }
+
+        if (parts.Count > picture.IncidentCount)
+        {
+            var current = picture.IncidentIds.ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in parts.Keys.Where(k => !current.Contains(k)).ToList())
+            {
+                parts.Remove(gone);
+            }
+        }
+
+        kept.PartsRevision = picture.Revision;
+    }
+
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Situatiebeeld, OverviewCache> OverviewParts = [];
+
+    /// <summary>The revision of <paramref name="picture"/> the kept overview's parts were written for, or <c>null</c> when none are kept.</summary>
+    internal static long? KeptOverviewRevision(Situatiebeeld picture) =>
+        OverviewParts.TryGetValue(picture, out var kept) && kept.PartsRevision >= 0 ? kept.PartsRevision : null;
+
+    /// <summary>How long the overview waits after a change for more, before it writes what changed.</summary>
+    private static readonly TimeSpan OverviewSettle = TimeSpan.FromMilliseconds(200);
+
+    // Keeps the overview current in the background until stopping: after each change (at most once per OverviewSettle)
+    // the parts of the incidents that changed and the tally per source, which is short; once no change came in for
+    // OverviewSettle, the whole answer as a read would make it.
+    private static void KeepOverviewCurrent(KnooppuntIngest ingest, Action<Situatiebeeld, DateTimeOffset> whole, CancellationToken stopping)
+    {
+        var changed = new SemaphoreSlim(0, 1);
+        void OnChanged(object? sender, SituatiebeeldChangedEventArgs e)
+        {
+            if (changed.CurrentCount == 0)
+            {
+                try
+                {
+                    changed.Release();
+                }
+                catch (SemaphoreFullException)
+                {
+                    // Already signalled.
+                }
+            }
+        }
+
+        ingest.Changed += OnChanged;
+        _ = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    var quiet = true;
+                    while (!stopping.IsCancellationRequested)
+                    {
+                        try
+                        {
+                            ingest.Read(p =>
+                            {
+                                KeepParts(p, OverviewParts.GetValue(p, _ => new OverviewCache()));
+                                _ = p.Bronnen;
+                                if (quiet)
+                                {
+                                    whole(p, DateTimeOffset.UtcNow);
+                                }
+
+                                return 0;
+                            });
+                        }
+                        catch (Exception e) when (e is not OperationCanceledException)
+                        {
+                            // Kept for the next change; until then a read writes the parts itself, and says why.
+                        }
+
+                        await changed.WaitAsync(stopping).ConfigureAwait(false);
+                        await Task.Delay(OverviewSettle, stopping).ConfigureAwait(false);
+                        quiet = changed.CurrentCount == 0;
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopping.
+                }
+                finally
+                {
+                    ingest.Changed -= OnChanged;
+                }
+            },
+            CancellationToken.None);
+    }
 
     // What the overview keeps per picture: each incident's part, and the last answer with what it was made of.
     private sealed class OverviewCache
     {
         public Dictionary<string, IncidentPart> Parts { get; } = new(StringComparer.Ordinal);
 
-        public byte[]? Body { get; set; }
+        public long PartsRevision { get; set; } = -1;
+
+        public ReadOnlyMemory<byte>[]? Body { get; set; }
+
+        public byte[]? Incidents { get; set; }
+
+        public long IncidentsRevision { get; set; } = -1;
+
+        public Dictionary<string, byte[]>? Qualities { get; set; }
 
         public long Revision { get; set; }
 
@@ -441,10 +601,23 @@ public static partial class KnooppuntEndpoints
         public bool Verified { get; set; }
     }
 
-    // One incident's part of the overview, as written for its state and its sources' quality.
-    private sealed record IncidentPart(IncidentState State, string Quality, byte[] Utf8);
+    // One incident's part of the overview as written for its state: its summary up to the quality (Head) and after it
+    // (Tail), and the key of its set of sources, whose quality goes between them.
+    private sealed record IncidentPart(IncidentState State, string SourcesKey, byte[] Head, byte[] Tail)
+    {
+        private static readonly byte[] Marker = ",\"kwaliteit\":null,\"bijgewerkt\":"u8.ToArray();
 
-    private static JsonObject IncidentSummary(IncidentState s, JsonObject quality) => new()
+        public static IncidentPart Of(IncidentState state, byte[] summary)
+        {
+            // The quality is the last member but one, and the last one is a timestamp, so the marker is found once and
+            // at its end.
+            var at = summary.AsSpan().LastIndexOf(Marker);
+            var quality = ",\"kwaliteit\":"u8.Length;
+            return new IncidentPart(state, string.Join('\n', state.Sources), summary[..(at + quality)], summary[(at + Marker.Length - ",\"bijgewerkt\":"u8.Length)..]);
+        }
+    }
+
+    private static JsonObject IncidentSummary(IncidentState s, JsonObject? quality) => new()
     {
         ["id"] = s.Id,
         ["grip"] = s.Fields.GetValueOrDefault("grip")?.Value?.DeepClone(),
@@ -459,7 +632,7 @@ public static partial class KnooppuntEndpoints
         ["opgelost"] = s.Resolved.Count,
         ["terugmeldingen"] = s.Terugmeldingen.Count,
         ["algoritmischeVelden"] = new JsonArray([.. AlgorithmicFields(s).Select(f => (JsonNode)JsonValue.Create(f))]),
-        ["kwaliteit"] = WithCounts(quality, s),
+        ["kwaliteit"] = quality is null ? null : WithCounts(quality, s),
         ["bijgewerkt"] = Timestamps.Text(s.Fields.Values.Max(v => v.Herkomst.Time)),
     };
 
