@@ -293,8 +293,9 @@ public sealed class MessageReceiver
     }
 
     /// <summary>
-    /// The batched loop: one task reads the source into a queue; this one takes what is waiting (at least one message,
-    /// at most <see cref="ReceiverOptions.MaxBatch"/>) and takes it through the pipeline as a batch.
+    /// The batched loop: one task reads the source into a queue, a second takes what is waiting (at least one message,
+    /// at most <see cref="ReceiverOptions.MaxBatch"/>) and checks it as a batch, and this one handles, commits and settles
+    /// the checked batches in turn.
     /// </summary>
     private async Task RunBatchesAsync(IMessageSource source, CancellationToken cancellationToken)
     {

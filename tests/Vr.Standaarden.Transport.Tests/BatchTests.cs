@@ -16,6 +16,14 @@ public sealed class BatchTests : IDisposable
 
     private Effects NewEffects() => new(Path.Combine(_folder, $"{Guid.NewGuid():N}.db"));
 
+    /// <summary>A receiver whose handler writes the effect in the inbox entry and notes the message's id in <paramref name="handled"/>.</summary>
+    private static MessageReceiver Recording(ReceiverOptions options, List<string> handled) =>
+        new MessageReceiver(options).HandleOther(async (m, _) =>
+        {
+            await Effects.Apply(m);
+            handled.Add(m.Raw.Id);
+        });
+
     [Fact]
     public async Task A_sqlite_batch_keeps_committed_entries_undoes_disposed_ones_and_knows_its_own_duplicates()
     {
@@ -82,11 +90,7 @@ public sealed class BatchTests : IDisposable
         var options = TestMessages.Unsigned(effects.Inbox);
         options.MaxBatch = 64;
         var handled = new List<string>();
-        var receiver = new MessageReceiver(options).HandleOther(async (m, _) =>
-        {
-            await Effects.Apply(m);
-            handled.Add(m.Raw.Id);
-        });
+        var receiver = Recording(options, handled);
         var sources = new[] { "GMS", "LCMS", "P2000" }.Select(s => $"urn:nld:oin:{TestMessages.Sender}:systeem:{s}").ToArray();
         var messages = Enumerable.Range(0, 300).Select(i => TestMessages.Incident(i, sources[i % 3])).ToList();
         var broken = TestMessages.IncidentJson(900);
@@ -181,11 +185,7 @@ public sealed class BatchTests : IDisposable
         var options = TestMessages.Unsigned(effects.Inbox);
         options.Parallelism = 2;
         var handled = new List<string>();
-        var receiver = new MessageReceiver(options).HandleOther(async (m, _) =>
-        {
-            await Effects.Apply(m);
-            handled.Add(m.Raw.Id);
-        });
+        var receiver = Recording(options, handled);
         var messages = TestMessages.Incidents(120).Select(m => m.Utf8).ToList();
         var broken = TestMessages.IncidentJson(900);
         broken["tlp"] = "TLP:PAARS";
