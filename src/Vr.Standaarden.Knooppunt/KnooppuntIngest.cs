@@ -221,16 +221,12 @@ public sealed class KnooppuntIngest : IDisposable
         ArgumentNullException.ThrowIfNull(receiver);
         ArgumentNullException.ThrowIfNull(messages);
         var batch = new List<Pending>();
-        var outcomes = new ReceiveOutcome[messages.Count];
+        ReceiveOutcome[] outcomes;
         _batch.Value = batch;
         try
         {
             // Checked on the receiver's cores, handled in the order given: the handler keeps each accepted message here.
-            var received = await receiver.ReceiveBatchAsync(messages, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < received.Count; i++)
-            {
-                outcomes[i] = received[i];
-            }
+            outcomes = [.. await receiver.ReceiveBatchAsync(messages, cancellationToken).ConfigureAwait(false)];
         }
         finally
         {

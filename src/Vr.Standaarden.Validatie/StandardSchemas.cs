@@ -22,7 +22,7 @@ public static class StandardSchemas
 
     /// <summary>The schema names of <paramref name="release"/>, for example <c>bericht</c> and <c>incident</c>.</summary>
     public static IReadOnlyList<string> Names(string release) =>
-        NamesOf.TryGetValue(release, out var names) ? names : NamesOf.GetOrAdd(release, Array.AsReadOnly(Release(release).SchemaNames.Order(StringComparer.Ordinal).ToArray()));
+        NamesOf.GetOrAdd(release, static r => Array.AsReadOnly(Release(r).SchemaNames.Order(StringComparer.Ordinal).ToArray()));
 
     /// <summary>The <c>$id</c> of a schema: <c>https://vr-standaarden.github.io/spec/&lt;release&gt;/schemas/&lt;name&gt;.schema.json</c>.</summary>
     public static Uri Id(string release, string name) => new($"{BaseUri}{release}/schemas/{name}.schema.json");

@@ -610,10 +610,9 @@ public static partial class KnooppuntEndpoints
         public static IncidentPart Of(IncidentState state, byte[] summary)
         {
             // The quality is the last member but one, and the last one is a timestamp, so the marker is found once and
-            // at its end.
+            // at its end. The head ends with the quality's name, the tail starts with the comma before bijgewerkt.
             var at = summary.AsSpan().LastIndexOf(Marker);
-            var quality = ",\"kwaliteit\":"u8.Length;
-            return new IncidentPart(state, string.Join('\n', state.Sources), summary[..(at + quality)], summary[(at + Marker.Length - ",\"bijgewerkt\":"u8.Length)..]);
+            return new IncidentPart(state, string.Join('\n', state.Sources), summary[..(at + ",\"kwaliteit\":"u8.Length)], summary[(at + ",\"kwaliteit\":null"u8.Length)..]);
         }
     }
 

@@ -458,14 +458,11 @@ public sealed class Situatiebeeld
         }
 
         _changedIncidents.Clear();
-        var reported = _reported;
-        var contradicted = _contradicted;
-        var doubted = _doubted;
         return [.. _tallies.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new Bronstand(t.Key, t.Value.Last, t.Value.Interval, t.Value.Messages, t.Value.Signed, t.Value.Weighed == 0 ? null : t.Value.Completeness / t.Value.Weighed)
         {
-            Incidenten = reported.GetValueOrDefault(t.Key),
-            Tegenstrijdig = contradicted.GetValueOrDefault(t.Key),
-            Terugmeldingen = doubted.GetValueOrDefault(t.Key),
+            Incidenten = _reported.GetValueOrDefault(t.Key),
+            Tegenstrijdig = _contradicted.GetValueOrDefault(t.Key),
+            Terugmeldingen = _doubted.GetValueOrDefault(t.Key),
         })];
     }
 
