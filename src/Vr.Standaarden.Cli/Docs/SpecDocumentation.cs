@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Vr.Standaarden.Cli.Spec;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Cli.Docs;
 
@@ -502,9 +503,9 @@ internal static class SpecDocumentation
 
     private static readonly (string Keyword, string Label)[] Bounds =
     [
-        ("minimum", "≥"), ("exclusiveMinimum", ">"), ("maximum", "≤"), ("exclusiveMaximum", "<"),
-        ("minLength", "min. lengte"), ("maxLength", "max. lengte"), ("minItems", "min."), ("maxItems", "max."),
-        ("minProperties", "min. eigenschappen"),
+        (KeywordCatalog.Minimum.Name, "≥"), (KeywordCatalog.ExclusiveMinimum.Name, ">"), (KeywordCatalog.Maximum.Name, "≤"),
+        (KeywordCatalog.ExclusiveMaximum.Name, "<"), (KeywordCatalog.MinLength.Name, "min. lengte"), (KeywordCatalog.MaxLength.Name, "max. lengte"),
+        (KeywordCatalog.MinItems.Name, "min."), (KeywordCatalog.MaxItems.Name, "max."), (KeywordCatalog.MinProperties.Name, "min. eigenschappen"),
     ];
 
     private static string ReferenceLink(string reference)

@@ -186,11 +186,9 @@ internal sealed partial class SchemaCompiler
 
                 rest.Remove(keyword);
             }
-            else if (keyword is "minProperties" or "maxProperties" && node[keyword] is { Kind: JsonKind.Number } bound)
+            else if (PropertyCountCheck.Handles(keyword) && PropertyCountCheck.Line(node, keyword, "memberCount", "location") is { } line)
             {
-                presence.Add(keyword == "minProperties"
-                    ? $"if (memberCount < {Number(bound)}) errors.Add(new(location, \"minProperties\", {Msg}.MinProperties({Number(bound)})));"
-                    : $"if (memberCount > {Number(bound)}) errors.Add(new(location, \"maxProperties\", {Msg}.MaxProperties({Number(bound)})));");
+                presence.Add(line);
                 countMembers = true;
                 rest.Remove(keyword);
             }

@@ -231,7 +231,7 @@ internal sealed partial class SchemaCompiler
         w.Close();
         w.Close();
         w.Line();
-        EmitNumberChecks(w, node, "number", "location");
+        NumberBoundsCheck.Emit(w, node, "number", "location");
         w.Line("return number;");
     }
 
@@ -240,7 +240,7 @@ internal sealed partial class SchemaCompiler
     {
         ExpectToken(w, "Number", "number");
         w.Line("var number = reader.GetDouble();");
-        EmitNumberChecks(w, node, "number", "location");
+        NumberBoundsCheck.Emit(w, node, "number", "location");
         w.Line("return number;");
     }
 
@@ -279,7 +279,7 @@ internal sealed partial class SchemaCompiler
         w.Close();
         w.Close();
         w.Line();
-        EmitArrayCountChecks(w, node, "position", "here");
+        ItemCountCheck.Emit(w, node, "position", "here");
         if (node["uniqueItems"]?.Kind == JsonKind.True && IsScalar(item))
         {
             w.Open($"if ({Rt}.CompiledSupport.HasDuplicates(list) && {Rt}.CompiledSupport.FindDuplicate(list) is {{ }} duplicate)");

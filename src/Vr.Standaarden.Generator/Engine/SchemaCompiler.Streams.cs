@@ -17,6 +17,19 @@ internal sealed partial class SchemaCompiler
 {
     private static readonly HashSet<string> Streamed = KeywordSupport.Set(KeywordSupport.Use.Streamed);
 
+    // The limits a stream validator checks, and whether a value of each is one it can check.
+    private static readonly Dictionary<string, Func<JsonNode, bool>> StreamedBounds = new(StringComparer.Ordinal)
+    {
+        [KeywordCatalog.MinLength.Name] = LengthCheck.Compiles,
+        [KeywordCatalog.MaxLength.Name] = LengthCheck.Compiles,
+        [KeywordCatalog.Minimum.Name] = NumberBoundsCheck.Compiles,
+        [KeywordCatalog.Maximum.Name] = NumberBoundsCheck.Compiles,
+        [KeywordCatalog.ExclusiveMinimum.Name] = NumberBoundsCheck.Compiles,
+        [KeywordCatalog.ExclusiveMaximum.Name] = NumberBoundsCheck.Compiles,
+        [KeywordCatalog.MinItems.Name] = ItemCountCheck.Compiles,
+        [KeywordCatalog.MaxItems.Name] = ItemCountCheck.Compiles,
+    };
+
     private readonly Dictionary<JsonNode, bool> _streamable = new();
     private readonly Dictionary<JsonNode, string> _streamNames = new();
     private int _streamCount;
@@ -67,7 +80,7 @@ internal sealed partial class SchemaCompiler
         "const" => value.Kind == JsonKind.String && node["enum"] is null,
         "enum" => value.Kind == JsonKind.Array && value.Items.Count > 0 && value.Items.All(i => i.Kind == JsonKind.String),
         "pattern" or "format" => value.Kind == JsonKind.String,
-        "minLength" or "maxLength" or "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum" or "minItems" or "maxItems" => value.Kind == JsonKind.Number,
+        _ when StreamedBounds.TryGetValue(keyword, out var compiles) => compiles(value),
         "items" or "then" or "else" => IsSchema(value) && Streamable(value),
         "properties" => value.IsObject && value.Members.All(p => IsSchema(p.Value) && Streamable(p.Value)),
         "required" => value.Kind == JsonKind.Array && value.Items.All(i => i.Kind == JsonKind.String),
@@ -312,7 +325,7 @@ internal sealed partial class SchemaCompiler
         {
             w.Open($"if (reader.TokenType == {Json}.JsonTokenType.Number)");
             w.Line("var number = reader.GetDouble();");
-            EmitNumberChecks(w, new JsonNodeView(node, numberKeywords).Node, "number", Here);
+            NumberBoundsCheck.Emit(w, new JsonNodeView(node, numberKeywords).Node, "number", Here);
             w.Close();
             w.Line();
         }
@@ -387,7 +400,7 @@ internal sealed partial class SchemaCompiler
     private bool EmitStreamArray(CodeWriter w, JsonNode node, string method)
     {
         var items = node["items"] is { } schema && IsSchema(schema) ? schema : null;
-        if (items is null && node["minItems"] is null && node["maxItems"] is null)
+        if (items is null && !ItemCountCheck.Any(node))
         {
             return false;
         }
@@ -404,7 +417,7 @@ internal sealed partial class SchemaCompiler
         w.Line("count++;");
         w.Close();
         w.Line();
-        EmitArrayCountChecks(w, new JsonNodeView(node, CountKeywords.Where(k => node[k] is not null).ToList()).Node, "count", Here);
+        ItemCountCheck.Emit(w, new JsonNodeView(node, CountKeywords.Where(k => node[k] is not null).ToList()).Node, "count", Here);
         w.Close();
         w.Line();
         return items is not null;

@@ -52,21 +52,7 @@ internal sealed partial class SchemaCompiler
             w.Line();
         }
 
-        if (node["minLength"] is { Kind: JsonKind.Number } min)
-        {
-            w.Open($"if ({Rt}.CompiledSupport.Length({text}) < {Number(min)})");
-            w.Line($"errors.Add(new({location}, \"{keyword ?? "minLength"}\", {Msg}.MinLength({Number(min)})));");
-            w.Close();
-            w.Line();
-        }
-
-        if (node["maxLength"] is { Kind: JsonKind.Number } max)
-        {
-            w.Open($"if ({Rt}.CompiledSupport.Length({text}) > {Number(max)})");
-            w.Line($"errors.Add(new({location}, \"{keyword ?? "maxLength"}\", {Msg}.MaxLength({Number(max)})));");
-            w.Close();
-            w.Line();
-        }
+        LengthCheck.Emit(w, node, text, location, keyword);
 
         if (node.String("format") is { } format)
         {
@@ -89,45 +75,6 @@ internal sealed partial class SchemaCompiler
             var condition = string.Join(" && ", values.Items.Select(v => $"!global::System.MemoryExtensions.SequenceEqual<char>({text}, {Names.Literal(v.Text)})"));
             w.Open($"if ({condition})");
             w.Line($"errors.Add(new({location}, \"enum\", {Msg}.Enum({Msg}.Show({text}))));");
-            w.Close();
-            w.Line();
-        }
-    }
-
-    private static void EmitNumberChecks(CodeWriter w, JsonNode node, string number, string location)
-    {
-        foreach (var (keyword, op, words) in new[]
-        {
-            ("minimum", "<", "less than the minimum"),
-            ("exclusiveMinimum", "<=", "not greater than"),
-            ("maximum", ">", "greater than the maximum"),
-            ("exclusiveMaximum", ">=", "not less than"),
-        })
-        {
-            if (node[keyword] is { Kind: JsonKind.Number } bound)
-            {
-                w.Open($"if ({number} {op} {Number(bound)})");
-                w.Line($"errors.Add(new({location}, \"{keyword}\", {Msg}.{char.ToUpperInvariant(keyword[0]) + keyword.Substring(1)}({number}.ToString(global::System.Globalization.CultureInfo.InvariantCulture), {Names.Literal(Number(bound))})));");
-                w.Close();
-                w.Line();
-            }
-        }
-    }
-
-    private static void EmitArrayCountChecks(CodeWriter w, JsonNode node, string count, string location)
-    {
-        if (node["minItems"] is { Kind: JsonKind.Number } min)
-        {
-            w.Open($"if ({count} < {Number(min)})");
-            w.Line($"errors.Add(new({location}, \"minItems\", {Msg}.MinItems({Number(min)})));");
-            w.Close();
-            w.Line();
-        }
-
-        if (node["maxItems"] is { Kind: JsonKind.Number } max)
-        {
-            w.Open($"if ({count} > {Number(max)})");
-            w.Line($"errors.Add(new({location}, \"maxItems\", {Msg}.MaxItems({Number(max)})));");
             w.Close();
             w.Line();
         }
@@ -301,7 +248,7 @@ internal sealed partial class SchemaCompiler
         {
             w.Open($"if (value.ValueKind == {Json}.JsonValueKind.Number)");
             w.Line("var number = value.GetDouble();");
-            EmitNumberChecks(w, new JsonNodeView(node, numberKeywords).Node, "number", "location");
+            NumberBoundsCheck.Emit(w, new JsonNodeView(node, numberKeywords).Node, "number", "location");
             w.Close();
             w.Line();
         }
@@ -310,11 +257,11 @@ internal sealed partial class SchemaCompiler
     /// <summary>Emits the checks of an array: its length, its items by position and in all, <c>contains</c>, <c>uniqueItems</c>.</summary>
     private void EmitElementArray(CodeWriter w, JsonNode node, Func<string, bool> has)
     {
-        if (has("items") || has("minItems") || has("maxItems") || has("uniqueItems") || has("prefixItems") || has("contains"))
+        if (has("items") || ItemCountCheck.Any(node) || has("uniqueItems") || has("prefixItems") || has("contains"))
         {
             w.Open($"if (value.ValueKind == {Json}.JsonValueKind.Array)");
             w.Line("var count = value.GetArrayLength();");
-            EmitArrayCountChecks(w, new JsonNodeView(node, CountKeywords.Where(has).ToList()).Node, "count", "location");
+            ItemCountCheck.Emit(w, new JsonNodeView(node, CountKeywords.Where(has).ToList()).Node, "count", "location");
             var prefix = has("prefixItems") ? node["prefixItems"]!.Items.Where(IsSchema).Select(p => ElementValidator(p, null)).ToList() : [];
             var inline = prefix.Count == 0 && has("items") ? InlineCheck(node["items"]!, "item", $"{Rt}.CompiledSupport.Location(location, index)") : null;
             var items = inline is null && has("items") && IsSchema(node["items"]!) ? ElementValidator(node["items"]!, null) : null;
@@ -563,7 +510,7 @@ internal sealed partial class SchemaCompiler
             w.Close();
         }
 
-        if (extra is not null && extra.Kind != JsonKind.True || names is not null || keywords.Contains("minProperties") || keywords.Contains("maxProperties"))
+        if (extra is not null && extra.Kind != JsonKind.True || names is not null || PropertyCountCheck.Any(node, keywords.Contains))
         {
             w.Line("var memberCount = 0;");
             w.Open("foreach (var member in value.EnumerateObject())");
@@ -588,19 +535,7 @@ internal sealed partial class SchemaCompiler
             }
 
             w.Close();
-            if (node["minProperties"] is { Kind: JsonKind.Number } min && keywords.Contains("minProperties"))
-            {
-                w.Open($"if (memberCount < {Number(min)})");
-                w.Line($"errors.Add(new(location, \"minProperties\", {Msg}.MinProperties({Number(min)})));");
-                w.Close();
-            }
-
-            if (node["maxProperties"] is { Kind: JsonKind.Number } max && keywords.Contains("maxProperties"))
-            {
-                w.Open($"if (memberCount > {Number(max)})");
-                w.Line($"errors.Add(new(location, \"maxProperties\", {Msg}.MaxProperties({Number(max)})));");
-                w.Close();
-            }
+            PropertyCountCheck.Emit(w, node, "memberCount", "location", keywords.Contains);
         }
     }
 

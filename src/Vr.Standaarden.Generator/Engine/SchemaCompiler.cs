@@ -14,12 +14,14 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal sealed partial class SchemaCompiler
 {
-    private const string Rt = "global::Vr.Standaarden.Schema.Compiled";
+    /// <summary>The namespace of the run-time support generated code calls.</summary>
+    internal const string Rt = "global::Vr.Standaarden.Schema.Compiled";
     private const string Violations = "global::System.Collections.Generic.List<" + Rt + ".SchemaViolation>";
     private const string Json = "global::System.Text.Json";
     private const string Input = "global::Vr.Standaarden.Schema.Input";
     private const string Limits = Input + ".InputLimits";
-    private const string Msg = "global::Vr.Standaarden.Schema.SchemaMessages";
+    /// <summary>The class whose methods word a violation.</summary>
+    internal const string Msg = "global::Vr.Standaarden.Schema.SchemaMessages";
 
     /// <summary>
     /// The members generated code skips: keywords that never change validity by the catalogue (annotations, comments,

@@ -117,17 +117,10 @@ internal sealed partial class SchemaBuilder
             add(new MultipleOfKeyword(divisor));
         }
 
-        AddBound(at, "minimum", Bound.Minimum, add);
-        AddBound(at, "maximum", Bound.Maximum, add);
-        AddBound(at, "exclusiveMinimum", Bound.ExclusiveMinimum, add);
-        AddBound(at, "exclusiveMaximum", Bound.ExclusiveMaximum, add);
-
-        AddCount(at, "minLength", CountKind.StringLength, true, add);
-        AddCount(at, "maxLength", CountKind.StringLength, false, add);
-        AddCount(at, "minItems", CountKind.Items, true, add);
-        AddCount(at, "maxItems", CountKind.Items, false, add);
-        AddCount(at, "minProperties", CountKind.Properties, true, add);
-        AddCount(at, "maxProperties", CountKind.Properties, false, add);
+        NumericBoundKeyword.Build(at, add);
+        LengthKeyword.Build(at, add);
+        ItemCountKeyword.Build(at, add);
+        PropertyCountKeyword.Build(at, add);
 
         if (schema.TryGetProperty("pattern", out var pattern))
         {
@@ -407,22 +400,6 @@ internal sealed partial class SchemaBuilder
         return new TypeKeyword(types, [.. names]);
     }
 
-    private static void AddBound(Location at, string name, Bound bound, Action<Keyword> add)
-    {
-        if (at.Element.TryGetProperty(name, out var value))
-        {
-            add(new NumericBoundKeyword(name, bound, RequireNumber(at, name, value)));
-        }
-    }
-
-    private static void AddCount(Location at, string name, CountKind kind, bool isMinimum, Action<Keyword> add)
-    {
-        if (at.Element.TryGetProperty(name, out var value))
-        {
-            add(new CountKeyword(name, kind, isMinimum, RequireCount(at, name, value)));
-        }
-    }
-
     private EcmaRegex CreateRegex(Location at, string keyword, string pattern)
     {
         try
@@ -439,10 +416,10 @@ internal sealed partial class SchemaBuilder
     private static string RequireString(Location at, string keyword, JsonElement value) =>
         value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Invalid(at, keyword, $"'{keyword}' must be a string.");
 
-    private static JsonNumber RequireNumber(Location at, string keyword, JsonElement value) =>
+    internal static JsonNumber RequireNumber(Location at, string keyword, JsonElement value) =>
         value.ValueKind == JsonValueKind.Number ? new JsonNumber(value) : throw Invalid(at, keyword, $"'{keyword}' must be a number.");
 
-    private static long RequireCount(Location at, string keyword, JsonElement value)
+    internal static long RequireCount(Location at, string keyword, JsonElement value)
     {
         if (value.ValueKind == JsonValueKind.Number && JsonValues.IsInteger(value))
         {

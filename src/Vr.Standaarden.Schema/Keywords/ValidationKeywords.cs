@@ -59,34 +59,6 @@ internal sealed class EnumKeyword(JsonElement[] values) : Keyword("enum")
     }
 }
 
-internal enum Bound
-{
-    Minimum,
-    Maximum,
-    ExclusiveMinimum,
-    ExclusiveMaximum,
-}
-
-internal sealed class NumericBoundKeyword(string name, Bound bound, JsonNumber limit) : Keyword(name)
-{
-    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
-    {
-        if (instance.ValueKind != JsonValueKind.Number)
-        {
-            return true;
-        }
-
-        var c = JsonValues.Compare(instance, limit);
-        return bound switch
-        {
-            Bound.Minimum => c >= 0 || Fail(state, !state.Detailed ? null : SchemaMessages.Minimum(instance.GetRawText(), limit.ToString())),
-            Bound.Maximum => c <= 0 || Fail(state, !state.Detailed ? null : SchemaMessages.Maximum(instance.GetRawText(), limit.ToString())),
-            Bound.ExclusiveMinimum => c > 0 || Fail(state, !state.Detailed ? null : SchemaMessages.ExclusiveMinimum(instance.GetRawText(), limit.ToString())),
-            _ => c < 0 || Fail(state, !state.Detailed ? null : SchemaMessages.ExclusiveMaximum(instance.GetRawText(), limit.ToString())),
-        };
-    }
-}
-
 internal sealed class MultipleOfKeyword(JsonNumber divisor) : Keyword("multipleOf")
 {
     public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
@@ -122,50 +94,6 @@ internal sealed class MultipleOfKeyword(JsonNumber divisor) : Keyword("multipleO
     {
         var quotient = value / divisor;
         return double.IsFinite(quotient) && Math.Floor(quotient) == quotient;
-    }
-}
-
-internal enum CountKind
-{
-    StringLength,
-    Items,
-    Properties,
-}
-
-internal sealed class CountKeyword(string name, CountKind kind, bool isMinimum, long limit) : Keyword(name)
-{
-    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
-    {
-        long count;
-        switch (kind)
-        {
-            case CountKind.StringLength when instance.ValueKind == JsonValueKind.String:
-                count = JsonValues.CodePointLength(instance);
-                break;
-            case CountKind.Items when instance.ValueKind == JsonValueKind.Array:
-                count = instance.GetArrayLength();
-                break;
-            case CountKind.Properties when instance.ValueKind == JsonValueKind.Object:
-                count = instance.GetPropertyCount();
-                break;
-            default:
-                return true;
-        }
-
-        if (isMinimum ? count >= limit : count <= limit)
-        {
-            return true;
-        }
-
-        return Fail(state, !state.Detailed ? null : (kind, isMinimum) switch
-        {
-            (CountKind.StringLength, true) => SchemaMessages.MinLength(limit),
-            (CountKind.StringLength, false) => SchemaMessages.MaxLength(limit),
-            (CountKind.Items, true) => SchemaMessages.MinItems(limit),
-            (CountKind.Items, false) => SchemaMessages.MaxItems(limit),
-            (_, true) => SchemaMessages.MinProperties(limit),
-            _ => SchemaMessages.MaxProperties(limit),
-        });
     }
 }
 

@@ -188,6 +188,16 @@ internal sealed partial class Differ
             return;
         }
 
+        if (KeywordRules.TryGet(keyword, out var rule, out var descriptor))
+        {
+            if (rule.Compare(descriptor, ov, nv, Local(o, _oldSynth).Concat(Local(n, _newSynth))) is { } finding)
+            {
+                Prove(at, finding);
+            }
+
+            return;
+        }
+
         switch (keyword)
         {
             case "$schema":
@@ -211,7 +221,7 @@ internal sealed partial class Differ
             case "properties":
                 Properties(o, n, context);
                 break;
-            case "patternProperties" or "propertyNames" or "dependentRequired" or "minProperties" or "maxProperties" or "contains" or "minContains" or "maxContains" or "multipleOf" or "not" or "if" or "unevaluatedItems":
+            case "patternProperties" or "propertyNames" or "dependentRequired" or "contains" or "minContains" or "maxContains" or "multipleOf" or "not" or "if" or "unevaluatedItems":
                 Generic(keyword, o, n, ov, nv, at);
                 break;
             case "additionalProperties" or "unevaluatedProperties":
@@ -266,9 +276,6 @@ internal sealed partial class Differ
                 break;
             }
 
-            case "minLength" or "maxLength" or "minItems" or "maxItems" or "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum":
-                Bound(keyword, o, n, ov, nv, at);
-                break;
             case "uniqueItems":
             {
                 var now = nv?.ValueKind == JsonValueKind.True;
@@ -648,75 +655,6 @@ internal sealed partial class Differ
                 {
                     yield return Without(value, dependent);
                 }
-            }
-        }
-    }
-
-    private void Bound(string keyword, Side o, Side n, JsonElement? ov, JsonElement? nv, Context at)
-    {
-        var isMinimum = keyword.StartsWith("min", StringComparison.Ordinal) || keyword == "exclusiveMinimum";
-        decimal? before = ov is { } a && a.TryGetDecimal(out var x) ? x : null;
-        decimal? after = nv is { } b && b.TryGetDecimal(out var y) ? y : null;
-        var narrower = isMinimum
-            ? (after ?? decimal.MinValue) > (before ?? decimal.MinValue)
-            : (after ?? decimal.MaxValue) < (before ?? decimal.MaxValue);
-        var kind = keyword is "minLength" or "maxLength" ? (narrower ? "S1" : "S2") : keyword is "minItems" or "maxItems" ? (narrower ? "R2" : "R3") : (narrower ? "N1" : "N2");
-        var verb = before is null ? "added" : after is null ? "removed" : narrower == isMinimum ? "raised" : "lowered";
-        var description = $"{keyword} {verb}{(before is { } p ? $" (was {p})" : "")}{(after is { } q ? $" (now {q})" : "")}.";
-        var probes = Probes(keyword, o, n, before, after);
-        Prove(at, new Finding(kind, description, narrower ? Expect.Narrow : Expect.Widen, narrower ? probes : [], narrower ? [] : probes));
-    }
-
-    // Values around both bounds: strings and arrays of lengths between them, numbers on and beside them.
-    private IEnumerable<JsonNode?> Probes(string keyword, Side o, Side n, decimal? before, decimal? after)
-    {
-        var bounds = new[] { before, after }.Where(v => v is not null).Select(v => v!.Value).ToList();
-        var low = bounds.Count > 0 ? bounds.Min() : 0;
-        var high = bounds.Count > 0 ? bounds.Max() : 10;
-        if (keyword is "minLength" or "maxLength")
-        {
-            var lengths = new[] { low - 1, low, low + 1, (low + high) / 2, high - 1, high, high + 1 }.Where(l => l >= 0 && l < 100_000).Select(l => (int)l).Distinct().ToList();
-            var samples = Local(o, _oldSynth).Concat(Local(n, _newSynth)).OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : null).Where(s => s is not null).Select(s => s!).ToList();
-            foreach (var length in lengths)
-            {
-                foreach (var sample in samples.Where(s => s.Length == length))
-                {
-                    yield return JsonValue.Create(sample);
-                }
-
-                yield return JsonValue.Create(new string('a', length));
-                if (samples.Count > 0 && samples[0].Length > 0)
-                {
-                    var repeated = string.Concat(Enumerable.Repeat(samples[0], length / samples[0].Length + 1))[..length];
-                    yield return JsonValue.Create(repeated);
-                }
-            }
-
-            foreach (var sample in samples)
-            {
-                yield return JsonValue.Create(sample);
-            }
-        }
-        else if (keyword is "minItems" or "maxItems")
-        {
-            var items = Local(o, _oldSynth).Concat(Local(n, _newSynth)).OfType<JsonArray>().SelectMany(a => a).Select(i => i?.DeepClone()).ToList();
-            var item = items.FirstOrDefault() ?? JsonValue.Create("x");
-            foreach (var length in new[] { low - 1, low, low + 1, high - 1, high, high + 1 }.Where(l => l >= 0 && l < 10_000).Select(l => (int)l).Distinct())
-            {
-                var array = new JsonArray();
-                for (var i = 0; i < length; i++)
-                {
-                    array.Add(i < items.Count ? items[i]?.DeepClone() : item?.DeepClone());
-                }
-
-                yield return array;
-            }
-        }
-        else
-        {
-            foreach (var value in new[] { low - 1, low - 0.5m, low, low + 0.5m, low + 1, (low + high) / 2, high - 1, high - 0.5m, high, high + 0.5m, high + 1 }.Distinct())
-            {
-                yield return value == decimal.Truncate(value) ? JsonValue.Create((long)value) : JsonValue.Create(value);
             }
         }
     }

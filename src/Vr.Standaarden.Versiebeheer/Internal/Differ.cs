@@ -113,9 +113,10 @@ internal sealed partial class Differ
     private sealed record Step(string? Property, int Index, SchemaPosition? OldValue, SchemaPosition? NewValue);
 
     /// <summary>A difference to classify: what it is and the values that might show it.</summary>
-    private sealed record Finding(string Kind, string Description, Expect Expect, IEnumerable<JsonNode?> Narrowing, IEnumerable<JsonNode?> Widening);
+    internal sealed record Finding(string Kind, string Description, Expect Expect, IEnumerable<JsonNode?> Narrowing, IEnumerable<JsonNode?> Widening);
 
-    private enum Expect
+    /// <summary>Which way a finding is expected to go: fewer instances valid, more, or either.</summary>
+    internal enum Expect
     {
         Narrow,
         Widen,

@@ -302,7 +302,7 @@ internal sealed class InstanceSynth
     };
 
     /// <summary>The keywords of a schema, its <c>$ref</c> targets and <c>allOf</c> branches merged, for writing instances.</summary>
-    private sealed class Facets
+    internal sealed class Facets
     {
         public string[]? Types { get; set; }
 
@@ -439,29 +439,15 @@ internal sealed class InstanceSynth
                     case "format" when value.ValueKind == JsonValueKind.String:
                         Format ??= value.GetString();
                         break;
-                    case "minLength" when value.TryGetInt32(out var n):
-                        MinLength = Math.Max(MinLength ?? 0, n);
-                        break;
-                    case "maxLength" when value.TryGetInt32(out var n):
-                        MaxLength = Math.Min(MaxLength ?? int.MaxValue, n);
-                        break;
-                    case "minItems" when value.TryGetInt32(out var n):
-                        MinItems = Math.Max(MinItems ?? 0, n);
-                        break;
-                    case "minimum" when value.TryGetDecimal(out var d):
-                        Minimum = Math.Max(Minimum ?? decimal.MinValue, d);
-                        break;
-                    case "maximum" when value.TryGetDecimal(out var d):
-                        Maximum = Math.Min(Maximum ?? decimal.MaxValue, d);
-                        break;
-                    case "exclusiveMinimum" when value.TryGetDecimal(out var d):
-                        ExclusiveMinimum = d;
-                        break;
-                    case "exclusiveMaximum" when value.TryGetDecimal(out var d):
-                        ExclusiveMaximum = d;
-                        break;
                     case "multipleOf" when value.TryGetDecimal(out var d):
                         MultipleOf = d;
+                        break;
+                    default:
+                        if (KeywordRules.TryGet(member.Name, out var rule, out var keyword))
+                        {
+                            rule.Collect(this, keyword, value);
+                        }
+
                         break;
                 }
             }

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Vr.Standaarden.Schema.Model;
+
+namespace Vr.Standaarden.Versiebeheer.Internal;
+
+/// <summary>
+/// A keyword's part in versioning: what a change to its value between two releases means, and what it tells the
+/// instance synthesiser about valid instances. Each lives in its keyword's folder
+/// (<c>src/Vr.Standaarden.Schema/Keywords/&lt;Name&gt;/*.Versiebeheer.cs</c>) beside the keyword's evaluation and emitted
+/// check; keywords without one are compared by the differ's general rules.
+/// </summary>
+internal abstract class KeywordRule
+{
+    /// <summary>The keywords this rule is for.</summary>
+    public abstract IReadOnlyList<Keyword> Keywords { get; }
+
+    /// <summary>
+    /// What changing <paramref name="keyword"/>'s value from <paramref name="before"/> to <paramref name="after"/> (either
+    /// absent) means, with the values that may show it; <paramref name="samples"/> are values valid at this place in
+    /// either release, then other candidates. Null when the change means nothing.
+    /// </summary>
+    public abstract Differ.Finding? Compare(Keyword keyword, JsonElement? before, JsonElement? after, IEnumerable<JsonNode?> samples);
+
+    /// <summary>Narrows <paramref name="facets"/> by <paramref name="keyword"/>'s <paramref name="value"/>.</summary>
+    public virtual void Collect(InstanceSynth.Facets facets, Keyword keyword, JsonElement value)
+    {
+    }
+}
+
+/// <summary>The keyword rules by keyword name.</summary>
+internal static class KeywordRules
+{
+    private static readonly Dictionary<string, (KeywordRule Rule, Keyword Keyword)> ByName =
+        new KeywordRule[] { new LengthRule(), new ItemCountRule(), new NumberBoundsRule() }
+            .SelectMany(rule => rule.Keywords.Select(keyword => (rule, keyword)))
+            .ToDictionary(p => p.keyword.Name, p => (p.rule, p.keyword), StringComparer.Ordinal);
+
+    /// <summary>The rule for the keyword named <paramref name="name"/>, if it has one of its own.</summary>
+    public static bool TryGet(string name, out KeywordRule rule, out Keyword keyword)
+    {
+        if (ByName.TryGetValue(name, out var found))
+        {
+            (rule, keyword) = found;
+            return true;
+        }
+
+        (rule, keyword) = (null!, null!);
+        return false;
+    }
+}
+
+/// <summary>
+/// The shared part of the rules for a limit (lengths, item counts, number bounds): raising a minimum or lowering a
+/// maximum narrows, the other way widens; the probes are values around both limits.
+/// </summary>
+internal abstract class LimitRule : KeywordRule
+{
+    /// <inheritdoc/>
+    public sealed override Differ.Finding Compare(Keyword keyword, JsonElement? before, JsonElement? after, IEnumerable<JsonNode?> samples)
+    {
+        var isMinimum = IsMinimum(keyword);
+        decimal? was = before is { } a && a.TryGetDecimal(out var x) ? x : null;
+        decimal? now = after is { } b && b.TryGetDecimal(out var y) ? y : null;
+        var narrower = isMinimum
+            ? (now ?? decimal.MinValue) > (was ?? decimal.MinValue)
+            : (now ?? decimal.MaxValue) < (was ?? decimal.MaxValue);
+        var verb = was is null ? "added" : now is null ? "removed" : narrower == isMinimum ? "raised" : "lowered";
+        var description = $"{keyword.Name} {verb}{(was is { } p ? $" (was {p})" : "")}{(now is { } q ? $" (now {q})" : "")}.";
+        var limits = new[] { was, now }.Where(v => v is not null).Select(v => v!.Value).ToList();
+        var probes = Probes(limits.Count > 0 ? limits.Min() : 0, limits.Count > 0 ? limits.Max() : 10, samples);
+        return new Differ.Finding(Kind(narrower), description, narrower ? Differ.Expect.Narrow : Differ.Expect.Widen, narrower ? probes : [], narrower ? [] : probes);
+    }
+
+    /// <summary>Whether <paramref name="keyword"/> is a lower limit.</summary>
+    protected abstract bool IsMinimum(Keyword keyword);
+
+    /// <summary>The change's kind in the catalogue of changes, for a narrower or a wider limit.</summary>
+    protected abstract string Kind(bool narrower);
+
+    /// <summary>Values around the limits <paramref name="low"/> and <paramref name="high"/>.</summary>
+    protected abstract IEnumerable<JsonNode?> Probes(decimal low, decimal high, IEnumerable<JsonNode?> samples);
+}
