@@ -253,7 +253,7 @@ public static class Message
                 return value;
             }
 
-            errors.Add(new SchemaViolation("/" + name, "required", $"The envelope attribute '{name}' is missing or not a string."));
+            errors.Add(new SchemaViolation("/" + name, Schema.Model.KeywordCatalog.Required.Name, $"The envelope attribute '{name}' is missing or not a string."));
             return "";
         }
 

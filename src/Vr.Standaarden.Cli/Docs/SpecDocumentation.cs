@@ -305,9 +305,9 @@ internal static class SpecDocumentation
                 }
             }
 
-            if (node.TryGetProperty("anyOf", out var anyOf) && anyOf.EnumerateArray().All(a => a.TryGetProperty("required", out _) && a.EnumerateObject().Count() == 1))
+            if (node.TryGetProperty("anyOf", out var anyOf) && anyOf.EnumerateArray().All(a => a.TryGetProperty(KeywordCatalog.Required.Name, out _) && a.EnumerateObject().Count() == 1))
             {
-                rules.Add("Ten minste één van: " + string.Join(", ", anyOf.EnumerateArray().Select(a => InlineCodes(a.GetProperty("required")))) + ".");
+                rules.Add("Ten minste één van: " + string.Join(", ", anyOf.EnumerateArray().Select(a => InlineCodes(a.GetProperty(KeywordCatalog.Required.Name)))) + ".");
             }
             else if (node.ValueKind == JsonValueKind.Object && node.TryGetProperty("anyOf", out anyOf))
             {
@@ -370,7 +370,7 @@ internal static class SpecDocumentation
                 }
             }
 
-            if (when.Count == 0 && condition.TryGetProperty("required", out var present))
+            if (when.Count == 0 && condition.TryGetProperty(KeywordCatalog.Required.Name, out var present))
             {
                 when.Add($"{InlineCodes(present)} aanwezig");
             }
@@ -378,7 +378,7 @@ internal static class SpecDocumentation
             var effects = new List<string>();
             if (then.ValueKind == JsonValueKind.Object)
             {
-                if (then.TryGetProperty("required", out var required))
+                if (then.TryGetProperty(KeywordCatalog.Required.Name, out var required))
                 {
                     effects.Add($"verplicht: {InlineCodes(required)}");
                 }
@@ -391,7 +391,7 @@ internal static class SpecDocumentation
                     }
                 }
 
-                foreach (var other in then.EnumerateObject().Where(p => p.Name is not ("required" or "properties" or "description" or "descriptionEn")))
+                foreach (var other in then.EnumerateObject().Where(p => p.Name != KeywordCatalog.Required.Name && p.Name is not ("properties" or "description" or "descriptionEn")))
                 {
                     effects.Add($"`{Compact(then)}`");
                     break;
@@ -493,7 +493,7 @@ internal static class SpecDocumentation
             parts.Add($"verwijst naar [{target}]({target}.md)");
         }
 
-        if (node.TryGetProperty("required", out var required) && !node.TryGetProperty("properties", out _))
+        if (node.TryGetProperty(KeywordCatalog.Required.Name, out var required) && !node.TryGetProperty("properties", out _))
         {
             parts.Add($"met verplicht {InlineCodes(required)}");
         }
@@ -536,7 +536,7 @@ internal static class SpecDocumentation
             : [];
 
     private static HashSet<string> Required(JsonElement node) =>
-        node.TryGetProperty("required", out var required)
+        node.TryGetProperty(KeywordCatalog.Required.Name, out var required)
             ? required.EnumerateArray().Select(r => r.GetString()!).ToHashSet(StringComparer.Ordinal)
             : [];
 

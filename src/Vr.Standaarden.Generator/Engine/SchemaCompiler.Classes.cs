@@ -15,7 +15,7 @@ internal sealed partial class SchemaCompiler
 
     private void EmitClass(JsonNode node, string name)
     {
-        var required = new HashSet<string>(node["required"] is { Kind: JsonKind.Array } r ? r.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text) : [], StringComparer.Ordinal);
+        var required = new HashSet<string>(RequiredCheck.NamesIn(node), StringComparer.Ordinal);
         // With patternProperties the element validator decides which members are additional.
         var closed = node["additionalProperties"]?.Kind == JsonKind.False && node["patternProperties"] is null;
         var members = new HashSet<string>(ReservedMembers, StringComparer.Ordinal) { name };
@@ -193,9 +193,9 @@ internal sealed partial class SchemaCompiler
                 rest.Remove(keyword);
             }
             else if (keyword is "anyOf" or "oneOf" && node[keyword] is { Kind: JsonKind.Array } branches && branches.Items.Count > 0 &&
-                     branches.Items.All(b => b.IsObject && b.Members.All(m => Annotations.Contains(m.Key) || m.Key == "required") && b["required"] is { Kind: JsonKind.Array } names && names.Items.All(n => n.Kind == JsonKind.String && index.ContainsKey(n.Text))))
+                     branches.Items.All(b => b.IsObject && b.Members.All(m => Annotations.Contains(m.Key) || m.Key == RequiredCheck.Name) && b[RequiredCheck.Name] is { } names && RequiredCheck.Compiles(names) && names.Items.All(n => index.ContainsKey(n.Text))))
             {
-                var conditions = branches.Items.Select(b => "(" + string.Join(" && ", b["required"]!.Items.Select(n => Seen(index[n.Text], properties.Count)).DefaultIfEmpty("true")) + ")").ToList();
+                var conditions = branches.Items.Select(b => "(" + string.Join(" && ", RequiredCheck.NamesIn(b).Select(n => Seen(index[n], properties.Count)).DefaultIfEmpty("true")) + ")").ToList();
                 presence.Add(keyword == "anyOf"
                     ? $"if (!({string.Join(" || ", conditions)})) errors.Add(new(location, \"anyOf\", {Msg}.AnyOf()));"
                     : $"if (({string.Join(" + ", conditions.Select(c => $"({c} ? 1 : 0)"))}) is var matched && matched != 1) errors.Add(new(location, \"oneOf\", matched == 0 ? {Msg}.OneOfNone() : {Msg}.OneOfMany(matched)));");
@@ -259,16 +259,16 @@ internal sealed partial class SchemaCompiler
         foreach (var p in properties.Where(p => p.Required))
         {
             w.Open($"if ({NotSeen(index[p.JsonName], properties.Count)})");
-            w.Line($"errors.Add(new(location, \"required\", {Msg}.Required({Names.Literal(p.JsonName)})));");
+            w.Line(RequiredCheck.Missing("location", p.JsonName));
             w.Close();
             w.Line();
         }
 
-        // Names in "required" that the schema does not declare as properties.
+        // Required names that the schema does not declare as properties.
         foreach (var undeclared in required.Where(r => !index.ContainsKey(r)))
         {
             w.Open($"if (result.AdditionalProperties is null || !result.AdditionalProperties.ContainsKey({Names.Literal(undeclared)}))");
-            w.Line($"errors.Add(new(location, \"required\", {Msg}.Required({Names.Literal(undeclared)})));");
+            w.Line(RequiredCheck.Missing("location", undeclared));
             w.Close();
             w.Line();
         }

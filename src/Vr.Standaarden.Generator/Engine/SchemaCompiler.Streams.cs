@@ -61,10 +61,7 @@ internal sealed partial class SchemaCompiler
             names.UnionWith(declared.Members.Select(m => m.Key));
         }
 
-        if (node["required"] is { Kind: JsonKind.Array } required)
-        {
-            names.UnionWith(required.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text));
-        }
+        names.UnionWith(RequiredCheck.NamesIn(node));
 
         var result = names.Count <= 64 && node.Members.All(m => Annotations.Contains(m.Key) || (Streamed.Contains(m.Key) && StreamableKeyword(node, m.Key, m.Value)));
         _streamable[node] = result;
@@ -83,7 +80,7 @@ internal sealed partial class SchemaCompiler
         _ when StreamedBounds.TryGetValue(keyword, out var compiles) => compiles(value),
         "items" or "then" or "else" => IsSchema(value) && Streamable(value),
         "properties" => value.IsObject && value.Members.All(p => IsSchema(p.Value) && Streamable(p.Value)),
-        "required" => value.Kind == JsonKind.Array && value.Items.All(i => i.Kind == JsonKind.String),
+        _ when keyword == RequiredCheck.Name => RequiredCheck.Compiles(value),
         "additionalProperties" => value.Kind is JsonKind.True or JsonKind.False,
         "allOf" => value.Kind == JsonKind.Array && value.Items.All(p => IsSchema(p) && Streamable(p)),
         "if" => IsSchema(value) && StreamCondition(value, null) is not null,
@@ -234,7 +231,7 @@ internal sealed partial class SchemaCompiler
 
         // Branches merged into the object pass: member → (test, schema) to check on a copy before the member's own check.
         var declared = node["properties"] is { IsObject: true } properties ? properties.Members.Select(p => p.Key).ToList() : [];
-        var hasObjectPass = declared.Count > 0 || node["required"] is { Kind: JsonKind.Array } || node["additionalProperties"]?.Kind == JsonKind.False;
+        var hasObjectPass = declared.Count > 0 || RequiredCheck.Has(node) || node["additionalProperties"]?.Kind == JsonKind.False;
         var extras = new Dictionary<string, List<(string Test, JsonNode Schema)>>(StringComparer.Ordinal);
         var separate = new List<(string Test, JsonNode Schema)>();
         for (var k = 0; k < conditionals.Count; k++)
@@ -334,7 +331,7 @@ internal sealed partial class SchemaCompiler
     private bool EmitStreamObject(CodeWriter w, JsonNode node, string method, Dictionary<string, List<(string Test, JsonNode Schema)>> extras)
     {
         var declared = node["properties"] is { IsObject: true } properties ? properties.Members : [];
-        var required = node["required"] is { Kind: JsonKind.Array } names ? names.Items.Select(i => i.Text).Distinct().ToList() : [];
+        var required = RequiredCheck.NamesIn(node).Distinct().ToList();
         var closed = node["additionalProperties"]?.Kind == JsonKind.False;
         if (declared.Count == 0 && required.Count == 0 && !closed)
         {
@@ -388,7 +385,7 @@ internal sealed partial class SchemaCompiler
         for (var i = 0; i < required.Count; i++)
         {
             w.Open($"if ((seen & (1UL << {Invariant(i)})) == 0)");
-            w.Line($"errors.Add(new(here, \"required\", {Msg}.Required({Names.Literal(required[i])})));");
+            w.Line(RequiredCheck.Missing("here", required[i]));
             w.Close();
         }
 
@@ -452,7 +449,7 @@ internal sealed partial class SchemaCompiler
                 case "type" when member.Value.Kind == JsonKind.String && TokenCondition(member.Value.Text, "start") != "false":
                     parts.Add("(" + TokenCondition(member.Value.Text, "start") + ")");
                     break;
-                case "required" when member.Value.Kind == JsonKind.Array && member.Value.Items.All(i => i.Kind == JsonKind.String):
+                case var keyword when keyword == RequiredCheck.Name && RequiredCheck.Compiles(member.Value):
                     objectParts.AddRange(member.Value.Items.Select(i => Has(i.Text)));
                     break;
                 case "properties" when member.Value.IsObject:

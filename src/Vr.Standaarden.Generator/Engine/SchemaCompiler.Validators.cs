@@ -424,9 +424,7 @@ internal sealed partial class SchemaCompiler
     {
         var declared = node["properties"] is { IsObject: true } props ? props.Members : new List<KeyValuePair<string, JsonNode>>();
         // A required member that is also declared is looked up once: checked when present, reported when missing.
-        var requiredNames = keywords.Contains("required") && node["required"] is { Kind: JsonKind.Array } r
-            ? new HashSet<string>(r.Items.Where(i => i.Kind == JsonKind.String).Select(i => i.Text), StringComparer.Ordinal)
-            : [];
+        var requiredNames = keywords.Contains(RequiredCheck.Name) ? new HashSet<string>(RequiredCheck.NamesIn(node), StringComparer.Ordinal) : [];
         var reported = new HashSet<string>(StringComparer.Ordinal);
         if (keywords.Contains("properties"))
         {
@@ -448,20 +446,15 @@ internal sealed partial class SchemaCompiler
                 if (requiredNames.Contains(property.Key) && reported.Add(property.Key))
                 {
                     w.Open("else");
-                    w.Line($"errors.Add(new(location, \"required\", {Msg}.Required({Names.Literal(property.Key)})));");
+                    w.Line(RequiredCheck.Missing("location", property.Key));
                     w.Close();
                 }
             }
         }
 
-        if (keywords.Contains("required") && node["required"] is { Kind: JsonKind.Array } required)
+        if (keywords.Contains(RequiredCheck.Name))
         {
-            foreach (var name in required.Items.Where(i => i.Kind == JsonKind.String && !reported.Contains(i.Text)))
-            {
-                w.Open($"if (!value.TryGetProperty({Names.Literal(name.Text)}u8, out _))");
-                w.Line($"errors.Add(new(location, \"required\", {Msg}.Required({Names.Literal(name.Text)})));");
-                w.Close();
-            }
+            RequiredCheck.Emit(w, RequiredCheck.NamesIn(node).Where(name => !reported.Contains(name)), "value", "location");
         }
 
         if (keywords.Contains("dependentRequired") && node["dependentRequired"] is { IsObject: true } dependent)
@@ -651,7 +644,7 @@ internal sealed partial class SchemaCompiler
                 case "type" when member.Value.Kind == JsonKind.String:
                     parts.Add("(" + TypeCondition(member.Value.Text) + ")");
                     break;
-                case "required" when member.Value.Kind == JsonKind.Array && member.Value.Items.All(i => i.Kind == JsonKind.String):
+                case var keyword when keyword == RequiredCheck.Name && RequiredCheck.Compiles(member.Value):
                     objectParts.AddRange(member.Value.Items.Select(i => shared is not null && shared.TryGetValue(i.Text, out var found)
                         ? found.Present
                         : $"value.TryGetProperty({Names.Literal(i.Text)}u8, out _)"));
@@ -822,12 +815,9 @@ internal sealed partial class SchemaCompiler
             }
         }
 
-        if (condition["required"] is { Kind: JsonKind.Array } required)
+        foreach (var name in RequiredCheck.NamesIn(condition))
         {
-            foreach (var name in required.Items.Where(i => i.Kind == JsonKind.String))
-            {
-                yield return name.Text;
-            }
+            yield return name;
         }
     }
 

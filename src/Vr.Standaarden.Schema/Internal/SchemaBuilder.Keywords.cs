@@ -140,10 +140,7 @@ internal sealed partial class SchemaBuilder
             }
         }
 
-        if (schema.TryGetProperty("required", out var required))
-        {
-            add(new RequiredKeyword(RequireStringArray(at, "required", required)));
-        }
+        RequiredKeyword.Build(at, add);
 
         if (!at.Dialect.IsDraft7 && schema.TryGetProperty("dependentRequired", out var dependentRequired))
         {
@@ -433,7 +430,7 @@ internal sealed partial class SchemaBuilder
         throw Invalid(at, keyword, $"'{keyword}' must be a non-negative integer.");
     }
 
-    private static string[] RequireStringArray(Location at, string keyword, JsonElement value)
+    internal static string[] RequireStringArray(Location at, string keyword, JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.Array)
         {

@@ -133,35 +133,6 @@ internal sealed class UniqueItemsKeyword() : Keyword("uniqueItems")
     }
 }
 
-internal sealed class RequiredKeyword(string[] names) : Keyword("required")
-{
-    private readonly byte[][] _utf8 = [.. names.Select(n => System.Text.Encoding.UTF8.GetBytes(n))];
-
-    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
-    {
-        if (instance.ValueKind != JsonValueKind.Object)
-        {
-            return true;
-        }
-
-        // Every missing property is an error of its own, so that one round of corrections fixes them all.
-        var valid = true;
-        for (var i = 0; i < _utf8.Length; i++)
-        {
-            if (!instance.TryGetProperty(_utf8[i], out _))
-            {
-                valid = Fail(state, !state.Detailed ? null : SchemaMessages.Required(names[i]));
-                if (!state.Detailed)
-                {
-                    return false;
-                }
-            }
-        }
-
-        return valid;
-    }
-}
-
 internal sealed class DependentRequiredKeyword(string name, Dictionary<string, string[]> dependencies) : Keyword(name)
 {
     public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)

@@ -190,7 +190,7 @@ internal sealed partial class Differ
 
         if (KeywordRules.TryGet(keyword, out var rule, out var descriptor))
         {
-            if (rule.Compare(descriptor, ov, nv, Local(o, _oldSynth).Concat(Local(n, _newSynth))) is { } finding)
+            foreach (var finding in rule.Compare(descriptor, ov, nv, Local(o, _oldSynth), Local(n, _newSynth)))
             {
                 Prove(at, finding);
             }
@@ -214,9 +214,6 @@ internal sealed partial class Differ
                     ov is null ? Expect.Narrow : nv is null ? Expect.Widen : Expect.Unknown,
                     ov is { } c1 ? [JsonNode.Parse(c1.GetRawText())] : Local(o, _oldSynth),
                     nv is { } c2 ? [JsonNode.Parse(c2.GetRawText())] : Local(n, _newSynth)));
-                break;
-            case "required":
-                Required(o, n, ov, nv, at);
                 break;
             case "properties":
                 Properties(o, n, context);
@@ -384,23 +381,8 @@ internal sealed partial class Differ
     private static string List(List<string> values) =>
         string.Join(", ", values.Take(6)) + (values.Count > 6 ? $" and {values.Count - 6} more" : "");
 
-    private void Required(Side o, Side n, JsonElement? ov, JsonElement? nv, Context at)
-    {
-        static HashSet<string> Set(JsonElement? v) => v is { ValueKind: JsonValueKind.Array } a ? a.EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal) : [];
-        var before = Set(ov);
-        var after = Set(nv);
-        foreach (var name in after.Where(x => !before.Contains(x)).Order(StringComparer.Ordinal))
-        {
-            Prove(at, new Finding("O6", $"Property '{name}' is now required.", Expect.Narrow, Objects(o, _oldSynth).Select(v => Without(v, name)), []));
-        }
-
-        foreach (var name in before.Where(x => !after.Contains(x)).Order(StringComparer.Ordinal))
-        {
-            Prove(at, new Finding("O7", $"Property '{name}' is no longer required.", Expect.Widen, [], Objects(n, _newSynth).Select(v => Without(v, name))));
-        }
-    }
-
-    private static JsonNode? Without(JsonNode? value, string name)
+    /// <summary>A copy of <paramref name="value"/> without its member <paramref name="name"/> (other values as they are).</summary>
+    internal static JsonNode? Without(JsonNode? value, string name)
     {
         if (value?.DeepClone() is JsonObject copy)
         {

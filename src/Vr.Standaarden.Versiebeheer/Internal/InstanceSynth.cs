@@ -413,13 +413,6 @@ internal sealed class InstanceSynth
                         }
 
                         break;
-                    case "required" when value.ValueKind == JsonValueKind.Array:
-                        foreach (var name in value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String))
-                        {
-                            Required.Add(name.GetString()!);
-                        }
-
-                        break;
                     case "additionalProperties" when value.ValueKind == JsonValueKind.Object:
                         AdditionalProperties ??= position.Child("additionalProperties");
                         break;

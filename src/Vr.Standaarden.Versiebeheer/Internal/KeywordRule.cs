@@ -17,10 +17,11 @@ internal abstract class KeywordRule
 
     /// <summary>
     /// What changing <paramref name="keyword"/>'s value from <paramref name="before"/> to <paramref name="after"/> (either
-    /// absent) means, with the values that may show it; <paramref name="samples"/> are values valid at this place in
-    /// either release, then other candidates. Null when the change means nothing.
+    /// absent) means, each finding with the values that may show it. <paramref name="oldSamples"/> and
+    /// <paramref name="newSamples"/> are values at this place, valid ones first, in the old and the new release; they
+    /// are enumerated only when a finding is proved.
     /// </summary>
-    public abstract Differ.Finding? Compare(Keyword keyword, JsonElement? before, JsonElement? after, IEnumerable<JsonNode?> samples);
+    public abstract IEnumerable<Differ.Finding> Compare(Keyword keyword, JsonElement? before, JsonElement? after, IEnumerable<JsonNode?> oldSamples, IEnumerable<JsonNode?> newSamples);
 
     /// <summary>Narrows <paramref name="facets"/> by <paramref name="keyword"/>'s <paramref name="value"/>.</summary>
     public virtual void Collect(InstanceSynth.Facets facets, Keyword keyword, JsonElement value)
@@ -32,7 +33,7 @@ internal abstract class KeywordRule
 internal static class KeywordRules
 {
     private static readonly Dictionary<string, (KeywordRule Rule, Keyword Keyword)> ByName =
-        new KeywordRule[] { new LengthRule(), new ItemCountRule(), new NumberBoundsRule() }
+        new KeywordRule[] { new LengthRule(), new ItemCountRule(), new NumberBoundsRule(), new RequiredRule() }
             .SelectMany(rule => rule.Keywords.Select(keyword => (rule, keyword)))
             .ToDictionary(p => p.keyword.Name, p => (p.rule, p.keyword), StringComparer.Ordinal);
 
@@ -57,7 +58,7 @@ internal static class KeywordRules
 internal abstract class LimitRule : KeywordRule
 {
     /// <inheritdoc/>
-    public sealed override Differ.Finding Compare(Keyword keyword, JsonElement? before, JsonElement? after, IEnumerable<JsonNode?> samples)
+    public sealed override IEnumerable<Differ.Finding> Compare(Keyword keyword, JsonElement? before, JsonElement? after, IEnumerable<JsonNode?> oldSamples, IEnumerable<JsonNode?> newSamples)
     {
         var isMinimum = IsMinimum(keyword);
         decimal? was = before is { } a && a.TryGetDecimal(out var x) ? x : null;
@@ -68,8 +69,8 @@ internal abstract class LimitRule : KeywordRule
         var verb = was is null ? "added" : now is null ? "removed" : narrower == isMinimum ? "raised" : "lowered";
         var description = $"{keyword.Name} {verb}{(was is { } p ? $" (was {p})" : "")}{(now is { } q ? $" (now {q})" : "")}.";
         var limits = new[] { was, now }.Where(v => v is not null).Select(v => v!.Value).ToList();
-        var probes = Probes(limits.Count > 0 ? limits.Min() : 0, limits.Count > 0 ? limits.Max() : 10, samples);
-        return new Differ.Finding(Kind(narrower), description, narrower ? Differ.Expect.Narrow : Differ.Expect.Widen, narrower ? probes : [], narrower ? [] : probes);
+        var probes = Probes(limits.Count > 0 ? limits.Min() : 0, limits.Count > 0 ? limits.Max() : 10, oldSamples.Concat(newSamples));
+        return [new Differ.Finding(Kind(narrower), description, narrower ? Differ.Expect.Narrow : Differ.Expect.Widen, narrower ? probes : [], narrower ? [] : probes)];
     }
 
     /// <summary>Whether <paramref name="keyword"/> is a lower limit.</summary>
