@@ -17,9 +17,11 @@ internal sealed partial class SchemaCompiler
 {
     private static readonly HashSet<string> Streamed = KeywordSupport.Set(KeywordSupport.Use.Streamed);
 
-    // The limits a stream validator checks, and whether a value of each is one it can check.
-    private static readonly Dictionary<string, Func<JsonNode, bool>> StreamedBounds = new(StringComparer.Ordinal)
+    // The checks of one value a stream validator makes, and whether a keyword's value is one it can check.
+    private static readonly Dictionary<string, Func<JsonNode, bool>> StreamedChecks = new(StringComparer.Ordinal)
     {
+        [KeywordCatalog.Pattern.Name] = PatternCheck.Compiles,
+        [KeywordCatalog.Format.Name] = FormatCheck.Compiles,
         [KeywordCatalog.MinLength.Name] = LengthCheck.Compiles,
         [KeywordCatalog.MaxLength.Name] = LengthCheck.Compiles,
         [KeywordCatalog.Minimum.Name] = NumberBoundsCheck.Compiles,
@@ -28,6 +30,7 @@ internal sealed partial class SchemaCompiler
         [KeywordCatalog.ExclusiveMaximum.Name] = NumberBoundsCheck.Compiles,
         [KeywordCatalog.MinItems.Name] = ItemCountCheck.Compiles,
         [KeywordCatalog.MaxItems.Name] = ItemCountCheck.Compiles,
+        [KeywordCatalog.Required.Name] = RequiredCheck.Compiles,
     };
 
     private readonly Dictionary<JsonNode, bool> _streamable = new();
@@ -76,11 +79,9 @@ internal sealed partial class SchemaCompiler
             : value.Kind == JsonKind.Array && value.Items.All(t => t.Kind == JsonKind.String && TokenCondition(t.Text, "reader") != "false"),
         "const" => value.Kind == JsonKind.String && node["enum"] is null,
         "enum" => value.Kind == JsonKind.Array && value.Items.Count > 0 && value.Items.All(i => i.Kind == JsonKind.String),
-        "pattern" or "format" => value.Kind == JsonKind.String,
-        _ when StreamedBounds.TryGetValue(keyword, out var compiles) => compiles(value),
+        _ when StreamedChecks.TryGetValue(keyword, out var compiles) => compiles(value),
         "items" or "then" or "else" => IsSchema(value) && Streamable(value),
         "properties" => value.IsObject && value.Members.All(p => IsSchema(p.Value) && Streamable(p.Value)),
-        _ when keyword == RequiredCheck.Name => RequiredCheck.Compiles(value),
         "additionalProperties" => value.Kind is JsonKind.True or JsonKind.False,
         "allOf" => value.Kind == JsonKind.Array && value.Items.All(p => IsSchema(p) && Streamable(p)),
         "if" => IsSchema(value) && StreamCondition(value, null) is not null,

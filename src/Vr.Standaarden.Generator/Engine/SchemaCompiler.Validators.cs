@@ -44,23 +44,9 @@ internal sealed partial class SchemaCompiler
     /// <summary>Checks on a string held in <paramref name="text"/>: pattern, lengths, format, const, enum.</summary>
     private void EmitStringChecks(CodeWriter w, JsonNode node, string text, string location, string? keyword = null)
     {
-        if (node.String("pattern") is { } pattern)
-        {
-            w.Open($"if (!{PatternField(pattern)}.IsMatch({text}))");
-            w.Line($"errors.Add(new({location}, \"{keyword ?? "pattern"}\", {Msg}.Pattern({Msg}.Show({text}), {Names.Literal(pattern)})));");
-            w.Close();
-            w.Line();
-        }
-
+        PatternCheck.Emit(w, node, text, location, PatternField, keyword);
         LengthCheck.Emit(w, node, text, location, keyword);
-
-        if (node.String("format") is { } format)
-        {
-            w.Open($"if (!{Rt}.CompiledSupport.IsFormat({text}, {Names.Literal(format)}))");
-            w.Line($"errors.Add(new({location}, \"format\", {Msg}.Format({Msg}.Show({text}), {Names.Literal(format)})));");
-            w.Close();
-            w.Line();
-        }
+        FormatCheck.Emit(w, node, text, location);
 
         if (node["const"] is { Kind: JsonKind.String } constant)
         {

@@ -71,14 +71,7 @@ internal sealed partial class SchemaBuilder
             }
         }
 
-        if (Has("format", out var format) && format.ValueKind == JsonValueKind.String && (d.FormatAssertion || _options.AssertFormat))
-        {
-            var name = format.GetString()!;
-            if (FormatValidators.TryGet(name, out var check))
-            {
-                Add(new FormatKeyword(name, check));
-            }
-        }
+        FormatKeyword.Build(at, d.FormatAssertion || _options.AssertFormat, Add);
 
         return keywords;
     }
@@ -122,10 +115,7 @@ internal sealed partial class SchemaBuilder
         ItemCountKeyword.Build(at, add);
         PropertyCountKeyword.Build(at, add);
 
-        if (schema.TryGetProperty("pattern", out var pattern))
-        {
-            add(new PatternKeyword(CreateRegex(at, "pattern", RequireString(at, "pattern", pattern))));
-        }
+        PatternKeyword.Build(this, at, add);
 
         if (schema.TryGetProperty("uniqueItems", out var unique))
         {
@@ -397,7 +387,7 @@ internal sealed partial class SchemaBuilder
         return new TypeKeyword(types, [.. names]);
     }
 
-    private EcmaRegex CreateRegex(Location at, string keyword, string pattern)
+    internal EcmaRegex CreateRegex(Location at, string keyword, string pattern)
     {
         try
         {
@@ -410,7 +400,7 @@ internal sealed partial class SchemaBuilder
         }
     }
 
-    private static string RequireString(Location at, string keyword, JsonElement value) =>
+    internal static string RequireString(Location at, string keyword, JsonElement value) =>
         value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Invalid(at, keyword, $"'{keyword}' must be a string.");
 
     internal static JsonNumber RequireNumber(Location at, string keyword, JsonElement value) =>

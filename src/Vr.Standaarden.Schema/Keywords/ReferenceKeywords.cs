@@ -81,19 +81,3 @@ internal sealed class RecursiveRefKeyword(string reference) : ReferenceKeyword("
         return EvaluateTarget(target, instance, state, annotations);
     }
 }
-
-internal delegate bool FormatCheck(ReadOnlySpan<char> value);
-
-internal sealed class FormatKeyword(string format, FormatCheck check) : Keyword("format")
-{
-    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
-    {
-        if (instance.ValueKind != JsonValueKind.String)
-        {
-            return true;
-        }
-
-        Span<char> buffer = stackalloc char[PropertyName.BufferLength * 2];
-        return check(PropertyName.Value(instance, buffer)) || Fail(state, !state.Detailed ? null : SchemaMessages.Format(SchemaMessages.Show(instance), format));
-    }
-}

@@ -166,20 +166,3 @@ internal sealed class DependentRequiredKeyword(string name, Dictionary<string, s
         return valid;
     }
 }
-
-internal sealed class PatternKeyword(EcmaRegex regex) : Keyword("pattern")
-{
-    public override bool Evaluate(JsonElement instance, EvaluationState state, Annotations? annotations)
-    {
-        if (instance.ValueKind != JsonValueKind.String)
-        {
-            return true;
-        }
-
-        Span<char> buffer = stackalloc char[PropertyName.BufferLength * 2];
-        return regex.IsMatch(PropertyName.Value(instance, buffer), out var timedOut)
-            || Fail(state, !state.Detailed ? null : timedOut
-                ? SchemaMessages.PatternTimeout(SchemaMessages.Show(instance), regex.Pattern)
-                : SchemaMessages.Pattern(SchemaMessages.Show(instance), regex.Pattern));
-    }
-}

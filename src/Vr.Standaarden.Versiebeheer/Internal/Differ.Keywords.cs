@@ -263,16 +263,6 @@ internal sealed partial class Differ
                 }
 
                 break;
-            case "pattern" or "format":
-            {
-                var verb = ov is null ? "added" : nv is null ? "removed" : "changed";
-                Prove(at, new Finding(keyword == "pattern" ? (ov is null ? "S3" : nv is null ? "S4" : "S5") : "A5",
-                    $"{keyword} {verb}{(ov is { } p1 ? $" (was {Show(p1)})" : "")}{(nv is { } p2 ? $" (now {Show(p2)})" : "")}.",
-                    ov is null ? Expect.Narrow : nv is null ? Expect.Widen : Expect.Unknown,
-                    Local(o, _oldSynth), Local(n, _newSynth)));
-                break;
-            }
-
             case "uniqueItems":
             {
                 var now = nv?.ValueKind == JsonValueKind.True;

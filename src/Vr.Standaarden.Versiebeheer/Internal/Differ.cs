@@ -136,7 +136,8 @@ internal sealed partial class Differ
             WitnessValidUnder = side,
         });
 
-    private static string Show(JsonElement value)
+    /// <summary>A keyword's value as a finding shows it: compact JSON, at most 80 characters.</summary>
+    internal static string Show(JsonElement value)
     {
         var text = value.ValueKind == JsonValueKind.Undefined ? "none" : JsonNode.Parse(value.GetRawText())?.ToJsonString(Display) ?? "null";
         return text.Length > 80 ? text[..77] + "..." : text;

@@ -426,12 +426,6 @@ internal sealed class InstanceSynth
                         }
 
                         break;
-                    case "pattern" when value.ValueKind == JsonValueKind.String:
-                        Patterns.Add(value.GetString()!);
-                        break;
-                    case "format" when value.ValueKind == JsonValueKind.String:
-                        Format ??= value.GetString();
-                        break;
                     case "multipleOf" when value.TryGetDecimal(out var d):
                         MultipleOf = d;
                         break;

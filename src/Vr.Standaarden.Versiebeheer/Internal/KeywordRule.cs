@@ -33,7 +33,7 @@ internal abstract class KeywordRule
 internal static class KeywordRules
 {
     private static readonly Dictionary<string, (KeywordRule Rule, Keyword Keyword)> ByName =
-        new KeywordRule[] { new LengthRule(), new ItemCountRule(), new NumberBoundsRule(), new RequiredRule() }
+        new KeywordRule[] { new LengthRule(), new ItemCountRule(), new NumberBoundsRule(), new RequiredRule(), new PatternRule(), new FormatRule() }
             .SelectMany(rule => rule.Keywords.Select(keyword => (rule, keyword)))
             .ToDictionary(p => p.keyword.Name, p => (p.rule, p.keyword), StringComparer.Ordinal);
 
@@ -49,6 +49,25 @@ internal static class KeywordRules
         (rule, keyword) = (null!, null!);
         return false;
     }
+}
+
+/// <summary>
+/// The shared part of the rules for a keyword whose added value narrows, removed value widens and changed value may go
+/// either way (<c>pattern</c>, <c>format</c>): one finding, proved with the place's values in both releases.
+/// </summary>
+internal abstract class ConstraintRule : KeywordRule
+{
+    /// <inheritdoc/>
+    public sealed override IEnumerable<Differ.Finding> Compare(Keyword keyword, JsonElement? before, JsonElement? after, IEnumerable<JsonNode?> oldSamples, IEnumerable<JsonNode?> newSamples)
+    {
+        var verb = before is null ? "added" : after is null ? "removed" : "changed";
+        var description = $"{keyword.Name} {verb}{(before is { } was ? $" (was {Differ.Show(was)})" : "")}{(after is { } now ? $" (now {Differ.Show(now)})" : "")}.";
+        var expect = before is null ? Differ.Expect.Narrow : after is null ? Differ.Expect.Widen : Differ.Expect.Unknown;
+        return [new Differ.Finding(Kind(before is null, after is null), description, expect, oldSamples, newSamples)];
+    }
+
+    /// <summary>The change's kind in the catalogue of changes, for an added, a removed or a changed value.</summary>
+    protected abstract string Kind(bool added, bool removed);
 }
 
 /// <summary>
