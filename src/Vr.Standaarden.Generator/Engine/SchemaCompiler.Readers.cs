@@ -280,12 +280,9 @@ internal sealed partial class SchemaCompiler
         w.Close();
         w.Line();
         ItemCountCheck.Emit(w, node, "position", "here");
-        if (node["uniqueItems"]?.Kind == JsonKind.True && IsScalar(item))
+        if (UniqueItemsCheck.Applies(node) && IsScalar(item))
         {
-            w.Open($"if ({Rt}.CompiledSupport.HasDuplicates(list) && {Rt}.CompiledSupport.FindDuplicate(list) is {{ }} duplicate)");
-            w.Line($"errors.Add(new(here, \"uniqueItems\", {Msg}.UniqueItems(duplicate.First, duplicate.Second)));");
-            w.Close();
-            w.Line();
+            UniqueItemsCheck.EmitOnList(w, "list", "here");
         }
 
         w.Line("return list;");

@@ -104,9 +104,9 @@ internal sealed partial class SchemaCompiler
         }
 
         // Typed lists compare items with HashSet, which is right for scalars only; other items are compared as JSON.
-        if (shape.Kind == TypeKind.Array && node["uniqueItems"]?.Kind == JsonKind.True && !IsScalar(shape.Item))
+        if (shape.Kind == TypeKind.Array && UniqueItemsCheck.Applies(node) && !IsScalar(shape.Item))
         {
-            rest.Add("uniqueItems");
+            rest.Add(KeywordCatalog.UniqueItems.Name);
         }
 
         // A class keeps additionalProperties:false in its reader only; anything else goes to the element check.

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -221,12 +222,9 @@ internal sealed partial class SchemaCompiler
     /// <summary>Emits <c>multipleOf</c> and the bounds of a number.</summary>
     private void EmitElementNumbers(CodeWriter w, JsonNode node, Func<string, bool> has)
     {
-        if (has("multipleOf") && node["multipleOf"]!.Kind == JsonKind.Number)
+        if (has(KeywordCatalog.MultipleOf.Name))
         {
-            w.Open($"if (!{Rt}.CompiledSupport.IsMultipleOf(value, {ConstantField(node["multipleOf"]!)}))");
-            w.Line($"errors.Add(new(location, \"multipleOf\", {Msg}.MultipleOf(value.GetRawText(), {Names.Literal(Number(node["multipleOf"]!))})));");
-            w.Close();
-            w.Line();
+            MultipleOfCheck.Emit(w, node, ConstantField);
         }
 
         var numberKeywords = NumberKeywords.Where(has).ToList();
@@ -243,7 +241,7 @@ internal sealed partial class SchemaCompiler
     /// <summary>Emits the checks of an array: its length, its items by position and in all, <c>contains</c>, <c>uniqueItems</c>.</summary>
     private void EmitElementArray(CodeWriter w, JsonNode node, Func<string, bool> has)
     {
-        if (has("items") || ItemCountCheck.Any(node) || has("uniqueItems") || has("prefixItems") || has("contains"))
+        if (has("items") || ItemCountCheck.Any(node) || has(KeywordCatalog.UniqueItems.Name) || has("prefixItems") || has("contains"))
         {
             w.Open($"if (value.ValueKind == {Json}.JsonValueKind.Array)");
             w.Line("var count = value.GetArrayLength();");
@@ -302,11 +300,9 @@ internal sealed partial class SchemaCompiler
                 }
             }
 
-            if (has("uniqueItems") && node["uniqueItems"]!.Kind == JsonKind.True)
+            if (has(KeywordCatalog.UniqueItems.Name) && UniqueItemsCheck.Applies(node))
             {
-                w.Open($"if ({Rt}.CompiledSupport.FindDuplicate(value) is {{ }} duplicate)");
-                w.Line($"errors.Add(new(location, \"uniqueItems\", {Msg}.UniqueItems(duplicate.First, duplicate.Second)));");
-                w.Close();
+                UniqueItemsCheck.EmitOnElement(w, "value", "location");
             }
 
             w.Close();

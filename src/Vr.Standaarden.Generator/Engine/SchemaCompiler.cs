@@ -230,7 +230,7 @@ internal sealed partial class SchemaCompiler
         return type switch
         {
             "object" => TypeKind.Map,
-            "string" => node.String("format") switch
+            "string" => node.String(KeywordCatalog.Format.Name) switch
             {
                 "date-time" => TypeKind.DateTime,
                 "date" => TypeKind.Date,

@@ -99,17 +99,7 @@ internal sealed partial class SchemaBuilder
             add(new ConstKeyword(constValue));
         }
 
-        if (schema.TryGetProperty("multipleOf", out var multipleOf))
-        {
-            var divisor = RequireNumber(at, "multipleOf", multipleOf);
-            if (divisor.Double <= 0)
-            {
-                throw Invalid(at, "multipleOf", "'multipleOf' must be greater than 0.");
-            }
-
-            add(new MultipleOfKeyword(divisor));
-        }
-
+        MultipleOfKeyword.Build(at, add);
         NumericBoundKeyword.Build(at, add);
         LengthKeyword.Build(at, add);
         ItemCountKeyword.Build(at, add);
@@ -117,18 +107,7 @@ internal sealed partial class SchemaBuilder
 
         PatternKeyword.Build(this, at, add);
 
-        if (schema.TryGetProperty("uniqueItems", out var unique))
-        {
-            if (unique.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            {
-                throw Invalid(at, "uniqueItems", "'uniqueItems' must be a boolean.");
-            }
-
-            if (unique.ValueKind == JsonValueKind.True)
-            {
-                add(new UniqueItemsKeyword());
-            }
-        }
+        UniqueItemsKeyword.Build(at, add);
 
         RequiredKeyword.Build(at, add);
 
@@ -437,6 +416,6 @@ internal sealed partial class SchemaBuilder
         return result;
     }
 
-    private static InvalidSchemaException Invalid(Location at, string keyword, string message) =>
+    internal static InvalidSchemaException Invalid(Location at, string keyword, string message) =>
         new($"{message} (at {(at.Pointer.Length == 0 ? "the root" : at.Pointer)})") { Location = at.Pointer + "/" + keyword };
 }

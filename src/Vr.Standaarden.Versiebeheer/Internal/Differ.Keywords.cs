@@ -218,7 +218,7 @@ internal sealed partial class Differ
             case "properties":
                 Properties(o, n, context);
                 break;
-            case "patternProperties" or "propertyNames" or "dependentRequired" or "contains" or "minContains" or "maxContains" or "multipleOf" or "not" or "if" or "unevaluatedItems":
+            case "patternProperties" or "propertyNames" or "dependentRequired" or "contains" or "minContains" or "maxContains" or "not" or "if" or "unevaluatedItems":
                 Generic(keyword, o, n, ov, nv, at);
                 break;
             case "additionalProperties" or "unevaluatedProperties":
@@ -263,20 +263,6 @@ internal sealed partial class Differ
                 }
 
                 break;
-            case "uniqueItems":
-            {
-                var now = nv?.ValueKind == JsonValueKind.True;
-                var before = ov?.ValueKind == JsonValueKind.True;
-                if (now != before)
-                {
-                    var pair = Duplicates(now ? o : n);
-                    Prove(at, new Finding("R4", now ? "uniqueItems added: repeated items are no longer allowed." : "uniqueItems removed: repeated items are allowed.",
-                        now ? Expect.Narrow : Expect.Widen, now ? pair : [], now ? [] : pair));
-                }
-
-                break;
-            }
-
             default:
                 Generic(keyword, o, n, ov, nv, at);
                 break;
@@ -490,7 +476,7 @@ internal sealed partial class Differ
     {
         if (branch.Get("if") is not { ValueKind: JsonValueKind.Object } condition ||
             !condition.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object ||
-            !condition.TryGetProperty("required", out var required) || required.ValueKind != JsonValueKind.Array)
+            !condition.TryGetProperty(KeywordCatalog.Required.Name, out var required) || required.ValueKind != JsonValueKind.Array)
         {
             return null;
         }
@@ -542,8 +528,6 @@ internal sealed partial class Differ
         {
             "propertyNames" => "O18",
             "dependentRequired" => ov is null ? "O21" : "O22",
-            "minProperties" or "maxProperties" => "O19",
-            "multipleOf" => "N3",
             "contains" or "minContains" or "maxContains" => "R5",
             "not" => "C9",
             "if" => "C10",
@@ -571,7 +555,7 @@ internal sealed partial class Differ
 
         var closed = o.Get("additionalProperties") is { ValueKind: JsonValueKind.False } && o.Get("patternProperties") is null;
         var named = Names(o.Get("properties")).ToHashSet(StringComparer.Ordinal);
-        var required = o.Get("required") is { ValueKind: JsonValueKind.Array } list
+        var required = o.Get(KeywordCatalog.Required.Name) is { ValueKind: JsonValueKind.Array } list
             ? list.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!).ToHashSet(StringComparer.Ordinal)
             : [];
         var absent = new List<string>();
@@ -627,17 +611,6 @@ internal sealed partial class Differ
                 {
                     yield return Without(value, dependent);
                 }
-            }
-        }
-    }
-
-    private IEnumerable<JsonNode?> Duplicates(Side side)
-    {
-        foreach (var value in Local(side, side.Position is { } p && ReferenceEquals(p.View, _old) ? _oldSynth : _newSynth).OfType<JsonArray>())
-        {
-            if (value.Count > 0)
-            {
-                yield return new JsonArray(value[0]?.DeepClone(), value[0]?.DeepClone());
             }
         }
     }

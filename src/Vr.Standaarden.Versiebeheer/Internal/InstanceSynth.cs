@@ -426,9 +426,6 @@ internal sealed class InstanceSynth
                         }
 
                         break;
-                    case "multipleOf" when value.TryGetDecimal(out var d):
-                        MultipleOf = d;
-                        break;
                     default:
                         if (KeywordRules.TryGet(member.Name, out var rule, out var keyword))
                         {

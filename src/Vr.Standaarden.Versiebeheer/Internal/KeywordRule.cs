@@ -33,7 +33,11 @@ internal abstract class KeywordRule
 internal static class KeywordRules
 {
     private static readonly Dictionary<string, (KeywordRule Rule, Keyword Keyword)> ByName =
-        new KeywordRule[] { new LengthRule(), new ItemCountRule(), new NumberBoundsRule(), new RequiredRule(), new PatternRule(), new FormatRule() }
+        new KeywordRule[]
+        {
+            new FormatRule(), new ItemCountRule(), new LengthRule(), new MultipleOfRule(), new NumberBoundsRule(), new PatternRule(),
+            new PropertyCountRule(), new RequiredRule(), new UniqueItemsRule(),
+        }
             .SelectMany(rule => rule.Keywords.Select(keyword => (rule, keyword)))
             .ToDictionary(p => p.keyword.Name, p => (p.rule, p.keyword), StringComparer.Ordinal);
 
