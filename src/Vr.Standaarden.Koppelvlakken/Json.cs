@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Koppelvlakken;
 
@@ -37,7 +38,7 @@ internal static class Js
     public static JsonObject Map(JsonObject values, string? description = null) =>
         Described(new JsonObject { ["type"] = "object", ["additionalProperties"] = values }, description);
 
-    public static JsonObject Ref(string reference) => new() { ["$ref"] = reference };
+    public static JsonObject Ref(string reference) => new() { [KeywordCatalog.Ref.Name] = reference };
 
     public static JsonObject Component(string name) => Ref("#/components/schemas/" + name);
 

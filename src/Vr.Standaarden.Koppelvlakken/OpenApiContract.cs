@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vr.Standaarden.Schema;
 using Vr.Standaarden.Spec;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Koppelvlakken;
 
@@ -169,14 +170,14 @@ public sealed class OpenApiContract
 
     private JsonSchema Schema(string pointer) => _schemas.GetOrAdd(pointer, p =>
         JsonSchema.FromText(
-            JsonSerializer.Serialize(new Dictionary<string, string> { ["$schema"] = "https://json-schema.org/draft/2020-12/schema", ["$ref"] = $"{DocumentUri}#{p}" }),
+            JsonSerializer.Serialize(new Dictionary<string, string> { ["$schema"] = "https://json-schema.org/draft/2020-12/schema", [KeywordCatalog.Ref.Name] = $"{DocumentUri}#{p}" }),
             new JsonSchemaOptions { Registry = _registry, AssertFormat = true, ValidateAgainstMetaSchema = false }));
 
     private JsonElement? Navigate(string pointer) => StandardRelease.TryNavigate(_document, pointer, out var found) ? found : null;
 
     private JsonElement Resolve(JsonElement node, ref string pointer)
     {
-        for (var i = 0; i < 8 && node.TryGetProperty("$ref", out var reference) && reference.GetString() is { } text && text.StartsWith("#/", StringComparison.Ordinal); i++)
+        for (var i = 0; i < 8 && node.TryGetProperty(KeywordCatalog.Ref.Name, out var reference) && reference.GetString() is { } text && text.StartsWith("#/", StringComparison.Ordinal); i++)
         {
             pointer = text[1..];
             node = Navigate(pointer) ?? throw new InvalidOperationException($"The contract's reference {text} leads nowhere.");

@@ -243,7 +243,7 @@ public sealed partial class StandardRelease
             foreach (var member in node.EnumerateObject())
             {
                 var at = pointer + "/" + Escape(member.Name);
-                if (member.Name is "$ref" or "$dynamicRef" && member.Value.ValueKind == JsonValueKind.String)
+                if ((member.Name == KeywordCatalog.Ref.Name || member.Name == KeywordCatalog.DynamicRef.Name) && member.Value.ValueKind == JsonValueKind.String)
                 {
                     yield return (member.Value.GetString()!, at);
                 }

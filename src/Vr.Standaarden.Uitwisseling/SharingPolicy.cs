@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Vr.Standaarden.Schema;
 using Vr.Standaarden.Schema.Input;
 using Vr.Standaarden.Spec;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Uitwisseling;
 
@@ -607,7 +608,7 @@ internal sealed record PersonalDataMap(IReadOnlyList<(string[] Path, string Kind
             return;
         }
 
-        if (node.TryGetProperty("$ref", out var reference) && reference.ValueKind == JsonValueKind.String)
+        if (node.TryGetProperty(KeywordCatalog.Ref.Name, out var reference) && reference.ValueKind == JsonValueKind.String)
         {
             // Inside a release from the file's $id; from an extension's schema only by the standard's absolute $id.
             if (release is not null && release.TryResolve(file, reference.GetString()!, out var target))
@@ -656,7 +657,7 @@ internal sealed record PersonalDataMap(IReadOnlyList<(string[] Path, string Kind
 
         // A value whose schema has no members of its own to describe (a geometry's coordinates, a free object) is taken
         // as a whole; the enclosing annotation, if any, has judged it.
-        if (!described && path.Count > 0 && !node.TryGetProperty("$ref", out _))
+        if (!described && path.Count > 0 && !node.TryGetProperty(KeywordCatalog.Ref.Name, out _))
         {
             Opaque.Add(key);
         }

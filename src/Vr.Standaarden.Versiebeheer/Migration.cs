@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vr.Standaarden.Spec;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Versiebeheer;
 
@@ -242,7 +243,7 @@ public sealed class Migration
             }
 
             yield return (file, node);
-            if (node.TryGetProperty("$ref", out var reference) && reference.ValueKind == JsonValueKind.String && file.Id is not null &&
+            if (node.TryGetProperty(KeywordCatalog.Ref.Name, out var reference) && reference.ValueKind == JsonValueKind.String && file.Id is not null &&
                 release.TryResolve(file, reference.GetString()!, out var target))
             {
                 pending.Push((target.File, target.Node, depth + 1));

@@ -434,7 +434,7 @@ internal static class SpecDocumentation
         }
 
         var parts = new List<string>();
-        if (node.TryGetProperty("$ref", out var reference))
+        if (node.TryGetProperty(KeywordCatalog.Ref.Name, out var reference))
         {
             parts.Add(ReferenceLink(reference.GetString()!));
         }
@@ -565,7 +565,7 @@ internal static class SpecDocumentation
             case JsonValueKind.Object:
                 foreach (var property in node.EnumerateObject())
                 {
-                    if (property.Name == "$ref" && property.Value.GetString() is { } target)
+                    if (property.Name == KeywordCatalog.Ref.Name && property.Value.GetString() is { } target)
                     {
                         var file = Path.GetFileName(target.Split('#')[0]);
                         if (file.EndsWith(".schema.json", StringComparison.Ordinal))
@@ -623,7 +623,7 @@ internal static class SpecDocumentation
 
     private static string MemberType(JsonElement node)
     {
-        if (node.TryGetProperty("$ref", out var reference))
+        if (node.TryGetProperty(KeywordCatalog.Ref.Name, out var reference))
         {
             var target = reference.GetString()!;
             var hash = target.IndexOf('#', StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -65,7 +66,7 @@ internal sealed partial class SchemaCompiler
             w.Line($"{_baseName}Schema.{ElementValidator(node, rest)}(snapshot, location, errors);");
         }
 
-        if (shape.Kind == TypeKind.Geometry && shape.Export is { } geometry && node["$ref"] is not null && rest.Count == 0)
+        if (shape.Kind == TypeKind.Geometry && shape.Export is { } geometry && node[KeywordCatalog.Ref.Name] is not null && rest.Count == 0)
         {
             // A geometry of another schema is checked by that schema's stream validator and read into NetTopologySuite
             // from a copy of the reader: no JSON snapshot.
@@ -91,7 +92,7 @@ internal sealed partial class SchemaCompiler
                 w.Line("var element = document.RootElement;");
             }
 
-            if (shape.Export is { } export && node["$ref"] is not null)
+            if (shape.Export is { } export && node[KeywordCatalog.Ref.Name] is not null)
             {
                 w.Line($"{export.Helper}(element, location, errors);");
             }
@@ -198,7 +199,7 @@ internal sealed partial class SchemaCompiler
     private void EmitCodeReader(CodeWriter w, Shape shape, JsonNode node)
     {
         // A string is made only for a violation. Without "type": "string", a value that is no string breaks the enum itself.
-        var declaring = node["$ref"] is { } codeReference ? LocalTarget(codeReference) : node;
+        var declaring = node[KeywordCatalog.Ref.Name] is { } codeReference ? LocalTarget(codeReference) : node;
         ExpectToken(w, "String", "string", declaring is not null && declaring["type"] is null ? "enum" : "type");
         EmitStackCopy(w, "code");
         w.Open($"if ({shape.Export!.Helper}.TryParse(code, out var value))");

@@ -73,7 +73,7 @@ internal sealed partial class SchemaCompiler
 
     private bool StreamableKeyword(JsonNode node, string keyword, JsonNode value) => keyword switch
     {
-        "$ref" => LocalTarget(value) is { } target && Streamable(target),
+        _ when keyword == KeywordCatalog.Ref.Name => LocalTarget(value) is { } target && Streamable(target),
         "type" => value.Kind == JsonKind.String
             ? TokenCondition(value.Text, "reader") != "false"
             : value.Kind == JsonKind.Array && value.Items.All(t => t.Kind == JsonKind.String && TokenCondition(t.Text, "reader") != "false"),
@@ -157,13 +157,13 @@ internal sealed partial class SchemaCompiler
         var usesCache = false;
         var parts = node["allOf"] is { Kind: JsonKind.Array } allOf ? allOf.Items.Where(IsSchema).ToList() : [];
         var ownConditional = node["if"] is { } own && IsSchema(own) && (node["then"] is { } t && IsSchema(t) || node["else"] is { } e && IsSchema(e));
-        if (node["$ref"] is not null || parts.Count > 0 || ownConditional)
+        if (node[KeywordCatalog.Ref.Name] is not null || parts.Count > 0 || ownConditional)
         {
             // What applies to the same value reads it again from here.
             w.Line("var start = reader;");
         }
 
-        if (node["$ref"] is { } reference)
+        if (node[KeywordCatalog.Ref.Name] is { } reference)
         {
             w.Line($"{{ var copy = start; {StreamValidator(LocalTarget(reference)!)}(ref copy, parent, name, index, errors); }}");
         }

@@ -22,7 +22,7 @@ internal sealed partial class SchemaCompiler
 
     private Shape ShapeOf(JsonNode node, string owner, string property)
     {
-        if (node["$ref"] is { Kind: JsonKind.String } reference)
+        if (node[KeywordCatalog.Ref.Name] is { Kind: JsonKind.String } reference)
         {
             var export = Resolve(reference);
             if (export is null)
@@ -82,8 +82,8 @@ internal sealed partial class SchemaCompiler
     /// <summary>Keywords of <paramref name="node"/> that the typed reader of <paramref name="shape"/> does not check.</summary>
     private static HashSet<string> Rest(JsonNode node, Shape shape)
     {
-        var handled = shape.Export is not null && node["$ref"] is not null
-            ? new HashSet<string>(StringComparer.Ordinal) { "$ref" }
+        var handled = shape.Export is not null && node[KeywordCatalog.Ref.Name] is not null
+            ? new HashSet<string>(StringComparer.Ordinal) { KeywordCatalog.Ref.Name }
             : shape.Kind switch
             {
                 TypeKind.String or TypeKind.DateTime or TypeKind.Date or TypeKind.Uuid or TypeKind.Enum => TypedString,

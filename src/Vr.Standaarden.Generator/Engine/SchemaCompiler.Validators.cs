@@ -141,7 +141,7 @@ internal sealed partial class SchemaCompiler
     /// <summary>Emits the check of <c>$ref</c>: the target's validator.</summary>
     private void EmitElementReference(CodeWriter w, JsonNode node, Func<string, bool> has)
     {
-        if (has("$ref") && Resolve(node["$ref"]!) is { } target)
+        if (has(KeywordCatalog.Ref.Name) && Resolve(node[KeywordCatalog.Ref.Name]!) is { } target)
         {
             w.Line(target.Kind switch
             {

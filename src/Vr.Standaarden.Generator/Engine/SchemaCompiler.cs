@@ -206,7 +206,7 @@ internal sealed partial class SchemaCompiler
     /// <summary>How a schema maps to C#, from the schema alone.</summary>
     private static TypeKind KindOf(JsonNode node)
     {
-        if (!node.IsObject || node["$ref"] is not null && node["properties"] is null)
+        if (!node.IsObject || node[KeywordCatalog.Ref.Name] is not null && node["properties"] is null)
         {
             return TypeKind.Any;
         }

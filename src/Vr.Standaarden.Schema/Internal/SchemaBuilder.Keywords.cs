@@ -21,9 +21,9 @@ internal sealed partial class SchemaBuilder
         bool Has(string name, out JsonElement value) => schema.TryGetProperty(name, out value);
 
         // References.
-        if (Has("$ref", out var refValue))
+        if (Has(Model.KeywordCatalog.Ref.Name, out var refValue))
         {
-            var reference = new RefKeyword(RequireString(at, "$ref", refValue));
+            var reference = new RefKeyword(RequireString(at, Model.KeywordCatalog.Ref.Name, refValue));
             Add(reference);
             _pendingReferences.Add((reference, at));
             if (d.IsDraft7)
@@ -60,15 +60,8 @@ internal sealed partial class SchemaBuilder
 
         if (d.Unevaluated && !d.IsDraft7)
         {
-            if (Has("unevaluatedProperties", out var up))
-            {
-                Add(new UnevaluatedPropertiesKeyword(Child(at, "unevaluatedProperties", up)));
-            }
-
-            if (Has("unevaluatedItems", out var ui))
-            {
-                Add(new UnevaluatedItemsKeyword(Child(at, "unevaluatedItems", ui)));
-            }
+            UnevaluatedPropertiesKeyword.Build(this, at, Add);
+            UnevaluatedItemsKeyword.Build(this, at, Add);
         }
 
         FormatKeyword.Build(at, d.FormatAssertion || _options.AssertFormat, Add);
@@ -76,227 +69,44 @@ internal sealed partial class SchemaBuilder
         return keywords;
     }
 
+    // The validation vocabulary in evaluation order; each keyword's folder (Keywords/<Name>/) reads and evaluates it.
     private void AddValidation(Location at, Action<Keyword> add)
     {
-        var schema = at.Element;
-        if (schema.TryGetProperty("type", out var type))
-        {
-            add(ParseType(at, type));
-        }
-
-        if (schema.TryGetProperty("enum", out var enumValue))
-        {
-            if (enumValue.ValueKind != JsonValueKind.Array)
-            {
-                throw Invalid(at, "enum", "'enum' must be an array.");
-            }
-
-            add(new EnumKeyword([.. enumValue.EnumerateArray()]));
-        }
-
-        if (schema.TryGetProperty("const", out var constValue))
-        {
-            add(new ConstKeyword(constValue));
-        }
-
+        TypeKeyword.Build(at, add);
+        EnumKeyword.Build(at, add);
+        ConstKeyword.Build(at, add);
         MultipleOfKeyword.Build(at, add);
         NumericBoundKeyword.Build(at, add);
         LengthKeyword.Build(at, add);
         ItemCountKeyword.Build(at, add);
         PropertyCountKeyword.Build(at, add);
-
         PatternKeyword.Build(this, at, add);
-
         UniqueItemsKeyword.Build(at, add);
-
         RequiredKeyword.Build(at, add);
-
-        if (!at.Dialect.IsDraft7 && schema.TryGetProperty("dependentRequired", out var dependentRequired))
-        {
-            if (dependentRequired.ValueKind != JsonValueKind.Object)
-            {
-                throw Invalid(at, "dependentRequired", "'dependentRequired' must be an object.");
-            }
-
-            var map = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            foreach (var member in dependentRequired.EnumerateObject())
-            {
-                map[member.Name] = RequireStringArray(at, "dependentRequired/" + JsonPointer.Escape(member.Name), member.Value);
-            }
-
-            add(new DependentRequiredKeyword("dependentRequired", map));
-        }
+        DependentRequiredKeyword.Build(at, add);
     }
 
+    // The applicator vocabulary in evaluation order: in place, then objects, then arrays.
     private void AddApplicators(Location at, Action<Keyword> add)
     {
-        var schema = at.Element;
-        var d = at.Dialect;
+        AllOfKeyword.Build(this, at, add);
+        AnyOfKeyword.Build(this, at, add);
+        OneOfKeyword.Build(this, at, add);
+        NotKeyword.Build(this, at, add);
+        IfKeyword.Build(this, at, add);
 
-        foreach (var name in (ReadOnlySpan<string>)["allOf", "anyOf", "oneOf"])
-        {
-            if (!schema.TryGetProperty(name, out var value))
-            {
-                continue;
-            }
+        var properties = PropertiesKeyword.Build(this, at, add);
+        var patternProperties = PatternPropertiesKeyword.Build(this, at, add);
+        AdditionalPropertiesKeyword.Build(this, at, properties, patternProperties, add);
+        PropertyNamesKeyword.Build(this, at, add);
+        DependentSchemasKeyword.Build(this, at, add);
+        DependenciesKeyword.Build(this, at, add);
 
-            var nodes = SchemaArray(at, name, value);
-            add(name switch
-            {
-                "allOf" => new AllOfKeyword(nodes),
-                "anyOf" => new AnyOfKeyword(nodes),
-                _ => new OneOfKeyword(nodes),
-            });
-        }
-
-        if (schema.TryGetProperty("not", out var not))
-        {
-            add(new NotKeyword(Child(at, "not", not)));
-        }
-
-        if (schema.TryGetProperty("if", out var condition))
-        {
-            var then = schema.TryGetProperty("then", out var t) ? Child(at, "then", t) : null;
-            var otherwise = schema.TryGetProperty("else", out var e) ? Child(at, "else", e) : null;
-            add(new IfKeyword(Child(at, "if", condition), then, otherwise));
-        }
-
-        // Objects.
-        PropertiesKeyword? properties = null;
-        if (schema.TryGetProperty("properties", out var props))
-        {
-            properties = new PropertiesKeyword(SchemaMap(at, "properties", props));
-            add(properties);
-        }
-
-        PatternPropertiesKeyword? patternProperties = null;
-        if (schema.TryGetProperty("patternProperties", out var patterns))
-        {
-            if (patterns.ValueKind != JsonValueKind.Object)
-            {
-                throw Invalid(at, "patternProperties", "'patternProperties' must be an object.");
-            }
-
-            var list = new List<(EcmaRegex, SchemaNode)>();
-            foreach (var member in patterns.EnumerateObject())
-            {
-                list.Add((CreateRegex(at, "patternProperties/" + JsonPointer.Escape(member.Name), member.Name), Child(at, "patternProperties", member.Value, member.Name)));
-            }
-
-            patternProperties = new PatternPropertiesKeyword([.. list]);
-            add(patternProperties);
-        }
-
-        if (schema.TryGetProperty("additionalProperties", out var additional))
-        {
-            add(new AdditionalPropertiesKeyword(
-                Child(at, "additionalProperties", additional),
-                properties?.Names ?? [],
-                patternProperties?.Patterns ?? []));
-        }
-
-        if (schema.TryGetProperty("propertyNames", out var propertyNames))
-        {
-            add(new PropertyNamesKeyword(Child(at, "propertyNames", propertyNames)));
-        }
-
-        if (!d.IsDraft7 && schema.TryGetProperty("dependentSchemas", out var dependentSchemas))
-        {
-            add(new DependentSchemasKeyword("dependentSchemas", SchemaMap(at, "dependentSchemas", dependentSchemas)));
-        }
-
-        if (d.IsDraft7 && schema.TryGetProperty("dependencies", out var dependencies))
-        {
-            AddDependencies(at, dependencies, add);
-        }
-
-        // Arrays.
-        if (d.Is202012)
-        {
-            var prefixCount = 0;
-            if (schema.TryGetProperty("prefixItems", out var prefixItems))
-            {
-                var nodes = SchemaArray(at, "prefixItems", prefixItems);
-                prefixCount = nodes.Length;
-                add(new PrefixItemsKeyword("prefixItems", nodes));
-            }
-
-            if (schema.TryGetProperty("items", out var items))
-            {
-                add(new ItemsFromKeyword("items", Child(at, "items", items), prefixCount));
-            }
-        }
-        else if (schema.TryGetProperty("items", out var items))
-        {
-            if (items.ValueKind == JsonValueKind.Array)
-            {
-                var nodes = SchemaArray(at, "items", items, allowEmpty: true);
-                add(new PrefixItemsKeyword("items", nodes));
-                if (schema.TryGetProperty("additionalItems", out var additionalItems))
-                {
-                    add(new ItemsFromKeyword("additionalItems", Child(at, "additionalItems", additionalItems), nodes.Length));
-                }
-            }
-            else
-            {
-                add(new ItemsFromKeyword("items", Child(at, "items", items), 0));
-            }
-        }
-
-        if (schema.TryGetProperty("contains", out var contains))
-        {
-            long min = 1;
-            long? max = null;
-            if (!d.IsDraft7 && d.Validation)
-            {
-                if (schema.TryGetProperty("minContains", out var minContains))
-                {
-                    min = RequireCount(at, "minContains", minContains);
-                }
-
-                if (schema.TryGetProperty("maxContains", out var maxContains))
-                {
-                    max = RequireCount(at, "maxContains", maxContains);
-                }
-            }
-
-            add(new ContainsKeyword(Child(at, "contains", contains), min, max, annotatesItems: d.Is202012));
-        }
+        ItemsFromKeyword.Build(this, at, add);
+        ContainsKeyword.Build(this, at, add);
     }
 
-    private void AddDependencies(Location at, JsonElement dependencies, Action<Keyword> add)
-    {
-        if (dependencies.ValueKind != JsonValueKind.Object)
-        {
-            throw Invalid(at, "dependencies", "'dependencies' must be an object.");
-        }
-
-        var required = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var schemas = new Dictionary<string, SchemaNode>(StringComparer.Ordinal);
-        foreach (var member in dependencies.EnumerateObject())
-        {
-            if (member.Value.ValueKind == JsonValueKind.Array)
-            {
-                required[member.Name] = RequireStringArray(at, "dependencies/" + JsonPointer.Escape(member.Name), member.Value);
-            }
-            else
-            {
-                schemas[member.Name] = Child(at, "dependencies", member.Value, member.Name);
-            }
-        }
-
-        if (required.Count > 0)
-        {
-            add(new DependentRequiredKeyword("dependencies", required));
-        }
-
-        if (schemas.Count > 0)
-        {
-            add(new DependentSchemasKeyword("dependencies", schemas));
-        }
-    }
-
-    private SchemaNode[] SchemaArray(Location at, string keyword, JsonElement value, bool allowEmpty = false)
+    internal SchemaNode[] SchemaArray(Location at, string keyword, JsonElement value, bool allowEmpty = false)
     {
         if (value.ValueKind != JsonValueKind.Array || (!allowEmpty && value.GetArrayLength() == 0))
         {
@@ -314,7 +124,7 @@ internal sealed partial class SchemaBuilder
         return nodes;
     }
 
-    private Dictionary<string, SchemaNode> SchemaMap(Location at, string keyword, JsonElement value)
+    internal Dictionary<string, SchemaNode> SchemaMap(Location at, string keyword, JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
@@ -328,42 +138,6 @@ internal sealed partial class SchemaBuilder
         }
 
         return map;
-    }
-
-    private static TypeKeyword ParseType(Location at, JsonElement type)
-    {
-        var types = JsonTypes.None;
-        var names = new List<string>();
-        void One(JsonElement value)
-        {
-            var name = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-            types |= name switch
-            {
-                "null" => JsonTypes.Null,
-                "boolean" => JsonTypes.Boolean,
-                "object" => JsonTypes.Object,
-                "array" => JsonTypes.Array,
-                "number" => JsonTypes.Number,
-                "string" => JsonTypes.String,
-                "integer" => JsonTypes.Integer,
-                _ => throw Invalid(at, "type", $"'type' holds {value.GetRawText()}, which is not one of null, boolean, object, array, number, string, integer."),
-            };
-            names.Add(name!);
-        }
-
-        if (type.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in type.EnumerateArray())
-            {
-                One(item);
-            }
-        }
-        else
-        {
-            One(type);
-        }
-
-        return new TypeKeyword(types, [.. names]);
     }
 
     internal EcmaRegex CreateRegex(Location at, string keyword, string pattern)

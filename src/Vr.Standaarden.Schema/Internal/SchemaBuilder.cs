@@ -75,7 +75,7 @@ internal sealed partial class SchemaBuilder
         }
 
         forceDialect = false;
-        var ignoresSiblings = dialect.IsDraft7 && element.TryGetProperty("$ref", out _);
+        var ignoresSiblings = dialect.IsDraft7 && element.TryGetProperty(Model.KeywordCatalog.Ref.Name, out _);
         string? plainNameId = null;
         var isResourceRoot = isDocumentRoot;
         if (hasId && !ignoresSiblings)
@@ -384,7 +384,7 @@ internal sealed partial class SchemaBuilder
         return node;
     }
 
-    private SchemaNode Child(Location parent, string keyword, JsonElement value, string? member = null, int? index = null)
+    internal SchemaNode Child(Location parent, string keyword, JsonElement value, string? member = null, int? index = null)
     {
         var pointer = JsonPointer.Append(parent.Pointer, keyword);
         if (member is not null)
@@ -440,7 +440,7 @@ internal sealed partial class SchemaBuilder
         switch (keyword)
         {
             case RefKeyword reference:
-                reference.Target = GetNode(Resolve(Reference(from, keyword.Reference, "$ref"), from, "$ref"));
+                reference.Target = GetNode(Resolve(Reference(from, keyword.Reference, Model.KeywordCatalog.Ref.Name), from, Model.KeywordCatalog.Ref.Name));
                 break;
             case DynamicRefKeyword dynamic:
                 var uri = Reference(from, keyword.Reference, "$dynamicRef");

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Vr.Standaarden.Spec;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Validatie.Internal;
 
@@ -143,7 +144,7 @@ internal sealed class SchemaIndex
             fields.Add(new Field([.. path], "verwijstNaar", entity));
         }
 
-        if (node.TryGetProperty("$ref", out var reference) && reference.GetString() is { } r && release.TryResolve(file, r, out var referenced))
+        if (node.TryGetProperty(KeywordCatalog.Ref.Name, out var reference) && reference.GetString() is { } r && release.TryResolve(file, r, out var referenced))
         {
             if (referenced.File.Path.StartsWith("codelijsten/", StringComparison.Ordinal))
             {

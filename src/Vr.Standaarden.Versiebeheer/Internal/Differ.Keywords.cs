@@ -61,7 +61,7 @@ internal sealed partial class Differ
             {
                 if (ot.Relative != nt.Relative && _following.Add((ot.Relative, nt.Relative)))
                 {
-                    Compare(ot, nt, context.At("$ref") with { Followed = true });
+                    Compare(ot, nt, context.At(KeywordCatalog.Ref.Name) with { Followed = true });
                 }
             }
             else
@@ -70,14 +70,14 @@ internal sealed partial class Differ
                 var to = nRef is { } nr ? Side.Of(nr) : Without(n);
                 if (_following.Add((Normalize(from, annotations: true)?.ToJsonString() ?? "", Normalize(to, annotations: true)?.ToJsonString() ?? "")))
                 {
-                    Compare(from, to, context.At("$ref") with { Followed = true });
+                    Compare(from, to, context.At(KeywordCatalog.Ref.Name) with { Followed = true });
                 }
 
                 return;
             }
         }
 
-        var keywords = Keywords(o).Union(Keywords(n)).Where(k => k != "$ref").Distinct(StringComparer.Ordinal).ToList();
+        var keywords = Keywords(o).Union(Keywords(n)).Where(k => k != KeywordCatalog.Ref.Name).Distinct(StringComparer.Ordinal).ToList();
 
         // const is a one-value enum: a const that becomes an enum (or back) is compared as values added and removed.
         var oValues = Values(o);
@@ -156,7 +156,7 @@ internal sealed partial class Differ
 
             result[name] = name switch
             {
-                "$ref" => JsonValue.Create(position.RefTarget()?.Relative ?? member.Value.GetString()),
+                _ when member.Name == KeywordCatalog.Ref.Name => JsonValue.Create(position.RefTarget()?.Relative ?? member.Value.GetString()),
                 _ when Placement(name) == SubschemaPlacement.Members && member.Value.ValueKind == JsonValueKind.Object =>
                     new JsonObject(member.Value.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, Normalize(position.Child(name, p.Name), annotations)))),
                 _ when Placement(name) == SubschemaPlacement.Items && member.Value.ValueKind == JsonValueKind.Array =>
@@ -170,13 +170,13 @@ internal sealed partial class Differ
     }
 
     private static bool Known(string keyword) =>
-        IsAssertion(keyword) || IsApplicator(keyword) || Placement(keyword) == SubschemaPlacement.Members || keyword is "$ref" or "$schema";
+        IsAssertion(keyword) || IsApplicator(keyword) || Placement(keyword) == SubschemaPlacement.Members || keyword == KeywordCatalog.Ref.Name || keyword == KeywordCatalog.Schema.Name;
 
     private static IEnumerable<string> Keywords(Side side) =>
         side.IsObject ? side.Node.EnumerateObject().Select(p => p.Name) : [];
 
     // The node's other keywords, for a comparison with a $ref on the other side (true when it has none).
-    private static Side Without(Side side) => side.IsObject && side.Node.EnumerateObject().Any(p => p.Name != "$ref" && !IsAnnotation(p.Name)) ? side : Side.True;
+    private static Side Without(Side side) => side.IsObject && side.Node.EnumerateObject().Any(p => p.Name != KeywordCatalog.Ref.Name && !IsAnnotation(p.Name)) ? side : Side.True;
 
     private void Keyword(string keyword, Side o, Side n, JsonElement? ov, JsonElement? nv, Context context)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Versiebeheer.Internal;
 
@@ -369,7 +370,7 @@ internal sealed class InstanceSynth
                 var value = member.Value;
                 switch (member.Name)
                 {
-                    case "$ref" when position.RefTarget() is { } target:
+                    case var name when name == KeywordCatalog.Ref.Name && position.RefTarget() is { } target:
                         Collect(target, depth + 1);
                         break;
                     case "allOf" when value.ValueKind == JsonValueKind.Array:

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vr.Standaarden.Schema;
 using Vr.Standaarden.Spec;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Versiebeheer.Internal;
 
@@ -44,7 +45,7 @@ internal sealed class ReleaseView
     {
         try
         {
-            var wrapper = new JsonObject { ["$schema"] = "https://json-schema.org/draft/2020-12/schema", ["$ref"] = uri };
+            var wrapper = new JsonObject { ["$schema"] = "https://json-schema.org/draft/2020-12/schema", [KeywordCatalog.Ref.Name] = uri };
             using var document = JsonDocument.Parse(wrapper.ToJsonString());
             return JsonSchema.FromElement(document.RootElement.Clone(), new JsonSchemaOptions { AssertFormat = true, Registry = _registry });
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Vr.Standaarden.Spec;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Versiebeheer.Internal;
 
@@ -21,7 +22,7 @@ internal readonly record struct SchemaPosition(ReleaseView View, StandardFile Fi
     public SchemaPosition? RefTarget()
     {
         var node = Node;
-        if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty("$ref", out var reference) || reference.ValueKind != JsonValueKind.String)
+        if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(KeywordCatalog.Ref.Name, out var reference) || reference.ValueKind != JsonValueKind.String)
         {
             return null;
         }
