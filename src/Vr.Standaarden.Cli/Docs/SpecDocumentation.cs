@@ -64,7 +64,7 @@ internal static class SpecDocumentation
         md.Line("|---|---|---|");
         foreach (var schema in release.Schemas)
         {
-            md.Line($"| [{Markdown.Escape(schema.Text("title") ?? schema.Name)}]({EntitiesFolder}/{schema.Name}.md) | {Markdown.Escape(schema.Text("titleEn") ?? "")} | `{schema.Id}` |");
+            md.Line($"| [{Markdown.Escape(schema.Text(KeywordCatalog.Title.Name) ?? schema.Name)}]({EntitiesFolder}/{schema.Name}.md) | {Markdown.Escape(schema.Text(KeywordCatalog.TitleEn.Name) ?? "")} | `{schema.Id}` |");
         }
 
         md.Line();
@@ -104,7 +104,7 @@ internal static class SpecDocumentation
                 }
             }
 
-            if (schema.Root.TryGetProperty("allOf", out var conditions))
+            if (schema.Root.TryGetProperty(KeywordCatalog.AllOf.Name, out var conditions))
             {
                 foreach (var target in ReferencedSchemas(conditions).Where(names.Contains))
                 {
@@ -128,7 +128,7 @@ internal static class SpecDocumentation
         {
             var codes = CodeEntries(list.Root).ToList();
             var unverified = codes.Count(c => c.TryGetProperty("geverifieerd", out var v) && v.ValueKind == JsonValueKind.False);
-            md.Line($"| [{Markdown.Escape(list.Text("title") ?? list.Name)}]({CodeListsFolder}/{list.Name}.md) | {Markdown.Escape(list.Text("titleEn") ?? "")} | {codes.Count} | {(IsOpen(list.Root) ? "ja" : "nee")} | {unverified} |");
+            md.Line($"| [{Markdown.Escape(list.Text(KeywordCatalog.Title.Name) ?? list.Name)}]({CodeListsFolder}/{list.Name}.md) | {Markdown.Escape(list.Text(KeywordCatalog.TitleEn.Name) ?? "")} | {codes.Count} | {(IsOpen(list.Root) ? "ja" : "nee")} | {unverified} |");
         }
 
         return md.ToString();
@@ -138,13 +138,13 @@ internal static class SpecDocumentation
     private static void WriteHead(Markdown md, Context context, string source, SpecDocument document)
     {
         md.Raw(context.Header(source));
-        md.Line($"# {document.Text("title")}");
+        md.Line($"# {document.Text(KeywordCatalog.Title.Name)}");
         md.Line();
-        md.Line($"*{document.Text("titleEn")}* · `{document.Id}`");
+        md.Line($"*{document.Text(KeywordCatalog.TitleEn.Name)}* · `{document.Id}`");
         md.Line();
-        md.Line(document.Text("description") ?? "");
+        md.Line(document.Text(KeywordCatalog.Description.Name) ?? "");
         md.Line();
-        md.Line($"> {document.Text("descriptionEn")}");
+        md.Line($"> {document.Text(KeywordCatalog.DescriptionEn.Name)}");
         md.Line();
     }
 
@@ -152,12 +152,12 @@ internal static class SpecDocumentation
     {
         var md = new Markdown();
         WriteHead(md, context, $"codelijsten/{list.Name}.json", list);
-        var meta = list.Root.TryGetProperty("codelijst", out var m) ? m : default;
+        var meta = list.Root.TryGetProperty(KeywordCatalog.Codelijst.Name, out var m) ? m : default;
         string MetaText(string name) => meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty(name, out var v) ? v.ToString() : "";
         md.Line($"- Versie: {MetaText("versie")}");
         md.Line($"- Herkomst: {MetaText("herkomst")}");
         md.Line(IsOpen(list.Root)
-            ? $"- Open lijst: ook andere codes van de vorm `{list.Text("pattern")}` zijn geldig."
+            ? $"- Open lijst: ook andere codes van de vorm `{list.Text(KeywordCatalog.Pattern.Name)}` zijn geldig."
             : "- Gesloten lijst: alleen de codes hieronder zijn geldig.");
         if (meta.ValueKind == JsonValueKind.Object && meta.TryGetProperty("bronnen", out var sources))
         {
@@ -219,7 +219,7 @@ internal static class SpecDocumentation
 
             if (schema.IsTypeLibrary)
             {
-                if (schema.Root.TryGetProperty("$defs", out var defs))
+                if (schema.Root.TryGetProperty(KeywordCatalog.Defs.Name, out var defs))
                 {
                     foreach (var def in defs.EnumerateObject())
                     {
@@ -251,7 +251,7 @@ internal static class SpecDocumentation
             {
                 _md.Line(path is null ? $"{heading} Eigenschappen / Properties" : $"{heading} `{path}`");
                 _md.Line();
-                if (path is not null && node.TryGetProperty("description", out _))
+                if (path is not null && node.TryGetProperty(KeywordCatalog.Description.Name, out _))
                 {
                     _md.Line($"{Description(node, "description")} / {Description(node, "descriptionEn")}");
                     _md.Line();
@@ -285,7 +285,7 @@ internal static class SpecDocumentation
 
         // The persoonsgegeven annotation (spec/README.md): what kind of personal data a property can hold, in both languages.
         private static (string Dutch, string English) PersonalData(JsonElement property) =>
-            property.ValueKind == JsonValueKind.Object && property.TryGetProperty("persoonsgegeven", out var kind) && kind.ValueKind == JsonValueKind.String
+            property.ValueKind == JsonValueKind.Object && property.TryGetProperty(KeywordCatalog.Persoonsgegeven.Name, out var kind) && kind.ValueKind == JsonValueKind.String
                 ? kind.GetString() switch
                 {
                     "bijzonder" => (" **Persoonsgegeven: bijzonder (AVG art. 9).**", " **Personal data: special category (GDPR art. 9).**"),
@@ -297,7 +297,7 @@ internal static class SpecDocumentation
         private void RenderRules(JsonElement node, string? path)
         {
             var rules = new List<string>();
-            if (node.TryGetProperty("dependentRequired", out var dependent))
+            if (node.TryGetProperty(KeywordCatalog.DependentRequired.Name, out var dependent))
             {
                 foreach (var pair in dependent.EnumerateObject())
                 {
@@ -305,36 +305,36 @@ internal static class SpecDocumentation
                 }
             }
 
-            if (node.TryGetProperty("anyOf", out var anyOf) && anyOf.EnumerateArray().All(a => a.TryGetProperty(KeywordCatalog.Required.Name, out _) && a.EnumerateObject().Count() == 1))
+            if (node.TryGetProperty(KeywordCatalog.AnyOf.Name, out var anyOf) && anyOf.EnumerateArray().All(a => a.TryGetProperty(KeywordCatalog.Required.Name, out _) && a.EnumerateObject().Count() == 1))
             {
                 rules.Add("Ten minste één van: " + string.Join(", ", anyOf.EnumerateArray().Select(a => InlineCodes(a.GetProperty(KeywordCatalog.Required.Name)))) + ".");
             }
-            else if (node.ValueKind == JsonValueKind.Object && node.TryGetProperty("anyOf", out anyOf))
+            else if (node.ValueKind == JsonValueKind.Object && node.TryGetProperty(KeywordCatalog.AnyOf.Name, out anyOf))
             {
                 rules.Add($"Voldoet aan ten minste één van: `{Compact(anyOf)}`.");
             }
 
-            if (node.TryGetProperty("if", out var condition))
+            if (node.TryGetProperty(KeywordCatalog.If.Name, out var condition))
             {
-                rules.Add(Conditional(condition, node.TryGetProperty("then", out var then) ? then : default));
+                rules.Add(Conditional(condition, node.TryGetProperty(KeywordCatalog.Then.Name, out var then) ? then : default));
             }
 
-            if (node.TryGetProperty("allOf", out var allOf))
+            if (node.TryGetProperty(KeywordCatalog.AllOf.Name, out var allOf))
             {
                 foreach (var part in allOf.EnumerateArray())
                 {
-                    rules.Add(part.TryGetProperty("if", out var c)
-                        ? Conditional(c, part.TryGetProperty("then", out var t) ? t : default)
+                    rules.Add(part.TryGetProperty(KeywordCatalog.If.Name, out var c)
+                        ? Conditional(c, part.TryGetProperty(KeywordCatalog.Then.Name, out var t) ? t : default)
                         : $"Voldoet aan `{Compact(part)}`.");
                 }
             }
 
-            if (node.TryGetProperty("propertyNames", out var names))
+            if (node.TryGetProperty(KeywordCatalog.PropertyNames.Name, out var names))
             {
                 rules.Add($"Namen van eigenschappen: {DescribeType(names)}.");
             }
 
-            if (node.TryGetProperty("additionalProperties", out var additional))
+            if (node.TryGetProperty(KeywordCatalog.AdditionalProperties.Name, out var additional))
             {
                 rules.Add(additional.ValueKind == JsonValueKind.False
                     ? "Andere eigenschappen zijn niet toegestaan."
@@ -359,13 +359,13 @@ internal static class SpecDocumentation
         private static string Conditional(JsonElement condition, JsonElement then)
         {
             var when = new List<string>();
-            if (condition.TryGetProperty("properties", out var props))
+            if (condition.TryGetProperty(KeywordCatalog.Properties.Name, out var props))
             {
                 foreach (var p in props.EnumerateObject())
                 {
-                    when.Add(p.Value.TryGetProperty("const", out var c) ? $"`{p.Name}` = `{Compact(c)}`"
-                        : p.Value.TryGetProperty("enum", out var e) ? $"`{p.Name}` is een van {InlineCodes(e)}"
-                        : p.Value.TryGetProperty("pattern", out var pattern) ? $"`{p.Name}` past op `{pattern.GetString()}`"
+                    when.Add(p.Value.TryGetProperty(KeywordCatalog.Const.Name, out var c) ? $"`{p.Name}` = `{Compact(c)}`"
+                        : p.Value.TryGetProperty(KeywordCatalog.Enum.Name, out var e) ? $"`{p.Name}` is een van {InlineCodes(e)}"
+                        : p.Value.TryGetProperty(KeywordCatalog.Pattern.Name, out var pattern) ? $"`{p.Name}` past op `{pattern.GetString()}`"
                         : $"`{p.Name}` voldoet aan `{Compact(p.Value)}`");
                 }
             }
@@ -383,7 +383,7 @@ internal static class SpecDocumentation
                     effects.Add($"verplicht: {InlineCodes(required)}");
                 }
 
-                if (then.TryGetProperty("properties", out var thenProps))
+                if (then.TryGetProperty(KeywordCatalog.Properties.Name, out var thenProps))
                 {
                     foreach (var p in thenProps.EnumerateObject())
                     {
@@ -398,7 +398,7 @@ internal static class SpecDocumentation
                 }
             }
 
-            var why = then.ValueKind == JsonValueKind.Object && then.TryGetProperty("description", out _) ? " " + Description(then, "description") : "";
+            var why = then.ValueKind == JsonValueKind.Object && then.TryGetProperty(KeywordCatalog.Description.Name, out _) ? " " + Description(then, "description") : "";
             return $"Als {string.Join(" en ", when)}: {string.Join("; ", effects)}.{why}";
         }
 
@@ -439,19 +439,19 @@ internal static class SpecDocumentation
             parts.Add(ReferenceLink(reference.GetString()!));
         }
 
-        if (node.TryGetProperty("const", out var constant))
+        if (node.TryGetProperty(KeywordCatalog.Const.Name, out var constant))
         {
             parts.Add($"`{Compact(constant)}`");
         }
-        else if (node.TryGetProperty("enum", out var values))
+        else if (node.TryGetProperty(KeywordCatalog.Enum.Name, out var values))
         {
             parts.Add("een van " + InlineCodes(values));
         }
 
-        if (node.TryGetProperty("type", out var type))
+        if (node.TryGetProperty(KeywordCatalog.Type.Name, out var type))
         {
             var kind = type.ValueKind == JsonValueKind.Array ? string.Join(" of ", type.EnumerateArray().Select(t => t.GetString())) : type.GetString()!;
-            if (kind == "array" && node.TryGetProperty("items", out var items))
+            if (kind == "array" && node.TryGetProperty(KeywordCatalog.Items.Name, out var items))
             {
                 parts.Add($"lijst van {DescribeType(items)}");
             }
@@ -465,12 +465,12 @@ internal static class SpecDocumentation
             }
         }
 
-        if (node.TryGetProperty("format", out var format))
+        if (node.TryGetProperty(KeywordCatalog.Format.Name, out var format))
         {
             parts.Add($"format `{format.GetString()}`");
         }
 
-        if (node.TryGetProperty("pattern", out var pattern))
+        if (node.TryGetProperty(KeywordCatalog.Pattern.Name, out var pattern))
         {
             parts.Add($"patroon `{Markdown.EscapeCode(pattern.GetString()!)}`");
         }
@@ -483,7 +483,7 @@ internal static class SpecDocumentation
             }
         }
 
-        if (node.TryGetProperty("uniqueItems", out var unique) && unique.ValueKind == JsonValueKind.True)
+        if (node.TryGetProperty(KeywordCatalog.UniqueItems.Name, out var unique) && unique.ValueKind == JsonValueKind.True)
         {
             parts.Add("uniek");
         }
@@ -493,7 +493,7 @@ internal static class SpecDocumentation
             parts.Add($"verwijst naar [{target}]({target}.md)");
         }
 
-        if (node.TryGetProperty(KeywordCatalog.Required.Name, out var required) && !node.TryGetProperty("properties", out _))
+        if (node.TryGetProperty(KeywordCatalog.Required.Name, out var required) && !node.TryGetProperty(KeywordCatalog.Properties.Name, out _))
         {
             parts.Add($"met verplicht {InlineCodes(required)}");
         }
@@ -531,7 +531,7 @@ internal static class SpecDocumentation
     }
 
     private static IEnumerable<(string Name, JsonElement Value)> Properties(JsonElement node) =>
-        node.ValueKind == JsonValueKind.Object && node.TryGetProperty("properties", out var properties)
+        node.ValueKind == JsonValueKind.Object && node.TryGetProperty(KeywordCatalog.Properties.Name, out var properties)
             ? properties.EnumerateObject().Select(p => (p.Name, p.Value))
             : [];
 
@@ -549,7 +549,7 @@ internal static class SpecDocumentation
             return node;
         }
 
-        if (node.TryGetProperty("items", out var items) && Properties(items).Any())
+        if (node.TryGetProperty(KeywordCatalog.Items.Name, out var items) && Properties(items).Any())
         {
             suffix = "[]";
             return items;
@@ -633,23 +633,23 @@ internal static class SpecDocumentation
             return ClassName(name);
         }
 
-        if (node.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String)
+        if (node.TryGetProperty(KeywordCatalog.Type.Name, out var type) && type.ValueKind == JsonValueKind.String)
         {
-            return type.GetString() == "array" && node.TryGetProperty("items", out var items)
+            return type.GetString() == "array" && node.TryGetProperty(KeywordCatalog.Items.Name, out var items)
                 ? $"List~{MemberType(items)}~"
                 : type.GetString()!;
         }
 
-        return node.TryGetProperty("enum", out _) ? "enum" : node.TryGetProperty("const", out _) ? "const" : "any";
+        return node.TryGetProperty(KeywordCatalog.Enum.Name, out _) ? "enum" : node.TryGetProperty(KeywordCatalog.Const.Name, out _) ? "const" : "any";
     }
 
     private static string ClassName(string name) =>
         string.Concat(name.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 
     private static List<JsonElement> CodeEntries(JsonElement list) =>
-        list.TryGetProperty("codes", out var codes) ? [.. codes.EnumerateArray()] : [];
+        list.TryGetProperty(KeywordCatalog.Codes.Name, out var codes) ? [.. codes.EnumerateArray()] : [];
 
-    private static bool IsOpen(JsonElement list) => list.TryGetProperty("pattern", out _);
+    private static bool IsOpen(JsonElement list) => list.TryGetProperty(KeywordCatalog.Pattern.Name, out _);
 
     private static string InlineCodes(JsonElement array) =>
         string.Join(", ", array.EnumerateArray().Select(v => $"`{Compact(v)}`"));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -17,11 +18,11 @@ internal sealed partial class SchemaCompiler
     {
         var required = new HashSet<string>(RequiredCheck.NamesIn(node), StringComparer.Ordinal);
         // With patternProperties the element validator decides which members are additional.
-        var closed = node["additionalProperties"]?.Kind == JsonKind.False && node["patternProperties"] is null;
+        var closed = node[KeywordCatalog.AdditionalProperties.Name]?.Kind == JsonKind.False && node[KeywordCatalog.PatternProperties.Name] is null;
         var members = new HashSet<string>(ReservedMembers, StringComparer.Ordinal) { name };
         var helpers = new CodeWriter();
         var properties = new List<Property>();
-        foreach (var member in node["properties"]!.Members)
+        foreach (var member in node[KeywordCatalog.Properties.Name]!.Members)
         {
             var shape = ShapeOf(member.Value, name, member.Key);
             var csName = Names.Unique(Names.Pascal(member.Key), members);
@@ -34,7 +35,7 @@ internal sealed partial class SchemaCompiler
         var w = _types;
         Doc(w, node, name);
         w.Open($"public sealed partial class {name} : {Rt}.ISchemaType<{name}>");
-        if (ReferenceEquals(node, _root) && _root.String("$id") is { } schemaId)
+        if (ReferenceEquals(node, _root) && _root.String(KeywordCatalog.Id.Name) is { } schemaId)
         {
             w.Line("/// <summary>The <c>$id</c> of the schema this type is generated from.</summary>");
             w.Line($"public static string? SchemaId => {Names.Literal(schemaId)};");
@@ -43,9 +44,9 @@ internal sealed partial class SchemaCompiler
 
         foreach (var p in properties)
         {
-            var doc = p.Node.String("description") ?? p.Shape.Export?.CsType;
+            var doc = p.Node.String(KeywordCatalog.Description.Name) ?? p.Shape.Export?.CsType;
             w.Line($"/// <summary><c>{Names.XmlText(p.JsonName)}</c>{(doc is null ? "" : ": " + Names.XmlText(doc))}{(p.Required ? " Required." : "")}</summary>");
-            if (p.Node.String("descriptionEn") is { } english)
+            if (p.Node.String(KeywordCatalog.DescriptionEn.Name) is { } english)
             {
                 w.Line($"/// <remarks>{Names.XmlText(english)}</remarks>");
             }
@@ -90,7 +91,7 @@ internal sealed partial class SchemaCompiler
             w.Line();
         }
 
-        EmitReadEntryPoints(w, name, node["type"] is { Kind: JsonKind.String, Text: "object" });
+        EmitReadEntryPoints(w, name, node[KeywordCatalog.Type.Name] is { Kind: JsonKind.String, Text: "object" });
         EmitReadValue(w, node, name, properties, closed, required);
         EmitWrite(w, properties, closed);
         w.Append(helpers);
@@ -173,7 +174,7 @@ internal sealed partial class SchemaCompiler
         var countMembers = false;
         foreach (var keyword in rest.ToList())
         {
-            if (keyword == "dependentRequired" && node["dependentRequired"] is { IsObject: true } dependent &&
+            if (keyword == KeywordCatalog.DependentRequired.Name && node[KeywordCatalog.DependentRequired.Name] is { IsObject: true } dependent &&
                 dependent.Members.All(m => index.ContainsKey(m.Key) && m.Value.Items.All(i => i.Kind == JsonKind.String && index.ContainsKey(i.Text))))
             {
                 foreach (var pair in dependent.Members)
@@ -196,7 +197,7 @@ internal sealed partial class SchemaCompiler
                      branches.Items.All(b => b.IsObject && b.Members.All(m => Annotations.Contains(m.Key) || m.Key == RequiredCheck.Name) && b[RequiredCheck.Name] is { } names && RequiredCheck.Compiles(names) && names.Items.All(n => index.ContainsKey(n.Text))))
             {
                 var conditions = branches.Items.Select(b => "(" + string.Join(" && ", RequiredCheck.NamesIn(b).Select(n => Seen(index[n], properties.Count)).DefaultIfEmpty("true")) + ")").ToList();
-                presence.Add(keyword == "anyOf"
+                presence.Add(keyword == KeywordCatalog.AnyOf.Name
                     ? $"if (!({string.Join(" || ", conditions)})) errors.Add(new(location, \"anyOf\", {Msg}.AnyOf()));"
                     : $"if (({string.Join(" + ", conditions.Select(c => $"({c} ? 1 : 0)"))}) is var matched && matched != 1) errors.Add(new(location, \"oneOf\", matched == 0 ? {Msg}.OneOfNone() : {Msg}.OneOfMany(matched)));");
                 rest.Remove(keyword);

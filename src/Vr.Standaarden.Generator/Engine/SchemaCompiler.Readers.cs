@@ -200,7 +200,7 @@ internal sealed partial class SchemaCompiler
     {
         // A string is made only for a violation. Without "type": "string", a value that is no string breaks the enum itself.
         var declaring = node[KeywordCatalog.Ref.Name] is { } codeReference ? LocalTarget(codeReference) : node;
-        ExpectToken(w, "String", "string", declaring is not null && declaring["type"] is null ? "enum" : "type");
+        ExpectToken(w, "String", "string", declaring is not null && declaring[KeywordCatalog.Type.Name] is null ? "enum" : "type");
         EmitStackCopy(w, "code");
         w.Open($"if ({shape.Export!.Helper}.TryParse(code, out var value))");
         w.Line("return value;");
@@ -269,7 +269,7 @@ internal sealed partial class SchemaCompiler
     {
         var item = shape.Item!;
         var itemReader = method + "Item";
-        nested.Add((item, node["items"] is { IsObject: true } items ? items : EmptySchema, itemReader));
+        nested.Add((item, node[KeywordCatalog.Items.Name] is { IsObject: true } items ? items : EmptySchema, itemReader));
         ExpectToken(w, "StartArray", "array");
         w.Line($"var list = new global::System.Collections.Generic.List<{item.CsType}>();");
         w.Line("var here = location;");
@@ -294,14 +294,14 @@ internal sealed partial class SchemaCompiler
     {
         var value = shape.Item!;
         var valueReader = method + "Value";
-        nested.Add((value, node["additionalProperties"] is { IsObject: true } values ? values : EmptySchema, valueReader));
+        nested.Add((value, node[KeywordCatalog.AdditionalProperties.Name] is { IsObject: true } values ? values : EmptySchema, valueReader));
         ExpectToken(w, "StartObject", "object");
         w.Line($"var map = new global::System.Collections.Generic.Dictionary<string, {value.CsType}>();");
         w.Line("var here = location;");
         w.Open($"while (reader.Read() && reader.TokenType == {Json}.JsonTokenType.PropertyName)");
         w.Line("var key = reader.GetString()!;");
         w.Line("reader.Read();");
-        if (node["propertyNames"] is { IsObject: true } names)
+        if (node[KeywordCatalog.PropertyNames.Name] is { IsObject: true } names)
         {
             EmitStringChecks(w, names, "key", $"{Rt}.CompiledSupport.Location(here, key)", "propertyNames");
         }
@@ -329,7 +329,7 @@ internal sealed partial class SchemaCompiler
     private static void ExpectToken(CodeWriter w, string token, string type, string keyword = "type")
     {
         w.Open($"if (reader.TokenType != {Json}.JsonTokenType.{token})");
-        w.Line(keyword == "enum"
+        w.Line(keyword == KeywordCatalog.Enum.Name
             ? $"errors.Add(new(location, \"enum\", {Msg}.Enum({Rt}.CompiledSupport.Show(reader))));"
             : $"errors.Add(new(location, \"{keyword}\", {TypeMessage([type])}));");
         w.Line("reader.Skip();");

@@ -59,7 +59,7 @@ internal sealed partial class SchemaCompiler
         // A schema that refers back to itself is left to its element validator.
         _streamable[node] = false;
         var names = new HashSet<string>(StringComparer.Ordinal);
-        if (node["properties"] is { IsObject: true } declared)
+        if (node[KeywordCatalog.Properties.Name] is { IsObject: true } declared)
         {
             names.UnionWith(declared.Members.Select(m => m.Key));
         }
@@ -77,7 +77,7 @@ internal sealed partial class SchemaCompiler
         "type" => value.Kind == JsonKind.String
             ? TokenCondition(value.Text, "reader") != "false"
             : value.Kind == JsonKind.Array && value.Items.All(t => t.Kind == JsonKind.String && TokenCondition(t.Text, "reader") != "false"),
-        "const" => value.Kind == JsonKind.String && node["enum"] is null,
+        "const" => value.Kind == JsonKind.String && node[KeywordCatalog.Enum.Name] is null,
         "enum" => value.Kind == JsonKind.Array && value.Items.Count > 0 && value.Items.All(i => i.Kind == JsonKind.String),
         _ when StreamedChecks.TryGetValue(keyword, out var compiles) => compiles(value),
         "items" or "then" or "else" => IsSchema(value) && Streamable(value),
@@ -107,12 +107,12 @@ internal sealed partial class SchemaCompiler
             return null;
         }
 
-        return _root["$defs"] is { IsObject: true } defs ? defs[key] : null;
+        return _root[KeywordCatalog.Defs.Name] is { IsObject: true } defs ? defs[key] : null;
     }
 
     private static bool HasNestedId(JsonNode node, bool isRoot) =>
         node.IsObject
-            ? (!isRoot && node["$id"] is not null) || node.Members.Any(m => m.Key is not ("enum" or "const" or "examples" or "default") && HasNestedId(m.Value, false))
+            ? (!isRoot && node[KeywordCatalog.Id.Name] is not null) || node.Members.Any(m => m.Key is not ("enum" or "const" or "examples" or "default") && HasNestedId(m.Value, false))
             : node.Kind == JsonKind.Array && node.Items.Any(i => HasNestedId(i, false));
 
     /// <summary>Emits the stream validator of <paramref name="node"/> (which must be <see cref="Streamable"/>) and returns its name.</summary>
@@ -155,8 +155,8 @@ internal sealed partial class SchemaCompiler
         }
 
         var usesCache = false;
-        var parts = node["allOf"] is { Kind: JsonKind.Array } allOf ? allOf.Items.Where(IsSchema).ToList() : [];
-        var ownConditional = node["if"] is { } own && IsSchema(own) && (node["then"] is { } t && IsSchema(t) || node["else"] is { } e && IsSchema(e));
+        var parts = node[KeywordCatalog.AllOf.Name] is { Kind: JsonKind.Array } allOf ? allOf.Items.Where(IsSchema).ToList() : [];
+        var ownConditional = node[KeywordCatalog.If.Name] is { } own && IsSchema(own) && (node[KeywordCatalog.Then.Name] is { } t && IsSchema(t) || node[KeywordCatalog.Else.Name] is { } e && IsSchema(e));
         if (node[KeywordCatalog.Ref.Name] is not null || parts.Count > 0 || ownConditional)
         {
             // What applies to the same value reads it again from here.
@@ -168,7 +168,7 @@ internal sealed partial class SchemaCompiler
             w.Line($"{{ var copy = start; {StreamValidator(LocalTarget(reference)!)}(ref copy, parent, name, index, errors); }}");
         }
 
-        if (node["type"] is { } typeNode)
+        if (node[KeywordCatalog.Type.Name] is { } typeNode)
         {
             var types = typeNode.Kind == JsonKind.Array ? typeNode.Items.Select(i => i.Text).ToList() : [typeNode.Text];
             w.Open($"if (!({string.Join(" || ", types.Select(type => TokenCondition(type, "reader")))}))");
@@ -192,7 +192,7 @@ internal sealed partial class SchemaCompiler
         var tested = new List<string>();
         foreach (var conditional in conditionals)
         {
-            tested.AddRange(TestedMembers(conditional["if"]!).Where(m => !tested.Contains(m)));
+            tested.AddRange(TestedMembers(conditional[KeywordCatalog.If.Name]!).Where(m => !tested.Contains(m)));
         }
 
         var members = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -224,15 +224,15 @@ internal sealed partial class SchemaCompiler
 
             for (var k = 0; k < conditionals.Count; k++)
             {
-                w.Line($"var matched{Invariant(k)} = {StreamCondition(conditionals[k]["if"]!, members)};");
+                w.Line($"var matched{Invariant(k)} = {StreamCondition(conditionals[k][KeywordCatalog.If.Name]!, members)};");
             }
 
             w.Line();
         }
 
         // Branches merged into the object pass: member → (test, schema) to check on a copy before the member's own check.
-        var declared = node["properties"] is { IsObject: true } properties ? properties.Members.Select(p => p.Key).ToList() : [];
-        var hasObjectPass = declared.Count > 0 || RequiredCheck.Has(node) || node["additionalProperties"]?.Kind == JsonKind.False;
+        var declared = node[KeywordCatalog.Properties.Name] is { IsObject: true } properties ? properties.Members.Select(p => p.Key).ToList() : [];
+        var hasObjectPass = declared.Count > 0 || RequiredCheck.Has(node) || node[KeywordCatalog.AdditionalProperties.Name]?.Kind == JsonKind.False;
         var extras = new Dictionary<string, List<(string Test, JsonNode Schema)>>(StringComparer.Ordinal);
         var separate = new List<(string Test, JsonNode Schema)>();
         for (var k = 0; k < conditionals.Count; k++)
@@ -244,11 +244,11 @@ internal sealed partial class SchemaCompiler
                     continue;
                 }
 
-                var onlyMembers = branch.IsObject && branch.Members.All(m => Annotations.Contains(m.Key) || m.Key == "properties") &&
-                    (branch["properties"] is not { } branchProperties || (branchProperties.IsObject && branchProperties.Members.All(p => declared.Contains(p.Key))));
+                var onlyMembers = branch.IsObject && branch.Members.All(m => Annotations.Contains(m.Key) || m.Key == KeywordCatalog.Properties.Name) &&
+                    (branch[KeywordCatalog.Properties.Name] is not { } branchProperties || (branchProperties.IsObject && branchProperties.Members.All(p => declared.Contains(p.Key))));
                 if (hasObjectPass && onlyMembers)
                 {
-                    foreach (var property in branch["properties"]?.Members ?? [])
+                    foreach (var property in branch[KeywordCatalog.Properties.Name]?.Members ?? [])
                     {
                         if (!extras.TryGetValue(property.Key, out var list))
                         {
@@ -306,12 +306,12 @@ internal sealed partial class SchemaCompiler
             }
 
             w.Close();
-            if (node["const"] is not null || node["enum"] is not null)
+            if (node[KeywordCatalog.Const.Name] is not null || node[KeywordCatalog.Enum.Name] is not null)
             {
                 w.Open("else");
-                w.Line(node["const"] is { Kind: JsonKind.String } streamConstant
+                w.Line(node[KeywordCatalog.Const.Name] is { Kind: JsonKind.String } streamConstant
                     ? $"errors.Add(new({Here}, \"const\", {Msg}.Const({Shown(streamConstant.Text)})));"
-                    : $"errors.Add(new({Here}, \"{(node["const"] is not null ? "const" : "enum")}\", {Msg}.Enum({Rt}.CompiledSupport.Show(reader))));");
+                    : $"errors.Add(new({Here}, \"{(node[KeywordCatalog.Const.Name] is not null ? "const" : "enum")}\", {Msg}.Enum({Rt}.CompiledSupport.Show(reader))));");
                 w.Close();
             }
 
@@ -331,9 +331,9 @@ internal sealed partial class SchemaCompiler
 
     private bool EmitStreamObject(CodeWriter w, JsonNode node, string method, Dictionary<string, List<(string Test, JsonNode Schema)>> extras)
     {
-        var declared = node["properties"] is { IsObject: true } properties ? properties.Members : [];
+        var declared = node[KeywordCatalog.Properties.Name] is { IsObject: true } properties ? properties.Members : [];
         var required = RequiredCheck.NamesIn(node).Distinct().ToList();
-        var closed = node["additionalProperties"]?.Kind == JsonKind.False;
+        var closed = node[KeywordCatalog.AdditionalProperties.Name]?.Kind == JsonKind.False;
         if (declared.Count == 0 && required.Count == 0 && !closed)
         {
             return false;
@@ -397,7 +397,7 @@ internal sealed partial class SchemaCompiler
 
     private bool EmitStreamArray(CodeWriter w, JsonNode node, string method)
     {
-        var items = node["items"] is { } schema && IsSchema(schema) ? schema : null;
+        var items = node[KeywordCatalog.Items.Name] is { } schema && IsSchema(schema) ? schema : null;
         if (items is null && !ItemCountCheck.Any(node))
         {
             return false;

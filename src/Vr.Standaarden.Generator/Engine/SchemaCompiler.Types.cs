@@ -45,10 +45,10 @@ internal sealed partial class SchemaCompiler
                 _pendingEnums.Enqueue((node, enumName));
                 return new Shape(kind, $"global::{_namespace}.{enumName}", new TypeExport("", kind, $"global::{_namespace}.{enumName}", $"global::{_namespace}.{enumName}Codes"), node);
             case TypeKind.Array:
-                var item = node["items"] is { IsObject: true } items ? ShapeOf(items, owner, property + "Item") : new Shape(TypeKind.Any, ScalarType(TypeKind.Any), null, EmptySchema);
+                var item = node[KeywordCatalog.Items.Name] is { IsObject: true } items ? ShapeOf(items, owner, property + "Item") : new Shape(TypeKind.Any, ScalarType(TypeKind.Any), null, EmptySchema);
                 return new Shape(kind, $"global::System.Collections.Generic.List<{item.CsType}>", null, node, item);
             case TypeKind.Map:
-                var value = node["additionalProperties"] is { IsObject: true } values ? ShapeOf(values, owner, property + "Value") : new Shape(TypeKind.Any, ScalarType(TypeKind.Any), null, EmptySchema);
+                var value = node[KeywordCatalog.AdditionalProperties.Name] is { IsObject: true } values ? ShapeOf(values, owner, property + "Value") : new Shape(TypeKind.Any, ScalarType(TypeKind.Any), null, EmptySchema);
                 return new Shape(kind, $"global::System.Collections.Generic.Dictionary<string, {value.CsType}>", null, node, value);
             default:
                 return new Shape(kind, ScalarType(kind), null, node);
@@ -110,7 +110,7 @@ internal sealed partial class SchemaCompiler
         }
 
         // A class keeps additionalProperties:false in its reader only; anything else goes to the element check.
-        if (shape.Kind == TypeKind.Class && node["additionalProperties"] is { } extra && (extra.Kind is not (JsonKind.False or JsonKind.True) || node["patternProperties"] is not null))
+        if (shape.Kind == TypeKind.Class && node[KeywordCatalog.AdditionalProperties.Name] is { } extra && (extra.Kind is not (JsonKind.False or JsonKind.True) || node[KeywordCatalog.PatternProperties.Name] is not null))
         {
             rest.Add("additionalProperties");
         }
@@ -123,9 +123,9 @@ internal sealed partial class SchemaCompiler
 
     private void EmitEnum(JsonNode node, string name)
     {
-        var codes = node["enum"]!.Items.Select(i => i.Text).ToList();
+        var codes = node[KeywordCatalog.Enum.Name]!.Items.Select(i => i.Text).ToList();
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (node["codes"] is { Kind: JsonKind.Array } entries)
+        if (node[KeywordCatalog.Codes.Name] is { Kind: JsonKind.Array } entries)
         {
             foreach (var entry in entries.Items.Where(e => e.IsObject))
             {
@@ -195,13 +195,13 @@ internal sealed partial class SchemaCompiler
 
     private static void Doc(CodeWriter w, JsonNode node, string fallback)
     {
-        var title = node.String("title") ?? fallback;
-        var description = node.String("description");
-        var english = node.String("descriptionEn");
+        var title = node.String(KeywordCatalog.Title.Name) ?? fallback;
+        var description = node.String(KeywordCatalog.Description.Name);
+        var english = node.String(KeywordCatalog.DescriptionEn.Name);
         w.Line($"/// <summary>{Names.XmlText(title)}{(description is null ? "" : ": " + Names.XmlText(description))}</summary>");
         if (english is not null)
         {
-            w.Line($"/// <remarks>{Names.XmlText(node.String("titleEn") is { } t ? t + ": " : "")}{Names.XmlText(english)}</remarks>");
+            w.Line($"/// <remarks>{Names.XmlText(node.String(KeywordCatalog.TitleEn.Name) is { } t ? t + ": " : "")}{Names.XmlText(english)}</remarks>");
         }
     }
 

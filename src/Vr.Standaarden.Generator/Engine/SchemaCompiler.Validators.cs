@@ -49,7 +49,7 @@ internal sealed partial class SchemaCompiler
         LengthCheck.Emit(w, node, text, location, keyword);
         FormatCheck.Emit(w, node, text, location);
 
-        if (node["const"] is { Kind: JsonKind.String } constant)
+        if (node[KeywordCatalog.Const.Name] is { Kind: JsonKind.String } constant)
         {
             w.Open($"if (!global::System.MemoryExtensions.SequenceEqual<char>({text}, {Names.Literal(constant.Text)}))");
             w.Line($"errors.Add(new({location}, \"const\", {Msg}.Const({Shown(constant.Text)})));");
@@ -57,7 +57,7 @@ internal sealed partial class SchemaCompiler
             w.Line();
         }
 
-        if (node["enum"] is { Kind: JsonKind.Array } values && values.Items.All(v => v.Kind == JsonKind.String))
+        if (node[KeywordCatalog.Enum.Name] is { Kind: JsonKind.Array } values && values.Items.All(v => v.Kind == JsonKind.String))
         {
             var condition = string.Join(" && ", values.Items.Select(v => $"!global::System.MemoryExtensions.SequenceEqual<char>({text}, {Names.Literal(v.Text)})"));
             w.Open($"if ({condition})");
@@ -126,7 +126,7 @@ internal sealed partial class SchemaCompiler
         EmitElementCombinators(w, node, Has);
         EmitElementNot(w, node, Has);
 
-        if (Has("if") && IsSchema(node["if"]!) && (node["then"] is { } t0 && IsSchema(t0) || node["else"] is { } e0 && IsSchema(e0)))
+        if (Has("if") && IsSchema(node[KeywordCatalog.If.Name]!) && (node[KeywordCatalog.Then.Name] is { } t0 && IsSchema(t0) || node[KeywordCatalog.Else.Name] is { } e0 && IsSchema(e0)))
         {
             EmitConditional(w, node, null);
         }
@@ -155,9 +155,9 @@ internal sealed partial class SchemaCompiler
     /// <summary>Emits the check of <c>type</c>; a value of another type is not checked further.</summary>
     private static void EmitElementType(CodeWriter w, JsonNode node, Func<string, bool> has)
     {
-        if (has("type"))
+        if (has(KeywordCatalog.Type.Name))
         {
-            var types = node["type"]!.Kind == JsonKind.Array ? node["type"]!.Items.Select(t => t.Text).ToList() : [node["type"]!.Text];
+            var types = node[KeywordCatalog.Type.Name]!.Kind == JsonKind.Array ? node[KeywordCatalog.Type.Name]!.Items.Select(t => t.Text).ToList() : [node[KeywordCatalog.Type.Name]!.Text];
             var condition = string.Join(" || ", types.Select(TypeCondition));
             w.Open($"if (!({condition}))");
             w.Line($"errors.Add(new(location, \"type\", {TypeMessage(types)}));");
@@ -170,16 +170,16 @@ internal sealed partial class SchemaCompiler
     /// <summary>Emits <c>const</c> and <c>enum</c> with values other than strings, compared as JSON.</summary>
     private void EmitElementConstants(CodeWriter w, JsonNode node, Func<string, bool> has)
     {
-        if (has("const") && node["const"]!.Kind != JsonKind.String)
+        if (has(KeywordCatalog.Const.Name) && node[KeywordCatalog.Const.Name]!.Kind != JsonKind.String)
         {
-            w.Open($"if (!{Rt}.CompiledSupport.JsonEquals(value, {ConstantField(node["const"]!)}))");
-            w.Line($"errors.Add(new(location, \"const\", {Msg}.Const({Msg}.Show({ConstantField(node["const"]!)}))));");
+            w.Open($"if (!{Rt}.CompiledSupport.JsonEquals(value, {ConstantField(node[KeywordCatalog.Const.Name]!)}))");
+            w.Line($"errors.Add(new(location, \"const\", {Msg}.Const({Msg}.Show({ConstantField(node[KeywordCatalog.Const.Name]!)}))));");
             w.Close();
         }
 
-        if (has("enum") && node["enum"]!.Items.Any(i => i.Kind != JsonKind.String))
+        if (has(KeywordCatalog.Enum.Name) && node[KeywordCatalog.Enum.Name]!.Items.Any(i => i.Kind != JsonKind.String))
         {
-            var raw = string.Join(" && ", node["enum"]!.Items.Select(i => $"!{Rt}.CompiledSupport.JsonEquals(value, {ConstantField(i)})"));
+            var raw = string.Join(" && ", node[KeywordCatalog.Enum.Name]!.Items.Select(i => $"!{Rt}.CompiledSupport.JsonEquals(value, {ConstantField(i)})"));
             w.Open($"if ({raw})");
             w.Line($"errors.Add(new(location, \"enum\", {Msg}.Enum({Msg}.Show(value))));");
             w.Close();
@@ -190,7 +190,7 @@ internal sealed partial class SchemaCompiler
     private void EmitElementStrings(CodeWriter w, JsonNode node, Func<string, bool> has)
     {
         var stringKeywords = StringKeywords.Where(has).ToList();
-        if (stringKeywords.Count > 0 && (has("const") ? node["const"]!.Kind == JsonKind.String : true))
+        if (stringKeywords.Count > 0 && (has(KeywordCatalog.Const.Name) ? node[KeywordCatalog.Const.Name]!.Kind == JsonKind.String : true))
         {
             var checks = new JsonNodeView(node, stringKeywords);
             w.Open($"if (value.ValueKind == {Json}.JsonValueKind.String)");
@@ -206,12 +206,12 @@ internal sealed partial class SchemaCompiler
             }
 
             w.Close();
-            if (has("const") || (has("enum") && node["enum"]!.Items.All(i => i.Kind == JsonKind.String)))
+            if (has(KeywordCatalog.Const.Name) || (has(KeywordCatalog.Enum.Name) && node[KeywordCatalog.Enum.Name]!.Items.All(i => i.Kind == JsonKind.String)))
             {
                 w.Open($"else");
-                w.Line(node["const"] is { Kind: JsonKind.String } elementConstant
+                w.Line(node[KeywordCatalog.Const.Name] is { Kind: JsonKind.String } elementConstant
                     ? $"errors.Add(new(location, \"const\", {Msg}.Const({Shown(elementConstant.Text)})));"
-                    : $"errors.Add(new(location, \"{(has("const") ? "const" : "enum")}\", {Msg}.Enum({Msg}.Show(value))));");
+                    : $"errors.Add(new(location, \"{(has(KeywordCatalog.Const.Name) ? "const" : "enum")}\", {Msg}.Enum({Msg}.Show(value))));");
                 w.Close();
             }
 
@@ -241,14 +241,14 @@ internal sealed partial class SchemaCompiler
     /// <summary>Emits the checks of an array: its length, its items by position and in all, <c>contains</c>, <c>uniqueItems</c>.</summary>
     private void EmitElementArray(CodeWriter w, JsonNode node, Func<string, bool> has)
     {
-        if (has("items") || ItemCountCheck.Any(node) || has(KeywordCatalog.UniqueItems.Name) || has("prefixItems") || has("contains"))
+        if (has(KeywordCatalog.Items.Name) || ItemCountCheck.Any(node) || has(KeywordCatalog.UniqueItems.Name) || has(KeywordCatalog.PrefixItems.Name) || has(KeywordCatalog.Contains.Name))
         {
             w.Open($"if (value.ValueKind == {Json}.JsonValueKind.Array)");
             w.Line("var count = value.GetArrayLength();");
             ItemCountCheck.Emit(w, new JsonNodeView(node, CountKeywords.Where(has).ToList()).Node, "count", "location");
-            var prefix = has("prefixItems") ? node["prefixItems"]!.Items.Where(IsSchema).Select(p => ElementValidator(p, null)).ToList() : [];
-            var inline = prefix.Count == 0 && has("items") ? InlineCheck(node["items"]!, "item", $"{Rt}.CompiledSupport.Location(location, index)") : null;
-            var items = inline is null && has("items") && IsSchema(node["items"]!) ? ElementValidator(node["items"]!, null) : null;
+            var prefix = has(KeywordCatalog.PrefixItems.Name) ? node[KeywordCatalog.PrefixItems.Name]!.Items.Where(IsSchema).Select(p => ElementValidator(p, null)).ToList() : [];
+            var inline = prefix.Count == 0 && has(KeywordCatalog.Items.Name) ? InlineCheck(node[KeywordCatalog.Items.Name]!, "item", $"{Rt}.CompiledSupport.Location(location, index)") : null;
+            var items = inline is null && has(KeywordCatalog.Items.Name) && IsSchema(node[KeywordCatalog.Items.Name]!) ? ElementValidator(node[KeywordCatalog.Items.Name]!, null) : null;
             if (inline is not null)
             {
                 // Items that only need a type or a code are checked in place; a location is made only for a violation.
@@ -278,10 +278,10 @@ internal sealed partial class SchemaCompiler
                 w.Close();
             }
 
-            if (has("contains") && IsSchema(node["contains"]!))
+            if (has(KeywordCatalog.Contains.Name) && IsSchema(node[KeywordCatalog.Contains.Name]!))
             {
-                var contains = ElementValidator(node["contains"]!, null);
-                var min = node["minContains"] is { Kind: JsonKind.Number } mn ? Number(mn) : "1";
+                var contains = ElementValidator(node[KeywordCatalog.Contains.Name]!, null);
+                var min = node[KeywordCatalog.MinContains.Name] is { Kind: JsonKind.Number } mn ? Number(mn) : "1";
                 w.Line("var matching = 0;");
                 w.Open("foreach (var item in value.EnumerateArray())");
                 w.Line("var mark = errors.Count;");
@@ -290,9 +290,9 @@ internal sealed partial class SchemaCompiler
                 w.Line("errors.RemoveRange(mark, errors.Count - mark);");
                 w.Close();
                 w.Open($"if (matching < {min})");
-                w.Line($"errors.Add(new(location, \"{(node["minContains"] is null ? "contains" : "minContains")}\", {Msg}.ContainsTooFew(matching, {min})));");
+                w.Line($"errors.Add(new(location, \"{(node[KeywordCatalog.MinContains.Name] is null ? "contains" : "minContains")}\", {Msg}.ContainsTooFew(matching, {min})));");
                 w.Close();
-                if (node["maxContains"] is { Kind: JsonKind.Number } mx)
+                if (node[KeywordCatalog.MaxContains.Name] is { Kind: JsonKind.Number } mx)
                 {
                     w.Open($"if (matching > {Number(mx)})");
                     w.Line($"errors.Add(new(location, \"maxContains\", {Msg}.ContainsTooMany(matching, {Number(mx)})));");
@@ -326,9 +326,9 @@ internal sealed partial class SchemaCompiler
     /// <summary>Emits <c>allOf</c>; conditionals that test the same member look it up once.</summary>
     private void EmitElementAllOf(CodeWriter w, JsonNode node, Func<string, bool> has)
     {
-        if (has("allOf"))
+        if (has(KeywordCatalog.AllOf.Name))
         {
-            var parts = node["allOf"]!.Items.Where(IsSchema).ToList();
+            var parts = node[KeywordCatalog.AllOf.Name]!.Items.Where(IsSchema).ToList();
 
             // Conditionals that test the same member (a discriminator such as GeoJSON's "type") look it up once.
             var shared = SharedMembers(parts);
@@ -340,7 +340,7 @@ internal sealed partial class SchemaCompiler
 
             foreach (var part in parts)
             {
-                if (shared.Count > 0 && IsPlainConditional(part) && SimpleCondition(part["if"]!, shared) is { } condition)
+                if (shared.Count > 0 && IsPlainConditional(part) && SimpleCondition(part[KeywordCatalog.If.Name]!, shared) is { } condition)
                 {
                     EmitConditional(w, part, $"var matched = {condition};");
                 }
@@ -355,7 +355,7 @@ internal sealed partial class SchemaCompiler
     /// <summary>Emits <c>anyOf</c> and <c>oneOf</c>, trying each branch on the caller's list.</summary>
     private void EmitElementCombinators(CodeWriter w, JsonNode node, Func<string, bool> has)
     {
-        if (has("anyOf") || has("oneOf"))
+        if (has(KeywordCatalog.AnyOf.Name) || has(KeywordCatalog.OneOf.Name))
         {
             foreach (var combinator in Combinators.Where(has))
             {
@@ -377,8 +377,8 @@ internal sealed partial class SchemaCompiler
                     w.Line($"errors.RemoveRange(mark{branch}, errors.Count - mark{branch});");
                 }
 
-                w.Open(combinator == "anyOf" ? "if (matches == 0)" : "if (matches != 1)");
-                w.Line(combinator == "anyOf"
+                w.Open(combinator == KeywordCatalog.AnyOf.Name ? "if (matches == 0)" : "if (matches != 1)");
+                w.Line(combinator == KeywordCatalog.AnyOf.Name
                     ? $"errors.Add(new(location, \"anyOf\", {Msg}.AnyOf()));"
                     : $"errors.Add(new(location, \"oneOf\", matches == 0 ? {Msg}.OneOfNone() : {Msg}.OneOfMany(matches)));");
                 w.Close();
@@ -391,10 +391,10 @@ internal sealed partial class SchemaCompiler
     /// <summary>Emits <c>not</c>.</summary>
     private void EmitElementNot(CodeWriter w, JsonNode node, Func<string, bool> has)
     {
-        if (has("not") && IsSchema(node["not"]!))
+        if (has(KeywordCatalog.Not.Name) && IsSchema(node[KeywordCatalog.Not.Name]!))
         {
             w.Open("");
-            EmitMatched(w, node["not"]!);
+            EmitMatched(w, node[KeywordCatalog.Not.Name]!);
             w.Open("if (matched)");
             w.Line($"errors.Add(new(location, \"not\", {Msg}.Not()));");
             w.Close();
@@ -404,11 +404,11 @@ internal sealed partial class SchemaCompiler
 
     private void EmitObjectChecks(CodeWriter w, JsonNode node, List<string> keywords)
     {
-        var declared = node["properties"] is { IsObject: true } props ? props.Members : new List<KeyValuePair<string, JsonNode>>();
+        var declared = node[KeywordCatalog.Properties.Name] is { IsObject: true } props ? props.Members : new List<KeyValuePair<string, JsonNode>>();
         // A required member that is also declared is looked up once: checked when present, reported when missing.
         var requiredNames = keywords.Contains(RequiredCheck.Name) ? new HashSet<string>(RequiredCheck.NamesIn(node), StringComparer.Ordinal) : [];
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        if (keywords.Contains("properties"))
+        if (keywords.Contains(KeywordCatalog.Properties.Name))
         {
             foreach (var property in declared.Where(p => IsSchema(p.Value)))
             {
@@ -439,7 +439,7 @@ internal sealed partial class SchemaCompiler
             RequiredCheck.Emit(w, RequiredCheck.NamesIn(node).Where(name => !reported.Contains(name)), "value", "location");
         }
 
-        if (keywords.Contains("dependentRequired") && node["dependentRequired"] is { IsObject: true } dependent)
+        if (keywords.Contains(KeywordCatalog.DependentRequired.Name) && node[KeywordCatalog.DependentRequired.Name] is { IsObject: true } dependent)
         {
             foreach (var pair in dependent.Members)
             {
@@ -452,7 +452,7 @@ internal sealed partial class SchemaCompiler
             }
         }
 
-        if (keywords.Contains("dependentSchemas") && node["dependentSchemas"] is { IsObject: true } dependentSchemas)
+        if (keywords.Contains(KeywordCatalog.DependentSchemas.Name) && node[KeywordCatalog.DependentSchemas.Name] is { IsObject: true } dependentSchemas)
         {
             foreach (var pair in dependentSchemas.Members.Where(p => IsSchema(p.Value)))
             {
@@ -462,8 +462,8 @@ internal sealed partial class SchemaCompiler
             }
         }
 
-        var patterns = node["patternProperties"] is { IsObject: true } pp ? pp.Members.Where(p => IsSchema(p.Value)).ToList() : [];
-        if (keywords.Contains("patternProperties") && patterns.Count > 0)
+        var patterns = node[KeywordCatalog.PatternProperties.Name] is { IsObject: true } pp ? pp.Members.Where(p => IsSchema(p.Value)).ToList() : [];
+        if (keywords.Contains(KeywordCatalog.PatternProperties.Name) && patterns.Count > 0)
         {
             w.Open("foreach (var member in value.EnumerateObject())");
             foreach (var pattern in patterns)
@@ -476,9 +476,9 @@ internal sealed partial class SchemaCompiler
             w.Close();
         }
 
-        var extra = keywords.Contains("additionalProperties") ? node["additionalProperties"] : null;
-        var names = keywords.Contains("propertyNames") && node["propertyNames"] is { IsObject: true } pn ? pn : null;
-        if (keywords.Contains("propertyNames") && node["propertyNames"]?.Kind == JsonKind.False)
+        var extra = keywords.Contains(KeywordCatalog.AdditionalProperties.Name) ? node[KeywordCatalog.AdditionalProperties.Name] : null;
+        var names = keywords.Contains(KeywordCatalog.PropertyNames.Name) && node[KeywordCatalog.PropertyNames.Name] is { IsObject: true } pn ? pn : null;
+        if (keywords.Contains(KeywordCatalog.PropertyNames.Name) && node[KeywordCatalog.PropertyNames.Name]?.Kind == JsonKind.False)
         {
             w.Open("foreach (var member in value.EnumerateObject())");
             w.Line($"errors.Add(new({Rt}.CompiledSupport.Location(location, member.Name), \"propertyNames\", {Msg}.PropertyName(member.Name)));");
@@ -523,21 +523,21 @@ internal sealed partial class SchemaCompiler
         w.Open("");
         if (matched is null)
         {
-            EmitMatched(w, node["if"]!);
+            EmitMatched(w, node[KeywordCatalog.If.Name]!);
         }
         else
         {
             w.Line(matched);
         }
 
-        if (node["then"] is { } then && IsSchema(then))
+        if (node[KeywordCatalog.Then.Name] is { } then && IsSchema(then))
         {
             w.Open("if (matched)");
             w.Line($"{ElementValidator(then, null)}(value, location, errors);");
             w.Close();
         }
 
-        if (node["else"] is { } otherwise && IsSchema(otherwise))
+        if (node[KeywordCatalog.Else.Name] is { } otherwise && IsSchema(otherwise))
         {
             w.Open("if (!matched)");
             w.Line($"{ElementValidator(otherwise, null)}(value, location, errors);");
@@ -549,7 +549,7 @@ internal sealed partial class SchemaCompiler
 
     /// <summary>Whether <paramref name="node"/> is only an <c>if</c> with <c>then</c> and/or <c>else</c> (and annotations).</summary>
     private static bool IsPlainConditional(JsonNode node) =>
-        node.IsObject && node["if"] is { } condition && IsSchema(condition) &&
+        node.IsObject && node[KeywordCatalog.If.Name] is { } condition && IsSchema(condition) &&
         node.Members.All(m => Annotations.Contains(m.Key) || m.Key is "if" or "then" or "else");
 
     /// <summary>
@@ -561,7 +561,7 @@ internal sealed partial class SchemaCompiler
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var part in parts.Where(IsPlainConditional))
         {
-            foreach (var name in new HashSet<string>(TestedMembers(part["if"]!), StringComparer.Ordinal))
+            foreach (var name in new HashSet<string>(TestedMembers(part[KeywordCatalog.If.Name]!), StringComparer.Ordinal))
             {
                 counts[name] = counts.TryGetValue(name, out var count) ? count + 1 : 1;
             }
@@ -685,14 +685,14 @@ internal sealed partial class SchemaCompiler
         }
 
         var (keyword, value) = (keywords[0].Key, keywords[0].Value);
-        if (keyword == "const")
+        if (keyword == KeywordCatalog.Const.Name)
         {
             return value.Kind == JsonKind.String
                 ? $"({member}.ValueKind == {Json}.JsonValueKind.String && {member}.ValueEquals({Names.Literal(value.Text)}u8))"
                 : $"{Rt}.CompiledSupport.JsonEquals({member}, {ConstantField(value)})";
         }
 
-        if (keyword == "enum" && value.Kind == JsonKind.Array && value.Items.Count > 0 && value.Items.All(i => i.Kind == JsonKind.String))
+        if (keyword == KeywordCatalog.Enum.Name && value.Kind == JsonKind.Array && value.Items.Count > 0 && value.Items.All(i => i.Kind == JsonKind.String))
         {
             return $"({member}.ValueKind == {Json}.JsonValueKind.String && ({string.Join(" || ", value.Items.Select(i => $"{member}.ValueEquals({Names.Literal(i.Text)}u8)"))}))";
         }
@@ -714,7 +714,7 @@ internal sealed partial class SchemaCompiler
         }
 
         var (keyword, argument) = (keywords[0].Key, keywords[0].Value);
-        if (keyword == "type" && argument.Kind == JsonKind.String && argument.Text is "string" or "number" or "integer" or "boolean" or "object" or "array" or "null")
+        if (keyword == KeywordCatalog.Type.Name && argument.Kind == JsonKind.String && argument.Text is "string" or "number" or "integer" or "boolean" or "object" or "array" or "null")
         {
             var condition = TypeCondition(argument.Text).Replace("value.", value + ".");
             return w =>
@@ -732,10 +732,10 @@ internal sealed partial class SchemaCompiler
         }
 
         var matches = string.Join(" || ", codes.Select(c => $"{value}.ValueEquals({Names.Literal(c.Text)}u8)"));
-        var message = keyword == "const"
+        var message = keyword == KeywordCatalog.Const.Name
             ? $"{Msg}.Const({Shown(codes[0].Text)})"
             : $"{Msg}.Enum({Msg}.Show({value}.GetString()!))";
-        var wrongType = keyword == "const" ? message : $"{Msg}.Enum({Msg}.Show({value}))";
+        var wrongType = keyword == KeywordCatalog.Const.Name ? message : $"{Msg}.Enum({Msg}.Show({value}))";
         return w =>
         {
             w.Open($"if ({value}.ValueKind != {Json}.JsonValueKind.String)");
@@ -755,7 +755,7 @@ internal sealed partial class SchemaCompiler
     /// </summary>
     private static void EmitStringValueChecks(CodeWriter w, JsonNode node, string value = "value", string equals = "ValueEquals", string location = "location")
     {
-        if (node["const"] is { Kind: JsonKind.String } constant)
+        if (node[KeywordCatalog.Const.Name] is { Kind: JsonKind.String } constant)
         {
             w.Open($"if (!{value}.{equals}({Names.Literal(constant.Text)}u8))");
             w.Line($"errors.Add(new({location}, \"const\", {Msg}.Const({Shown(constant.Text)})));");
@@ -763,7 +763,7 @@ internal sealed partial class SchemaCompiler
             w.Line();
         }
 
-        if (node["enum"] is { Kind: JsonKind.Array } values && values.Items.All(v => v.Kind == JsonKind.String))
+        if (node[KeywordCatalog.Enum.Name] is { Kind: JsonKind.Array } values && values.Items.All(v => v.Kind == JsonKind.String))
         {
             var condition = string.Join(" && ", values.Items.Select(v => $"!{value}.{equals}({Names.Literal(v.Text)}u8)"));
             w.Open($"if ({condition})");
@@ -789,7 +789,7 @@ internal sealed partial class SchemaCompiler
             yield break;
         }
 
-        if (condition["properties"] is { IsObject: true } properties)
+        if (condition[KeywordCatalog.Properties.Name] is { IsObject: true } properties)
         {
             foreach (var member in properties.Members)
             {

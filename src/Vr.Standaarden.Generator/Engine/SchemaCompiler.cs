@@ -84,7 +84,7 @@ internal sealed partial class SchemaCompiler
         if (root.IsObject)
         {
             exports.Add(ExportOf(baseUri, root, baseName, ns, helper));
-            if (root["$defs"] is { IsObject: true } defs)
+            if (root[KeywordCatalog.Defs.Name] is { IsObject: true } defs)
             {
                 foreach (var def in defs.Members)
                 {
@@ -144,16 +144,16 @@ internal sealed partial class SchemaCompiler
         foreach (var definition in own?.RenamedDefinitions ?? new EquatableArray<RenamedDefinition>([]))
         {
             compiler._definitionNames[definition.Key] = definition.Name;
-            var at = root["$defs"]?[definition.Key] ?? root;
+            var at = root[KeywordCatalog.Defs.Name]?[definition.Key] ?? root;
             compiler._diagnostics.Add(new DiagnosticInfo(Diagnostics.SameTitle.Id, source.Path, at.Line, at.Column,
                 $"The $defs entry '{definition.Key}' gives the same type name as one in {definition.SameNameAs}; it is named {definition.Name} here."));
         }
 
         if (own?.SameTitleAs is { } first)
         {
-            var title = root["title"] ?? root;
+            var title = root[KeywordCatalog.Title.Name] ?? root;
             compiler._diagnostics.Add(new DiagnosticInfo(Diagnostics.SameTitle.Id, source.Path, title.Line, title.Column,
-                $"The title '{root.String("title")}' gives the same type name as {first}; the types of this file are named {own.BaseName}. Give the schemas different titles to choose the names."));
+                $"The title '{root.String(KeywordCatalog.Title.Name)}' gives the same type name as {first}; the types of this file are named {own.BaseName}. Give the schemas different titles to choose the names."));
         }
 
         var text = compiler.Emit();
@@ -175,13 +175,13 @@ internal sealed partial class SchemaCompiler
     }
 
     private static string BaseUri(SchemaSource source, JsonNode root) =>
-        root.IsObject && root.String("$id") is { } id && SchemaReference.TryResolve(null, id, out var resolved)
+        root.IsObject && root.String(KeywordCatalog.Id.Name) is { } id && SchemaReference.TryResolve(null, id, out var resolved)
             ? resolved.Resource
             : "file:///" + source.Path.TrimStart('/');
 
     private static string BaseName(SchemaSource source, JsonNode root)
     {
-        if (root.IsObject && root.String("title") is { Length: > 0 } title)
+        if (root.IsObject && root.String(KeywordCatalog.Title.Name) is { Length: > 0 } title)
         {
             return Names.Pascal(title);
         }
@@ -206,23 +206,23 @@ internal sealed partial class SchemaCompiler
     /// <summary>How a schema maps to C#, from the schema alone.</summary>
     private static TypeKind KindOf(JsonNode node)
     {
-        if (!node.IsObject || node[KeywordCatalog.Ref.Name] is not null && node["properties"] is null)
+        if (!node.IsObject || node[KeywordCatalog.Ref.Name] is not null && node[KeywordCatalog.Properties.Name] is null)
         {
             return TypeKind.Any;
         }
 
-        if (node["enum"] is { Kind: JsonKind.Array } values && values.Items.Count > 0 && values.Items.All(v => v.Kind == JsonKind.String))
+        if (node[KeywordCatalog.Enum.Name] is { Kind: JsonKind.Array } values && values.Items.Count > 0 && values.Items.All(v => v.Kind == JsonKind.String))
         {
             return TypeKind.Enum;
         }
 
-        var type = node["type"] is { Kind: JsonKind.String } t ? t.Text : null;
+        var type = node[KeywordCatalog.Type.Name] is { Kind: JsonKind.String } t ? t.Text : null;
         if (IsGeoJsonGeometry(node))
         {
             return TypeKind.Geometry;
         }
 
-        if (node["properties"] is { IsObject: true, Members.Count: > 0 } && (type is null or "object"))
+        if (node[KeywordCatalog.Properties.Name] is { IsObject: true, Members.Count: > 0 } && (type is null or "object"))
         {
             return TypeKind.Class;
         }
@@ -241,7 +241,7 @@ internal sealed partial class SchemaCompiler
             "number" => TypeKind.Number,
             "boolean" => TypeKind.Boolean,
             "array" => TypeKind.Array,
-            _ => node["const"] is { Kind: JsonKind.String } ? TypeKind.String : TypeKind.Any,
+            _ => node[KeywordCatalog.Const.Name] is { Kind: JsonKind.String } ? TypeKind.String : TypeKind.Any,
         };
     }
 
@@ -256,12 +256,12 @@ internal sealed partial class SchemaCompiler
     /// </summary>
     private static bool IsGeoJsonGeometry(JsonNode node)
     {
-        if (node["properties"] is not { IsObject: true } properties || properties["coordinates"] is null || properties["type"] is not { IsObject: true } type)
+        if (node[KeywordCatalog.Properties.Name] is not { IsObject: true } properties || properties["coordinates"] is null || properties[KeywordCatalog.Type.Name] is not { IsObject: true } type)
         {
             return false;
         }
 
-        var values = type["enum"] is { Kind: JsonKind.Array } e ? e.Items : type["const"] is { } c ? [c] : [];
+        var values = type[KeywordCatalog.Enum.Name] is { Kind: JsonKind.Array } e ? e.Items : type[KeywordCatalog.Const.Name] is { } c ? [c] : [];
         return values.Count > 0 && values.All(v => v.Kind == JsonKind.String && GeoJsonTypes.Contains(v.Text));
     }
 
@@ -296,7 +296,7 @@ internal sealed partial class SchemaCompiler
             _pendingEnums.Enqueue((_root, Reserve(_baseName)));
         }
 
-        var defs = _root["$defs"] is { IsObject: true } d ? d.Members : new List<KeyValuePair<string, JsonNode>>();
+        var defs = _root[KeywordCatalog.Defs.Name] is { IsObject: true } d ? d.Members : new List<KeyValuePair<string, JsonNode>>();
         foreach (var def in defs)
         {
             var kind = KindOf(def.Value);
@@ -335,7 +335,7 @@ internal sealed partial class SchemaCompiler
 
         var file = new CodeWriter();
         file.Line("// <auto-generated/>");
-        file.Line($"// Generated by Vr.Standaarden.Generator from {_source.Path.Substring(_source.Path.LastIndexOf('/') + 1)}{(_root.String("$id") is { } id ? $" ({id})" : "")}.");
+        file.Line($"// Generated by Vr.Standaarden.Generator from {_source.Path.Substring(_source.Path.LastIndexOf('/') + 1)}{(_root.String(KeywordCatalog.Id.Name) is { } id ? $" ({id})" : "")}.");
         file.Line("#nullable enable");
         file.Line("#pragma warning disable CS1591, CS0108, CA1707, CA1716, CA1720, CA1724, CA1819, CA2227, IDE0005");
         file.Line();
@@ -345,7 +345,7 @@ internal sealed partial class SchemaCompiler
         file.Line($"/// <summary>Validators of {Names.XmlText(_source.Path.Substring(_source.Path.LastIndexOf('/') + 1))} for values held as JSON elements.</summary>");
         file.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         file.Open($"public static partial class {_baseName}Schema");
-        if (_root.String("$id") is { } schemaId)
+        if (_root.String(KeywordCatalog.Id.Name) is { } schemaId)
         {
             file.Line("/// <summary>The <c>$id</c> of the schema these types are generated from.</summary>");
             file.Line($"public const string SchemaId = {Names.Literal(schemaId)};");

@@ -23,7 +23,7 @@ internal static class SchemaLint
     public static List<DiagnosticInfo> Check(JsonNode root, string path)
     {
         var found = new List<DiagnosticInfo>();
-        var draft2020 = root.String("$schema") is not { } declared || declared.Contains("2020-12");
+        var draft2020 = root.String(KeywordCatalog.Schema.Name) is not { } declared || declared.Contains("2020-12");
         Schema(root, path, "#", draft2020, found);
         return found;
     }

@@ -139,7 +139,7 @@ internal sealed class SchemaIndex
             return;
         }
 
-        if (node.TryGetProperty("verwijstNaar", out var target) && target.GetString() is { } entity)
+        if (node.TryGetProperty(KeywordCatalog.VerwijstNaar.Name, out var target) && target.GetString() is { } entity)
         {
             fields.Add(new Field([.. path], "verwijstNaar", entity));
         }
@@ -162,7 +162,7 @@ internal sealed class SchemaIndex
             }
         }
 
-        if (node.TryGetProperty("properties", out var properties))
+        if (node.TryGetProperty(KeywordCatalog.Properties.Name, out var properties))
         {
             foreach (var property in properties.EnumerateObject())
             {
@@ -172,7 +172,7 @@ internal sealed class SchemaIndex
             }
         }
 
-        if (node.TryGetProperty("items", out var items))
+        if (node.TryGetProperty(KeywordCatalog.Items.Name, out var items))
         {
             path.Add("*");
             Walk(release, file, items, path, fields, depth + 1);

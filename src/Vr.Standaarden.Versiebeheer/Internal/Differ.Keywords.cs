@@ -82,12 +82,12 @@ internal sealed partial class Differ
         // const is a one-value enum: a const that becomes an enum (or back) is compared as values added and removed.
         var oValues = Values(o);
         var nValues = Values(n);
-        if (o.Get("const") is not null || n.Get("const") is not null)
+        if (o.Get(KeywordCatalog.Const.Name) is not null || n.Get(KeywordCatalog.Const.Name) is not null)
         {
             keywords.RemoveAll(k => k is "const" or "enum");
             if (!(oValues is not null && nValues is not null && oValues.Count == nValues.Count && oValues.All(v => nValues.Any(w => JsonNode.DeepEquals(v, w)))))
             {
-                Enum(o, n, oValues, nValues, context.At(n.Get("enum") is not null ? "enum" : "const"));
+                Enum(o, n, oValues, nValues, context.At(n.Get(KeywordCatalog.Enum.Name) is not null ? "enum" : "const"));
             }
         }
 
@@ -149,7 +149,7 @@ internal sealed partial class Differ
         foreach (var member in node.EnumerateObject())
         {
             var name = member.Name;
-            if ((!annotations && (IsAnnotation(name) || !Known(name))) || name == "$id")
+            if ((!annotations && (IsAnnotation(name) || !Known(name))) || name == KeywordCatalog.Id.Name)
             {
                 continue;
             }
@@ -181,7 +181,7 @@ internal sealed partial class Differ
     private void Keyword(string keyword, Side o, Side n, JsonElement? ov, JsonElement? nv, Context context)
     {
         var at = context.At(keyword);
-        if (IsAnnotation(keyword) || (!IsAssertion(keyword) && !IsApplicator(keyword) && keyword != "$schema"))
+        if (IsAnnotation(keyword) || (!IsAssertion(keyword) && !IsApplicator(keyword) && keyword != KeywordCatalog.Schema.Name))
         {
             var what = ov is null ? $"added: {Show(nv!.Value)}" : nv is null ? $"removed (was {Show(ov.Value)})" : $"changed from {Show(ov.Value)} to {Show(nv.Value)}";
             Add(VersionBump.Patch, context.Schema, at.Location, $"Annotation '{keyword}' {what}; no instance changes validity.", "A1");
@@ -222,7 +222,7 @@ internal sealed partial class Differ
                 Generic(keyword, o, n, ov, nv, at);
                 break;
             case "additionalProperties" or "unevaluatedProperties":
-                if (keyword == "additionalProperties" || o.Get("additionalProperties") is null)
+                if (keyword == KeywordCatalog.AdditionalProperties.Name || o.Get(KeywordCatalog.AdditionalProperties.Name) is null)
                 {
                     var extra = "extra";
                     var oa = ov is { } x ? Side.Of(o.Position!.Value.Child(keyword)) : Side.True;
@@ -235,7 +235,7 @@ internal sealed partial class Differ
             {
                 var oi = ov is not null ? Side.Of(o.Position!.Value.Child(keyword)) : Side.True;
                 var ni = nv is not null ? Side.Of(n.Position!.Value.Child(keyword)) : Side.True;
-                var first = (o.Get("prefixItems")?.GetArrayLength() ?? 0);
+                var first = (o.Get(KeywordCatalog.PrefixItems.Name)?.GetArrayLength() ?? 0);
                 Compare(oi, ni, at.Down(new Step(null, first, oi.Position, ni.Position)));
                 break;
             }
@@ -323,8 +323,8 @@ internal sealed partial class Differ
     };
 
     private static List<JsonNode?>? Values(Side side) =>
-        side.Get("enum") is { ValueKind: JsonValueKind.Array } e ? e.EnumerateArray().Select(v => JsonNode.Parse(v.GetRawText())).ToList()
-        : side.Get("const") is { } c ? [JsonNode.Parse(c.GetRawText())]
+        side.Get(KeywordCatalog.Enum.Name) is { ValueKind: JsonValueKind.Array } e ? e.EnumerateArray().Select(v => JsonNode.Parse(v.GetRawText())).ToList()
+        : side.Get(KeywordCatalog.Const.Name) is { } c ? [JsonNode.Parse(c.GetRawText())]
         : null;
 
     private void Enum(Side o, Side n, List<JsonNode?>? before, List<JsonNode?>? after, Context at)
@@ -373,13 +373,13 @@ internal sealed partial class Differ
 
     private void Properties(Side o, Side n, Context context)
     {
-        var before = Names(o.Get("properties")).ToHashSet(StringComparer.Ordinal);
-        var after = Names(n.Get("properties")).ToHashSet(StringComparer.Ordinal);
+        var before = Names(o.Get(KeywordCatalog.Properties.Name)).ToHashSet(StringComparer.Ordinal);
+        var after = Names(n.Get(KeywordCatalog.Properties.Name)).ToHashSet(StringComparer.Ordinal);
         foreach (var name in before.Union(after).Order(StringComparer.Ordinal))
         {
-            var at = context.At("properties", name);
-            var oldValue = before.Contains(name) ? Side.Of(o.Position!.Value.Child("properties", name)) : Catchall(o);
-            var newValue = after.Contains(name) ? Side.Of(n.Position!.Value.Child("properties", name)) : Catchall(n);
+            var at = context.At(KeywordCatalog.Properties.Name, name);
+            var oldValue = before.Contains(name) ? Side.Of(o.Position!.Value.Child(KeywordCatalog.Properties.Name, name)) : Catchall(o);
+            var newValue = after.Contains(name) ? Side.Of(n.Position!.Value.Child(KeywordCatalog.Properties.Name, name)) : Catchall(n);
             var down = at.Down(new Step(name, 0, oldValue.Position, newValue.Position));
             if (before.Contains(name) && after.Contains(name))
             {
@@ -414,12 +414,12 @@ internal sealed partial class Differ
     // What a schema says of a property it does not name: its additionalProperties, or nothing when it is closed.
     private static Side Catchall(Side side)
     {
-        if (side.Get("additionalProperties") is { } extra)
+        if (side.Get(KeywordCatalog.AdditionalProperties.Name) is { } extra)
         {
-            return Side.Of(side.Position!.Value.Child("additionalProperties"));
+            return Side.Of(side.Position!.Value.Child(KeywordCatalog.AdditionalProperties.Name));
         }
 
-        return side.Get("unevaluatedProperties") is { ValueKind: JsonValueKind.False } ? Side.Nothing : Side.True;
+        return side.Get(KeywordCatalog.UnevaluatedProperties.Name) is { ValueKind: JsonValueKind.False } ? Side.Nothing : Side.True;
     }
 
     private void Branches(string keyword, Side o, Side n, JsonElement? ov, JsonElement? nv, Context context, bool sameInstance)
@@ -431,7 +431,7 @@ internal sealed partial class Differ
             var at = context.At(keyword, Number(i));
             var ob = i < oc ? Side.Of(o.Position!.Value.Child(keyword, Number(i))) : Side.True;
             var nb = i < nc ? Side.Of(n.Position!.Value.Child(keyword, Number(i))) : Side.True;
-            if (keyword == "allOf" && i >= oc && Variant(nb) is { } variant &&
+            if (keyword == KeywordCatalog.AllOf.Name && i >= oc && Variant(nb) is { } variant &&
                 !Enumerable.Range(0, oc).Any(j => Variant(Side.Of(o.Position!.Value.Child(keyword, Number(j)))) == variant))
             {
                 // A branch for a discriminator value no branch named before: a new variant, such as a message type.
@@ -455,13 +455,13 @@ internal sealed partial class Differ
             {
                 Compare(ob, nb, at.Down(new Step(null, i, ob.Position, nb.Position)));
             }
-            else if (keyword == "allOf" || (i < oc && i < nc))
+            else if (keyword == KeywordCatalog.AllOf.Name || (i < oc && i < nc))
             {
                 Compare(ob, nb, at);
             }
             else if (i >= oc)
             {
-                Prove(at, new Finding(keyword == "anyOf" ? "C1" : "C2", $"{keyword} branch {i} added.", keyword == "anyOf" ? Expect.Widen : Expect.Unknown,
+                Prove(at, new Finding(keyword == KeywordCatalog.AnyOf.Name ? "C1" : "C2", $"{keyword} branch {i} added.", keyword == KeywordCatalog.AnyOf.Name ? Expect.Widen : Expect.Unknown,
                     Local(o, _oldSynth), Local(nb, _newSynth)));
             }
             else
@@ -474,18 +474,18 @@ internal sealed partial class Differ
     // The value an if/then branch selects on: `if` requires one property and holds it to a const ("type" = "…kennisgeving.v1").
     private static (string Property, string Value)? Variant(Side branch)
     {
-        if (branch.Get("if") is not { ValueKind: JsonValueKind.Object } condition ||
-            !condition.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object ||
+        if (branch.Get(KeywordCatalog.If.Name) is not { ValueKind: JsonValueKind.Object } condition ||
+            !condition.TryGetProperty(KeywordCatalog.Properties.Name, out var properties) || properties.ValueKind != JsonValueKind.Object ||
             !condition.TryGetProperty(KeywordCatalog.Required.Name, out var required) || required.ValueKind != JsonValueKind.Array)
         {
             return null;
         }
 
         var selectors = properties.EnumerateObject()
-            .Where(p => p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("const", out _) &&
+            .Where(p => p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty(KeywordCatalog.Const.Name, out _) &&
                         required.EnumerateArray().Any(r => r.ValueKind == JsonValueKind.String && r.GetString() == p.Name))
             .ToList();
-        return selectors.Count == 1 ? (selectors[0].Name, selectors[0].Value.GetProperty("const").GetRawText()) : null;
+        return selectors.Count == 1 ? (selectors[0].Name, selectors[0].Value.GetProperty(KeywordCatalog.Const.Name).GetRawText()) : null;
     }
 
     private void Generic(string keyword, Side o, Side n, JsonElement? ov, JsonElement? nv, Context at)
@@ -498,7 +498,7 @@ internal sealed partial class Differ
             return;
         }
 
-        if (keyword == "dependentRequired" && Unfulfillable(o, ov, nv) is { } proof)
+        if (keyword == KeywordCatalog.DependentRequired.Name && Unfulfillable(o, ov, nv) is { } proof)
         {
             // Proved from the old schema alone: no instance it allowed can break a new dependency.
             var dropped = Names(ov).Any(name => Dependencies(ov, name).Except(Dependencies(nv, name), StringComparer.Ordinal).Any());
@@ -516,7 +516,7 @@ internal sealed partial class Differ
 
         var narrowing = Local(o, _oldSynth);
         var widening = Local(n, _newSynth);
-        if (keyword == "dependentRequired")
+        if (keyword == KeywordCatalog.DependentRequired.Name)
         {
             // Objects that have a property and lack what it now (or no longer) depends on.
             narrowing = Dependents(Objects(o, _oldSynth), nv).Concat(narrowing);
@@ -553,8 +553,8 @@ internal sealed partial class Differ
             return null;
         }
 
-        var closed = o.Get("additionalProperties") is { ValueKind: JsonValueKind.False } && o.Get("patternProperties") is null;
-        var named = Names(o.Get("properties")).ToHashSet(StringComparer.Ordinal);
+        var closed = o.Get(KeywordCatalog.AdditionalProperties.Name) is { ValueKind: JsonValueKind.False } && o.Get(KeywordCatalog.PatternProperties.Name) is null;
+        var named = Names(o.Get(KeywordCatalog.Properties.Name)).ToHashSet(StringComparer.Ordinal);
         var required = o.Get(KeywordCatalog.Required.Name) is { ValueKind: JsonValueKind.Array } list
             ? list.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!).ToHashSet(StringComparer.Ordinal)
             : [];

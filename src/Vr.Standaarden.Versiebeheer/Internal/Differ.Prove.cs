@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vr.Standaarden.Spec;
+using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Versiebeheer.Internal;
 
@@ -202,7 +203,7 @@ internal sealed partial class Differ
         static Dictionary<string, (JsonElement Entry, int Index)> Codes(SchemaPosition root)
         {
             var codes = new Dictionary<string, (JsonElement, int)>(StringComparer.Ordinal);
-            if (root.Node.ValueKind == JsonValueKind.Object && root.Node.TryGetProperty("codes", out var list) && list.ValueKind == JsonValueKind.Array)
+            if (root.Node.ValueKind == JsonValueKind.Object && root.Node.TryGetProperty(KeywordCatalog.Codes.Name, out var list) && list.ValueKind == JsonValueKind.Array)
             {
                 var i = 0;
                 foreach (var entry in list.EnumerateArray())

@@ -376,7 +376,7 @@ internal sealed class InstanceSynth
                     case "allOf" when value.ValueKind == JsonValueKind.Array:
                         for (var i = 0; i < value.GetArrayLength(); i++)
                         {
-                            Collect(position.Child("allOf", Index(i)), depth + 1);
+                            Collect(position.Child(KeywordCatalog.AllOf.Name, Index(i)), depth + 1);
                         }
 
                         break;
@@ -388,9 +388,9 @@ internal sealed class InstanceSynth
 
                         break;
                     case "if" when value.ValueKind == JsonValueKind.Object:
-                        Conditionals.Add((position.Child("if"),
-                            node.TryGetProperty("then", out _) ? position.Child("then") : null,
-                            node.TryGetProperty("else", out _) ? position.Child("else") : null));
+                        Conditionals.Add((position.Child(KeywordCatalog.If.Name),
+                            node.TryGetProperty(KeywordCatalog.Then.Name, out _) ? position.Child(KeywordCatalog.Then.Name) : null,
+                            node.TryGetProperty(KeywordCatalog.Else.Name, out _) ? position.Child(KeywordCatalog.Else.Name) : null));
                         break;
                     case "type":
                         var types = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(t => t.GetString()!).ToArray() : [value.GetString()!];
@@ -410,20 +410,20 @@ internal sealed class InstanceSynth
                                 Properties[property.Name] = list = [];
                             }
 
-                            list.Add(position.Child("properties", property.Name));
+                            list.Add(position.Child(KeywordCatalog.Properties.Name, property.Name));
                         }
 
                         break;
                     case "additionalProperties" when value.ValueKind == JsonValueKind.Object:
-                        AdditionalProperties ??= position.Child("additionalProperties");
+                        AdditionalProperties ??= position.Child(KeywordCatalog.AdditionalProperties.Name);
                         break;
                     case "items" when value.ValueKind is JsonValueKind.Object or JsonValueKind.True:
-                        Items ??= position.Child("items");
+                        Items ??= position.Child(KeywordCatalog.Items.Name);
                         break;
                     case "prefixItems" when value.ValueKind == JsonValueKind.Array && PrefixItems.Count == 0:
                         for (var i = 0; i < value.GetArrayLength(); i++)
                         {
-                            PrefixItems.Add(position.Child("prefixItems", Index(i)));
+                            PrefixItems.Add(position.Child(KeywordCatalog.PrefixItems.Name, Index(i)));
                         }
 
                         break;
