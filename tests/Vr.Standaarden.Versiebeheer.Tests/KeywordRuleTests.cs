@@ -92,5 +92,20 @@ public sealed class KeywordRuleTests
         Assert.Equal("[7,7]", finding.Narrowing.Single()!.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("\"string\"", "[\"string\", \"null\"]", "T1")]
+    [InlineData("[\"string\", \"integer\"]", "\"string\"", "T2")]
+    [InlineData("\"string\"", "\"integer\"", "T3,T1")]
+    [InlineData("\"integer\"", "\"number\"", "T1")]
+    [InlineData("\"number\"", "\"integer\"", "T2")]
+    public void A_type_change_is_each_type_removed_and_added_with_integer_inside_number(string before, string after, string kinds)
+    {
+        Assert.True(KeywordRules.TryGet("type", out var rule, out var keyword));
+        var findings = rule.Compare(keyword, Value(before), Value(after), [JsonValue.Create("x"), JsonValue.Create(2.5m)], [JsonValue.Create(1)]).ToList();
+
+        Assert.Equal(kinds.Split(','), findings.Select(f => f.Kind));
+        Assert.All(findings, f => Assert.NotEmpty(f.Expect == Differ.Expect.Narrow ? f.Narrowing : f.Widening));
+    }
+
     private static JsonElement? Value(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
 }

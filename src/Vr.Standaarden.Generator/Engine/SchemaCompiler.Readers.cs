@@ -331,7 +331,7 @@ internal sealed partial class SchemaCompiler
         w.Open($"if (reader.TokenType != {Json}.JsonTokenType.{token})");
         w.Line(keyword == KeywordCatalog.Enum.Name
             ? $"errors.Add(new(location, \"enum\", {Msg}.Enum({Rt}.CompiledSupport.Show(reader))));"
-            : $"errors.Add(new(location, \"{keyword}\", {TypeMessage([type])}));");
+            : $"errors.Add(new(location, \"{keyword}\", {TypeCheck.Message([type])}));");
         w.Line("reader.Skip();");
         w.Line("return null;");
         w.Close();

@@ -75,8 +75,8 @@ internal sealed partial class SchemaCompiler
     {
         _ when keyword == KeywordCatalog.Ref.Name => LocalTarget(value) is { } target && Streamable(target),
         "type" => value.Kind == JsonKind.String
-            ? TokenCondition(value.Text, "reader") != "false"
-            : value.Kind == JsonKind.Array && value.Items.All(t => t.Kind == JsonKind.String && TokenCondition(t.Text, "reader") != "false"),
+            ? TypeCheck.TokenCondition(value.Text, "reader") != "false"
+            : value.Kind == JsonKind.Array && value.Items.All(t => t.Kind == JsonKind.String && TypeCheck.TokenCondition(t.Text, "reader") != "false"),
         "const" => value.Kind == JsonKind.String && node[KeywordCatalog.Enum.Name] is null,
         "enum" => value.Kind == JsonKind.Array && value.Items.Count > 0 && value.Items.All(i => i.Kind == JsonKind.String),
         _ when StreamedChecks.TryGetValue(keyword, out var compiles) => compiles(value),
@@ -168,15 +168,9 @@ internal sealed partial class SchemaCompiler
             w.Line($"{{ var copy = start; {StreamValidator(LocalTarget(reference)!)}(ref copy, parent, name, index, errors); }}");
         }
 
-        if (node[KeywordCatalog.Type.Name] is { } typeNode)
+        if (node[KeywordCatalog.Type.Name] is not null)
         {
-            var types = typeNode.Kind == JsonKind.Array ? typeNode.Items.Select(i => i.Text).ToList() : [typeNode.Text];
-            w.Open($"if (!({string.Join(" || ", types.Select(type => TokenCondition(type, "reader")))}))");
-            w.Line($"errors.Add(new({Here}, \"type\", {TypeMessage(types)}));");
-            w.Line("reader.Skip();");
-            w.Line("return;");
-            w.Close();
-            w.Line();
+            TypeCheck.EmitOnToken(w, node, Here);
         }
 
         EmitStreamScalarChecks(w, node);
@@ -447,8 +441,8 @@ internal sealed partial class SchemaCompiler
         {
             switch (member.Key)
             {
-                case "type" when member.Value.Kind == JsonKind.String && TokenCondition(member.Value.Text, "start") != "false":
-                    parts.Add("(" + TokenCondition(member.Value.Text, "start") + ")");
+                case "type" when member.Value.Kind == JsonKind.String && TypeCheck.TokenCondition(member.Value.Text, "start") != "false":
+                    parts.Add("(" + TypeCheck.TokenCondition(member.Value.Text, "start") + ")");
                     break;
                 case var keyword when keyword == RequiredCheck.Name && RequiredCheck.Compiles(member.Value):
                     objectParts.AddRange(member.Value.Items.Select(i => Has(i.Text)));
@@ -497,17 +491,4 @@ internal sealed partial class SchemaCompiler
             ? null
             : $"({at}.TokenType == {Json}.JsonTokenType.String && ({string.Join(" || ", codes.Select(c => $"{at}.ValueTextEquals({Names.Literal(c.Text)}u8)"))}))";
     }
-
-    /// <summary>The test of a JSON type on the token a reader is at (the reader is not moved).</summary>
-    private static string TokenCondition(string type, string reader) => type switch
-    {
-        "string" => $"{reader}.TokenType == {Json}.JsonTokenType.String",
-        "number" => $"{reader}.TokenType == {Json}.JsonTokenType.Number",
-        "integer" => $"({reader}.TokenType == {Json}.JsonTokenType.Number && global::System.Math.Floor({reader}.GetDouble()) == {reader}.GetDouble())",
-        "boolean" => $"{reader}.TokenType is {Json}.JsonTokenType.True or {Json}.JsonTokenType.False",
-        "object" => $"{reader}.TokenType == {Json}.JsonTokenType.StartObject",
-        "array" => $"{reader}.TokenType == {Json}.JsonTokenType.StartArray",
-        "null" => $"{reader}.TokenType == {Json}.JsonTokenType.Null",
-        _ => "false",
-    };
 }

@@ -207,13 +207,6 @@ internal sealed partial class SchemaCompiler
 
     private static string Number(JsonNode node) => node.Text;
 
-    /// <summary>The C# that makes the catalogue's text for a value that is none of <paramref name="types"/>.</summary>
-    private static string TypeMessage(IEnumerable<string> types)
-    {
-        var list = types.ToList();
-        return list.Count == 1 ? $"{Msg}.Type({Names.Literal(list[0])})" : $"{Msg}.Type(new string[] {{ {string.Join(", ", list.Select(Names.Literal))} }})";
-    }
-
     /// <summary>A string constant as the catalogue shows it (quoted, shortened), as a C# literal.</summary>
     private static string Shown(string text) =>
         Names.Literal("'" + (text.Length <= 60 ? text : text.Substring(0, 57) + "...") + "'");

@@ -157,13 +157,7 @@ internal sealed partial class SchemaCompiler
     {
         if (has(KeywordCatalog.Type.Name))
         {
-            var types = node[KeywordCatalog.Type.Name]!.Kind == JsonKind.Array ? node[KeywordCatalog.Type.Name]!.Items.Select(t => t.Text).ToList() : [node[KeywordCatalog.Type.Name]!.Text];
-            var condition = string.Join(" || ", types.Select(TypeCondition));
-            w.Open($"if (!({condition}))");
-            w.Line($"errors.Add(new(location, \"type\", {TypeMessage(types)}));");
-            w.Line("return;");
-            w.Close();
-            w.Line();
+            TypeCheck.EmitOnElement(w, node);
         }
     }
 
@@ -624,7 +618,7 @@ internal sealed partial class SchemaCompiler
             switch (member.Key)
             {
                 case "type" when member.Value.Kind == JsonKind.String:
-                    parts.Add("(" + TypeCondition(member.Value.Text) + ")");
+                    parts.Add("(" + TypeCheck.ElementCondition(member.Value.Text) + ")");
                     break;
                 case var keyword when keyword == RequiredCheck.Name && RequiredCheck.Compiles(member.Value):
                     objectParts.AddRange(member.Value.Items.Select(i => shared is not null && shared.TryGetValue(i.Text, out var found)
@@ -716,11 +710,11 @@ internal sealed partial class SchemaCompiler
         var (keyword, argument) = (keywords[0].Key, keywords[0].Value);
         if (keyword == KeywordCatalog.Type.Name && argument.Kind == JsonKind.String && argument.Text is "string" or "number" or "integer" or "boolean" or "object" or "array" or "null")
         {
-            var condition = TypeCondition(argument.Text).Replace("value.", value + ".");
+            var condition = TypeCheck.ElementCondition(argument.Text).Replace("value.", value + ".");
             return w =>
             {
                 w.Open($"if (!({condition}))");
-                w.Line($"errors.Add(new({location}, \"type\", {TypeMessage([argument.Text])}));");
+                w.Line(TypeCheck.Report(location, [argument.Text]));
                 w.Close();
             };
         }
@@ -819,18 +813,6 @@ internal sealed partial class SchemaCompiler
 
         return $"{_baseName}Schema.{field}";
     }
-
-    private static string TypeCondition(string type) => type switch
-    {
-        "string" => $"value.ValueKind == {Json}.JsonValueKind.String",
-        "number" => $"value.ValueKind == {Json}.JsonValueKind.Number",
-        "integer" => $"(value.ValueKind == {Json}.JsonValueKind.Number && global::System.Math.Floor(value.GetDouble()) == value.GetDouble())",
-        "boolean" => $"value.ValueKind is {Json}.JsonValueKind.True or {Json}.JsonValueKind.False",
-        "object" => $"value.ValueKind == {Json}.JsonValueKind.Object",
-        "array" => $"value.ValueKind == {Json}.JsonValueKind.Array",
-        "null" => $"value.ValueKind == {Json}.JsonValueKind.Null",
-        _ => "false",
-    };
 
     /// <summary>Compact JSON text of a node, for comparing constants with <c>GetRawText()</c>.</summary>
     private static string Raw(JsonNode node) => node.Kind switch

@@ -203,9 +203,6 @@ internal sealed partial class Differ
             case "$schema":
                 Add(VersionBump.Major, context.Schema, at.Location, $"The dialect changed from {Show(ov ?? default)} to {Show(nv ?? default)}: every keyword may mean something else.", "A7");
                 break;
-            case "type":
-                Types(o, n, ov, nv, at);
-                break;
             case "enum":
                 Enum(o, n, Values(o), Values(n), at);
                 break;
@@ -272,46 +269,8 @@ internal sealed partial class Differ
     private static IEnumerable<string> Names(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Object } v ? v.EnumerateObject().Select(p => p.Name) : [];
 
-    private void Types(Side o, Side n, JsonElement? ov, JsonElement? nv, Context at)
-    {
-        static HashSet<string> Set(JsonElement? value) =>
-            value is not { } v ? ["string", "number", "integer", "boolean", "object", "array", "null"]
-            : v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Select(t => t.GetString()!).ToHashSet(StringComparer.Ordinal)
-            : [v.GetString()!];
-
-        var before = Set(ov);
-        var after = Set(nv);
-        var removed = before.Where(t => !after.Contains(t) && !(t == "integer" && after.Contains("number"))).ToList();
-        var added = after.Where(t => !before.Contains(t) && !(t == "integer" && before.Contains("number"))).ToList();
-        if (removed.Count > 0)
-        {
-            Prove(at, new Finding(added.Count > 0 ? "T3" : "T2", $"Type {string.Join(", ", removed)} no longer allowed (type was {Show(ov ?? default)}, now {Show(nv ?? default)}).",
-                Expect.Narrow, OfTypes(Local(o, _oldSynth), removed), []));
-        }
-
-        if (added.Count > 0)
-        {
-            Prove(at, new Finding("T1", $"Type {string.Join(", ", added)} now allowed (type was {(ov is { } t ? Show(t) : "any")}, now {Show(nv ?? default)}).",
-                Expect.Widen, [], OfTypes(Local(n, _newSynth), added)));
-        }
-    }
-
-    private static IEnumerable<JsonNode?> OfTypes(IEnumerable<JsonNode?> values, List<string> types) =>
-        values.Where(v => types.Contains(TypeOf(v)) || (TypeOf(v) == "integer" && types.Contains("number")) || (types.Contains("number") && TypeOf(v) == "integer"))
-            .Concat(types.SelectMany(Literals));
-
-    private static string TypeOf(JsonNode? value) => value switch
-    {
-        null => "null",
-        JsonObject => "object",
-        JsonArray => "array",
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => "string",
-        JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => "boolean",
-        JsonValue v when v.TryGetValue<long>(out _) || (v.TryGetValue<decimal>(out var d) && d == decimal.Truncate(d)) => "integer",
-        _ => "number",
-    };
-
-    private static IEnumerable<JsonNode?> Literals(string type) => type switch
+    /// <summary>A few values of <paramref name="type"/>, for probes where a place has none of its own.</summary>
+    internal static IEnumerable<JsonNode?> Literals(string type) => type switch
     {
         "string" => [JsonValue.Create("x"), JsonValue.Create("")],
         "integer" => [JsonValue.Create(0), JsonValue.Create(1)],

@@ -392,10 +392,6 @@ internal sealed class InstanceSynth
                             node.TryGetProperty(KeywordCatalog.Then.Name, out _) ? position.Child(KeywordCatalog.Then.Name) : null,
                             node.TryGetProperty(KeywordCatalog.Else.Name, out _) ? position.Child(KeywordCatalog.Else.Name) : null));
                         break;
-                    case "type":
-                        var types = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(t => t.GetString()!).ToArray() : [value.GetString()!];
-                        Types = Types is null ? types : [.. Types.Where(t => types.Contains(t) || (t == "integer" && types.Contains("number"))).Concat(types.Where(t => t == "integer" && Types.Contains("number")))];
-                        break;
                     case "const":
                         Const = value;
                         break;

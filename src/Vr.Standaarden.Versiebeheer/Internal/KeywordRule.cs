@@ -36,7 +36,7 @@ internal static class KeywordRules
         new KeywordRule[]
         {
             new FormatRule(), new ItemCountRule(), new LengthRule(), new MultipleOfRule(), new NumberBoundsRule(), new PatternRule(),
-            new PropertyCountRule(), new RequiredRule(), new UniqueItemsRule(),
+            new PropertyCountRule(), new RequiredRule(), new TypeRule(), new UniqueItemsRule(),
         }
             .SelectMany(rule => rule.Keywords.Select(keyword => (rule, keyword)))
             .ToDictionary(p => p.keyword.Name, p => (p.rule, p.keyword), StringComparer.Ordinal);
