@@ -274,24 +274,7 @@ internal sealed partial class SchemaCompiler
 
             if (has(KeywordCatalog.Contains.Name) && IsSchema(node[KeywordCatalog.Contains.Name]!))
             {
-                var contains = ElementValidator(node[KeywordCatalog.Contains.Name]!, null);
-                var min = node[KeywordCatalog.MinContains.Name] is { Kind: JsonKind.Number } mn ? Number(mn) : "1";
-                w.Line("var matching = 0;");
-                w.Open("foreach (var item in value.EnumerateArray())");
-                w.Line("var mark = errors.Count;");
-                w.Line($"{contains}(item, location, errors);");
-                w.Line("if (errors.Count == mark) matching++;");
-                w.Line("errors.RemoveRange(mark, errors.Count - mark);");
-                w.Close();
-                w.Open($"if (matching < {min})");
-                w.Line($"errors.Add(new(location, \"{(node[KeywordCatalog.MinContains.Name] is null ? "contains" : "minContains")}\", {Msg}.ContainsTooFew(matching, {min})));");
-                w.Close();
-                if (node[KeywordCatalog.MaxContains.Name] is { Kind: JsonKind.Number } mx)
-                {
-                    w.Open($"if (matching > {Number(mx)})");
-                    w.Line($"errors.Add(new(location, \"maxContains\", {Msg}.ContainsTooMany(matching, {Number(mx)})));");
-                    w.Close();
-                }
+                ContainsCheck.Emit(w, node, ElementValidator(node[KeywordCatalog.Contains.Name]!, null));
             }
 
             if (has(KeywordCatalog.UniqueItems.Name) && UniqueItemsCheck.Applies(node))

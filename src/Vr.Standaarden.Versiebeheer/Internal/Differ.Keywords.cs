@@ -215,7 +215,7 @@ internal sealed partial class Differ
             case "properties":
                 Properties(o, n, context);
                 break;
-            case "patternProperties" or "propertyNames" or "dependentRequired" or "contains" or "minContains" or "maxContains" or "not" or "if" or "unevaluatedItems":
+            case "patternProperties" or "propertyNames" or "dependentRequired" or "contains" or "not" or "if" or "unevaluatedItems":
                 Generic(keyword, o, n, ov, nv, at);
                 break;
             case "additionalProperties" or "unevaluatedProperties":
@@ -487,7 +487,7 @@ internal sealed partial class Differ
         {
             "propertyNames" => "O18",
             "dependentRequired" => ov is null ? "O21" : "O22",
-            "contains" or "minContains" or "maxContains" => "R5",
+            "contains" => "R5",
             "not" => "C9",
             "if" => "C10",
             "patternProperties" => "O17",

@@ -35,8 +35,9 @@ internal static class KeywordRules
     private static readonly Dictionary<string, (KeywordRule Rule, Keyword Keyword)> ByName =
         new KeywordRule[]
         {
-            new FormatRule(), new ItemCountRule(), new LengthRule(), new MultipleOfRule(), new NumberBoundsRule(), new PatternRule(),
-            new PropertyCountRule(), new RequiredRule(), new TypeRule(), new UniqueItemsRule(),
+            new ContainsLimitRule(), new FormatRule(), new ItemCountRule(), new LengthRule(), new MultipleOfRule(),
+            new NumberBoundsRule(), new PatternRule(), new PropertyCountRule(), new RequiredRule(), new TypeRule(),
+            new UniqueItemsRule(),
         }
             .SelectMany(rule => rule.Keywords.Select(keyword => (rule, keyword)))
             .ToDictionary(p => p.keyword.Name, p => (p.rule, p.keyword), StringComparer.Ordinal);
