@@ -205,8 +205,6 @@ internal sealed partial class SchemaCompiler
         }
     }
 
-    private static string Number(JsonNode node) => node.Text;
-
     /// <summary>A string constant as the catalogue shows it (quoted, shortened), as a C# literal.</summary>
     private static string Shown(string text) =>
         Names.Literal("'" + (text.Length <= 60 ? text : text.Substring(0, 57) + "...") + "'");

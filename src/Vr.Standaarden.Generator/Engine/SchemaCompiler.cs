@@ -17,7 +17,8 @@ internal sealed partial class SchemaCompiler
     /// <summary>The namespace of the run-time support generated code calls.</summary>
     internal const string Rt = "global::Vr.Standaarden.Schema.Compiled";
     private const string Violations = "global::System.Collections.Generic.List<" + Rt + ".SchemaViolation>";
-    private const string Json = "global::System.Text.Json";
+    /// <summary>The System.Text.Json namespace as generated code names it.</summary>
+    internal const string Json = "global::System.Text.Json";
     private const string Input = "global::Vr.Standaarden.Schema.Input";
     private const string Limits = Input + ".InputLimits";
     /// <summary>The class whose methods word a violation.</summary>

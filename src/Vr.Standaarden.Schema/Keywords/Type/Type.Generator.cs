@@ -11,7 +11,7 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal static class TypeCheck
 {
-    private const string Json = "global::System.Text.Json";
+    private const string Json = SchemaCompiler.Json;
 
     /// <summary>The type names <paramref name="value"/> (a <c>type</c> keyword's value) allows.</summary>
     public static List<string> NamesIn(JsonNode value) => value.Kind == JsonKind.Array ? value.Items.Select(t => t.Text).ToList() : [value.Text];
