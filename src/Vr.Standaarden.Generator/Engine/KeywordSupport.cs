@@ -36,9 +36,6 @@ internal static class KeywordSupport
         /// <summary>A check of an object's members, in this order.</summary>
         ObjectCheck = 32,
 
-        /// <summary>A combinator whose branches are element checks.</summary>
-        Combinator = 64,
-
         /// <summary>Fully checked by the typed reader of a string (and of dates, uuids and code lists).</summary>
         TypedString = 128,
 
@@ -90,8 +87,8 @@ internal static class KeywordSupport
         (KeywordCatalog.PatternProperties, Use.Compiled | Use.ObjectCheck),
         (KeywordCatalog.DependentSchemas, Use.Compiled | Use.ObjectCheck),
         (KeywordCatalog.AllOf, Use.Compiled | Use.Streamed),
-        (KeywordCatalog.AnyOf, Use.Compiled | Use.Combinator),
-        (KeywordCatalog.OneOf, Use.Compiled | Use.Combinator),
+        (KeywordCatalog.AnyOf, Use.Compiled),
+        (KeywordCatalog.OneOf, Use.Compiled),
         (KeywordCatalog.Not, Use.Compiled),
         (KeywordCatalog.If, Use.Compiled | Use.Streamed),
         (KeywordCatalog.Then, Use.Compiled | Use.Streamed),

@@ -172,19 +172,12 @@ internal sealed partial class SchemaCompiler
         // Presence rules over declared properties are checked on the flags the reader keeps; only the rest needs a snapshot.
         var presence = new List<string>();
         var countMembers = false;
+        string? SeenMember(string member) => index.TryGetValue(member, out var i) ? Seen(i, properties.Count) : null;
         foreach (var keyword in rest.ToList())
         {
-            if (keyword == KeywordCatalog.DependentRequired.Name && node[KeywordCatalog.DependentRequired.Name] is { IsObject: true } dependent &&
-                dependent.Members.All(m => index.ContainsKey(m.Key) && m.Value.Items.All(i => i.Kind == JsonKind.String && index.ContainsKey(i.Text))))
+            if (keyword == DependentRequiredCheck.Name && DependentRequiredCheck.OnFlags(node, SeenMember) is { } lines)
             {
-                foreach (var pair in dependent.Members)
-                {
-                    foreach (var needed in pair.Value.Items)
-                    {
-                        presence.Add($"if ({Seen(index[pair.Key], properties.Count)} && !{Seen(index[needed.Text], properties.Count)}) errors.Add(new(location, \"dependentRequired\", {Msg}.DependentRequired({Names.Literal(needed.Text)}, {Names.Literal(pair.Key)})));");
-                    }
-                }
-
+                presence.AddRange(lines);
                 rest.Remove(keyword);
             }
             else if (PropertyCountCheck.Handles(keyword) && PropertyCountCheck.Line(node, keyword, "memberCount", "location") is { } line)
@@ -193,13 +186,9 @@ internal sealed partial class SchemaCompiler
                 countMembers = true;
                 rest.Remove(keyword);
             }
-            else if (keyword is "anyOf" or "oneOf" && node[keyword] is { Kind: JsonKind.Array } branches && branches.Items.Count > 0 &&
-                     branches.Items.All(b => b.IsObject && b.Members.All(m => Annotations.Contains(m.Key) || m.Key == RequiredCheck.Name) && b[RequiredCheck.Name] is { } names && RequiredCheck.Compiles(names) && names.Items.All(n => index.ContainsKey(n.Text))))
+            else if ((keyword == AnyOfCheck.Name ? AnyOfCheck.OnFlags(node, SeenMember) : keyword == OneOfCheck.Name ? OneOfCheck.OnFlags(node, SeenMember) : null) is { } branchLine)
             {
-                var conditions = branches.Items.Select(b => "(" + string.Join(" && ", RequiredCheck.NamesIn(b).Select(n => Seen(index[n], properties.Count)).DefaultIfEmpty("true")) + ")").ToList();
-                presence.Add(keyword == KeywordCatalog.AnyOf.Name
-                    ? $"if (!({string.Join(" || ", conditions)})) errors.Add(new(location, \"anyOf\", {Msg}.AnyOf()));"
-                    : $"if (({string.Join(" + ", conditions.Select(c => $"({c} ? 1 : 0)"))}) is var matched && matched != 1) errors.Add(new(location, \"oneOf\", matched == 0 ? {Msg}.OneOfNone() : {Msg}.OneOfMany(matched)));");
+                presence.Add(branchLine);
                 rest.Remove(keyword);
             }
         }

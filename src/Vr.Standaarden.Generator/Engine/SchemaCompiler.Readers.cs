@@ -206,7 +206,7 @@ internal sealed partial class SchemaCompiler
         w.Line("return value;");
         w.Close();
         w.Line();
-        w.Line($"errors.Add(new(location, \"enum\", {Msg}.Enum({Msg}.Show(code.ToString()))));");
+        w.Line(EnumCheck.Report("location", $"{Msg}.Show(code.ToString())"));
         w.Line("return null;");
     }
 
@@ -303,7 +303,7 @@ internal sealed partial class SchemaCompiler
         w.Line("reader.Read();");
         if (node[KeywordCatalog.PropertyNames.Name] is { IsObject: true } names)
         {
-            EmitStringChecks(w, names, "key", $"{Rt}.CompiledSupport.Location(here, key)", "propertyNames");
+            StringChecks(w, names, "key", $"{Rt}.CompiledSupport.Location(here, key)", "propertyNames");
         }
 
         w.Open($"if ({valueReader}(ref reader, here, key, 0, errors) is {{ }} entry)");
@@ -322,7 +322,7 @@ internal sealed partial class SchemaCompiler
         }
         else
         {
-            EmitStringChecks(w, node, "text", "location");
+            StringChecks(w, node, "text", "location");
         }
     }
 
@@ -330,7 +330,7 @@ internal sealed partial class SchemaCompiler
     {
         w.Open($"if (reader.TokenType != {Json}.JsonTokenType.{token})");
         w.Line(keyword == KeywordCatalog.Enum.Name
-            ? $"errors.Add(new(location, \"enum\", {Msg}.Enum({Rt}.CompiledSupport.Show(reader))));"
+            ? EnumCheck.Report("location", $"{Rt}.CompiledSupport.Show(reader)")
             : $"errors.Add(new(location, \"{keyword}\", {TypeCheck.Message([type])}));");
         w.Line("reader.Skip();");
         w.Line("return null;");

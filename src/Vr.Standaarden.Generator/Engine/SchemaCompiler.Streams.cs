@@ -78,7 +78,7 @@ internal sealed partial class SchemaCompiler
             ? TypeCheck.TokenCondition(value.Text, "reader") != "false"
             : value.Kind == JsonKind.Array && value.Items.All(t => t.Kind == JsonKind.String && TypeCheck.TokenCondition(t.Text, "reader") != "false"),
         "const" => value.Kind == JsonKind.String && node[KeywordCatalog.Enum.Name] is null,
-        "enum" => value.Kind == JsonKind.Array && value.Items.Count > 0 && value.Items.All(i => i.Kind == JsonKind.String),
+        "enum" => EnumCheck.IsCodeList(value),
         _ when StreamedChecks.TryGetValue(keyword, out var compiles) => compiles(value),
         "items" or "then" or "else" => IsSchema(value) && Streamable(value),
         "properties" => value.IsObject && value.Members.All(p => IsSchema(p.Value) && Streamable(p.Value)),
@@ -156,7 +156,7 @@ internal sealed partial class SchemaCompiler
 
         var usesCache = false;
         var parts = node[KeywordCatalog.AllOf.Name] is { Kind: JsonKind.Array } allOf ? allOf.Items.Where(IsSchema).ToList() : [];
-        var ownConditional = node[KeywordCatalog.If.Name] is { } own && IsSchema(own) && (node[KeywordCatalog.Then.Name] is { } t && IsSchema(t) || node[KeywordCatalog.Else.Name] is { } e && IsSchema(e));
+        var ownConditional = IfCheck.Applies(node);
         if (node[KeywordCatalog.Ref.Name] is not null || parts.Count > 0 || ownConditional)
         {
             // What applies to the same value reads it again from here.
@@ -175,7 +175,7 @@ internal sealed partial class SchemaCompiler
 
         EmitStreamScalarChecks(w, node);
 
-        var conditionals = parts.Where(IsPlainConditional).ToList();
+        var conditionals = parts.Where(IfCheck.IsPlain).ToList();
         if (ownConditional)
         {
             conditionals.Add(node);
@@ -186,7 +186,7 @@ internal sealed partial class SchemaCompiler
         var tested = new List<string>();
         foreach (var conditional in conditionals)
         {
-            tested.AddRange(TestedMembers(conditional[KeywordCatalog.If.Name]!).Where(m => !tested.Contains(m)));
+            tested.AddRange(IfCheck.TestedMembers(conditional[KeywordCatalog.If.Name]!).Where(m => !tested.Contains(m)));
         }
 
         var members = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -264,7 +264,7 @@ internal sealed partial class SchemaCompiler
 
         foreach (var part in parts)
         {
-            if (!IsPlainConditional(part))
+            if (!IfCheck.IsPlain(part))
             {
                 w.Line($"{{ var copy = start; {StreamValidator(part)}(ref copy, parent, name, index, errors); }}");
             }
@@ -291,21 +291,22 @@ internal sealed partial class SchemaCompiler
             w.Open($"if (reader.TokenType == {Json}.JsonTokenType.String)");
             if (stringKeywords.All(k => k is "const" or "enum"))
             {
-                EmitStringValueChecks(w, node, "reader", "ValueTextEquals", Here);
+                ConstCheck.EmitOnUtf8(w, node, "reader", "ValueTextEquals", Here);
+                EnumCheck.EmitOnUtf8(w, node, "reader", "ValueTextEquals", Here);
             }
             else
             {
                 w.Line("var text = reader.GetString()!;");
-                EmitStringChecks(w, new JsonNodeView(node, stringKeywords).Node, "text", Here);
+                StringChecks(w, new JsonNodeView(node, stringKeywords).Node, "text", Here);
             }
 
             w.Close();
             if (node[KeywordCatalog.Const.Name] is not null || node[KeywordCatalog.Enum.Name] is not null)
             {
                 w.Open("else");
-                w.Line(node[KeywordCatalog.Const.Name] is { Kind: JsonKind.String } streamConstant
-                    ? $"errors.Add(new({Here}, \"const\", {Msg}.Const({Shown(streamConstant.Text)})));"
-                    : $"errors.Add(new({Here}, \"{(node[KeywordCatalog.Const.Name] is not null ? "const" : "enum")}\", {Msg}.Enum({Rt}.CompiledSupport.Show(reader))));");
+                w.Line(node[ConstCheck.Name] is { Kind: JsonKind.String } streamConstant
+                    ? ConstCheck.Report(Here, streamConstant.Text)
+                    : EnumCheck.Report(Here, $"{Rt}.CompiledSupport.Show(reader)", node[ConstCheck.Name] is not null ? ConstCheck.Name : EnumCheck.Name));
                 w.Close();
             }
 

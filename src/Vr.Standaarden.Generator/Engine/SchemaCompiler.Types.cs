@@ -186,7 +186,7 @@ internal sealed partial class SchemaCompiler
         w.Line($"/// <summary>Checks that a JSON value is one of the codes.</summary>");
         w.Open($"public static void ValidateElement({Json}.JsonElement value, string location, {Violations} errors)");
         w.Open($"if (value.ValueKind != {Json}.JsonValueKind.String || !TryParse(value.GetString()!, out _))");
-        w.Line($"errors.Add(new(location, \"enum\", {Msg}.Enum({Msg}.Show(value))));");
+        w.Line(EnumCheck.Report("location", $"{Msg}.Show(value)"));
         w.Close();
         w.Close();
         w.Close();
@@ -206,7 +206,7 @@ internal sealed partial class SchemaCompiler
     }
 
     /// <summary>A string constant as the catalogue shows it (quoted, shortened), as a C# literal.</summary>
-    private static string Shown(string text) =>
+    internal static string Shown(string text) =>
         Names.Literal("'" + (text.Length <= 60 ? text : text.Substring(0, 57) + "...") + "'");
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -5,20 +5,25 @@ using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Generator.Engine;
 
-internal sealed partial class SchemaCompiler
+internal sealed partial class SchemaCompiler : ICheckContext
 {
     private static readonly string[] StringKeywords = KeywordSupport.InOrder(KeywordSupport.Use.StringCheck);
     private static readonly string[] NumberKeywords = KeywordSupport.InOrder(KeywordSupport.Use.NumberCheck);
     private static readonly string[] CountKeywords = KeywordSupport.InOrder(KeywordSupport.Use.CountCheck);
     private static readonly string[] ObjectKeywords = KeywordSupport.InOrder(KeywordSupport.Use.ObjectCheck);
-    private static readonly string[] Combinators = KeywordSupport.InOrder(KeywordSupport.Use.Combinator);
     private int _validatorCount;
     private int _conditionCount;
+
+    /// <inheritdoc/>
+    public string Number() => Invariant(_conditionCount++);
+
+    /// <inheritdoc/>
+    string ICheckContext.Validator(JsonNode schema) => ElementValidator(schema, null);
 
     private readonly Dictionary<string, string> _patterns = new(StringComparer.Ordinal);
 
     /// <summary>The static field that holds <paramref name="pattern"/>, built once per file.</summary>
-    private string PatternField(string pattern)
+    public string Pattern(string pattern)
     {
         if (!_patterns.TryGetValue(pattern, out var field))
         {
@@ -43,28 +48,13 @@ internal sealed partial class SchemaCompiler
     }
 
     /// <summary>Checks on a string held in <paramref name="text"/>: pattern, lengths, format, const, enum.</summary>
-    private void EmitStringChecks(CodeWriter w, JsonNode node, string text, string location, string? keyword = null)
+    public void StringChecks(CodeWriter w, JsonNode node, string text, string location, string? keyword = null)
     {
-        PatternCheck.Emit(w, node, text, location, PatternField, keyword);
+        PatternCheck.Emit(w, node, text, location, Pattern, keyword);
         LengthCheck.Emit(w, node, text, location, keyword);
         FormatCheck.Emit(w, node, text, location);
-
-        if (node[KeywordCatalog.Const.Name] is { Kind: JsonKind.String } constant)
-        {
-            w.Open($"if (!global::System.MemoryExtensions.SequenceEqual<char>({text}, {Names.Literal(constant.Text)}))");
-            w.Line($"errors.Add(new({location}, \"const\", {Msg}.Const({Shown(constant.Text)})));");
-            w.Close();
-            w.Line();
-        }
-
-        if (node[KeywordCatalog.Enum.Name] is { Kind: JsonKind.Array } values && values.Items.All(v => v.Kind == JsonKind.String))
-        {
-            var condition = string.Join(" && ", values.Items.Select(v => $"!global::System.MemoryExtensions.SequenceEqual<char>({text}, {Names.Literal(v.Text)})"));
-            w.Open($"if ({condition})");
-            w.Line($"errors.Add(new({location}, \"enum\", {Msg}.Enum({Msg}.Show({text}))));");
-            w.Close();
-            w.Line();
-        }
+        ConstCheck.EmitOnText(w, node, text, location);
+        EnumCheck.EmitOnText(w, node, text, location);
     }
 
     /// <summary>
@@ -122,13 +112,29 @@ internal sealed partial class SchemaCompiler
         EmitElementNumbers(w, node, Has);
         EmitElementArray(w, node, Has);
         EmitElementObject(w, node, Has);
-        EmitElementAllOf(w, node, Has);
-        EmitElementCombinators(w, node, Has);
-        EmitElementNot(w, node, Has);
-
-        if (Has("if") && IsSchema(node[KeywordCatalog.If.Name]!) && (node[KeywordCatalog.Then.Name] is { } t0 && IsSchema(t0) || node[KeywordCatalog.Else.Name] is { } e0 && IsSchema(e0)))
+        if (Has(AllOfCheck.Name))
         {
-            EmitConditional(w, node, null);
+            AllOfCheck.EmitOnElement(w, node, this);
+        }
+
+        if (Has(AnyOfCheck.Name))
+        {
+            AnyOfCheck.EmitOnElement(w, node, this);
+        }
+
+        if (Has(OneOfCheck.Name))
+        {
+            OneOfCheck.EmitOnElement(w, node, this);
+        }
+
+        if (Has(NotCheck.Name))
+        {
+            NotCheck.EmitOnElement(w, node, this);
+        }
+
+        if (Has(IfCheck.Name) && IfCheck.Applies(node))
+        {
+            IfCheck.EmitOnElement(w, node, this);
         }
 
         w.Close();
@@ -164,19 +170,14 @@ internal sealed partial class SchemaCompiler
     /// <summary>Emits <c>const</c> and <c>enum</c> with values other than strings, compared as JSON.</summary>
     private void EmitElementConstants(CodeWriter w, JsonNode node, Func<string, bool> has)
     {
-        if (has(KeywordCatalog.Const.Name) && node[KeywordCatalog.Const.Name]!.Kind != JsonKind.String)
+        if (has(ConstCheck.Name))
         {
-            w.Open($"if (!{Rt}.CompiledSupport.JsonEquals(value, {ConstantField(node[KeywordCatalog.Const.Name]!)}))");
-            w.Line($"errors.Add(new(location, \"const\", {Msg}.Const({Msg}.Show({ConstantField(node[KeywordCatalog.Const.Name]!)}))));");
-            w.Close();
+            ConstCheck.EmitOnElement(w, node, this);
         }
 
-        if (has(KeywordCatalog.Enum.Name) && node[KeywordCatalog.Enum.Name]!.Items.Any(i => i.Kind != JsonKind.String))
+        if (has(EnumCheck.Name))
         {
-            var raw = string.Join(" && ", node[KeywordCatalog.Enum.Name]!.Items.Select(i => $"!{Rt}.CompiledSupport.JsonEquals(value, {ConstantField(i)})"));
-            w.Open($"if ({raw})");
-            w.Line($"errors.Add(new(location, \"enum\", {Msg}.Enum({Msg}.Show(value))));");
-            w.Close();
+            EnumCheck.EmitOnElement(w, node, this);
         }
     }
 
@@ -191,21 +192,22 @@ internal sealed partial class SchemaCompiler
             if (stringKeywords.All(k => k is "const" or "enum"))
             {
                 // Constants and enumerations are compared as UTF-8; a string is made only for a violation's message.
-                EmitStringValueChecks(w, checks.Node);
+                ConstCheck.EmitOnUtf8(w, checks.Node, "value", "ValueEquals", "location");
+                EnumCheck.EmitOnUtf8(w, checks.Node, "value", "ValueEquals", "location");
             }
             else
             {
                 w.Line("var text = value.GetString()!;");
-                EmitStringChecks(w, checks.Node, "text", "location");
+                StringChecks(w, checks.Node, "text", "location");
             }
 
             w.Close();
             if (has(KeywordCatalog.Const.Name) || (has(KeywordCatalog.Enum.Name) && node[KeywordCatalog.Enum.Name]!.Items.All(i => i.Kind == JsonKind.String)))
             {
                 w.Open($"else");
-                w.Line(node[KeywordCatalog.Const.Name] is { Kind: JsonKind.String } elementConstant
-                    ? $"errors.Add(new(location, \"const\", {Msg}.Const({Shown(elementConstant.Text)})));"
-                    : $"errors.Add(new(location, \"{(has(KeywordCatalog.Const.Name) ? "const" : "enum")}\", {Msg}.Enum({Msg}.Show(value))));");
+                w.Line(node[ConstCheck.Name] is { Kind: JsonKind.String } elementConstant
+                    ? ConstCheck.Report("location", elementConstant.Text)
+                    : EnumCheck.Report("location", $"{Msg}.Show(value)", has(ConstCheck.Name) ? ConstCheck.Name : EnumCheck.Name));
                 w.Close();
             }
 
@@ -218,7 +220,7 @@ internal sealed partial class SchemaCompiler
     {
         if (has(KeywordCatalog.MultipleOf.Name))
         {
-            MultipleOfCheck.Emit(w, node, ConstantField);
+            MultipleOfCheck.Emit(w, node, Constant);
         }
 
         var numberKeywords = NumberKeywords.Where(has).ToList();
@@ -300,85 +302,6 @@ internal sealed partial class SchemaCompiler
         }
     }
 
-    /// <summary>Emits <c>allOf</c>; conditionals that test the same member look it up once.</summary>
-    private void EmitElementAllOf(CodeWriter w, JsonNode node, Func<string, bool> has)
-    {
-        if (has(KeywordCatalog.AllOf.Name))
-        {
-            var parts = node[KeywordCatalog.AllOf.Name]!.Items.Where(IsSchema).ToList();
-
-            // Conditionals that test the same member (a discriminator such as GeoJSON's "type") look it up once.
-            var shared = SharedMembers(parts);
-            foreach (var pair in shared)
-            {
-                w.Line($"{Json}.JsonElement {pair.Value.Value} = default;");
-                w.Line($"var {pair.Value.Present} = value.ValueKind == {Json}.JsonValueKind.Object && value.TryGetProperty({Names.Literal(pair.Key)}u8, out {pair.Value.Value});");
-            }
-
-            foreach (var part in parts)
-            {
-                if (shared.Count > 0 && IsPlainConditional(part) && SimpleCondition(part[KeywordCatalog.If.Name]!, shared) is { } condition)
-                {
-                    EmitConditional(w, part, $"var matched = {condition};");
-                }
-                else
-                {
-                    w.Line($"{ElementValidator(part, null)}(value, location, errors);");
-                }
-            }
-        }
-    }
-
-    /// <summary>Emits <c>anyOf</c> and <c>oneOf</c>, trying each branch on the caller's list.</summary>
-    private void EmitElementCombinators(CodeWriter w, JsonNode node, Func<string, bool> has)
-    {
-        if (has(KeywordCatalog.AnyOf.Name) || has(KeywordCatalog.OneOf.Name))
-        {
-            foreach (var combinator in Combinators.Where(has))
-            {
-                w.Open("");
-                w.Line("var matches = 0;");
-                foreach (var branchNode in node[combinator]!.Items.Where(IsSchema))
-                {
-                    if (SimpleCondition(branchNode) is { } simple)
-                    {
-                        w.Line($"if ({simple}) matches++;");
-                        continue;
-                    }
-
-                    // A branch is tried on the caller's list and its errors are taken back: no allocation per try.
-                    var branch = ElementValidator(branchNode, null);
-                    w.Line($"var mark{branch} = errors.Count;");
-                    w.Line($"{branch}(value, location, errors);");
-                    w.Line($"if (errors.Count == mark{branch}) matches++;");
-                    w.Line($"errors.RemoveRange(mark{branch}, errors.Count - mark{branch});");
-                }
-
-                w.Open(combinator == KeywordCatalog.AnyOf.Name ? "if (matches == 0)" : "if (matches != 1)");
-                w.Line(combinator == KeywordCatalog.AnyOf.Name
-                    ? $"errors.Add(new(location, \"anyOf\", {Msg}.AnyOf()));"
-                    : $"errors.Add(new(location, \"oneOf\", matches == 0 ? {Msg}.OneOfNone() : {Msg}.OneOfMany(matches)));");
-                w.Close();
-                w.Close();
-            }
-
-        }
-    }
-
-    /// <summary>Emits <c>not</c>.</summary>
-    private void EmitElementNot(CodeWriter w, JsonNode node, Func<string, bool> has)
-    {
-        if (has(KeywordCatalog.Not.Name) && IsSchema(node[KeywordCatalog.Not.Name]!))
-        {
-            w.Open("");
-            EmitMatched(w, node[KeywordCatalog.Not.Name]!);
-            w.Open("if (matched)");
-            w.Line($"errors.Add(new(location, \"not\", {Msg}.Not()));");
-            w.Close();
-            w.Close();
-        }
-    }
-
     private void EmitObjectChecks(CodeWriter w, JsonNode node, List<string> keywords)
     {
         var declared = node[KeywordCatalog.Properties.Name] is { IsObject: true } props ? props.Members : new List<KeyValuePair<string, JsonNode>>();
@@ -389,7 +312,7 @@ internal sealed partial class SchemaCompiler
         {
             foreach (var property in declared.Where(p => IsSchema(p.Value)))
             {
-                var local = $"member{Invariant(_conditionCount++)}";
+                var local = $"member{Number()}";
                 w.Open($"if (value.TryGetProperty({Names.Literal(property.Key)}u8, out var {local}))");
                 if (InlineCheck(property.Value, local, $"{Rt}.CompiledSupport.Location(location, {Names.Literal(property.Key)})") is { } inline)
                 {
@@ -416,53 +339,30 @@ internal sealed partial class SchemaCompiler
             RequiredCheck.Emit(w, RequiredCheck.NamesIn(node).Where(name => !reported.Contains(name)), "value", "location");
         }
 
-        if (keywords.Contains(KeywordCatalog.DependentRequired.Name) && node[KeywordCatalog.DependentRequired.Name] is { IsObject: true } dependent)
+        if (keywords.Contains(DependentRequiredCheck.Name))
         {
-            foreach (var pair in dependent.Members)
-            {
-                foreach (var needed in pair.Value.Items.Where(i => i.Kind == JsonKind.String))
-                {
-                    w.Open($"if (value.TryGetProperty({Names.Literal(pair.Key)}u8, out _) && !value.TryGetProperty({Names.Literal(needed.Text)}u8, out _))");
-                    w.Line($"errors.Add(new(location, \"dependentRequired\", {Msg}.DependentRequired({Names.Literal(needed.Text)}, {Names.Literal(pair.Key)})));");
-                    w.Close();
-                }
-            }
+            DependentRequiredCheck.EmitOnElement(w, node);
         }
 
-        if (keywords.Contains(KeywordCatalog.DependentSchemas.Name) && node[KeywordCatalog.DependentSchemas.Name] is { IsObject: true } dependentSchemas)
+        if (keywords.Contains(DependentSchemasCheck.Name))
         {
-            foreach (var pair in dependentSchemas.Members.Where(p => IsSchema(p.Value)))
-            {
-                w.Open($"if (value.TryGetProperty({Names.Literal(pair.Key)}u8, out _))");
-                w.Line($"{ElementValidator(pair.Value, null)}(value, location, errors);");
-                w.Close();
-            }
+            DependentSchemasCheck.EmitOnElement(w, node, this);
         }
 
-        var patterns = node[KeywordCatalog.PatternProperties.Name] is { IsObject: true } pp ? pp.Members.Where(p => IsSchema(p.Value)).ToList() : [];
-        if (keywords.Contains(KeywordCatalog.PatternProperties.Name) && patterns.Count > 0)
+        var patterns = PatternPropertiesCheck.PatternsIn(node);
+        if (keywords.Contains(PatternPropertiesCheck.Name))
         {
-            w.Open("foreach (var member in value.EnumerateObject())");
-            foreach (var pattern in patterns)
-            {
-                w.Open($"if ({PatternField(pattern.Key)}.IsMatch(member.Name))");
-                w.Line($"{ElementValidator(pattern.Value, null)}(member.Value, {Rt}.CompiledSupport.Location(location, member.Name), errors);");
-                w.Close();
-            }
-
-            w.Close();
+            PatternPropertiesCheck.EmitOnElement(w, patterns, this);
         }
 
-        var extra = keywords.Contains(KeywordCatalog.AdditionalProperties.Name) ? node[KeywordCatalog.AdditionalProperties.Name] : null;
-        var names = keywords.Contains(KeywordCatalog.PropertyNames.Name) && node[KeywordCatalog.PropertyNames.Name] is { IsObject: true } pn ? pn : null;
-        if (keywords.Contains(KeywordCatalog.PropertyNames.Name) && node[KeywordCatalog.PropertyNames.Name]?.Kind == JsonKind.False)
+        var extra = keywords.Contains(AdditionalPropertiesCheck.Name) ? node[AdditionalPropertiesCheck.Name] : null;
+        var names = keywords.Contains(PropertyNamesCheck.Name) ? PropertyNamesCheck.SchemaOf(node) : null;
+        if (keywords.Contains(PropertyNamesCheck.Name))
         {
-            w.Open("foreach (var member in value.EnumerateObject())");
-            w.Line($"errors.Add(new({Rt}.CompiledSupport.Location(location, member.Name), \"propertyNames\", {Msg}.PropertyName(member.Name)));");
-            w.Close();
+            PropertyNamesCheck.EmitNone(w, node);
         }
 
-        if (extra is not null && extra.Kind != JsonKind.True || names is not null || PropertyCountCheck.Any(node, keywords.Contains))
+        if (AdditionalPropertiesCheck.Checks(extra) || names is not null || PropertyCountCheck.Any(node, keywords.Contains))
         {
             w.Line("var memberCount = 0;");
             w.Open("foreach (var member in value.EnumerateObject())");
@@ -472,18 +372,12 @@ internal sealed partial class SchemaCompiler
             var at = $"{Rt}.CompiledSupport.Location(location, member.Name)";
             if (names is not null)
             {
-                w.Line("var key = member.Name;");
-                EmitStringChecks(w, names, "key", at, "propertyNames");
+                PropertyNamesCheck.EmitOnMember(w, names, at, this);
             }
 
-            if (extra is not null && extra.Kind != JsonKind.True)
+            if (AdditionalPropertiesCheck.Checks(extra))
             {
-                var known = string.Join(" || ", declared.Select(p => $"member.NameEquals({Names.Literal(p.Key)}u8)").Concat(patterns.Select(p => $"{PatternField(p.Key)}.IsMatch(member.Name)")));
-                w.Open(known.Length > 0 ? $"if (!({known}))" : "");
-                w.Line(extra.Kind == JsonKind.False
-                    ? $"errors.Add(new({at}, \"additionalProperties\", {Msg}.NotAllowed(member.Name)));"
-                    : $"{ElementValidator(extra, null)}(member.Value, {at}, errors);");
-                w.Close();
+                AdditionalPropertiesCheck.EmitOnMember(w, extra!, declared.Select(p => p.Key), patterns.Select(p => p.Key), at, this);
             }
 
             w.Close();
@@ -492,75 +386,12 @@ internal sealed partial class SchemaCompiler
     }
 
     /// <summary>
-    /// Emits <paramref name="node"/>'s <c>if</c>/<c>then</c>/<c>else</c> as a block; <paramref name="matched"/> declares
-    /// <c>matched</c> when the caller has the condition already, otherwise <see cref="EmitMatched"/> does.
-    /// </summary>
-    private void EmitConditional(CodeWriter w, JsonNode node, string? matched)
-    {
-        w.Open("");
-        if (matched is null)
-        {
-            EmitMatched(w, node[KeywordCatalog.If.Name]!);
-        }
-        else
-        {
-            w.Line(matched);
-        }
-
-        if (node[KeywordCatalog.Then.Name] is { } then && IsSchema(then))
-        {
-            w.Open("if (matched)");
-            w.Line($"{ElementValidator(then, null)}(value, location, errors);");
-            w.Close();
-        }
-
-        if (node[KeywordCatalog.Else.Name] is { } otherwise && IsSchema(otherwise))
-        {
-            w.Open("if (!matched)");
-            w.Line($"{ElementValidator(otherwise, null)}(value, location, errors);");
-            w.Close();
-        }
-
-        w.Close();
-    }
-
-    /// <summary>Whether <paramref name="node"/> is only an <c>if</c> with <c>then</c> and/or <c>else</c> (and annotations).</summary>
-    private static bool IsPlainConditional(JsonNode node) =>
-        node.IsObject && node[KeywordCatalog.If.Name] is { } condition && IsSchema(condition) &&
-        node.Members.All(m => Annotations.Contains(m.Key) || m.Key is "if" or "then" or "else");
-
-    /// <summary>
-    /// The members that the <c>if</c> of two or more plain conditionals among <paramref name="parts"/> test, each with the
-    /// names of the locals that hold whether it is present and its value.
-    /// </summary>
-    private Dictionary<string, (string Present, string Value)> SharedMembers(List<JsonNode> parts)
-    {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var part in parts.Where(IsPlainConditional))
-        {
-            foreach (var name in new HashSet<string>(TestedMembers(part[KeywordCatalog.If.Name]!), StringComparer.Ordinal))
-            {
-                counts[name] = counts.TryGetValue(name, out var count) ? count + 1 : 1;
-            }
-        }
-
-        var shared = new Dictionary<string, (string Present, string Value)>(StringComparer.Ordinal);
-        foreach (var pair in counts.Where(p => p.Value > 1).OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            var number = Invariant(_conditionCount++);
-            shared[pair.Key] = ($"has{number}", $"shared{number}");
-        }
-
-        return shared;
-    }
-
-    /// <summary>
     /// Declares <c>matched</c>: whether <c>value</c> matches <paramref name="schema"/>. A simple schema is tested as one
     /// expression; any other runs its validator on the caller's list, and the errors it added are taken back.
     /// </summary>
-    private void EmitMatched(CodeWriter w, JsonNode schema)
+    public void Matched(CodeWriter w, JsonNode schema)
     {
-        if (SimpleCondition(schema) is { } simple)
+        if (Condition(schema) is { } simple)
         {
             w.Line($"var matched = {simple};");
             return;
@@ -577,7 +408,7 @@ internal sealed partial class SchemaCompiler
     /// of <c>type</c>, <c>required</c> and <c>properties</c> whose members only demand a <c>const</c> or string
     /// <c>enum</c> (the usual shape of a discriminator in <c>if</c> and <c>oneOf</c>); otherwise <c>null</c>.
     /// </summary>
-    private string? SimpleCondition(JsonNode schema, Dictionary<string, (string Present, string Value)>? shared = null)
+    public string? Condition(JsonNode schema, Dictionary<string, (string Present, string Value)>? shared = null)
     {
         if (schema.Kind is JsonKind.True or JsonKind.False)
         {
@@ -624,7 +455,7 @@ internal sealed partial class SchemaCompiler
                         }
 
                         // Names are unique in the file: several conditions may share one block.
-                        var local = $"member{Invariant(_conditionCount++)}";
+                        var local = $"member{Number()}";
                         if (MemberCondition(property.Value, local) is not { } test)
                         {
                             return null;
@@ -662,19 +493,9 @@ internal sealed partial class SchemaCompiler
         }
 
         var (keyword, value) = (keywords[0].Key, keywords[0].Value);
-        if (keyword == KeywordCatalog.Const.Name)
-        {
-            return value.Kind == JsonKind.String
-                ? $"({member}.ValueKind == {Json}.JsonValueKind.String && {member}.ValueEquals({Names.Literal(value.Text)}u8))"
-                : $"{Rt}.CompiledSupport.JsonEquals({member}, {ConstantField(value)})";
-        }
-
-        if (keyword == KeywordCatalog.Enum.Name && value.Kind == JsonKind.Array && value.Items.Count > 0 && value.Items.All(i => i.Kind == JsonKind.String))
-        {
-            return $"({member}.ValueKind == {Json}.JsonValueKind.String && ({string.Join(" || ", value.Items.Select(i => $"{member}.ValueEquals({Names.Literal(i.Text)}u8)"))}))";
-        }
-
-        return null;
+        return keyword == ConstCheck.Name ? ConstCheck.Condition(member, value, this)
+            : keyword == EnumCheck.Name && EnumCheck.IsCodeList(value) ? EnumCheck.Condition(member, value.Items)
+            : null;
     }
 
     /// <summary>
@@ -709,83 +530,33 @@ internal sealed partial class SchemaCompiler
         }
 
         var matches = string.Join(" || ", codes.Select(c => $"{value}.ValueEquals({Names.Literal(c.Text)}u8)"));
-        var message = keyword == KeywordCatalog.Const.Name
-            ? $"{Msg}.Const({Shown(codes[0].Text)})"
-            : $"{Msg}.Enum({Msg}.Show({value}.GetString()!))";
-        var wrongType = keyword == KeywordCatalog.Const.Name ? message : $"{Msg}.Enum({Msg}.Show({value}))";
+        string Report(string shown) => keyword == ConstCheck.Name ? ConstCheck.Report(location, codes[0].Text) : EnumCheck.Report(location, shown);
         return w =>
         {
             w.Open($"if ({value}.ValueKind != {Json}.JsonValueKind.String)");
-            w.Line($"errors.Add(new({location}, \"{keyword}\", {wrongType}));");
+            w.Line(Report($"{Msg}.Show({value})"));
             w.Close();
             w.Open($"else if (!({matches}))");
-            w.Line($"errors.Add(new({location}, \"{keyword}\", {message}));");
+            w.Line(Report($"{Msg}.Show({value}.GetString()!)"));
             w.Close();
         };
-    }
-
-    /// <summary>Checks of a string element that only has <c>const</c> or <c>enum</c>, compared without making a string.</summary>
-    /// <summary>
-    /// Checks a string's <c>const</c> and string <c>enum</c> as UTF-8; a string is made only for a violation's message.
-    /// <paramref name="value"/> is a <c>JsonElement</c> (compared with <c>ValueEquals</c>) or a <c>Utf8JsonReader</c>
-    /// (<c>ValueTextEquals</c>) on the string.
-    /// </summary>
-    private static void EmitStringValueChecks(CodeWriter w, JsonNode node, string value = "value", string equals = "ValueEquals", string location = "location")
-    {
-        if (node[KeywordCatalog.Const.Name] is { Kind: JsonKind.String } constant)
-        {
-            w.Open($"if (!{value}.{equals}({Names.Literal(constant.Text)}u8))");
-            w.Line($"errors.Add(new({location}, \"const\", {Msg}.Const({Shown(constant.Text)})));");
-            w.Close();
-            w.Line();
-        }
-
-        if (node[KeywordCatalog.Enum.Name] is { Kind: JsonKind.Array } values && values.Items.All(v => v.Kind == JsonKind.String))
-        {
-            var condition = string.Join(" && ", values.Items.Select(v => $"!{value}.{equals}({Names.Literal(v.Text)}u8)"));
-            w.Open($"if ({condition})");
-            w.Line($"errors.Add(new({location}, \"enum\", {Msg}.Enum({Msg}.Show({value}.GetString()!))));");
-            w.Close();
-            w.Line();
-        }
     }
 
     /// <summary>The codes a string <c>const</c> or an all-string <c>enum</c> allows; <c>null</c> for any other keyword or value.</summary>
     private static List<JsonNode>? StringCodes(string keyword, JsonNode value) => keyword switch
     {
         "const" when value.Kind == JsonKind.String => [value],
-        "enum" when value.Kind == JsonKind.Array && value.Items.Count > 0 && value.Items.All(i => i.Kind == JsonKind.String) => value.Items,
+        "enum" when EnumCheck.IsCodeList(value) => value.Items,
         _ => null,
     };
 
-    /// <summary>The members an <c>if</c> schema tests (its <c>properties</c> and <c>required</c>).</summary>
-    private static IEnumerable<string> TestedMembers(JsonNode condition)
-    {
-        if (!condition.IsObject)
-        {
-            yield break;
-        }
-
-        if (condition[KeywordCatalog.Properties.Name] is { IsObject: true } properties)
-        {
-            foreach (var member in properties.Members)
-            {
-                yield return member.Key;
-            }
-        }
-
-        foreach (var name in RequiredCheck.NamesIn(condition))
-        {
-            yield return name;
-        }
-    }
-
-    private static bool IsSchema(JsonNode node) => node.Kind is JsonKind.Object or JsonKind.True or JsonKind.False;
+    /// <summary>Whether <paramref name="node"/> is a schema: an object or a boolean.</summary>
+    internal static bool IsSchema(JsonNode node) => node.Kind is JsonKind.Object or JsonKind.True or JsonKind.False;
 
     private readonly Dictionary<string, string> _constants = new(StringComparer.Ordinal);
 
     /// <summary>The static field that holds a constant JSON value, parsed once per file.</summary>
-    private string ConstantField(JsonNode value)
+    public string Constant(JsonNode value)
     {
         var json = Raw(value);
         if (!_constants.TryGetValue(json, out var field))

@@ -569,7 +569,7 @@ internal sealed partial class SchemaCompiler
             // The location comes as parent, member and index, and becomes a string only for a violation.
             w.Line($"/// <summary>Checks a text against {Names.XmlText(name)}; <paramref name=\"name\"/> is the member (or null and <paramref name=\"index\"/> the item) under <paramref name=\"parent\"/>.</summary>");
             w.Open($"public static void {name}Text(global::System.ReadOnlySpan<char> text, string parent, string? name, int index, {Violations} errors)");
-            EmitStringChecks(w, node, "text", Here);
+            StringChecks(w, node, "text", Here);
             w.Close();
             w.Line();
         }

@@ -1,0 +1,62 @@
+using Vr.Standaarden.Schema.Model;
+
+namespace Vr.Standaarden.Generator.Engine;
+
+/// <summary>
+/// The C# generated code runs for <c>const</c>: a string constant compared as text or as UTF-8 (no string is made for a
+/// match), any other constant compared as JSON with the file's parsed copy of it. A code list of one value becomes a
+/// type of its own elsewhere (<c>enum</c>'s part); this is the check.
+/// </summary>
+internal static class ConstCheck
+{
+    /// <summary>The keyword's name.</summary>
+    public static string Name => KeywordCatalog.Const.Name;
+
+    /// <summary>The statement that records a value other than the string <paramref name="constant"/> at <paramref name="location"/>.</summary>
+    public static string Report(string location, string constant) =>
+        $"errors.Add(new({location}, \"{Name}\", {SchemaCompiler.Msg}.Const({SchemaCompiler.Shown(constant)})));";
+
+    /// <summary>Writes the check of a string <c>const</c> of <paramref name="node"/> on the <c>string</c> or span in <paramref name="text"/>.</summary>
+    public static void EmitOnText(CodeWriter w, JsonNode node, string text, string location)
+    {
+        if (node[Name] is { Kind: JsonKind.String } constant)
+        {
+            w.Open($"if (!global::System.MemoryExtensions.SequenceEqual<char>({text}, {Names.Literal(constant.Text)}))");
+            w.Line(Report(location, constant.Text));
+            w.Close();
+            w.Line();
+        }
+    }
+
+    /// <summary>
+    /// Writes the check of a string <c>const</c> of <paramref name="node"/> on the string token in <paramref name="value"/>,
+    /// compared as UTF-8 with <paramref name="equals"/> (<c>ValueEquals</c> of an element, <c>ValueTextEquals</c> of a reader).
+    /// </summary>
+    public static void EmitOnUtf8(CodeWriter w, JsonNode node, string value, string equals, string location)
+    {
+        if (node[Name] is { Kind: JsonKind.String } constant)
+        {
+            w.Open($"if (!{value}.{equals}({Names.Literal(constant.Text)}u8))");
+            w.Line(Report(location, constant.Text));
+            w.Close();
+            w.Line();
+        }
+    }
+
+    /// <summary>Writes the check of a <c>const</c> other than a string on the element in <c>value</c>, compared as JSON.</summary>
+    public static void EmitOnElement(CodeWriter w, JsonNode node, ICheckContext context)
+    {
+        if (node[Name] is { } constant && constant.Kind != JsonKind.String)
+        {
+            w.Open($"if (!{SchemaCompiler.Rt}.CompiledSupport.JsonEquals(value, {context.Constant(constant)}))");
+            w.Line($"errors.Add(new(location, \"{Name}\", {SchemaCompiler.Msg}.Const({SchemaCompiler.Msg}.Show({context.Constant(constant)}))));");
+            w.Close();
+        }
+    }
+
+    /// <summary>A C# expression that is true when the element in <paramref name="member"/> equals <paramref name="constant"/>.</summary>
+    public static string Condition(string member, JsonNode constant, ICheckContext context) =>
+        constant.Kind == JsonKind.String
+            ? $"({member}.ValueKind == {SchemaCompiler.Json}.JsonValueKind.String && {member}.ValueEquals({Names.Literal(constant.Text)}u8))"
+            : $"{SchemaCompiler.Rt}.CompiledSupport.JsonEquals({member}, {context.Constant(constant)})";
+}
