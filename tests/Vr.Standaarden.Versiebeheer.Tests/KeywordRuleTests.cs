@@ -32,8 +32,20 @@ public sealed class KeywordRuleTests
     [Fact]
     public void A_keyword_without_a_rule_of_its_own_is_left_to_the_general_comparison()
     {
-        Assert.False(KeywordRules.TryGet("properties", out _, out _));
+        Assert.False(KeywordRules.TryGet("unevaluatedItems", out _, out _));
         Assert.False(KeywordRules.TryGet("x-not-a-keyword", out _, out _));
+    }
+
+    [Fact]
+    public void Every_applicator_of_2020_12_has_a_rule_that_compares_its_subschemas()
+    {
+        var applicators = KeywordCatalog.All.Where(k => k.Vocabulary == Vocabulary.Applicator && k.Kind == KeywordKind.Applicator).ToList();
+        Assert.Equal(15, applicators.Count);
+        foreach (var keyword in applicators)
+        {
+            Assert.True(KeywordRules.TryGet(keyword.Name, out var rule, out _), $"{keyword.Name} has no rule.");
+            Assert.IsNotAssignableFrom<ValueRule>(rule);
+        }
     }
 
     [Theory]
@@ -46,7 +58,7 @@ public sealed class KeywordRuleTests
     [InlineData("maximum", "10", "20", "N2", false)]
     public void A_limit_that_moves_inwards_narrows_and_outwards_widens(string name, string? before, string? after, string kind, bool narrows)
     {
-        Assert.True(KeywordRules.TryGet(name, out var rule, out var keyword));
+        var (rule, keyword) = ValueRuleFor(name);
         var finding = Assert.Single(rule.Compare(keyword, Value(before), Value(after), [], []));
         Assert.Equal(kind, finding.Kind);
         Assert.Equal(narrows ? Differ.Expect.Narrow : Differ.Expect.Widen, finding.Expect);
@@ -58,7 +70,7 @@ public sealed class KeywordRuleTests
     [Fact]
     public void A_raised_minimum_length_is_proved_with_strings_between_the_two_limits()
     {
-        Assert.True(KeywordRules.TryGet("minLength", out var rule, out var keyword));
+        var (rule, keyword) = ValueRuleFor("minLength");
         var finding = Assert.Single(rule.Compare(keyword, Value("3"), Value("5"), [JsonValue.Create("abcdef")], []));
         var lengths = finding.Narrowing.Select(v => v!.GetValue<string>().Length).ToHashSet();
 
@@ -70,7 +82,7 @@ public sealed class KeywordRuleTests
     [Fact]
     public void Required_reports_each_name_added_and_removed_with_objects_that_lack_it()
     {
-        Assert.True(KeywordRules.TryGet("required", out var rule, out var keyword));
+        var (rule, keyword) = ValueRuleFor("required");
         var sample = JsonNode.Parse("""{"a": 1, "b": 2, "c": 3}""");
         var findings = rule.Compare(keyword, Value("""["a","b"]"""), Value("""["b","c"]"""), [sample], [sample]).ToList();
 
@@ -84,7 +96,7 @@ public sealed class KeywordRuleTests
     [Fact]
     public void UniqueItems_unchanged_means_nothing_and_turned_on_is_proved_with_a_repeated_item()
     {
-        Assert.True(KeywordRules.TryGet("uniqueItems", out var rule, out var keyword));
+        var (rule, keyword) = ValueRuleFor("uniqueItems");
         Assert.Empty(rule.Compare(keyword, Value("false"), null, [], []));
 
         var finding = Assert.Single(rule.Compare(keyword, null, Value("true"), [JsonNode.Parse("[7, 8]")], []));
@@ -100,7 +112,7 @@ public sealed class KeywordRuleTests
     [InlineData("\"number\"", "\"integer\"", "T2")]
     public void A_type_change_is_each_type_removed_and_added_with_integer_inside_number(string before, string after, string kinds)
     {
-        Assert.True(KeywordRules.TryGet("type", out var rule, out var keyword));
+        var (rule, keyword) = ValueRuleFor("type");
         var findings = rule.Compare(keyword, Value(before), Value(after), [JsonValue.Create("x"), JsonValue.Create(2.5m)], [JsonValue.Create(1)]).ToList();
 
         Assert.Equal(kinds.Split(','), findings.Select(f => f.Kind));
@@ -108,4 +120,10 @@ public sealed class KeywordRuleTests
     }
 
     private static JsonElement? Value(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
+
+    private static (ValueRule Rule, Keyword Keyword) ValueRuleFor(string name)
+    {
+        Assert.True(KeywordRules.TryGet(name, out var rule, out var keyword), $"no rule for {name}");
+        return (Assert.IsAssignableFrom<ValueRule>(rule), keyword);
+    }
 }

@@ -11,7 +11,7 @@ internal sealed partial class Differ
     private readonly Dictionary<string, List<JsonNode?>> _bases = new(StringComparer.Ordinal);
 
     /// <summary>Looks for the instance that shows the finding's class, and records the change with it.</summary>
-    private void Prove(Context at, Finding finding)
+    internal void Prove(Context at, Finding finding)
     {
         var narrowing = finding.Expect != Expect.Widen ? Search(at, finding.Narrowing, old: true) : null;
         if (narrowing is var (n, nv))
@@ -161,7 +161,7 @@ internal sealed partial class Differ
     }
 
     // The base with the value at the end of the steps; what is missing on the way is written from its schema.
-    private JsonNode? Embed(JsonNode? @base, IReadOnlyList<Step> steps, JsonNode? value, bool old, SchemaPosition root)
+    private JsonNode? Embed(JsonNode? @base, System.Collections.Immutable.ImmutableList<Step> steps, JsonNode? value, bool old, SchemaPosition root)
     {
         var synth = old ? _oldSynth : _newSynth;
 

@@ -27,6 +27,15 @@ internal sealed partial class Differ
         _policy = policy;
     }
 
+    /// <summary>Whether readers tolerate what they do not know.</summary>
+    internal ReaderPolicy Policy => _policy;
+
+    /// <summary>The synthesiser of instances of the old release.</summary>
+    internal InstanceSynth OldSynth => _oldSynth;
+
+    /// <summary>The synthesiser of instances of the new release.</summary>
+    internal InstanceSynth NewSynth => _newSynth;
+
     public IReadOnlyList<SchemaChange> Run()
     {
         var oldFiles = _old.Release.Definitions.Where(f => f.Id is not null).ToDictionary(f => f.Path, StringComparer.Ordinal);
@@ -101,7 +110,7 @@ internal sealed partial class Differ
             : [];
 
     /// <summary>Where a comparison is: the reported schema and pointer, the roots witnesses are instances of, and the way down to here.</summary>
-    private sealed record Context(string Schema, string Location, SchemaPosition OldRoot, SchemaPosition NewRoot, ImmutableList<Step> Steps, bool OpenAddition, bool Followed = false)
+    internal sealed record Context(string Schema, string Location, SchemaPosition OldRoot, SchemaPosition NewRoot, ImmutableList<Step> Steps, bool OpenAddition, bool Followed = false)
     {
         public Context At(params string[] tokens) =>
             Followed ? this : this with { Location = Location + string.Concat(tokens.Select(t => "/" + StandardRelease.Escape(t))) };
@@ -110,7 +119,7 @@ internal sealed partial class Differ
     }
 
     /// <summary>One step from an instance to a value inside it: a property or an item, with the schemas of that value.</summary>
-    private sealed record Step(string? Property, int Index, SchemaPosition? OldValue, SchemaPosition? NewValue);
+    internal sealed record Step(string? Property, int Index, SchemaPosition? OldValue, SchemaPosition? NewValue);
 
     /// <summary>A difference to classify: what it is and the values that might show it.</summary>
     internal sealed record Finding(string Kind, string Description, Expect Expect, IEnumerable<JsonNode?> Narrowing, IEnumerable<JsonNode?> Widening);
@@ -123,7 +132,7 @@ internal sealed partial class Differ
         Unknown,
     }
 
-    private void Add(VersionBump bump, string schema, string location, string description, string kind, JsonNode? witness = null, WitnessSide? side = null) =>
+    internal void Add(VersionBump bump, string schema, string location, string description, string kind, JsonNode? witness = null, WitnessSide? side = null) =>
         _changes.Add(new SchemaChange
         {
             Class = bump,

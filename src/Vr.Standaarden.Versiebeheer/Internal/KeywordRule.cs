@@ -5,16 +5,33 @@ using Vr.Standaarden.Schema.Model;
 namespace Vr.Standaarden.Versiebeheer.Internal;
 
 /// <summary>
-/// A keyword's part in versioning: what a change to its value between two releases means, and what it tells the
-/// instance synthesiser about valid instances. Each lives in its keyword's folder
+/// A keyword's part in versioning: what a change to it between two releases means, and what it tells the instance
+/// synthesiser about valid instances. Each lives in its keyword's folder
 /// (<c>src/Vr.Standaarden.Schema/Keywords/&lt;Name&gt;/*.Versiebeheer.cs</c>) beside the keyword's evaluation and emitted
-/// check; keywords without one are compared by the differ's general rules.
+/// check; keywords without one are compared by the differ's general rule.
 /// </summary>
+/// <remarks>
+/// A rule compares at a <see cref="KeywordSite"/>: the keyword's value in both releases, the schemas around it, where
+/// its findings go, and the differ's walk for the subschemas it holds. A rule whose meaning lies in the value alone
+/// derives from <see cref="ValueRule"/>.
+/// </remarks>
 internal abstract class KeywordRule
 {
     /// <summary>The keywords this rule is for.</summary>
     public abstract IReadOnlyList<Keyword> Keywords { get; }
 
+    /// <summary>Compares the keyword at <paramref name="site"/> between the two releases, reporting there what changed.</summary>
+    public abstract void Compare(KeywordSite site);
+
+    /// <summary>Narrows <paramref name="facets"/> by <paramref name="keyword"/>'s <paramref name="value"/>.</summary>
+    public virtual void Collect(InstanceSynth.Facets facets, Keyword keyword, JsonElement value)
+    {
+    }
+}
+
+/// <summary>A rule whose findings follow from the keyword's two values alone, each proved with the place's values.</summary>
+internal abstract class ValueRule : KeywordRule
+{
     /// <summary>
     /// What changing <paramref name="keyword"/>'s value from <paramref name="before"/> to <paramref name="after"/> (either
     /// absent) means, each finding with the values that may show it. <paramref name="oldSamples"/> and
@@ -23,9 +40,13 @@ internal abstract class KeywordRule
     /// </summary>
     public abstract IEnumerable<Differ.Finding> Compare(Keyword keyword, JsonElement? before, JsonElement? after, IEnumerable<JsonNode?> oldSamples, IEnumerable<JsonNode?> newSamples);
 
-    /// <summary>Narrows <paramref name="facets"/> by <paramref name="keyword"/>'s <paramref name="value"/>.</summary>
-    public virtual void Collect(InstanceSynth.Facets facets, Keyword keyword, JsonElement value)
+    /// <inheritdoc/>
+    public sealed override void Compare(KeywordSite site)
     {
+        foreach (var finding in Compare(site.Keyword, site.Before, site.After, site.OldSamples(), site.NewSamples()))
+        {
+            site.Prove(finding);
+        }
     }
 }
 
@@ -35,8 +56,11 @@ internal static class KeywordRules
     private static readonly Dictionary<string, (KeywordRule Rule, Keyword Keyword)> ByName =
         new KeywordRule[]
         {
-            new ContainsLimitRule(), new FormatRule(), new ItemCountRule(), new LengthRule(), new MultipleOfRule(),
-            new NumberBoundsRule(), new PatternRule(), new PropertyCountRule(), new RequiredRule(), new TypeRule(),
+            new AdditionalPropertiesRule(), new AllOfRule(), new AnyOfRule(), new ContainsLimitRule(), new ContainsRule(),
+            new DependentRequiredRule(), new DependentSchemasRule(), new FormatRule(), new IfRule(), new ItemCountRule(),
+            new ItemsRule(), new LengthRule(), new MultipleOfRule(), new NotRule(), new NumberBoundsRule(), new OneOfRule(),
+            new PatternPropertiesRule(), new PatternRule(), new PrefixItemsRule(), new PropertiesRule(), new PropertyCountRule(),
+            new PropertyNamesRule(), new RequiredRule(), new ThenElseRule(), new TypeRule(), new UnevaluatedPropertiesRule(),
             new UniqueItemsRule(),
         }
             .SelectMany(rule => rule.Keywords.Select(keyword => (rule, keyword)))
@@ -60,7 +84,7 @@ internal static class KeywordRules
 /// The shared part of the rules for a keyword whose added value narrows, removed value widens and changed value may go
 /// either way (<c>pattern</c>, <c>format</c>): one finding, proved with the place's values in both releases.
 /// </summary>
-internal abstract class ConstraintRule : KeywordRule
+internal abstract class ConstraintRule : ValueRule
 {
     /// <inheritdoc/>
     public sealed override IEnumerable<Differ.Finding> Compare(Keyword keyword, JsonElement? before, JsonElement? after, IEnumerable<JsonNode?> oldSamples, IEnumerable<JsonNode?> newSamples)
@@ -79,7 +103,7 @@ internal abstract class ConstraintRule : KeywordRule
 /// The shared part of the rules for a limit (lengths, item counts, number bounds): raising a minimum or lowering a
 /// maximum narrows, the other way widens; the probes are values around both limits.
 /// </summary>
-internal abstract class LimitRule : KeywordRule
+internal abstract class LimitRule : ValueRule
 {
     /// <inheritdoc/>
     public sealed override IEnumerable<Differ.Finding> Compare(Keyword keyword, JsonElement? before, JsonElement? after, IEnumerable<JsonNode?> oldSamples, IEnumerable<JsonNode?> newSamples)

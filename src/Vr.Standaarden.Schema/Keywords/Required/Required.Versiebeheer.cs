@@ -8,7 +8,7 @@ namespace Vr.Standaarden.Versiebeheer.Internal;
 /// <c>required</c> between releases: each name that became required narrows (O6), each that no longer is widens (O7),
 /// proved with the place's objects without that member. For the synthesiser: the members every instance has.
 /// </summary>
-internal sealed class RequiredRule : KeywordRule
+internal sealed class RequiredRule : ValueRule
 {
     /// <inheritdoc/>
     public override IReadOnlyList<Keyword> Keywords { get; } = [KeywordCatalog.Required];

@@ -9,7 +9,7 @@ namespace Vr.Standaarden.Versiebeheer.Internal;
 /// allowed widens (T1); <c>integer</c> counts as part of <c>number</c>. Proved with the place's values of those types
 /// and a literal of each. For the synthesiser: the types every instance has (the intersection over <c>allOf</c>).
 /// </summary>
-internal sealed class TypeRule : KeywordRule
+internal sealed class TypeRule : ValueRule
 {
     private static readonly string[] AllTypes = ["string", "number", "integer", "boolean", "object", "array", "null"];
 

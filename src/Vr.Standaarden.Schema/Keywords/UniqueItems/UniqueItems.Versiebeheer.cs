@@ -8,7 +8,7 @@ namespace Vr.Standaarden.Versiebeheer.Internal;
 /// <c>uniqueItems</c> between releases (R4): turned on narrows, turned off widens; proved with an array that repeats
 /// the first item of one of the place's arrays.
 /// </summary>
-internal sealed class UniqueItemsRule : KeywordRule
+internal sealed class UniqueItemsRule : ValueRule
 {
     /// <inheritdoc/>
     public override IReadOnlyList<Keyword> Keywords { get; } = [KeywordCatalog.UniqueItems];
