@@ -82,15 +82,14 @@ internal sealed partial class Differ
 
         var keywords = Keywords(o).Union(Keywords(n)).Where(k => k != KeywordCatalog.Ref.Name).Distinct(StringComparer.Ordinal).ToList();
 
-        // const is a one-value enum: a const that becomes an enum (or back) is compared as values added and removed.
-        var oValues = Values(o);
-        var nValues = Values(n);
+        // const is a one-value enum: a const that becomes an enum (or back) is compared once, as values added and removed.
         if (o.Get(KeywordCatalog.Const.Name) is not null || n.Get(KeywordCatalog.Const.Name) is not null)
         {
-            keywords.RemoveAll(k => k is "const" or "enum");
-            if (!(oValues is not null && nValues is not null && oValues.Count == nValues.Count && oValues.All(v => nValues.Any(w => JsonNode.DeepEquals(v, w)))))
+            keywords.RemoveAll(k => k == KeywordCatalog.Const.Name || k == KeywordCatalog.Enum.Name);
+            if (!AllowedValuesRule.Same(o, n))
             {
-                Enum(o, n, oValues, nValues, context.At(n.Get(KeywordCatalog.Enum.Name) is not null ? "enum" : "const"));
+                var reported = n.Get(KeywordCatalog.Enum.Name) is not null ? KeywordCatalog.Enum.Name : KeywordCatalog.Const.Name;
+                Keyword(reported, o, n, o.Get(reported), n.Get(reported), context);
             }
         }
 
@@ -202,15 +201,6 @@ internal sealed partial class Differ
             case "$schema":
                 Add(VersionBump.Major, context.Schema, at.Location, $"The dialect changed from {Show(ov ?? default)} to {Show(nv ?? default)}: every keyword may mean something else.", "A7");
                 break;
-            case "enum":
-                Enum(o, n, Values(o), Values(n), at);
-                break;
-            case "const":
-                Prove(at, new Finding("E4", ov is null ? $"const {Show(nv!.Value)} added." : nv is null ? $"const {Show(ov.Value)} removed." : $"const changed from {Show(ov.Value)} to {Show(nv.Value)}.",
-                    ov is null ? Expect.Narrow : nv is null ? Expect.Widen : Expect.Unknown,
-                    ov is { } c1 ? [JsonNode.Parse(c1.GetRawText())] : Local(o, _oldSynth),
-                    nv is { } c2 ? [JsonNode.Parse(c2.GetRawText())] : Local(n, _newSynth)));
-                break;
             default:
                 // What no rule takes apart: added narrows, removed widens, changed may go either way.
                 new KeywordSite(this, KeywordCatalog.Find(keyword)!, o, n, context).CompareAsWhole("X1");
@@ -229,41 +219,6 @@ internal sealed partial class Differ
         "array" => [new JsonArray()],
         _ => [null],
     };
-
-    private static List<JsonNode?>? Values(Side side) =>
-        side.Get(KeywordCatalog.Enum.Name) is { ValueKind: JsonValueKind.Array } e ? e.EnumerateArray().Select(v => JsonNode.Parse(v.GetRawText())).ToList()
-        : side.Get(KeywordCatalog.Const.Name) is { } c ? [JsonNode.Parse(c.GetRawText())]
-        : null;
-
-    private void Enum(Side o, Side n, List<JsonNode?>? before, List<JsonNode?>? after, Context at)
-    {
-        var codeList = at.OldRoot.File.Path.StartsWith("codelijsten/", StringComparison.Ordinal) && at.Location == "/enum";
-        var noun = codeList ? $"code list {at.NewRoot.File.Name}" : "the allowed values";
-        if (before is not null && after is not null)
-        {
-            var removed = before.Where(v => !after.Any(w => JsonNode.DeepEquals(v, w))).ToList();
-            var added = after.Where(v => !before.Any(w => JsonNode.DeepEquals(v, w))).ToList();
-            if (removed.Count > 0)
-            {
-                Prove(at, new Finding("E2", $"{(codeList ? "Code" : "Value")}{(removed.Count > 1 ? "s" : "")} {List(removed.Select(Show).ToList())} removed from {noun}.", Expect.Narrow,
-                    removed, []));
-            }
-
-            if (added.Count > 0)
-            {
-                Prove(at, new Finding("E1", $"{(codeList ? "Code" : "Value")}{(added.Count > 1 ? "s" : "")} {List(added.Select(Show).ToList())} added to {noun}.", Expect.Widen,
-                    [], added));
-            }
-
-            return;
-        }
-
-        Prove(at, new Finding(before is null ? "E4" : "E1", before is null ? $"Only {List(after!.Select(Show).ToList())} allowed now." : "Any value allowed now, not only the listed ones.",
-            before is null ? Expect.Narrow : Expect.Widen, Local(o, _oldSynth), Local(n, _newSynth)));
-    }
-
-    private static string List(List<string> values) =>
-        string.Join(", ", values.Take(6)) + (values.Count > 6 ? $" and {values.Count - 6} more" : "");
 
     /// <summary>A copy of <paramref name="value"/> without its member <paramref name="name"/> (other values as they are).</summary>
     internal static JsonNode? Without(JsonNode? value, string name)

@@ -154,7 +154,8 @@ internal sealed partial class Differ
 
     private static readonly JsonSerializerOptions Display = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static string Show(JsonNode? value)
+    /// <summary>A value as a finding shows it: compact JSON, at most 80 characters.</summary>
+    internal static string Show(JsonNode? value)
     {
         var text = value?.ToJsonString(Display) ?? "null";
         return text.Length > 80 ? text[..77] + "..." : text;

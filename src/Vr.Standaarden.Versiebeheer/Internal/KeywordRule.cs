@@ -56,7 +56,7 @@ internal static class KeywordRules
     private static readonly Dictionary<string, (KeywordRule Rule, Keyword Keyword)> ByName =
         new KeywordRule[]
         {
-            new AdditionalPropertiesRule(), new AllOfRule(), new AnyOfRule(), new ContainsLimitRule(), new ContainsRule(),
+            new AdditionalPropertiesRule(), new AllOfRule(), new AllowedValuesRule(), new AnyOfRule(), new ContainsLimitRule(), new ContainsRule(),
             new DependentRequiredRule(), new DependentSchemasRule(), new FormatRule(), new IfRule(), new ItemCountRule(),
             new ItemsRule(), new LengthRule(), new MultipleOfRule(), new NotRule(), new NumberBoundsRule(), new OneOfRule(),
             new PatternPropertiesRule(), new PatternRule(), new PrefixItemsRule(), new PropertiesRule(), new PropertyCountRule(),
