@@ -27,7 +27,7 @@ public static class DomainRules
     /// <summary>The code of a message whose release or type this package cannot tell or does not know.</summary>
     public const string ReleaseCode = "VR-BER-002";
 
-    internal static IReadOnlyList<DomainRule> Instances { get; } =
+    internal static IReadOnlyList<DomainRule> Instances { get; } = Indexed(
     [
         new ExpiryAfterTime(),
         new SubjectResolves(),
@@ -48,7 +48,24 @@ public static class DomainRules
         new PriorityMatchesDiscipline(),
         new TerugmeldingNamesWhatItDoubts(),
         new AiNamesItsModelVersion(),
-    ];
+    ]);
+
+    /// <summary>The rules that look at the data's objects one at a time, in order.</summary>
+    internal static IReadOnlyList<ObjectRule> ObjectRules { get; } = [.. Instances.OfType<ObjectRule>()];
+
+    /// <summary>The rules that look at the data's positions one at a time, in order.</summary>
+    internal static IReadOnlyList<PositionRule> PositionRules { get; } = [.. Instances.OfType<PositionRule>()];
+
+    // Each rule knows its place, which orders the findings.
+    private static DomainRule[] Indexed(DomainRule[] rules)
+    {
+        for (var i = 0; i < rules.Length; i++)
+        {
+            rules[i].Index = i;
+        }
+
+        return rules;
+    }
 
     /// <summary>Every domain rule, in the order they run.</summary>
     public static IReadOnlyList<RuleInfo> All { get; } = [.. Instances.Select(r => r.Info)];

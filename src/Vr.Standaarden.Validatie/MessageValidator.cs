@@ -136,6 +136,8 @@ public sealed class MessageValidator
             rule.Evaluate(context);
         }
 
+        context.Walk(DomainRules.ObjectRules, DomainRules.PositionRules);
+
         findings.AddRange(context.Findings);
         return new ValidationResult(release, findings);
     }

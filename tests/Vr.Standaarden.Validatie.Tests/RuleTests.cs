@@ -130,6 +130,28 @@ public sealed class RuleTests
     }
 
     [Fact]
+    public void Findings_come_rule_by_rule_whatever_their_order_in_the_message()
+    {
+        // The times come before the location in the data, but the position rule comes before the time rule: its finding first.
+        var message = With(Messages.Incident(), m =>
+        {
+            var data = m["data"]!.AsObject();
+            var location = data["locatie"]!;
+            data.Remove("locatie");
+            data["locatie"] = location;
+            data["tijdstippen"]!["terPlaatse"] = "2026-11-20T21:15:00+01:00";
+            location["geometrie"]!["coordinates"] = new JsonArray(455480.7, 81390.2);
+        });
+        var keys = message["data"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.True(keys.IndexOf("tijdstippen") < keys.IndexOf("locatie"));
+
+        var codes = Messages.Validate(message).Findings.Where(f => f.Code != DomainRules.SchemaCode).Select(f => f.Code).ToList();
+        var order = DomainRules.All.Select(r => r.Code).ToList();
+        Assert.Equal(["VR-LOC-001", "VR-TIJD-001"], codes.Where(c => c is "VR-LOC-001" or "VR-TIJD-001"));
+        Assert.Equal(codes.OrderBy(order.IndexOf), codes);
+    }
+
+    [Fact]
     public void Messages_name_the_values_involved()
     {
         var time = Messages.Validate(Cases["VR-TIJD-001"].Failing()).Findings.Single(f => f.Code == "VR-TIJD-001");

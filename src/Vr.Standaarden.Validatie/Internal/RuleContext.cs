@@ -21,10 +21,49 @@ internal sealed class RuleContext(JsonElement message, string release, string en
     /// <summary>The date the message speaks of: the date of the envelope's <c>time</c> in its own offset.</summary>
     public DateOnly? Date { get; } = Timestamp(message, "time") is { } time ? DateOnly.FromDateTime(time.DateTime) : null;
 
-    public List<Finding> Findings { get; } = [];
+    // The findings of each rule by its index, so they come out in the order of the rules whatever order they were found in.
+    private List<Finding>?[]? _findings;
+    private object?[]? _state;
 
-    public void Report(RuleInfo rule, string pointer, string message, string bericht) =>
-        Findings.Add(new Finding(rule.Code, rule.Severity, pointer, new Schema.LocalizedText(message, bericht)));
+    /// <summary>The findings so far, rule by rule in the order of <see cref="DomainRules.Instances"/>.</summary>
+    public IEnumerable<Finding> Findings => _findings is null ? [] : _findings.Where(f => f is not null).SelectMany(f => f!);
+
+    public void Report(DomainRule rule, string pointer, string message, string bericht) =>
+        ((_findings ??= new List<Finding>?[DomainRules.Instances.Count])[rule.Index] ??= []).Add(
+            new Finding(rule.Info.Code, rule.Info.Severity, pointer, new Schema.LocalizedText(message, bericht)));
+
+    /// <summary>What <paramref name="rule"/> keeps while it visits this message's objects or positions, made when it first asks.</summary>
+    public T State<T>(DomainRule rule)
+        where T : class, new() =>
+        (T)((_state ??= new object?[DomainRules.Instances.Count])[rule.Index] ??= new T());
+
+    /// <summary>
+    /// Walks the data once: every object, in document order, to each of <paramref name="objectRules"/>, and every position
+    /// in it, with its area check made once, to each of <paramref name="positionRules"/>.
+    /// </summary>
+    public void Walk(IReadOnlyList<ObjectRule> objectRules, IReadOnlyList<PositionRule> positionRules)
+    {
+        foreach (var (node, pointer) in Objects(Data, DataPointer))
+        {
+            foreach (var rule in objectRules)
+            {
+                rule.Visit(this, node, pointer);
+            }
+
+            if (positionRules.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var position in Rules.Positions.In(node, pointer, Options.Area))
+            {
+                foreach (var rule in positionRules)
+                {
+                    rule.Visit(this, position);
+                }
+            }
+        }
+    }
 
     /// <summary>The message's code-list values, found by the first rule that asks and shared by the others (<c>CodeValues.Of</c>).</summary>
     public IReadOnlyList<(Begrippen.Code Code, Begrippen.Codelijst List, LazyPointer Pointer)>? Codes { get; set; }

@@ -51,7 +51,7 @@ internal sealed class CodesValidOnDate() : DomainRule(new("VR-CODE-001", Severit
                     (not null, null) => ($"from {from}", $"vanaf {from}"),
                     _ => ($"until {to}", $"tot {to}"),
                 };
-                context.Report(Info, pointer,
+                context.Report(this, pointer,
                     $"Code {code.Waarde} of {list.Naam} is valid {span}, not on {Day(date)}, the date of the message.",
                     $"Code {code.Waarde} van {list.Naam} is geldig {periode}, niet op {Day(date)}, de datum van het bericht.");
             }
@@ -67,7 +67,7 @@ internal sealed class DeprecatedCodes() : DomainRule(new("VR-CODE-002", Severity
     {
         foreach (var (code, list, pointer) in CodeValues.Of(context).Where(c => c.Code.Vervallen))
         {
-            context.Report(Info, pointer,
+            context.Report(this, pointer,
                 $"Code {code.Waarde} of {list.Naam} is deprecated and only meant for historical messages.",
                 $"Code {code.Waarde} van {list.Naam} is vervallen en alleen bedoeld voor historische berichten.");
         }
@@ -87,7 +87,7 @@ internal sealed class UnverifiedCodes() : DomainRule(new("VR-CODE-003", Severity
 
         foreach (var (code, list, pointer) in CodeValues.Of(context).Where(c => !c.Code.Geverifieerd))
         {
-            context.Report(Info, pointer,
+            context.Report(this, pointer,
                 $"Code {code.Waarde} of {list.Naam} comes from an unverified source: {code.Opmerking}",
                 $"Code {code.Waarde} van {list.Naam} komt uit een niet-geverifieerde bron: {code.Opmerking}");
         }
@@ -108,7 +108,7 @@ internal sealed class PurposesKnown() : DomainRule(new("VR-CODE-004", Severity.E
         var list = Codelijsten.Get("doelbinding", context.Release);
         foreach (var purpose in purposes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(p => list.Find(p) is null))
         {
-            context.Report(Info, "/doelbinding",
+            context.Report(this, "/doelbinding",
                 $"'{purpose}' is not a purpose of the doelbinding code list; use {string.Join(", ", list.Codes.Select(c => c.Waarde))}.",
                 $"'{purpose}' is geen doel uit de codelijst doelbinding; gebruik {string.Join(", ", list.Codes.Select(c => c.Waarde))}.");
         }
@@ -133,7 +133,7 @@ internal sealed class PriorityMatchesDiscipline() : DomainRule(new("VR-PRIO-001"
             if (RuleContext.Text(entry, "discipline") is { } discipline && RuleContext.Text(entry, "prioriteit") is { } value &&
                 list.Find(value) is { } code && code.Kenmerken.TryGetValue("discipline", out var owner) && owner != discipline)
             {
-                context.Report(Info, $"/data/prioriteiten/{i}/prioriteit",
+                context.Report(this, $"/data/prioriteiten/{i}/prioriteit",
                     $"Priority {value} belongs to discipline {owner}, not to {discipline}.",
                     $"Prioriteit {value} hoort bij discipline {owner}, niet bij {discipline}.");
             }

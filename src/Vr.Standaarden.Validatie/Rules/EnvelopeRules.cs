@@ -11,7 +11,7 @@ internal sealed class ExpiryAfterTime() : DomainRule(new("VR-BER-001", Severity.
     {
         if (RuleContext.Timestamp(context.Message, "time") is { } time && RuleContext.Timestamp(context.Message, "expirytime") is { } expiry && expiry < time)
         {
-            context.Report(Info, "/expirytime",
+            context.Report(this, "/expirytime",
                 $"The message expires ({expiry:O}) before it was recorded ({time:O}).",
                 $"Het bericht verloopt ({expiry:O}) voordat het is vastgelegd ({time:O}).");
         }
@@ -32,7 +32,7 @@ internal sealed class SubjectResolves() : DomainRule(new("VR-REF-001", Severity.
 
         if (RuleContext.Text(context.Data, "id") != subject && !context.Fields("verwijstNaar").Any(f => Names(f.Value, subject)))
         {
-            context.Report(Info, "/subject",
+            context.Report(this, "/subject",
                 $"The subject '{subject}' is neither the id of the data nor an identifier the data refers to.",
                 $"Het onderwerp '{subject}' is niet de id van data en ook geen identificatie waarnaar data verwijst.");
         }
@@ -55,7 +55,7 @@ internal sealed class CausationIsAnotherMessage() : DomainRule(new("VR-REF-002",
     {
         if (RuleContext.Text(context.Message, "causationid") is { } cause && cause == RuleContext.Text(context.Message, "id"))
         {
-            context.Report(Info, "/causationid",
+            context.Report(this, "/causationid",
                 $"The message names itself ('{cause}') as its cause.",
                 $"Het bericht noemt zichzelf ('{cause}') als oorzaak.");
         }

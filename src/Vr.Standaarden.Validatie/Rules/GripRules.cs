@@ -18,7 +18,7 @@ internal sealed class GripLevelIsLastDeclared() : DomainRule(new("VR-GRIP-001", 
         var last = RuleContext.Text(history[history.GetArrayLength() - 1], "niveau");
         if (last is not null && last != level)
         {
-            context.Report(Info, "/data/grip/niveau",
+            context.Report(this, "/data/grip/niveau",
                 $"The current level is {level}, but the last declaration in the history is {last}.",
                 $"Het huidige niveau is {level}, maar de laatste afkondiging in de historie is {last}.");
         }
@@ -47,7 +47,7 @@ internal sealed class GripHistoryInOrder() : DomainRule(new("VR-GRIP-002", Sever
             {
                 if (time < previous)
                 {
-                    context.Report(Info, $"/data/grip/historie/{i}/tijdstip",
+                    context.Report(this, $"/data/grip/historie/{i}/tijdstip",
                         $"Declaration {i} ({time:O}) is earlier than the one before it ({previous:O}).",
                         $"Afkondiging {i} ({time:O}) ligt voor de vorige ({previous:O}).");
                 }

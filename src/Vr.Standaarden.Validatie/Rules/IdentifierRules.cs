@@ -14,7 +14,7 @@ internal sealed class OinsWellFormed() : DomainRule(new("VR-ID-001", Severity.Er
     {
         if (RuleContext.Text(context.Message, "source") is { } source && source.StartsWith(UrnPrefix, StringComparison.Ordinal) && source.Length >= UrnPrefix.Length + 20)
         {
-            Check(context, source.Substring(UrnPrefix.Length, 20), "/source");
+            Check(context, source.Substring(UrnPrefix.Length, 20), LazyPointer.Of("/source"));
         }
 
         foreach (var (value, pointer, _) in context.Fields("def", "oin"))
@@ -26,11 +26,12 @@ internal sealed class OinsWellFormed() : DomainRule(new("VR-ID-001", Severity.Er
         }
     }
 
-    private void Check(RuleContext context, string text, string pointer)
+    // The pointer is written out only for a finding.
+    private void Check(RuleContext context, string text, LazyPointer pointer)
     {
         if (!Oin.TryParse(text, out _, out var error))
         {
-            context.Report(Info, pointer, error!, $"Geen geldig OIN: {error}");
+            context.Report(this, pointer, error!, $"Geen geldig OIN: {error}");
         }
     }
 }
@@ -57,7 +58,7 @@ internal sealed class MunicipalitiesKnown() : DomainRule(new("VR-ID-002", Severi
                 : null;
             if (code is not null && municipalities.Find(code) is null)
             {
-                context.Report(Info, pointer,
+                context.Report(this, pointer,
                     $"Municipality {code}{(code == text ? "" : $" (in '{text}')")} is not in the gemeente code list (version {municipalities.Versie}).",
                     $"Gemeente {code}{(code == text ? "" : $" (in '{text}')")} staat niet in de codelijst gemeente (versie {municipalities.Versie}).");
             }
@@ -66,33 +67,31 @@ internal sealed class MunicipalitiesKnown() : DomainRule(new("VR-ID-002", Severi
 }
 
 /// <summary>VR-ID-003: within one location, the BAG identifiers lie in the municipality its address names.</summary>
-internal sealed class AddressMatchesBag() : DomainRule(new("VR-ID-003", Severity.Warning,
+internal sealed class AddressMatchesBag() : ObjectRule(new("VR-ID-003", Severity.Warning,
     "Binnen een locatie liggen de BAG-objecten in de gemeente van het adres.", "Within a location, the BAG objects lie in the municipality of the address."))
 {
-    public override void Evaluate(RuleContext context)
+    public override void Visit(RuleContext context, JsonElement node, LazyPointer pointer)
     {
-        foreach (var (node, pointer) in RuleContext.Objects(context.Data, RuleContext.DataPointer))
+        if (!node.TryGetProperty("bag", out var bag) || bag.ValueKind != JsonValueKind.Object ||
+            !node.TryGetProperty("adres", out var address) || RuleContext.Text(address, "gemeente") is not { } municipality)
         {
-            if (!node.TryGetProperty("bag", out var bag) || bag.ValueKind != JsonValueKind.Object ||
-                !node.TryGetProperty("adres", out var address) || RuleContext.Text(address, "gemeente") is not { } municipality)
-            {
-                continue;
-            }
+            return;
+        }
 
-            foreach (var member in bag.EnumerateObject())
+        foreach (var member in bag.EnumerateObject())
+        {
+            // One identifier or a list of them; the pointer is written out only for a finding.
+            var values = member.Value.ValueKind == JsonValueKind.Array
+                ? member.Value.EnumerateArray().Select((v, i) => (Value: v, Index: i))
+                : [(member.Value, -1)];
+            foreach (var (value, index) in values)
             {
-                var at = $"{pointer}/bag/{member.Name}";
-                var values = member.Value.ValueKind == JsonValueKind.Array
-                    ? member.Value.EnumerateArray().Select((v, i) => (Value: v, Pointer: $"{at}/{i}"))
-                    : [(member.Value, at)];
-                foreach (var (value, where) in values)
+                if (value.ValueKind == JsonValueKind.String && BagId.TryParse(value.GetString(), out var id) && id.Gemeente.ToString() != municipality)
                 {
-                    if (value.ValueKind == JsonValueKind.String && BagId.TryParse(value.GetString(), out var id) && id.Gemeente.ToString() != municipality)
-                    {
-                        context.Report(Info, where,
-                            $"BAG object {id} lies in {id.Gemeente}, but the address names {municipality}.",
-                            $"BAG-object {id} ligt in {id.Gemeente}, maar het adres noemt {municipality}.");
-                    }
+                    var at = $"{pointer}/bag/{member.Name}";
+                    context.Report(this, index < 0 ? at : $"{at}/{index}",
+                        $"BAG object {id} lies in {id.Gemeente}, but the address names {municipality}.",
+                        $"BAG-object {id} ligt in {id.Gemeente}, maar het adres noemt {municipality}.");
                 }
             }
         }

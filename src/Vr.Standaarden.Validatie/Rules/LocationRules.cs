@@ -5,41 +5,53 @@ using Vr.Standaarden.Validatie.Internal;
 namespace Vr.Standaarden.Validatie.Rules;
 
 /// <summary>
+/// A position of a message: where it is in which system, where in the message, whether its location says it lies across
+/// the border, and how it lies against the area of the Netherlands at the level the validation asks for.
+/// </summary>
+internal readonly record struct Position(double East, double North, CoordinateReferenceSystem Crs, LazyPointer Pointer, bool AcrossTheBorder, AreaCheck Area);
+
+/// <summary>
 /// The positions of a message: geometries of locations in their declared <c>crs</c>, and the polygons and circle centres
 /// of warnings, which are CRS84 by definition. A location's positions are <c>AcrossTheBorder</c> when its <c>landen</c>
 /// (from release 1.2) names a country other than the Netherlands.
 /// </summary>
 internal static class Positions
 {
-    public static IEnumerable<(double East, double North, CoordinateReferenceSystem Crs, LazyPointer Pointer, bool AcrossTheBorder)> Of(RuleContext context)
+    /// <summary>The positions an object of the data holds itself (not those of objects inside it), each checked against the area at <paramref name="area"/>.</summary>
+    public static IEnumerable<Position> In(JsonElement node, LazyPointer pointer, AreaLevel area)
     {
-        foreach (var (node, pointer) in RuleContext.Objects(context.Data, RuleContext.DataPointer))
+        foreach (var (east, north, crs, at, acrossTheBorder) in Held(node, pointer))
         {
-            if (node.TryGetProperty("geometrie", out var geometry) && geometry.ValueKind == JsonValueKind.Object &&
-                RuleContext.Text(node, "crs") is { } code && CoordinateReferenceSystem.All.FirstOrDefault(c => c.Code == code) is { } crs &&
-                geometry.TryGetProperty("coordinates", out var coordinates))
-            {
-                var acrossTheBorder = NamesAnotherCountry(node);
-                foreach (var position in Leaves(coordinates, pointer + "/geometrie/coordinates"))
-                {
-                    yield return (position.East, position.North, crs, position.Pointer, acrossTheBorder);
-                }
-            }
+            yield return new Position(east, north, crs, at, acrossTheBorder, NetherlandsArea.Check(east, north, crs, area));
+        }
+    }
 
-            if (node.TryGetProperty("polygonen", out var polygons))
+    private static IEnumerable<(double East, double North, CoordinateReferenceSystem Crs, LazyPointer Pointer, bool AcrossTheBorder)> Held(JsonElement node, LazyPointer pointer)
+    {
+        if (node.TryGetProperty("geometrie", out var geometry) && geometry.ValueKind == JsonValueKind.Object &&
+            RuleContext.Text(node, "crs") is { } code && CoordinateReferenceSystem.All.FirstOrDefault(c => c.Code == code) is { } crs &&
+            geometry.TryGetProperty("coordinates", out var coordinates))
+        {
+            var acrossTheBorder = NamesAnotherCountry(node);
+            foreach (var position in Leaves(coordinates, pointer + "/geometrie/coordinates"))
             {
-                foreach (var position in Leaves(polygons, pointer + "/polygonen"))
-                {
-                    yield return (position.East, position.North, CoordinateReferenceSystem.Crs84, position.Pointer, false);
-                }
+                yield return (position.East, position.North, crs, position.Pointer, acrossTheBorder);
             }
+        }
 
-            if (node.TryGetProperty("middelpunt", out var centre))
+        if (node.TryGetProperty("polygonen", out var polygons))
+        {
+            foreach (var position in Leaves(polygons, pointer + "/polygonen"))
             {
-                foreach (var position in Leaves(centre, pointer + "/middelpunt"))
-                {
-                    yield return (position.East, position.North, CoordinateReferenceSystem.Crs84, position.Pointer, false);
-                }
+                yield return (position.East, position.North, CoordinateReferenceSystem.Crs84, position.Pointer, false);
+            }
+        }
+
+        if (node.TryGetProperty("middelpunt", out var centre))
+        {
+            foreach (var position in Leaves(centre, pointer + "/middelpunt"))
+            {
+                yield return (position.East, position.North, CoordinateReferenceSystem.Crs84, position.Pointer, false);
             }
         }
     }
@@ -93,25 +105,22 @@ internal static class Positions
 /// outside the Netherlands (RD is defined only there). With <see cref="AreaLevel.Strict"/>, any position outside the
 /// land and coastal waters.
 /// </summary>
-internal sealed class PositionsInTheNetherlands() : DomainRule(new("VR-LOC-001", Severity.Error,
+internal sealed class PositionsInTheNetherlands() : PositionRule(new("VR-LOC-001", Severity.Error,
     "Elke positie staat in het opgegeven coördinaatreferentiesysteem en in de goede volgorde, en ligt op aarde (RD: in Nederland).",
     "Every position is in its declared coordinate reference system and order, and lies on Earth (RD: in the Netherlands)."))
 {
-    public override void Evaluate(RuleContext context)
+    public override void Visit(RuleContext context, in Position position)
     {
-        foreach (var (east, north, crs, pointer, _) in Positions.Of(context))
+        var (east, north, crs, pointer, _, check) = position;
+        if (!check.IsInside && !Abroad.IsPlausible(check, east, north, crs, context.Options.Area))
         {
-            var check = NetherlandsArea.Check(east, north, crs, context.Options.Area);
-            if (!check.IsInside && !Abroad.IsPlausible(check, east, north, crs, context.Options.Area))
-            {
-                var (message, bericht) = check.Problem == AreaProblem.Outside && !crs.IsGeographic
-                    ? (check.Message + " RD is defined only in and near the Netherlands: give a location abroad in WGS 84 or ETRS89.",
-                        check.Bericht + " RD is alleen in en bij Nederland gedefinieerd: geef een locatie in het buitenland in WGS 84 of ETRS89.")
-                    : check.Problem == AreaProblem.Outside && (Math.Abs(east) > 180 || Math.Abs(north) > 90)
-                        ? (check.Message + " It is not on Earth in degrees.", check.Bericht + " Zij ligt in graden niet op aarde.")
-                        : (check.Message, check.Bericht);
-                context.Report(Info, pointer, message, bericht);
-            }
+            var (message, bericht) = check.Problem == AreaProblem.Outside && !crs.IsGeographic
+                ? (check.Message + " RD is defined only in and near the Netherlands: give a location abroad in WGS 84 or ETRS89.",
+                    check.Bericht + " RD is alleen in en bij Nederland gedefinieerd: geef een locatie in het buitenland in WGS 84 of ETRS89.")
+                : check.Problem == AreaProblem.Outside && (Math.Abs(east) > 180 || Math.Abs(north) > 90)
+                    ? (check.Message + " It is not on Earth in degrees.", check.Bericht + " Zij ligt in graden niet op aarde.")
+                    : (check.Message, check.Bericht);
+            context.Report(this, pointer, message, bericht);
         }
     }
 }
@@ -132,22 +141,20 @@ internal static class Abroad
 /// (its first position abroad), not for every corner of a polygon. Not for a location whose <c>landen</c> names another
 /// country: the message says it is across the border.
 /// </summary>
-internal sealed class PositionsAbroad() : DomainRule(new("VR-LOC-003", Severity.Warning,
+internal sealed class PositionsAbroad() : PositionRule(new("VR-LOC-003", Severity.Warning,
     "Een positie ligt in het buitenland.",
     "A position lies abroad."))
 {
-    public override void Evaluate(RuleContext context)
+    public override void Visit(RuleContext context, in Position position)
     {
-        HashSet<string>? named = null;
-        foreach (var (east, north, crs, pointer, acrossTheBorder) in Positions.Of(context))
+        // Each geometry is named once, at its first position abroad (the set is this message's).
+        var (east, north, crs, pointer, acrossTheBorder, check) = position;
+        if (!acrossTheBorder && !check.IsInside && Abroad.IsPlausible(check, east, north, crs, context.Options.Area)
+            && context.State<HashSet<string>>(this).Add(Geometry(pointer)))
         {
-            if (!acrossTheBorder && NetherlandsArea.Check(east, north, crs, context.Options.Area) is { IsInside: false } check && Abroad.IsPlausible(check, east, north, crs, context.Options.Area)
-                && (named ??= new HashSet<string>(StringComparer.Ordinal)).Add(Geometry(pointer)))
-            {
-                context.Report(Info, pointer,
-                    check.Message + " Read as a location abroad (a cross-border incident, an international alert); it stays in " + crs.Code + " and is never converted to RD.",
-                    check.Bericht + " Gelezen als een locatie in het buitenland (een grensoverschrijdend incident, een internationale waarschuwing); zij blijft in " + crs.Code + " en wordt nooit naar RD omgerekend.");
-            }
+            context.Report(this, pointer,
+                check.Message + " Read as a location abroad (a cross-border incident, an international alert); it stays in " + crs.Code + " and is never converted to RD.",
+                check.Bericht + " Gelezen als een locatie in het buitenland (een grensoverschrijdend incident, een internationale waarschuwing); zij blijft in " + crs.Code + " en wordt nooit naar RD omgerekend.");
         }
     }
 
@@ -169,23 +176,22 @@ internal sealed class PositionsAbroad() : DomainRule(new("VR-LOC-003", Severity.
 }
 
 /// <summary>VR-LOC-002: a position at sea (inside the lenient area, outside the land) is worth a second look.</summary>
-internal sealed class PositionsAtSea() : DomainRule(new("VR-LOC-002", Severity.Warning,
+internal sealed class PositionsAtSea() : PositionRule(new("VR-LOC-002", Severity.Warning,
     "Een positie ligt op zee: buiten het land, binnen het Nederlandse deel van de Noordzee.",
     "A position lies at sea: outside the land, inside the Dutch part of the North Sea."))
 {
-    public override void Evaluate(RuleContext context)
+    public override void Visit(RuleContext context, in Position position)
     {
         if (context.Options.Area != AreaLevel.Lenient)
         {
             return;
         }
 
-        foreach (var (east, north, crs, pointer, _) in Positions.Of(context))
+        // Under the lenient level the position's own check is the lenient one.
+        var (east, north, crs, pointer, _, lenient) = position;
+        if (lenient.IsInside && NetherlandsArea.Check(east, north, crs, AreaLevel.Strict) is { IsInside: false } land)
         {
-            if (NetherlandsArea.Check(east, north, crs, AreaLevel.Lenient).IsInside && NetherlandsArea.Check(east, north, crs, AreaLevel.Strict) is { IsInside: false } land)
-            {
-                context.Report(Info, pointer, land.Message + " It lies in the Dutch part of the North Sea.", land.Bericht + " Zij ligt in het Nederlandse deel van de Noordzee.");
-            }
+            context.Report(this, pointer, land.Message + " It lies in the Dutch part of the North Sea.", land.Bericht + " Zij ligt in het Nederlandse deel van de Noordzee.");
         }
     }
 }

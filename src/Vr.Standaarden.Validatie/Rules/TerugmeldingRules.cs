@@ -20,7 +20,7 @@ internal sealed class TerugmeldingNamesWhatItDoubts() : DomainRule(new("VR-TERUG
             return;
         }
 
-        context.Report(Info, RuleContext.DataPointer,
+        context.Report(this, RuleContext.DataPointer,
             "The terugmelding names neither a key-register object (basisregistratie, objectId, gegeven) nor a field of a message (bericht, veld, bronhouder): nobody can handle it.",
             "De terugmelding noemt geen object in een basisregistratie (basisregistratie, objectId, gegeven) en geen veld van een bericht (bericht, veld, bronhouder): niemand kan haar behandelen.");
     }
@@ -30,25 +30,23 @@ internal sealed class TerugmeldingNamesWhatItDoubts() : DomainRule(new("VR-TERUG
 /// Content a learned model produced (<c>totstandkoming.soort</c> <c>ai</c>, from 1.2) names the model's version: without
 /// it nobody can tell later which model said so, nor find its entry in the Algoritmeregister.
 /// </summary>
-internal sealed class AiNamesItsModelVersion() : DomainRule(new("VR-AI-001", Severity.Warning,
+internal sealed class AiNamesItsModelVersion() : ObjectRule(new("VR-AI-001", Severity.Warning,
     "Door AI voorspelde inhoud noemt de versie van het model.",
     "Content a learned model produced names the model's version."))
 {
-    public override void Evaluate(RuleContext context)
+    public override void Visit(RuleContext context, JsonElement node, LazyPointer pointer)
     {
-        foreach (var (node, pointer) in RuleContext.Objects(context.Data, RuleContext.DataPointer))
+        if (!node.TryGetProperty("soort", out var kind) || kind.ValueKind != JsonValueKind.String || !kind.ValueEquals("ai") ||
+            !pointer.ToString().Contains("otstandkoming", StringComparison.Ordinal))
         {
-            if (RuleContext.Text(node, "soort") != "ai" || !(pointer.ToString().Contains("otstandkoming", StringComparison.Ordinal)))
-            {
-                continue;
-            }
+            return;
+        }
 
-            if (!node.TryGetProperty("model", out var model) || model.ValueKind != JsonValueKind.Object || RuleContext.Text(model, "versie") is null)
-            {
-                context.Report(Info, pointer,
-                    "This AI-produced content does not name the model's version (model.versie): it cannot be traced to the model that made it.",
-                    "Deze door AI voorspelde inhoud noemt de versie van het model niet (model.versie): zij is niet te herleiden tot het model dat haar maakte.");
-            }
+        if (!node.TryGetProperty("model", out var model) || model.ValueKind != JsonValueKind.Object || RuleContext.Text(model, "versie") is null)
+        {
+            context.Report(this, pointer,
+                "This AI-produced content does not name the model's version (model.versie): it cannot be traced to the model that made it.",
+                "Deze door AI voorspelde inhoud noemt de versie van het model niet (model.versie): zij is niet te herleiden tot het model dat haar maakte.");
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Vr.Standaarden.Validatie.Rules;
 /// VR-TIJD-001: time stamps follow each other: melding ≤ aanname ≤ alarmering ≤ ter plaatse ≤ einde in <c>tijdstippen</c>,
 /// gealarmeerd ≤ ter plaatse ≤ vrijgegeven for each unit, and begin ≤ einde in a <c>periode</c>.
 /// </summary>
-internal sealed class TimeOrder() : DomainRule(new("VR-TIJD-001", Severity.Error,
+internal sealed class TimeOrder() : ObjectRule(new("VR-TIJD-001", Severity.Error,
     "Tijdstippen volgen elkaar op: melding ≤ aanname ≤ alarmering ≤ ter plaatse ≤ einde; gealarmeerd ≤ ter plaatse ≤ vrijgegeven; begin ≤ einde.",
     "Timestamps follow each other: report ≤ answer ≤ alerting ≤ on scene ≤ end; alerted ≤ on scene ≤ released; start ≤ end."))
 {
@@ -15,22 +15,20 @@ internal sealed class TimeOrder() : DomainRule(new("VR-TIJD-001", Severity.Error
     private static readonly string[] Unit = ["gealarmeerd", "terPlaatse", "vrijgegeven"];
     private static readonly string[] Period = ["begin", "einde"];
 
-    public override void Evaluate(RuleContext context)
+    public override void Visit(RuleContext context, JsonElement node, LazyPointer pointer)
     {
-        foreach (var (node, pointer) in RuleContext.Objects(context.Data, RuleContext.DataPointer))
+        var order = pointer.Name == "tijdstippen" ? Incident
+            : pointer.Name == "periode" ? Period
+            : node.TryGetProperty("eenheidId", out _) ? Unit
+            : null;
+        if (order is not null)
         {
-            var order = pointer.Name == "tijdstippen" ? Incident
-                : pointer.Name == "periode" ? Period
-                : node.TryGetProperty("eenheidId", out _) ? Unit
-                : null;
-            if (order is not null)
-            {
-                Check(context, node, pointer, order);
-            }
+            Check(context, node, pointer, order);
         }
     }
 
-    private void Check(RuleContext context, JsonElement node, string pointer, string[] order)
+    // The pointer is written out only for a finding.
+    private void Check(RuleContext context, JsonElement node, LazyPointer pointer, string[] order)
     {
         (string Name, DateTimeOffset Time)? previous = null;
         foreach (var name in order)
@@ -42,7 +40,7 @@ internal sealed class TimeOrder() : DomainRule(new("VR-TIJD-001", Severity.Error
 
             if (previous is { } p && time < p.Time)
             {
-                context.Report(Info, $"{pointer}/{name}",
+                context.Report(this, $"{pointer}/{name}",
                     $"{name} ({time:O}) is before {p.Name} ({p.Time:O}).",
                     $"{name} ({time:O}) ligt voor {p.Name} ({p.Time:O}).");
                 return;
