@@ -15,6 +15,9 @@ public sealed class MessageLog : IDisposable
     private readonly Lock _lock = new();
     private List<TemporaryGrant>? _grants;
 
+    // The receive path asks whether a message is recorded for every message it takes: that statement is prepared once.
+    private SqliteCommand? _contains;
+
     /// <summary>Opens (or creates) the log in the SQLite file <paramref name="path"/>.</summary>
     public MessageLog(string path)
     {
@@ -45,11 +48,18 @@ public sealed class MessageLog : IDisposable
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(id);
         using var scope = _lock.EnterScope();
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM berichten WHERE source = $s AND id = $i";
-        command.Parameters.AddWithValue("$s", source);
-        command.Parameters.AddWithValue("$i", id);
-        return command.ExecuteScalar() is not null;
+        if (_contains is null)
+        {
+            _contains = _connection.CreateCommand();
+            _contains.CommandText = "SELECT 1 FROM berichten WHERE source = $s AND id = $i";
+            _contains.Parameters.Add("$s", SqliteType.Text);
+            _contains.Parameters.Add("$i", SqliteType.Text);
+            _contains.Prepare();
+        }
+
+        _contains.Parameters[0].Value = source;
+        _contains.Parameters[1].Value = id;
+        return _contains.ExecuteScalar() is not null;
     }
 
     /// <summary>The recorded message with <paramref name="source"/> and <paramref name="id"/>, or <c>null</c>.</summary>
@@ -515,7 +525,11 @@ public sealed class MessageLog : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _contains?.Dispose();
+        _connection.Dispose();
+    }
 
     /// <summary>Caps the file at <paramref name="pages"/> pages, so that writes beyond it fail as on a full disk (SQLITE_FULL).</summary>
     internal void LimitPages(long pages)
