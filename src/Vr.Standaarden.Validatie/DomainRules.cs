@@ -50,6 +50,9 @@ public static class DomainRules
         new AiNamesItsModelVersion(),
     ]);
 
+    /// <summary>The rules that look at the values of the fields the schemas mark, in order.</summary>
+    internal static IReadOnlyList<FieldRule> FieldRules { get; } = [.. Instances.OfType<FieldRule>()];
+
     /// <summary>The rules that look at the data's objects one at a time, in order.</summary>
     internal static IReadOnlyList<ObjectRule> ObjectRules { get; } = [.. Instances.OfType<ObjectRule>()];
 

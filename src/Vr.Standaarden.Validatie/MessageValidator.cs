@@ -136,6 +136,7 @@ public sealed class MessageValidator
             rule.Evaluate(context);
         }
 
+        context.WalkFields(DomainRules.FieldRules);
         context.Walk(DomainRules.ObjectRules, DomainRules.PositionRules);
 
         findings.AddRange(context.Findings);

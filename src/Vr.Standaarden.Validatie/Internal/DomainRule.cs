@@ -31,6 +31,26 @@ internal abstract class ObjectRule(RuleInfo info) : DomainRule(info)
 }
 
 /// <summary>
+/// A rule that looks at the values of one kind of field the schemas mark (<see cref="SchemaIndex"/>: <c>def</c>,
+/// <c>codelijst</c>, <c>verwijstNaar</c>). The validator walks the fields of each kind once
+/// (<see cref="RuleContext.WalkFields"/>) and shows each value, in document order, to every rule of that kind; what a rule
+/// checks of the message as a whole it does in <see cref="DomainRule.Evaluate"/>, which runs before.
+/// </summary>
+internal abstract class FieldRule(RuleInfo info) : DomainRule(info)
+{
+    /// <summary>The kind of field the rule looks at.</summary>
+    public abstract string Kind { get; }
+
+    /// <inheritdoc/>
+    public override void Evaluate(RuleContext context)
+    {
+    }
+
+    /// <summary>Looks at one value of a field of <see cref="Kind"/>, the field named <paramref name="name"/>.</summary>
+    public abstract void Visit(RuleContext context, JsonElement value, LazyPointer pointer, string name);
+}
+
+/// <summary>
 /// A rule that looks at the positions of the data one at a time (<see cref="Positions"/>), each with its check against the
 /// area of the Netherlands made once for all such rules.
 /// </summary>

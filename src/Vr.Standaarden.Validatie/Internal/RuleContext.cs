@@ -38,6 +38,26 @@ internal sealed class RuleContext(JsonElement message, string release, string en
         (T)((_state ??= new object?[DomainRules.Instances.Count])[rule.Index] ??= new T());
 
     /// <summary>
+    /// Walks the fields of each kind <paramref name="rules"/> look at once, showing every value to each rule of its kind.
+    /// </summary>
+    public void WalkFields(IReadOnlyList<FieldRule> rules)
+    {
+        foreach (var kind in rules.Select(r => r.Kind).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var (value, pointer, name) in Fields(kind))
+            {
+                foreach (var rule in rules)
+                {
+                    if (rule.Kind == kind)
+                    {
+                        rule.Visit(this, value, pointer, name);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Walks the data once: every object, in document order, to each of <paramref name="objectRules"/>, and every position
     /// in it, with its area check made once, to each of <paramref name="positionRules"/>.
     /// </summary>

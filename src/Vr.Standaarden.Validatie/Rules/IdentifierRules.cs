@@ -5,24 +5,29 @@ using Vr.Standaarden.Validatie.Internal;
 namespace Vr.Standaarden.Validatie.Rules;
 
 /// <summary>VR-ID-001: every OIN, in the source URN and in the data, is well-formed (known prefix, the form its prefix demands).</summary>
-internal sealed class OinsWellFormed() : DomainRule(new("VR-ID-001", Severity.Error,
+internal sealed class OinsWellFormed() : FieldRule(new("VR-ID-001", Severity.Error,
     "Elk OIN is goed gevormd: bekend prefix en de vorm die het prefix vraagt.", "Every OIN is well-formed: a known prefix and the form the prefix demands."))
 {
     private const string UrnPrefix = "urn:nld:oin:";
 
+    /// <inheritdoc/>
+    public override string Kind => "def";
+
+    /// <summary>The OIN in the source URN.</summary>
     public override void Evaluate(RuleContext context)
     {
         if (RuleContext.Text(context.Message, "source") is { } source && source.StartsWith(UrnPrefix, StringComparison.Ordinal) && source.Length >= UrnPrefix.Length + 20)
         {
             Check(context, source.Substring(UrnPrefix.Length, 20), LazyPointer.Of("/source"));
         }
+    }
 
-        foreach (var (value, pointer, _) in context.Fields("def", "oin"))
+    /// <summary>Each OIN in the data.</summary>
+    public override void Visit(RuleContext context, JsonElement value, LazyPointer pointer, string name)
+    {
+        if (name == "oin" && value.ValueKind == JsonValueKind.String)
         {
-            if (value.ValueKind == JsonValueKind.String)
-            {
-                Check(context, value.GetString()!, pointer);
-            }
+            Check(context, value.GetString()!, pointer);
         }
     }
 
@@ -37,31 +42,32 @@ internal sealed class OinsWellFormed() : DomainRule(new("VR-ID-001", Severity.Er
 }
 
 /// <summary>VR-ID-002: municipality codes, and the municipality in BAG identifiers, are in the <c>gemeente</c> code list.</summary>
-internal sealed class MunicipalitiesKnown() : DomainRule(new("VR-ID-002", Severity.Warning,
+internal sealed class MunicipalitiesKnown() : FieldRule(new("VR-ID-002", Severity.Warning,
     "Gemeentecodes, ook die in BAG-identificaties, staan in de codelijst gemeente.", "Municipality codes, also those inside BAG identifiers, are in the gemeente code list."))
 {
     private static readonly string[] BagDefinitions = ["bagId", "pandId", "nummeraanduidingId", "verblijfsobjectId", "openbareRuimteId"];
 
-    public override void Evaluate(RuleContext context)
-    {
-        var municipalities = Codelijsten.Get("gemeente", context.Release);
-        foreach (var (value, pointer, name) in context.Fields("def"))
-        {
-            if (value.ValueKind != JsonValueKind.String || (name != "gemeenteCode" && !BagDefinitions.Contains(name)))
-            {
-                continue;
-            }
+    /// <inheritdoc/>
+    public override string Kind => "def";
 
-            var text = value.GetString()!;
-            string? code = name == "gemeenteCode" && GemeenteCode.TryParse(text, out var g) ? g.ToString()
-                : BagDefinitions.Contains(name) && BagId.TryParse(text, out var bag) ? bag.Gemeente.ToString()
-                : null;
-            if (code is not null && municipalities.Find(code) is null)
-            {
-                context.Report(this, pointer,
-                    $"Municipality {code}{(code == text ? "" : $" (in '{text}')")} is not in the gemeente code list (version {municipalities.Versie}).",
-                    $"Gemeente {code}{(code == text ? "" : $" (in '{text}')")} staat niet in de codelijst gemeente (versie {municipalities.Versie}).");
-            }
+    /// <inheritdoc/>
+    public override void Visit(RuleContext context, JsonElement value, LazyPointer pointer, string name)
+    {
+        if (value.ValueKind != JsonValueKind.String || (name != "gemeenteCode" && !BagDefinitions.Contains(name)))
+        {
+            return;
+        }
+
+        var text = value.GetString()!;
+        string? code = name == "gemeenteCode" && GemeenteCode.TryParse(text, out var g) ? g.ToString()
+            : BagDefinitions.Contains(name) && BagId.TryParse(text, out var bag) ? bag.Gemeente.ToString()
+            : null;
+        var municipalities = Codelijsten.Get("gemeente", context.Release);
+        if (code is not null && municipalities.Find(code) is null)
+        {
+            context.Report(this, pointer,
+                $"Municipality {code}{(code == text ? "" : $" (in '{text}')")} is not in the gemeente code list (version {municipalities.Versie}).",
+                $"Gemeente {code}{(code == text ? "" : $" (in '{text}')")} staat niet in de codelijst gemeente (versie {municipalities.Versie}).");
         }
     }
 }
