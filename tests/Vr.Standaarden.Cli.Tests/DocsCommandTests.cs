@@ -35,6 +35,21 @@ public sealed class DocsCommandTests : IDisposable
     }
 
     [Fact]
+    public void References_link_to_the_definition_they_resolve_to_in_another_file_and_in_their_own()
+    {
+        Assert.Equal(0, Run("docs", Release, "-o", _folder.FullName).Exit);
+
+        // In incident.schema.json, "typen.schema.json#/$defs/tijdstip"; in typen.schema.json itself, "#/$defs/tijdstip".
+        Assert.Contains("[tijdstip](typen.md#tijdstip)", File.ReadAllText(Temp("entiteiten/incident.md")), StringComparison.Ordinal);
+        var types = File.ReadAllText(Temp("entiteiten/typen.md"));
+        Assert.Contains("| `begin` | [tijdstip](typen.md#tijdstip) |", types, StringComparison.Ordinal);
+        Assert.DoesNotContain("`#/$defs/", types, StringComparison.Ordinal);
+
+        // A code list is linked as one, by the file its reference resolves to.
+        Assert.Contains("codelijst [veiligheidsregio](../codelijsten/veiligheidsregio.md)", File.ReadAllText(Temp("entiteiten/incident.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Writes_one_page_per_schema_and_code_list_and_an_index()
     {
         var (exit, stdout, _) = Run("docs", Release, "-o", _folder.FullName);

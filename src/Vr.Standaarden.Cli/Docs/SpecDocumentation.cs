@@ -44,6 +44,30 @@ internal static class SpecDocumentation
 
     private sealed record Context(SpecRelease Release, string ReleaseName, string ToRelease)
     {
+        private Dictionary<string, SpecDocument>? _byResource;
+
+        /// <summary>
+        /// Where a <c>$ref</c> written in <paramref name="from"/> leads, resolved against its <c>$id</c> as every other part
+        /// of the codebase resolves references (<see cref="SchemaReference"/>): a schema or code list of the release and,
+        /// when the pointer names a <c>$defs</c> entry, that entry; <c>null</c> when it leads outside the release.
+        /// </summary>
+        public (SpecDocument Document, string? Definition)? Resolve(SpecDocument from, string reference)
+        {
+            _byResource ??= Release.Schemas.Concat(Release.CodeLists)
+                .Where(d => d.Id is not null && SchemaReference.TryResolve(null, d.Id, out _))
+                .ToDictionary(d => Resource(d.Id!), StringComparer.Ordinal);
+            if (!SchemaReference.TryResolve(from.Id, reference, out var resolved) || resolved.JsonPointer is not { } pointer ||
+                !_byResource.TryGetValue(resolved.Resource, out var document))
+            {
+                return null;
+            }
+
+            const string Definitions = "/$defs/";
+            return (document, pointer.StartsWith(Definitions, StringComparison.Ordinal) ? pointer[Definitions.Length..] : null);
+        }
+
+        private static string Resource(string id) => SchemaReference.TryResolve(null, id, out var resolved) ? resolved.Resource : id;
+
         public string Header(string source) =>
             $"<!-- Gegenereerd met 'vr docs' uit spec/{ReleaseName}/{source}. Niet met de hand bewerken. -->\n\n";
     }
@@ -81,7 +105,7 @@ internal static class SpecDocumentation
             md.Line($"  class {ClassName(schema.Name)} {{");
             foreach (var property in Properties(schema.Root))
             {
-                md.Line($"    +{MemberType(property.Value)} {property.Name}");
+                md.Line($"    +{MemberType(context, schema, property.Value)} {property.Name}");
             }
 
             md.Line("  }");
@@ -93,7 +117,7 @@ internal static class SpecDocumentation
         {
             foreach (var property in Properties(schema.Root))
             {
-                foreach (var target in ReferencedSchemas(property.Value).Where(names.Contains))
+                foreach (var target in ReferencedSchemas(context, schema, property.Value).Where(names.Contains))
                 {
                     edges.Add($"  {ClassName(schema.Name)} *-- {ClassName(target)} : {property.Name}");
                 }
@@ -106,7 +130,7 @@ internal static class SpecDocumentation
 
             if (schema.Root.TryGetProperty(KeywordCatalog.AllOf.Name, out var conditions))
             {
-                foreach (var target in ReferencedSchemas(conditions).Where(names.Contains))
+                foreach (var target in ReferencedSchemas(context, schema, conditions).Where(names.Contains))
                 {
                     edges.Add($"  {ClassName(schema.Name)} ..> {ClassName(target)} : data");
                 }
@@ -229,7 +253,7 @@ internal static class SpecDocumentation
                         _md.Line();
                         _md.Line($"> {Description(def.Value, "descriptionEn")}");
                         _md.Line();
-                        _md.Line($"Type: {DescribeType(def.Value)}");
+                        _md.Line($"Type: {DescribeType(context, schema, def.Value)}");
                         _md.Line();
                         RenderObject(def.Value, def.Name, heading: "###");
                     }
@@ -264,7 +288,7 @@ internal static class SpecDocumentation
                 {
                     var full = path is null ? name : $"{path}.{name}";
                     var (nl, en) = PersonalData(value);
-                    _md.Line($"| `{name}` | {DescribeType(value)} | {(required.Contains(name) ? "ja" : "nee")} | {Markdown.Escape(Description(value, "description"))}{nl} | {Markdown.Escape(Description(value, "descriptionEn"))}{en} |");
+                    _md.Line($"| `{name}` | {DescribeType(context, schema, value)} | {(required.Contains(name) ? "ja" : "nee")} | {Markdown.Escape(Description(value, "description"))}{nl} | {Markdown.Escape(Description(value, "descriptionEn"))}{en} |");
                     var inner = InlineObject(value, out var suffix);
                     if (inner is { } o)
                     {
@@ -331,14 +355,14 @@ internal static class SpecDocumentation
 
             if (node.TryGetProperty(KeywordCatalog.PropertyNames.Name, out var names))
             {
-                rules.Add($"Namen van eigenschappen: {DescribeType(names)}.");
+                rules.Add($"Namen van eigenschappen: {DescribeType(context, schema, names)}.");
             }
 
             if (node.TryGetProperty(KeywordCatalog.AdditionalProperties.Name, out var additional))
             {
                 rules.Add(additional.ValueKind == JsonValueKind.False
                     ? "Andere eigenschappen zijn niet toegestaan."
-                    : $"Andere eigenschappen: {DescribeType(additional)}.");
+                    : $"Andere eigenschappen: {DescribeType(context, schema, additional)}.");
             }
 
             if (rules.Count == 0)
@@ -356,7 +380,7 @@ internal static class SpecDocumentation
             _md.Line();
         }
 
-        private static string Conditional(JsonElement condition, JsonElement then)
+        private string Conditional(JsonElement condition, JsonElement then)
         {
             var when = new List<string>();
             if (condition.TryGetProperty(KeywordCatalog.Properties.Name, out var props))
@@ -387,7 +411,7 @@ internal static class SpecDocumentation
                 {
                     foreach (var p in thenProps.EnumerateObject())
                     {
-                        effects.Add($"`{p.Name}`: {DescribeType(p.Value)}");
+                        effects.Add($"`{p.Name}`: {DescribeType(context, schema, p.Value)}");
                     }
                 }
 
@@ -426,7 +450,7 @@ internal static class SpecDocumentation
     }
 
     // How a property's value is described in a table cell.
-    private static string DescribeType(JsonElement node)
+    private static string DescribeType(Context context, SpecDocument from, JsonElement node)
     {
         if (node.ValueKind != JsonValueKind.Object)
         {
@@ -436,7 +460,7 @@ internal static class SpecDocumentation
         var parts = new List<string>();
         if (node.TryGetProperty(KeywordCatalog.Ref.Name, out var reference))
         {
-            parts.Add(ReferenceLink(reference.GetString()!));
+            parts.Add(ReferenceLink(context, from, reference.GetString()!));
         }
 
         if (node.TryGetProperty(KeywordCatalog.Const.Name, out var constant))
@@ -453,7 +477,7 @@ internal static class SpecDocumentation
             var kind = type.ValueKind == JsonValueKind.Array ? string.Join(" of ", type.EnumerateArray().Select(t => t.GetString())) : type.GetString()!;
             if (kind == "array" && node.TryGetProperty(KeywordCatalog.Items.Name, out var items))
             {
-                parts.Add($"lijst van {DescribeType(items)}");
+                parts.Add($"lijst van {DescribeType(context, from, items)}");
             }
             else if (kind == "object" && Properties(node).Any())
             {
@@ -508,26 +532,19 @@ internal static class SpecDocumentation
         (KeywordCatalog.MinItems.Name, "min."), (KeywordCatalog.MaxItems.Name, "max."), (KeywordCatalog.MinProperties.Name, "min. eigenschappen"),
     ];
 
-    private static string ReferenceLink(string reference)
+    private static string ReferenceLink(Context context, SpecDocument from, string reference)
     {
-        var hash = reference.IndexOf('#', StringComparison.Ordinal);
-        var file = hash < 0 ? reference : reference[..hash];
-        var fragment = hash < 0 ? "" : reference[(hash + 1)..];
-        var name = Path.GetFileName(file);
-        if (name.EndsWith(".schema.json", StringComparison.Ordinal))
+        if (context.Resolve(from, reference) is not var (document, definition))
         {
-            var page = name[..^".schema.json".Length];
-            var definition = fragment.StartsWith("/$defs/", StringComparison.Ordinal) ? fragment["/$defs/".Length..] : null;
-            return definition is null ? $"[{page}]({page}.md)" : $"[{definition}]({page}.md#{definition.ToLowerInvariant()})";
+            return $"`{reference}`";
         }
 
-        if (file.Contains("codelijsten/", StringComparison.Ordinal))
+        if (context.Release.CodeLists.Contains(document))
         {
-            var list = name[..^".json".Length];
-            return $"codelijst [{list}](../{CodeListsFolder}/{list}.md)";
+            return $"codelijst [{document.Name}](../{CodeListsFolder}/{document.Name}.md)";
         }
 
-        return $"`{reference}`";
+        return definition is null ? $"[{document.Name}]({document.Name}.md)" : $"[{definition}]({document.Name}.md#{definition.ToLowerInvariant()})";
     }
 
     private static IEnumerable<(string Name, JsonElement Value)> Properties(JsonElement node) =>
@@ -558,7 +575,7 @@ internal static class SpecDocumentation
         return null;
     }
 
-    private static IEnumerable<string> ReferencedSchemas(JsonElement node)
+    private static IEnumerable<string> ReferencedSchemas(Context context, SpecDocument from, JsonElement node)
     {
         switch (node.ValueKind)
         {
@@ -567,15 +584,14 @@ internal static class SpecDocumentation
                 {
                     if (property.Name == KeywordCatalog.Ref.Name && property.Value.GetString() is { } target)
                     {
-                        var file = Path.GetFileName(target.Split('#')[0]);
-                        if (file.EndsWith(".schema.json", StringComparison.Ordinal))
+                        if (context.Resolve(from, target) is var (document, _) && context.Release.Schemas.Contains(document))
                         {
-                            yield return file[..^".schema.json".Length];
+                            yield return document.Name;
                         }
                     }
                     else
                     {
-                        foreach (var found in ReferencedSchemas(property.Value))
+                        foreach (var found in ReferencedSchemas(context, from, property.Value))
                         {
                             yield return found;
                         }
@@ -586,7 +602,7 @@ internal static class SpecDocumentation
             case JsonValueKind.Array:
                 foreach (var item in node.EnumerateArray())
                 {
-                    foreach (var found in ReferencedSchemas(item))
+                    foreach (var found in ReferencedSchemas(context, from, item))
                     {
                         yield return found;
                     }
@@ -621,22 +637,18 @@ internal static class SpecDocumentation
         }
     }
 
-    private static string MemberType(JsonElement node)
+    private static string MemberType(Context context, SpecDocument from, JsonElement node)
     {
         if (node.TryGetProperty(KeywordCatalog.Ref.Name, out var reference))
         {
             var target = reference.GetString()!;
-            var hash = target.IndexOf('#', StringComparison.Ordinal);
-            var name = hash >= 0 && target[(hash + 1)..].StartsWith("/$defs/", StringComparison.Ordinal)
-                ? target[(hash + "#/$defs/".Length)..]
-                : Path.GetFileName(hash < 0 ? target : target[..hash]).Split('.')[0];
-            return ClassName(name);
+            return ClassName(context.Resolve(from, target) is var (document, definition) ? definition ?? document.Name : target);
         }
 
         if (node.TryGetProperty(KeywordCatalog.Type.Name, out var type) && type.ValueKind == JsonValueKind.String)
         {
             return type.GetString() == "array" && node.TryGetProperty(KeywordCatalog.Items.Name, out var items)
-                ? $"List~{MemberType(items)}~"
+                ? $"List~{MemberType(context, from, items)}~"
                 : type.GetString()!;
         }
 
