@@ -7,7 +7,8 @@ namespace Vr.Standaarden.Generator.Engine;
 
 /// <summary>
 /// What the generated code does with each keyword it compiles, one row per keyword of <see cref="KeywordCatalog"/>: the
-/// generator's side of a keyword's description. The rows are in the order the checks are emitted.
+/// generator's side of a keyword's description. A keyword's row is stated by its generator part in its folder
+/// (<c>Support</c>); this class puts the rows in the order the checks are emitted.
 /// </summary>
 internal static class KeywordSupport
 {
@@ -52,47 +53,40 @@ internal static class KeywordSupport
         TypedMap = 2048,
     }
 
-    private const Use Typed = Use.TypedString | Use.TypedNumber | Use.TypedArray | Use.TypedObject | Use.TypedMap;
+    /// <summary>Checked by whichever typed reader the value has.</summary>
+    internal const Use Typed = Use.TypedString | Use.TypedNumber | Use.TypedArray | Use.TypedObject | Use.TypedMap;
 
+    // The rows in the order the checks are emitted. A keyword with a generator part in its folder states its own row
+    // there (its check's Support); the others are the references and the passes over items and properties.
     private static readonly (Keyword Keyword, Use Use)[] Rows =
     [
         (KeywordCatalog.Ref, Use.Compiled | Use.Streamed),
-        (KeywordCatalog.Type, Use.Compiled | Use.Streamed | Typed),
-        (KeywordCatalog.Pattern, Use.Compiled | Use.Streamed | Use.StringCheck | Use.TypedString),
-        (KeywordCatalog.MinLength, Use.Compiled | Use.Streamed | Use.StringCheck | Use.TypedString),
-        (KeywordCatalog.MaxLength, Use.Compiled | Use.Streamed | Use.StringCheck | Use.TypedString),
-        (KeywordCatalog.Format, Use.Compiled | Use.Streamed | Use.StringCheck | Use.TypedString),
-        (KeywordCatalog.Const, Use.Compiled | Use.Streamed | Use.StringCheck | Use.TypedString | Use.TypedNumber),
-        (KeywordCatalog.Enum, Use.Compiled | Use.Streamed | Use.StringCheck | Use.TypedString),
-        (KeywordCatalog.Minimum, Use.Compiled | Use.Streamed | Use.NumberCheck | Use.TypedNumber),
-        (KeywordCatalog.Maximum, Use.Compiled | Use.Streamed | Use.NumberCheck | Use.TypedNumber),
-        (KeywordCatalog.ExclusiveMinimum, Use.Compiled | Use.Streamed | Use.NumberCheck | Use.TypedNumber),
-        (KeywordCatalog.ExclusiveMaximum, Use.Compiled | Use.Streamed | Use.NumberCheck | Use.TypedNumber),
-        (KeywordCatalog.MultipleOf, Use.Compiled),
+        .. TypeCheck.Support,
+        .. PatternCheck.Support,
+        .. LengthCheck.Support,
+        .. FormatCheck.Support,
+        .. ConstCheck.Support,
+        .. EnumCheck.Support,
+        .. NumberBoundsCheck.Support,
+        .. MultipleOfCheck.Support,
         (KeywordCatalog.Items, Use.Compiled | Use.Streamed | Use.TypedArray),
         (KeywordCatalog.PrefixItems, Use.Compiled),
-        (KeywordCatalog.MinItems, Use.Compiled | Use.Streamed | Use.CountCheck | Use.TypedArray),
-        (KeywordCatalog.MaxItems, Use.Compiled | Use.Streamed | Use.CountCheck | Use.TypedArray),
-        (KeywordCatalog.UniqueItems, Use.Compiled | Use.TypedArray),
-        (KeywordCatalog.Contains, Use.Compiled),
-        (KeywordCatalog.MinContains, Use.Compiled),
-        (KeywordCatalog.MaxContains, Use.Compiled),
+        .. ItemCountCheck.Support,
+        .. UniqueItemsCheck.Support,
+        .. ContainsCheck.Support,
         (KeywordCatalog.Properties, Use.Compiled | Use.Streamed | Use.ObjectCheck | Use.TypedObject),
-        (KeywordCatalog.Required, Use.Compiled | Use.Streamed | Use.ObjectCheck | Use.TypedObject),
-        (KeywordCatalog.AdditionalProperties, Use.Compiled | Use.Streamed | Use.ObjectCheck | Use.TypedObject | Use.TypedMap),
-        (KeywordCatalog.PropertyNames, Use.Compiled | Use.ObjectCheck | Use.TypedMap),
-        (KeywordCatalog.MinProperties, Use.Compiled | Use.ObjectCheck),
-        (KeywordCatalog.MaxProperties, Use.Compiled | Use.ObjectCheck),
-        (KeywordCatalog.DependentRequired, Use.Compiled | Use.ObjectCheck),
-        (KeywordCatalog.PatternProperties, Use.Compiled | Use.ObjectCheck),
-        (KeywordCatalog.DependentSchemas, Use.Compiled | Use.ObjectCheck),
-        (KeywordCatalog.AllOf, Use.Compiled | Use.Streamed),
-        (KeywordCatalog.AnyOf, Use.Compiled),
-        (KeywordCatalog.OneOf, Use.Compiled),
-        (KeywordCatalog.Not, Use.Compiled),
-        (KeywordCatalog.If, Use.Compiled | Use.Streamed),
-        (KeywordCatalog.Then, Use.Compiled | Use.Streamed),
-        (KeywordCatalog.Else, Use.Compiled | Use.Streamed),
+        .. RequiredCheck.Support,
+        .. AdditionalPropertiesCheck.Support,
+        .. PropertyNamesCheck.Support,
+        .. PropertyCountCheck.Support,
+        .. DependentRequiredCheck.Support,
+        .. PatternPropertiesCheck.Support,
+        .. DependentSchemasCheck.Support,
+        .. AllOfCheck.Support,
+        .. AnyOfCheck.Support,
+        .. OneOfCheck.Support,
+        .. NotCheck.Support,
+        .. IfCheck.Support,
     ];
 
     /// <summary>The names of the keywords with <paramref name="use"/>, in the order their checks are emitted.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -10,6 +11,12 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal static class AdditionalPropertiesCheck
 {
+    /// <summary>What generated code does with the keyword (its row of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.AdditionalProperties, Use.Compiled | Use.Streamed | Use.ObjectCheck | Use.TypedObject | Use.TypedMap),
+    ];
+
     /// <summary>The keyword's name.</summary>
     public static string Name => KeywordCatalog.AdditionalProperties.Name;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -11,6 +12,12 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal static class AllOfCheck
 {
+    /// <summary>What generated code does with the keyword (its row of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.AllOf, Use.Compiled | Use.Streamed),
+    ];
+
     /// <summary>The keyword's name.</summary>
     public static string Name => KeywordCatalog.AllOf.Name;
 

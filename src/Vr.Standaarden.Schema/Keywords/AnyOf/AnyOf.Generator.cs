@@ -1,11 +1,18 @@
 using System;
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
 /// <summary>The C# generated code runs for <c>anyOf</c>: the branches counted (<see cref="Branches"/>), none matching is the violation.</summary>
 internal static class AnyOfCheck
 {
+    /// <summary>What generated code does with the keyword (its row of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.AnyOf, Use.Compiled),
+    ];
+
     /// <summary>The keyword's name.</summary>
     public static string Name => KeywordCatalog.AnyOf.Name;
 

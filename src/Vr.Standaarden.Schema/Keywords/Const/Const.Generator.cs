@@ -1,4 +1,5 @@
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -9,6 +10,12 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal static class ConstCheck
 {
+    /// <summary>What generated code does with the keyword (its row of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.Const, Use.Compiled | Use.Streamed | Use.StringCheck | Use.TypedString | Use.TypedNumber),
+    ];
+
     /// <summary>The keyword's name.</summary>
     public static string Name => KeywordCatalog.Const.Name;
 

@@ -1,4 +1,5 @@
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -8,6 +9,14 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal static class ContainsCheck
 {
+    /// <summary>What generated code does with the keywords (its rows of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.Contains, Use.Compiled),
+        (KeywordCatalog.MinContains, Use.Compiled),
+        (KeywordCatalog.MaxContains, Use.Compiled),
+    ];
+
     /// <summary>Writes the count on the array in <c>value</c> with <paramref name="validator"/>, the subschema's element validator.</summary>
     public static void Emit(CodeWriter w, JsonNode node, string validator)
     {

@@ -1,11 +1,18 @@
 using System.Linq;
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
 /// <summary>The C# generated code runs for <c>dependentSchemas</c>: where a member is present, the whole object checked against its subschema.</summary>
 internal static class DependentSchemasCheck
 {
+    /// <summary>What generated code does with the keyword (its row of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.DependentSchemas, Use.Compiled | Use.ObjectCheck),
+    ];
+
     /// <summary>The keyword's name.</summary>
     public static string Name => KeywordCatalog.DependentSchemas.Name;
 

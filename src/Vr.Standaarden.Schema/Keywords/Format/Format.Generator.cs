@@ -1,4 +1,5 @@
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -8,6 +9,12 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal static class FormatCheck
 {
+    /// <summary>What generated code does with the keyword (its row of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.Format, Use.Compiled | Use.Streamed | Use.StringCheck | Use.TypedString),
+    ];
+
     /// <summary>Whether <paramref name="value"/> is a format generated code can check (a string).</summary>
     public static bool Compiles(JsonNode value) => value.Kind == JsonKind.String;
 

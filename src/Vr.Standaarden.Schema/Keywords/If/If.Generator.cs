@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -11,6 +12,14 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal static class IfCheck
 {
+    /// <summary>What generated code does with the keywords (its rows of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.If, Use.Compiled | Use.Streamed),
+        (KeywordCatalog.Then, Use.Compiled | Use.Streamed),
+        (KeywordCatalog.Else, Use.Compiled | Use.Streamed),
+    ];
+
     /// <summary>The keyword's name.</summary>
     public static string Name => KeywordCatalog.If.Name;
 

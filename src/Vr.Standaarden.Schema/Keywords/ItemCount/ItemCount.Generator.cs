@@ -1,11 +1,19 @@
 using System.Linq;
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
 /// <summary>The C# generated code runs for <c>minItems</c> and <c>maxItems</c>: an array's length compared with the limit.</summary>
 internal static class ItemCountCheck
 {
+    /// <summary>What generated code does with the keywords (its rows of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.MinItems, Use.Compiled | Use.Streamed | Use.CountCheck | Use.TypedArray),
+        (KeywordCatalog.MaxItems, Use.Compiled | Use.Streamed | Use.CountCheck | Use.TypedArray),
+    ];
+
     private static readonly EmittedBound[] Checks =
     [
         new(KeywordCatalog.MinItems, "<", "MinItems"),

@@ -1,10 +1,18 @@
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
 /// <summary>The C# generated code runs for <c>minLength</c> and <c>maxLength</c>: a count of code points compared with the limit.</summary>
 internal static class LengthCheck
 {
+    /// <summary>What generated code does with the keywords (its rows of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.MinLength, Use.Compiled | Use.Streamed | Use.StringCheck | Use.TypedString),
+        (KeywordCatalog.MaxLength, Use.Compiled | Use.Streamed | Use.StringCheck | Use.TypedString),
+    ];
+
     private static readonly EmittedBound[] Checks =
     [
         new(KeywordCatalog.MinLength, "<", "MinLength"),

@@ -1,5 +1,6 @@
 using System;
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -9,6 +10,12 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal static class MultipleOfCheck
 {
+    /// <summary>What generated code does with the keyword (its row of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.MultipleOf, Use.Compiled),
+    ];
+
     /// <summary>
     /// Writes the check of <paramref name="node"/>'s divisor on the element in <c>value</c>, when it is a number;
     /// <paramref name="constant"/> names the static field that holds a JSON value.

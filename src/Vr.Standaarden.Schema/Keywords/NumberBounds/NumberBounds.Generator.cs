@@ -1,4 +1,5 @@
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -8,6 +9,15 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal static class NumberBoundsCheck
 {
+    /// <summary>What generated code does with the keywords (its rows of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.Minimum, Use.Compiled | Use.Streamed | Use.NumberCheck | Use.TypedNumber),
+        (KeywordCatalog.Maximum, Use.Compiled | Use.Streamed | Use.NumberCheck | Use.TypedNumber),
+        (KeywordCatalog.ExclusiveMinimum, Use.Compiled | Use.Streamed | Use.NumberCheck | Use.TypedNumber),
+        (KeywordCatalog.ExclusiveMaximum, Use.Compiled | Use.Streamed | Use.NumberCheck | Use.TypedNumber),
+    ];
+
     private static readonly EmittedBound[] Checks =
     [
         new(KeywordCatalog.Minimum, "<", "Minimum", ShowsValue: true),

@@ -1,12 +1,19 @@
 using System;
 using System.Linq;
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
 /// <summary>The C# generated code runs for <c>oneOf</c>: the branches counted (<see cref="Branches"/>), any count but one is the violation.</summary>
 internal static class OneOfCheck
 {
+    /// <summary>What generated code does with the keyword (its row of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.OneOf, Use.Compiled),
+    ];
+
     /// <summary>The keyword's name.</summary>
     public static string Name => KeywordCatalog.OneOf.Name;
 

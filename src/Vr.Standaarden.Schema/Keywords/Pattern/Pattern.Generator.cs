@@ -1,5 +1,6 @@
 using System;
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -9,6 +10,12 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal static class PatternCheck
 {
+    /// <summary>What generated code does with the keyword (its row of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.Pattern, Use.Compiled | Use.Streamed | Use.StringCheck | Use.TypedString),
+    ];
+
     /// <summary>Whether <paramref name="value"/> is a pattern generated code can check (a string).</summary>
     public static bool Compiles(JsonNode value) => value.Kind == JsonKind.String;
 

@@ -2,12 +2,20 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
 /// <summary>The C# generated code runs for <c>minProperties</c> and <c>maxProperties</c>: an object's members counted and compared.</summary>
 internal static class PropertyCountCheck
 {
+    /// <summary>What generated code does with the keywords (its rows of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.MinProperties, Use.Compiled | Use.ObjectCheck),
+        (KeywordCatalog.MaxProperties, Use.Compiled | Use.ObjectCheck),
+    ];
+
     private static readonly EmittedBound[] Checks =
     [
         new(KeywordCatalog.MinProperties, "<", "MinProperties"),

@@ -1,4 +1,5 @@
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -8,6 +9,12 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal static class PropertyNamesCheck
 {
+    /// <summary>What generated code does with the keyword (its row of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.PropertyNames, Use.Compiled | Use.ObjectCheck | Use.TypedMap),
+    ];
+
     /// <summary>The keyword's name.</summary>
     public static string Name => KeywordCatalog.PropertyNames.Name;
 

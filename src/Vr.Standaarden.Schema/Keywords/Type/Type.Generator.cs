@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -11,6 +12,12 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal static class TypeCheck
 {
+    /// <summary>What generated code does with the keyword (its row of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.Type, Use.Compiled | Use.Streamed | KeywordSupport.Typed),
+    ];
+
     private const string Json = SchemaCompiler.Json;
 
     /// <summary>The type names <paramref name="value"/> (a <c>type</c> keyword's value) allows.</summary>

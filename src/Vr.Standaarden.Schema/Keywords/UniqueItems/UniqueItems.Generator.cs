@@ -1,4 +1,5 @@
 using Vr.Standaarden.Schema.Model;
+using Use = Vr.Standaarden.Generator.Engine.KeywordSupport.Use;
 
 namespace Vr.Standaarden.Generator.Engine;
 
@@ -8,6 +9,12 @@ namespace Vr.Standaarden.Generator.Engine;
 /// </summary>
 internal static class UniqueItemsCheck
 {
+    /// <summary>What generated code does with the keyword (its row of <see cref="KeywordSupport"/>).</summary>
+    public static (Keyword Keyword, Use Use)[] Support { get; } =
+    [
+        (KeywordCatalog.UniqueItems, Use.Compiled | Use.TypedArray),
+    ];
+
     /// <summary>Whether <paramref name="node"/> asks for unique items.</summary>
     public static bool Applies(JsonNode node) => node[KeywordCatalog.UniqueItems.Name]?.Kind == JsonKind.True;
 
