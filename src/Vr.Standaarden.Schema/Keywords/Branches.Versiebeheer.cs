@@ -16,20 +16,19 @@ internal abstract class BranchesRule : KeywordRule
         for (var i = 0; i < Math.Max(before, after); i++)
         {
             var token = KeywordSite.Token(i);
-            Branch(site, i, before, site.Subschema(site.Old, i < before, token), site.Subschema(site.New, i < after, token), site.At.At(token));
+            Branch(site, i, before, after, site.Subschema(site.Old, i < before, token), site.Subschema(site.New, i < after, token), site.At.At(token));
         }
     }
 
     /// <summary>
     /// Compares the branches at <paramref name="index"/> (<c>true</c> where a side has none; the old list had
-    /// <paramref name="before"/>), reporting at <paramref name="at"/>.
+    /// <paramref name="before"/>, the new one <paramref name="after"/>), reporting at <paramref name="at"/>.
     /// </summary>
-    protected abstract void Branch(KeywordSite site, int index, int before, Differ.Side old, Differ.Side @new, Differ.Context at);
+    protected abstract void Branch(KeywordSite site, int index, int before, int after, Differ.Side old, Differ.Side @new, Differ.Context at);
 
     /// <summary>The comparison of branches that apply to the same instance, one of which must match (<c>anyOf</c>, <c>oneOf</c>).</summary>
-    protected static void Alternative(KeywordSite site, int index, int before, Differ.Side old, Differ.Side @new, Differ.Context at, string addedKind, Differ.Expect addedExpect)
+    protected static void Alternative(KeywordSite site, int index, int before, int after, Differ.Side old, Differ.Side @new, Differ.Context at, string addedKind, Differ.Expect addedExpect)
     {
-        var after = site.After is { ValueKind: JsonValueKind.Array } list ? list.GetArrayLength() : 0;
         if (index < before && index < after)
         {
             site.Compare(old, @new, at);

@@ -59,6 +59,13 @@ internal sealed class KeywordSite
     public Differ.Side Subschema(Differ.Side side, bool present, params string[] tokens) =>
         present ? side.Child([Keyword.Name, .. tokens]) : Differ.Side.True;
 
+    /// <summary>The subschema the keyword's value is, in the old and the new release (<c>true</c> where it is absent).</summary>
+    public (Differ.Side Old, Differ.Side New) Subschemas => (Subschema(Old, Before is not null), Subschema(New, After is not null));
+
+    /// <summary>The member names of <paramref name="value"/> when it is an object, in their order; none otherwise.</summary>
+    public static IEnumerable<string> MemberNames(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } map ? map.EnumerateObject().Select(p => p.Name) : [];
+
     /// <summary>Looks for the instance that shows <paramref name="finding"/> and reports it at the keyword's place.</summary>
     public void Prove(Differ.Finding finding) => _differ.Prove(At, finding);
 

@@ -17,8 +17,7 @@ internal sealed class AdditionalPropertiesRule : KeywordRule
     /// <summary>Compares the keyword's subschemas at <paramref name="site"/> as the value of a member nothing else takes.</summary>
     internal static void CompareRemaining(KeywordSite site)
     {
-        var old = site.Subschema(site.Old, site.Before is not null);
-        var @new = site.Subschema(site.New, site.After is not null);
+        var (old, @new) = site.Subschemas;
         site.Compare(old, @new, site.At.Down(new Differ.Step("extra", 0, old.Position, @new.Position)));
     }
 }

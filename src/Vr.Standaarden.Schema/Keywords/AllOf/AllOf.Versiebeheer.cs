@@ -16,7 +16,7 @@ internal sealed class AllOfRule : BranchesRule
     public override IReadOnlyList<Keyword> Keywords { get; } = [KeywordCatalog.AllOf];
 
     /// <inheritdoc/>
-    protected override void Branch(KeywordSite site, int index, int before, Differ.Side old, Differ.Side @new, Differ.Context at)
+    protected override void Branch(KeywordSite site, int index, int before, int after, Differ.Side old, Differ.Side @new, Differ.Context at)
     {
         if (index >= before && Variant(@new) is { } variant &&
             !Enumerable.Range(0, before).Any(j => Variant(site.Subschema(site.Old, true, KeywordSite.Token(j))) == variant))

@@ -9,6 +9,6 @@ internal sealed class AnyOfRule : BranchesRule
     public override IReadOnlyList<Keyword> Keywords { get; } = [KeywordCatalog.AnyOf];
 
     /// <inheritdoc/>
-    protected override void Branch(KeywordSite site, int index, int before, Differ.Side old, Differ.Side @new, Differ.Context at) =>
-        Alternative(site, index, before, old, @new, at, "C1", Differ.Expect.Widen);
+    protected override void Branch(KeywordSite site, int index, int before, int after, Differ.Side old, Differ.Side @new, Differ.Context at) =>
+        Alternative(site, index, before, after, old, @new, at, "C1", Differ.Expect.Widen);
 }

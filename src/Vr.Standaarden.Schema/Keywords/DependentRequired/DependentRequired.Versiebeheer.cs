@@ -23,7 +23,7 @@ internal sealed class DependentRequiredRule : KeywordRule
         if (Unfulfillable(site.Old, ov, nv) is { } proof)
         {
             // Proved from the old schema alone: no instance it allowed can break a new dependency.
-            var dropped = Names(ov).Any(name => Dependencies(ov, name).Except(Dependencies(nv, name), StringComparer.Ordinal).Any());
+            var dropped = KeywordSite.MemberNames(ov).Any(name => Dependencies(ov, name).Except(Dependencies(nv, name), StringComparer.Ordinal).Any());
             if (dropped)
             {
                 site.Prove(new Differ.Finding("O22", $"dependentRequired changed (was {Differ.Show(ov!.Value)}) (now {Differ.Show(nv!.Value)}); {proof}", Differ.Expect.Widen, [],
@@ -43,9 +43,6 @@ internal sealed class DependentRequiredRule : KeywordRule
 
     private static IEnumerable<JsonNode?> Objects(IEnumerable<JsonNode?> samples) => samples.Where(v => v is JsonObject);
 
-    private static IEnumerable<string> Names(JsonElement? value) =>
-        value is { ValueKind: JsonValueKind.Object } v ? v.EnumerateObject().Select(p => p.Name) : [];
-
     private static IEnumerable<string> Dependencies(JsonElement? rules, string name) =>
         rules is { ValueKind: JsonValueKind.Object } map && map.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Where(d => d.ValueKind == JsonValueKind.String).Select(d => d.GetString()!)
@@ -62,7 +59,7 @@ internal sealed class DependentRequiredRule : KeywordRule
         }
 
         var closed = o.Get(KeywordCatalog.AdditionalProperties.Name) is { ValueKind: JsonValueKind.False } && o.Get(KeywordCatalog.PatternProperties.Name) is null;
-        var named = Names(o.Get(KeywordCatalog.Properties.Name)).ToHashSet(StringComparer.Ordinal);
+        var named = KeywordSite.MemberNames(o.Get(KeywordCatalog.Properties.Name)).ToHashSet(StringComparer.Ordinal);
         var required = o.Get(KeywordCatalog.Required.Name) is { ValueKind: JsonValueKind.Array } list
             ? list.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!).ToHashSet(StringComparer.Ordinal)
             : [];

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Vr.Standaarden.Schema.Model;
 
 namespace Vr.Standaarden.Versiebeheer.Internal;
@@ -12,14 +11,11 @@ internal sealed class DependentSchemasRule : KeywordRule
     /// <inheritdoc/>
     public override void Compare(KeywordSite site)
     {
-        var before = Names(site.Before);
-        var after = Names(site.After);
+        var before = KeywordSite.MemberNames(site.Before).ToList();
+        var after = KeywordSite.MemberNames(site.After).ToList();
         foreach (var name in before.Union(after))
         {
             site.Compare(site.Subschema(site.Old, before.Contains(name), name), site.Subschema(site.New, after.Contains(name), name), site.At.At(name));
         }
     }
-
-    private static List<string> Names(JsonElement? value) =>
-        value is { ValueKind: JsonValueKind.Object } map ? map.EnumerateObject().Select(p => p.Name).ToList() : [];
 }

@@ -22,6 +22,5 @@ internal sealed class ThenElseRule : KeywordRule
     public override IReadOnlyList<Keyword> Keywords { get; } = [KeywordCatalog.Then, KeywordCatalog.Else];
 
     /// <inheritdoc/>
-    public override void Compare(KeywordSite site) =>
-        site.Compare(site.Subschema(site.Old, site.Before is not null), site.Subschema(site.New, site.After is not null), site.At);
+    public override void Compare(KeywordSite site) => site.Compare(site.Subschemas.Old, site.Subschemas.New, site.At);
 }

@@ -14,8 +14,7 @@ internal sealed class ItemsRule : KeywordRule
     /// <inheritdoc/>
     public override void Compare(KeywordSite site)
     {
-        var old = site.Subschema(site.Old, site.Before is not null);
-        var @new = site.Subschema(site.New, site.After is not null);
+        var (old, @new) = site.Subschemas;
         var first = site.Old.Get(KeywordCatalog.PrefixItems.Name)?.GetArrayLength() ?? 0;
         site.Compare(old, @new, site.At.Down(new Differ.Step(null, first, old.Position, @new.Position)));
     }
@@ -28,6 +27,6 @@ internal sealed class PrefixItemsRule : BranchesRule
     public override IReadOnlyList<Keyword> Keywords { get; } = [KeywordCatalog.PrefixItems];
 
     /// <inheritdoc/>
-    protected override void Branch(KeywordSite site, int index, int before, Differ.Side old, Differ.Side @new, Differ.Context at) =>
+    protected override void Branch(KeywordSite site, int index, int before, int after, Differ.Side old, Differ.Side @new, Differ.Context at) =>
         site.Compare(old, @new, at.Down(new Differ.Step(null, index, old.Position, @new.Position)));
 }

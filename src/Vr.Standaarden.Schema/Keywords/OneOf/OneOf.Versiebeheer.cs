@@ -12,6 +12,6 @@ internal sealed class OneOfRule : BranchesRule
     public override IReadOnlyList<Keyword> Keywords { get; } = [KeywordCatalog.OneOf];
 
     /// <inheritdoc/>
-    protected override void Branch(KeywordSite site, int index, int before, Differ.Side old, Differ.Side @new, Differ.Context at) =>
-        Alternative(site, index, before, old, @new, at, "C2", Differ.Expect.Unknown);
+    protected override void Branch(KeywordSite site, int index, int before, int after, Differ.Side old, Differ.Side @new, Differ.Context at) =>
+        Alternative(site, index, before, after, old, @new, at, "C2", Differ.Expect.Unknown);
 }

@@ -18,8 +18,8 @@ internal sealed class PropertiesRule : KeywordRule
     /// <inheritdoc/>
     public override void Compare(KeywordSite site)
     {
-        var before = Names(site.Before);
-        var after = Names(site.After);
+        var before = KeywordSite.MemberNames(site.Before).ToHashSet(StringComparer.Ordinal);
+        var after = KeywordSite.MemberNames(site.After).ToHashSet(StringComparer.Ordinal);
         foreach (var name in before.Union(after).Order(StringComparer.Ordinal))
         {
             var at = site.At.At(name);
@@ -54,9 +54,6 @@ internal sealed class PropertiesRule : KeywordRule
             }
         }
     }
-
-    private static HashSet<string> Names(JsonElement? value) =>
-        value is { ValueKind: JsonValueKind.Object } map ? map.EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.Ordinal) : [];
 
     // What a schema says of a property it does not name: its additionalProperties, or nothing when it is closed.
     private static Differ.Side Catchall(Differ.Side side) =>
