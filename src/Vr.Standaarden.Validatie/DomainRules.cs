@@ -50,8 +50,9 @@ public static class DomainRules
         new AiNamesItsModelVersion(),
     ]);
 
-    /// <summary>The rules that look at the values of the fields the schemas mark, in order.</summary>
-    internal static IReadOnlyList<FieldRule> FieldRules { get; } = [.. Instances.OfType<FieldRule>()];
+    /// <summary>The rules that look at the values of the fields the schemas mark, by the kind of field, in order.</summary>
+    internal static IReadOnlyList<(string Kind, FieldRule[] Rules)> FieldRules { get; } =
+        [.. Instances.OfType<FieldRule>().GroupBy(r => r.Kind, StringComparer.Ordinal).Select(g => (g.Key, g.ToArray()))];
 
     /// <summary>The rules that look at the data's objects one at a time, in order.</summary>
     internal static IReadOnlyList<ObjectRule> ObjectRules { get; } = [.. Instances.OfType<ObjectRule>()];

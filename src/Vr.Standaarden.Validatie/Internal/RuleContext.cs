@@ -37,21 +37,16 @@ internal sealed class RuleContext(JsonElement message, string release, string en
         where T : class, new() =>
         (T)((_state ??= new object?[DomainRules.Instances.Count])[rule.Index] ??= new T());
 
-    /// <summary>
-    /// Walks the fields of each kind <paramref name="rules"/> look at once, showing every value to each rule of its kind.
-    /// </summary>
-    public void WalkFields(IReadOnlyList<FieldRule> rules)
+    /// <summary>Walks the fields of each kind once, showing every value to each rule of that kind.</summary>
+    public void WalkFields(IReadOnlyList<(string Kind, FieldRule[] Rules)> rulesByKind)
     {
-        foreach (var kind in rules.Select(r => r.Kind).Distinct(StringComparer.Ordinal))
+        foreach (var (kind, rules) in rulesByKind)
         {
             foreach (var (value, pointer, name) in Fields(kind))
             {
                 foreach (var rule in rules)
                 {
-                    if (rule.Kind == kind)
-                    {
-                        rule.Visit(this, value, pointer, name);
-                    }
+                    rule.Visit(this, value, pointer, name);
                 }
             }
         }

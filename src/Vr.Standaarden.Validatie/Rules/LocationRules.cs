@@ -20,14 +20,9 @@ internal static class Positions
     /// <summary>The positions an object of the data holds itself (not those of objects inside it), each checked against the area at <paramref name="area"/>.</summary>
     public static IEnumerable<Position> In(JsonElement node, LazyPointer pointer, AreaLevel area)
     {
-        foreach (var (east, north, crs, at, acrossTheBorder) in Held(node, pointer))
-        {
-            yield return new Position(east, north, crs, at, acrossTheBorder, NetherlandsArea.Check(east, north, crs, area));
-        }
-    }
+        Position Checked(double east, double north, CoordinateReferenceSystem crs, LazyPointer at, bool acrossTheBorder) =>
+            new(east, north, crs, at, acrossTheBorder, NetherlandsArea.Check(east, north, crs, area));
 
-    private static IEnumerable<(double East, double North, CoordinateReferenceSystem Crs, LazyPointer Pointer, bool AcrossTheBorder)> Held(JsonElement node, LazyPointer pointer)
-    {
         if (node.TryGetProperty("geometrie", out var geometry) && geometry.ValueKind == JsonValueKind.Object &&
             RuleContext.Text(node, "crs") is { } code && CoordinateReferenceSystem.All.FirstOrDefault(c => c.Code == code) is { } crs &&
             geometry.TryGetProperty("coordinates", out var coordinates))
@@ -35,7 +30,7 @@ internal static class Positions
             var acrossTheBorder = NamesAnotherCountry(node);
             foreach (var position in Leaves(coordinates, pointer + "/geometrie/coordinates"))
             {
-                yield return (position.East, position.North, crs, position.Pointer, acrossTheBorder);
+                yield return Checked(position.East, position.North, crs, position.Pointer, acrossTheBorder);
             }
         }
 
@@ -43,7 +38,7 @@ internal static class Positions
         {
             foreach (var position in Leaves(polygons, pointer + "/polygonen"))
             {
-                yield return (position.East, position.North, CoordinateReferenceSystem.Crs84, position.Pointer, false);
+                yield return Checked(position.East, position.North, CoordinateReferenceSystem.Crs84, position.Pointer, false);
             }
         }
 
@@ -51,7 +46,7 @@ internal static class Positions
         {
             foreach (var position in Leaves(centre, pointer + "/middelpunt"))
             {
-                yield return (position.East, position.North, CoordinateReferenceSystem.Crs84, position.Pointer, false);
+                yield return Checked(position.East, position.North, CoordinateReferenceSystem.Crs84, position.Pointer, false);
             }
         }
     }
