@@ -142,7 +142,13 @@ internal sealed class NatsTopology : IDisposable
     }
 
     /// <summary>Whether a server's log shows a leaf connection created and not closed since.</summary>
-    public static bool IsLinked(string log)
+    public static bool IsLinked(string log) => OpenLinks(log).Count > 0;
+
+    /// <summary>
+    /// The leaf connections (by their <c>lid</c>) a server's log shows created and not closed since. A connection
+    /// that fails its handshake is open for the moment between the two lines, so one reading cannot tell it from a link.
+    /// </summary>
+    public static HashSet<string> OpenLinks(string log)
     {
         var open = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in log.Split('\n'))
@@ -164,7 +170,7 @@ internal sealed class NatsTopology : IDisposable
             }
         }
 
-        return open.Count > 0;
+        return open;
     }
 
     public void Dispose()
