@@ -258,7 +258,7 @@ public sealed class KnooppuntForwarder : IDisposable
         var herkomst = new JsonObject();
         foreach (var (name, value) in state.Fields)
         {
-            velden[name] = value.Value?.DeepClone();
+            velden[name] = value.Value;
             herkomst[name] = new JsonObject { ["bron"] = value.Herkomst.Source, ["bericht"] = value.Herkomst.MessageId, ["tijdstip"] = Timestamps.Text(value.Herkomst.Time) };
         }
 

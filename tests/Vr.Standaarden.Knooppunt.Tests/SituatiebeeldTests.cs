@@ -443,4 +443,52 @@ public sealed class SituatiebeeldTests : IDisposable
         ["doelbinding"] = "incidentbestrijding",
         ["data"] = data,
     };
+
+    [Fact]
+    public void The_picture_keeps_its_fields_values_and_no_object_of_the_message_they_were_read_from()
+    {
+        var picture = new Situatiebeeld();
+        var (description, text) = ApplyWithDescription(picture);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        // The value stays, as text of its own: the message's string object is gone with the message.
+        Assert.False(description.TryGetTarget(out _));
+        Assert.Equal(text, (string?)picture.Incident("INC-15-2026-0400")!.Fields["locatie"].Value?["omschrijving"]);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (WeakReference<string> Description, string Text) ApplyWithDescription(Situatiebeeld picture)
+    {
+        var description = string.Concat(Enumerable.Repeat("Binnenhof, Den Haag; ", 50));
+        Assert.True(picture.Apply(Incident(Meldkamer, 1, d =>
+        {
+            d["id"] = "INC-15-2026-0400";
+            d["locatie"]!["omschrijving"] = description;
+        })));
+        return (new WeakReference<string>(description), string.Concat(Enumerable.Repeat("Binnenhof, Den Haag; ", 50)));
+    }
+
+    [Fact]
+    public void A_fields_value_is_a_new_copy_on_each_read_and_equal_values_are_equal_by_their_json()
+    {
+        var picture = new Situatiebeeld();
+        picture.Apply(Incident(Meldkamer, 1, d => d["id"] = "INC-15-2026-0401"));
+        var field = picture.Incident("INC-15-2026-0401")!.Fields["locatie"];
+
+        var first = field.Value!.AsObject();
+        first["omschrijving"] = "changed by its reader";
+        Assert.NotSame(first, field.Value);
+        Assert.NotEqual("changed by its reader", (string?)field.Value!["omschrijving"]);
+
+        var herkomst = field.Herkomst;
+        Assert.Equal(new FieldValue(JsonNode.Parse("""{"a": [1, "x"]}"""), herkomst), new FieldValue(JsonNode.Parse("""{"a":[1,"x"]}"""), herkomst));
+        Assert.Equal(new FieldValue(null, herkomst).GetHashCode(), new FieldValue(null, herkomst).GetHashCode());
+        Assert.NotEqual(new FieldValue(JsonValue.Create("GRIP1"), herkomst), new FieldValue(JsonValue.Create("GRIP2"), herkomst));
+        Assert.Null(new FieldValue(null, herkomst).Value);
+        var (value, from) = new FieldValue(JsonValue.Create(3), herkomst);
+        Assert.Equal(3, (int)value!);
+        Assert.Same(herkomst, from);
+    }
 }

@@ -619,11 +619,11 @@ public static partial class KnooppuntEndpoints
     private static JsonObject IncidentSummary(IncidentState s, JsonObject? quality) => new()
     {
         ["id"] = s.Id,
-        ["grip"] = s.Fields.GetValueOrDefault("grip")?.Value?.DeepClone(),
-        ["classificatie"] = s.Fields.GetValueOrDefault("classificatie")?.Value?.DeepClone(),
-        ["fase"] = s.Fields.GetValueOrDefault("fase")?.Value?.DeepClone(),
-        ["veiligheidsregio"] = s.Fields.GetValueOrDefault("veiligheidsregio")?.Value?.DeepClone(),
-        ["disciplines"] = s.Fields.GetValueOrDefault("disciplines")?.Value?.DeepClone(),
+        ["grip"] = s.Fields.GetValueOrDefault("grip")?.Value,
+        ["classificatie"] = s.Fields.GetValueOrDefault("classificatie")?.Value,
+        ["fase"] = s.Fields.GetValueOrDefault("fase")?.Value,
+        ["veiligheidsregio"] = s.Fields.GetValueOrDefault("veiligheidsregio")?.Value,
+        ["disciplines"] = s.Fields.GetValueOrDefault("disciplines")?.Value,
         ["locatie"] = s.Fields.GetValueOrDefault("locatie")?.Value?["omschrijving"]?.DeepClone(),
         ["bronnen"] = s.Sources.Count,
         ["tegenstrijdigheden"] = s.Contradictions.Count,
@@ -731,7 +731,7 @@ public static partial class KnooppuntEndpoints
         var herkomst = new JsonObject();
         foreach (var (name, value) in state.Fields)
         {
-            fields[name] = value.Value?.DeepClone();
+            fields[name] = value.Value;
             herkomst[name] = Herkomst(value.Herkomst, value.Origin);
         }
 
@@ -773,7 +773,7 @@ public static partial class KnooppuntEndpoints
     {
         ["veld"] = c.Field,
         ["reden"] = c.Reason,
-        ["waarden"] = new JsonArray([.. c.Values.Select(v => (JsonNode)new JsonObject { ["waarde"] = v.Value?.DeepClone(), ["herkomst"] = Herkomst(v.Herkomst, v.Origin) })]),
+        ["waarden"] = new JsonArray([.. c.Values.Select(v => (JsonNode)new JsonObject { ["waarde"] = v.Value, ["herkomst"] = Herkomst(v.Herkomst, v.Origin) })]),
     };
 
     private static async Task Stream(HttpContext context, KnooppuntIngest ingest, string apiVersion, bool withIds)

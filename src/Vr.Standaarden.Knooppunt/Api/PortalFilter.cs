@@ -61,7 +61,7 @@ internal sealed record PortalFilter(IReadOnlyList<string> Regions, string? Grip,
             return false;
         }
 
-        string? Value(string field) => incident.Fields.GetValueOrDefault(field)?.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        string? Value(string field) => incident.Fields.GetValueOrDefault(field)?.Text;
         if (Regions.Count > 0 && !Regions.Contains(Value("veiligheidsregio") ?? "", StringComparer.OrdinalIgnoreCase))
         {
             return false;

@@ -12,12 +12,106 @@ namespace Vr.Standaarden.Knooppunt;
 public sealed record Herkomst(string Source, string MessageId, DateTimeOffset Time);
 
 /// <summary>A field's value with its provenance.</summary>
-/// <param name="Value">The value as in the message's data.</param>
-/// <param name="Herkomst">Where it came from.</param>
-public sealed record FieldValue(JsonNode? Value, Herkomst Herkomst)
+/// <remarks>
+/// The value is kept as its compact JSON text in UTF-8, which holds nothing of the message it came from: a picture of
+/// 100,000 incidents keeps a few hundred bytes per source and field, not the messages' parsed documents.
+/// <see cref="Value"/> parses a new copy each time it is read, which its reader may change freely. Two values are equal
+/// when their provenance, origin and JSON text are.
+/// </remarks>
+public sealed record FieldValue
 {
+    private static readonly byte[] Null = "null"u8.ToArray();
+    private readonly byte[] _json;
+
+    /// <summary>A field's value with its provenance.</summary>
+    /// <param name="Value">The value as in the message's data.</param>
+    /// <param name="Herkomst">Where it came from.</param>
+    public FieldValue(JsonNode? Value, Herkomst Herkomst)
+    {
+        _json = Encode(Value);
+        this.Herkomst = Herkomst;
+    }
+
+    /// <summary>A value kept as the JSON text <see cref="Encode"/> wrote.</summary>
+    internal FieldValue(Herkomst herkomst, byte[] json)
+    {
+        _json = json;
+        Herkomst = herkomst;
+    }
+
+    /// <summary>The value as in the message's data: a new copy on each read.</summary>
+    public JsonNode? Value
+    {
+        get => JsonNode.Parse(_json);
+        init => _json = Encode(value);
+    }
+
+    /// <summary>Where it came from.</summary>
+    public Herkomst Herkomst { get; init; }
+
     /// <summary>How the value came about, as its message says (release 1.2's <c>totstandkoming</c>), or <c>null</c>.</summary>
     public FieldOrigin? Origin { get; init; }
+
+    /// <summary>The value's compact JSON text in UTF-8 (<c>null</c> for a JSON null).</summary>
+    internal ReadOnlySpan<byte> Json => _json;
+
+    /// <summary>The value when it is a JSON string, else <c>null</c>; read without parsing a node.</summary>
+    internal string? Text
+    {
+        get
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(_json);
+            return reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+        }
+    }
+
+    /// <summary>Deconstructs the value and its provenance.</summary>
+    /// <param name="Value">A copy of the value.</param>
+    /// <param name="Herkomst">Where it came from.</param>
+    public void Deconstruct(out JsonNode? Value, out Herkomst Herkomst)
+    {
+        Value = this.Value;
+        Herkomst = this.Herkomst;
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(FieldValue? other) =>
+        other is not null && Herkomst == other.Herkomst && Origin == other.Origin && _json.AsSpan().SequenceEqual(other._json);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Herkomst, Origin, _json.Length);
+
+    /// <summary>The compact JSON text of <paramref name="value"/>, as <see cref="JsonNode.ToJsonString"/> writes it, in UTF-8.</summary>
+    internal static byte[] Encode(JsonNode? value)
+    {
+        if (value is null)
+        {
+            return Null;
+        }
+
+        // One buffer and writer per thread: the record's replay encodes every field of a million messages.
+        var buffer = t_buffer ??= new System.Buffers.ArrayBufferWriter<byte>(256);
+        var writer = t_writer ??= new System.Text.Json.Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        value.WriteTo(writer);
+        writer.Flush();
+        var json = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > 65_536)
+        {
+            // A large value (a detailed area) does not keep its buffer alive on the thread.
+            t_buffer = null;
+            t_writer = null;
+        }
+
+        return json;
+    }
+
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static System.Text.Json.Utf8JsonWriter? t_writer;
 }
 
 /// <summary>
@@ -97,13 +191,14 @@ public sealed record ResolvedContradiction(Contradiction Contradiction, Resoluti
 /// <summary>The latest state of an entity the picture keeps whole (a warning, a capacity, a melding, a besluit, …).</summary>
 public sealed class EntityState
 {
-    private readonly JsonObject _data;
+    // The data's JSON text: nothing of the message it came from stays referenced.
+    private readonly byte[] _data;
 
     internal EntityState(string entity, string id, JsonObject data, Herkomst herkomst, string? tlp)
     {
         Entity = entity;
         Id = id;
-        _data = data;
+        _data = FieldValue.Encode(data);
         Herkomst = herkomst;
         Tlp = tlp;
     }
@@ -121,7 +216,7 @@ public sealed class EntityState
     public string? Tlp { get; }
 
     /// <summary>A copy of the entity's data.</summary>
-    public JsonObject Data => _data.DeepClone().AsObject();
+    public JsonObject Data => JsonNode.Parse(_data)!.AsObject();
 
     /// <summary>The message the state came from, rebuilt with the fields a map or list needs (type, source, id, time, tlp, data).</summary>
     public JsonObject ToMessage() => new()
@@ -333,7 +428,9 @@ public sealed class Situatiebeeld
     private const string TypePrefix = "nl.veiligheidsregio.";
     private static readonly string[] Compared = ["grip", "classificatie", "fase", "crisistype", "veiligheidsregio"];
     private readonly SituatiebeeldOptions _options;
-    private readonly Dictionary<string, Dictionary<string, Dictionary<string, FieldValue>>> _incidents = new(StringComparer.Ordinal);
+    // Per incident and field, the latest value of each source that gave one: a field has few sources, so an array
+    // searched by source holds them in a fraction of what a dictionary per field would take.
+    private readonly Dictionary<string, Dictionary<string, FieldValue[]>> _incidents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, List<Resolution>>> _resolutions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, EntityState>> _entities = new(StringComparer.Ordinal);
 
@@ -569,19 +666,22 @@ public sealed class Situatiebeeld
                 "terugmelding" => (string?)message["correlationid"],
                 _ => null,
             };
-            List<(string Field, JsonNode? Value)>? fields = entity switch
+            var read = entity switch
             {
-                "incident" => [.. IncidentFields(data).Select(f => (f.Field, f.Value?.DeepClone()))],
-                "melding" when incident is not null => [.. MeldingFields(data).Select(f => (f.Field, f.Value?.DeepClone()))],
+                "incident" => IncidentFields(data),
+                "melding" when incident is not null => MeldingFields(data),
                 _ => null,
             };
-            foreach (var (field, value) in fields ?? [])
+            List<(string Field, byte[] Json)>? fields = read is null ? null : [];
+            foreach (var (field, value) in read ?? [])
             {
                 if (field == "locatie")
                 {
                     // A location is compared later; one that cannot be read as a position is refused now.
                     _ = Point(value);
                 }
+
+                fields!.Add((field, FieldValue.Encode(value)));
             }
 
             (List<(string Field, JsonNode? Value)> Values, bool Overrides)? solutions = entity == "besluit" && incident is not null && data["uitbreidingen"]?[ResolutionExtension] is JsonObject extension
@@ -727,7 +827,7 @@ public sealed class Situatiebeeld
         {
             incident = change.Incident is { } named && _incidents.ContainsKey(named)
                 ? named
-                : _incidents.FirstOrDefault(i => i.Value.Values.Any(f => f.Values.Any(v => v.Herkomst.Source == source && v.Herkomst.MessageId == messageId))).Key;
+                : _incidents.FirstOrDefault(i => i.Value.Any(f => f.Value.Any(v => v.Herkomst.Source == source && v.Herkomst.MessageId == messageId))).Key;
             if (incident is null)
             {
                 return;
@@ -801,8 +901,8 @@ public sealed class Situatiebeeld
         var setAside = new List<SetAsideResolution>();
         foreach (var (field, bySource) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            current[field] = Current(field, bySource.Values);
-            if (Contradicts(field, [.. bySource.Values.OrderBy(v => v.Herkomst.Source, StringComparer.Ordinal)]) is not { } contradiction)
+            current[field] = Current(field, bySource);
+            if (Contradicts(field, [.. bySource.OrderBy(v => v.Herkomst.Source, StringComparer.Ordinal)]) is not { } contradiction)
             {
                 continue;
             }
@@ -829,7 +929,7 @@ public sealed class Situatiebeeld
             if (settled is not null)
             {
                 resolved.Add(new ResolvedContradiction(contradiction, settled));
-                current[field] = new FieldValue(settled.Value?.DeepClone(), settled.Herkomst);
+                current[field] = new FieldValue(settled.Value, settled.Herkomst);
             }
             else
             {
@@ -837,7 +937,8 @@ public sealed class Situatiebeeld
             }
         }
 
-        var sources = fields.Values.SelectMany(f => f.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        // Read through the pairs: a dictionary's Keys and Values are objects it keeps once asked for.
+        var sources = fields.SelectMany(f => f.Value.Select(v => v.Herkomst.Source)).Distinct().Order(StringComparer.Ordinal).ToList();
         var sharing = _sharing.GetValueOrDefault(id, (TlpOrder.Length - 1, []));
         var doubts = _terugmeldingen.GetValueOrDefault(id)?.Values.Where(t => t.Status is "INGEDIEND" or "IN_ONDERZOEK")
             .OrderBy(t => t.Field, StringComparer.Ordinal).ThenBy(t => t.Id, StringComparer.Ordinal).ToList() ?? [];
@@ -845,11 +946,11 @@ public sealed class Situatiebeeld
     }
 
     /// <summary>Why <paramref name="resolution"/> does not settle <paramref name="contradiction"/>, or <c>null</c> when it does.</summary>
-    private string? SetAside(Resolution resolution, Contradiction contradiction, Dictionary<string, Dictionary<string, FieldValue>> fields)
+    private string? SetAside(Resolution resolution, Contradiction contradiction, Dictionary<string, FieldValue[]> fields)
     {
         var author = resolution.Herkomst.Source;
-        var regions = fields.GetValueOrDefault("veiligheidsregio")?.Values
-            .Select(v => v.Value is JsonValue value && value.TryGetValue<string>(out var code) ? code : null)
+        var regions = fields.GetValueOrDefault("veiligheidsregio")?
+            .Select(v => v.Text)
             .Distinct(StringComparer.Ordinal).ToList() ?? [];
         bool Allowed(string? region) =>
             (_options.Deciders.TryGetValue("*", out var any) && any.Any(p => author.StartsWith(p, StringComparison.Ordinal)))
@@ -886,12 +987,12 @@ public sealed class Situatiebeeld
             : (rank, purposes);
     }
 
-    private void Merge(string id, List<(string Field, JsonNode? Value)> values, Herkomst provenance, IReadOnlyDictionary<string, FieldOrigin>? origins)
+    private void Merge(string id, List<(string Field, byte[] Json)> values, Herkomst provenance, IReadOnlyDictionary<string, FieldOrigin>? origins)
     {
         Forget(id);
         if (!_incidents.TryGetValue(id, out var fields))
         {
-            _incidents[id] = fields = new Dictionary<string, Dictionary<string, FieldValue>>(StringComparer.Ordinal);
+            _incidents[id] = fields = new Dictionary<string, FieldValue[]>(StringComparer.Ordinal);
             var at = _orderedIds.BinarySearch(id, StringComparer.Ordinal);
             _orderedIds.Insert(at < 0 ? ~at : at, id);
             _incidentIds = (false, []);
@@ -899,20 +1000,22 @@ public sealed class Situatiebeeld
 
         foreach (var (field, value) in values)
         {
-            if (!fields.TryGetValue(field, out var bySource))
+            var bySource = fields.GetValueOrDefault(field) ?? [];
+            var at = Array.FindIndex(bySource, v => v.Herkomst.Source == provenance.Source);
+            if (at >= 0 && bySource[at].Herkomst.Time > provenance.Time)
             {
-                fields[field] = bySource = new Dictionary<string, FieldValue>(StringComparer.Ordinal);
+                continue;
             }
 
-            if (!bySource.TryGetValue(provenance.Source, out var known) || known.Herkomst.Time <= provenance.Time)
+            if (at < 0)
             {
-                if (known is null)
-                {
-                    UseSource(provenance.Source);
-                }
-
-                bySource[provenance.Source] = new FieldValue(value, provenance) { Origin = origins?.GetValueOrDefault(field) };
+                UseSource(provenance.Source);
+                Array.Resize(ref bySource, bySource.Length + 1);
+                at = bySource.Length - 1;
+                fields[field] = bySource;
             }
+
+            bySource[at] = new FieldValue(provenance, value) { Origin = origins?.GetValueOrDefault(field) };
         }
     }
 
@@ -1031,7 +1134,7 @@ public sealed class Situatiebeeld
             return null;
         }
 
-        var distinct = values.Select(v => v.Value?.ToJsonString() ?? "null").Distinct(StringComparer.Ordinal).Count();
+        var distinct = values.Select(v => System.Text.Encoding.UTF8.GetString(v.Json)).Distinct(StringComparer.Ordinal).Count();
         return distinct > 1 ? new Contradiction(field, values, $"{values.Count} sources give {distinct} different values.") : null;
     }
 
@@ -1168,7 +1271,7 @@ internal sealed record PendingChange(
     Herkomst Herkomst,
     string? Tlp,
     string? Doelbinding,
-    List<(string Field, JsonNode? Value)>? Fields,
+    List<(string Field, byte[] Json)>? Fields,
     (List<(string Field, JsonNode? Value)> Values, bool Overrides)? Solutions,
     string? Team,
     JsonObject? Data,
