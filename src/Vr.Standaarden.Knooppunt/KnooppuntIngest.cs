@@ -152,42 +152,74 @@ public sealed class KnooppuntIngest : IDisposable
     /// </summary>
     private static void Replay(MessageLog log, DateTimeOffset? until, bool quarantine, Action<PendingChange> apply)
     {
-        // While one page is merged (on this thread, in order), the next is read from the record and parsed on the other cores.
-        using var pages = log.Pages(until, 4096).GetEnumerator();
-        var current = Next(pages);
-        while (current is not null)
+        // Three steps at once, a page apart: the record is read a page at a time, the page read before is parsed on every
+        // core, and the page parsed before that is merged on this thread, in order. Reading a page from SQLite is about
+        // as much work as merging it, so none of the three waits for another while there is a core to spare.
+        using var stop = new CancellationTokenSource();
+        var read = System.Threading.Channels.Channel.CreateBounded<List<(long Sequence, string Source, string Id, byte[] Utf8)>>(1);
+        var parsed = System.Threading.Channels.Channel.CreateBounded<(List<(long Sequence, string Source, string Id, byte[] Utf8)> Page, PendingChange?[] Changes, string?[] Reasons)>(1);
+        var reader = Task.Run(async () =>
         {
-            var (page, changes, reasons) = current.GetAwaiter().GetResult();
-            current = Next(pages);
-            for (var i = 0; i < page.Count; i++)
+            try
             {
-                if (changes[i] is { } change)
+                foreach (var page in log.Pages(until, 4096))
                 {
-                    apply(change);
+                    await read.Writer.WriteAsync(page, stop.Token).ConfigureAwait(false);
                 }
-                else if (reasons[i] is { } reason && quarantine && log.SetAside(page[i].Sequence, page[i].Source, page[i].Id, reason))
+
+                read.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                read.Writer.Complete(e);
+            }
+        });
+        var parser = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var page in read.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
                 {
-                    Quarantined.Add(1);
+                    var changes = new PendingChange?[page.Count];
+                    var reasons = new string?[page.Count];
+                    Parallel.For(0, page.Count, i => (changes[i], reasons[i]) = ReadRecorded(page[i].Utf8));
+                    await parsed.Writer.WriteAsync((page, changes, reasons), stop.Token).ConfigureAwait(false);
+                }
+
+                parsed.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                parsed.Writer.Complete(e);
+            }
+        });
+
+        try
+        {
+            while (parsed.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                while (parsed.Reader.TryRead(out var next))
+                {
+                    var (page, changes, reasons) = next;
+                    for (var i = 0; i < page.Count; i++)
+                    {
+                        if (changes[i] is { } change)
+                        {
+                            apply(change);
+                        }
+                        else if (reasons[i] is { } reason && quarantine && log.SetAside(page[i].Sequence, page[i].Source, page[i].Id, reason))
+                        {
+                            Quarantined.Add(1);
+                        }
+                    }
                 }
             }
         }
-
-        static Task<(List<(long Sequence, string Source, string Id, byte[] Utf8)> Page, PendingChange?[] Changes, string?[] Reasons)>? Next(
-            IEnumerator<List<(long Sequence, string Source, string Id, byte[] Utf8)>> pages)
+        finally
         {
-            if (!pages.MoveNext())
-            {
-                return null;
-            }
-
-            var page = pages.Current;
-            return Task.Run(() =>
-            {
-                var changes = new PendingChange?[page.Count];
-                var reasons = new string?[page.Count];
-                Parallel.For(0, page.Count, i => (changes[i], reasons[i]) = ReadRecorded(page[i].Utf8));
-                return (page, changes, reasons);
-            });
+            // When merging failed, the reader and the parser stop before the record is let go.
+            stop.Cancel();
+            Task.WaitAll([reader.ContinueWith(static _ => { }, TaskScheduler.Default), parser.ContinueWith(static _ => { }, TaskScheduler.Default)]);
         }
     }
 

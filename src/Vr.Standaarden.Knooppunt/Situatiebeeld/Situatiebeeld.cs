@@ -337,7 +337,7 @@ public sealed class IncidentState
     internal IncidentState(string id, IReadOnlyDictionary<string, FieldValue> fields, IReadOnlyList<Contradiction> contradictions, IReadOnlyList<ResolvedContradiction> resolved, IReadOnlyList<string> sources, string tlp, IReadOnlyList<string> purposes)
     {
         Tlp = tlp;
-        Doelbinding = purposes;
+        Doelbinding = purposes is string[] shared ? Array.AsReadOnly(shared) : purposes;
         Id = id;
         Fields = fields;
         Contradictions = contradictions;
@@ -437,6 +437,7 @@ public sealed class Situatiebeeld
     // Warnings their sender withdrew (source and id), with the time of the withdrawal.
     private readonly Dictionary<(string Source, string Id), DateTimeOffset> _withdrawn = [];
     private readonly Dictionary<string, (int Rank, string[] Purposes)> _sharing = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string[] Purposes, bool Distinct)> _purposes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IncidentState> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, OpenTerugmelding>> _terugmeldingen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _terugmeldingIncident = new(StringComparer.Ordinal);
@@ -981,10 +982,34 @@ public sealed class Situatiebeeld
         Forget(incident);
         var rank = Array.IndexOf(TlpOrder, tlp == "TLP:WHITE" ? "TLP:CLEAR" : tlp);
         rank = rank < 0 ? TlpOrder.Length - 1 : rank;
-        var purposes = (doelbinding ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        _sharing[incident] = _sharing.TryGetValue(incident, out var known)
-            ? (Math.Max(known.Rank, rank), [.. known.Purposes.Intersect(purposes, StringComparer.Ordinal)])
-            : (rank, purposes);
+        var (purposes, distinct) = Purposes(doelbinding ?? "");
+        if (!_sharing.TryGetValue(incident, out var known))
+        {
+            _sharing[incident] = (rank, purposes);
+            return;
+        }
+
+        // Most messages of an incident name the purposes its first did: then what is kept stays as it is.
+        var kept = ReferenceEquals(known.Purposes, purposes) && distinct
+            ? purposes
+            : [.. known.Purposes.Intersect(purposes, StringComparer.Ordinal)];
+        _sharing[incident] = (Math.Max(known.Rank, rank), distinct && kept.AsSpan().SequenceEqual(purposes) ? purposes : kept);
+    }
+
+    // A doelbinding's purposes, one array for each text the picture met, and whether no purpose is named twice.
+    private (string[] Purposes, bool Distinct) Purposes(string doelbinding)
+    {
+        if (!_purposes.TryGetValue(doelbinding, out var known))
+        {
+            var purposes = doelbinding.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            known = (purposes, purposes.Distinct(StringComparer.Ordinal).Count() == purposes.Length);
+            if (_purposes.Count < 1024)
+            {
+                _purposes[doelbinding] = known;
+            }
+        }
+
+        return known;
     }
 
     private void Merge(string id, List<(string Field, byte[] Json)> values, Herkomst provenance, IReadOnlyDictionary<string, FieldOrigin>? origins)
