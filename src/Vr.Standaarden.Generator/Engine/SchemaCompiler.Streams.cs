@@ -291,8 +291,9 @@ internal sealed partial class SchemaCompiler
             w.Open($"if (reader.TokenType == {Json}.JsonTokenType.String)");
             if (stringKeywords.All(k => k is "const" or "enum"))
             {
-                ConstCheck.EmitOnUtf8(w, node, "reader", "ValueTextEquals", Here);
-                EnumCheck.EmitOnUtf8(w, node, "reader", "ValueTextEquals", Here);
+                var subject = StringSubject.Utf8("reader", "ValueTextEquals");
+                ConstCheck.Emit(w, node, subject, Here);
+                EnumCheck.Emit(w, node, subject, Here);
             }
             else
             {

@@ -53,8 +53,9 @@ internal sealed partial class SchemaCompiler : ICheckContext
         PatternCheck.Emit(w, node, text, location, Pattern, keyword);
         LengthCheck.Emit(w, node, text, location, keyword);
         FormatCheck.Emit(w, node, text, location);
-        ConstCheck.EmitOnText(w, node, text, location);
-        EnumCheck.EmitOnText(w, node, text, location);
+        var subject = StringSubject.Text(text);
+        ConstCheck.Emit(w, node, subject, location);
+        EnumCheck.Emit(w, node, subject, location);
     }
 
     /// <summary>
@@ -192,8 +193,9 @@ internal sealed partial class SchemaCompiler : ICheckContext
             if (stringKeywords.All(k => k is "const" or "enum"))
             {
                 // Constants and enumerations are compared as UTF-8; a string is made only for a violation's message.
-                ConstCheck.EmitOnUtf8(w, checks.Node, "value", "ValueEquals", "location");
-                EnumCheck.EmitOnUtf8(w, checks.Node, "value", "ValueEquals", "location");
+                var subject = StringSubject.Utf8("value", "ValueEquals");
+                ConstCheck.Emit(w, checks.Node, subject, "location");
+                EnumCheck.Emit(w, checks.Node, subject, "location");
             }
             else
             {

@@ -23,27 +23,12 @@ internal static class ConstCheck
     public static string Report(string location, string constant) =>
         $"errors.Add(new({location}, \"{Name}\", {SchemaCompiler.Msg}.Const({SchemaCompiler.Shown(constant)})));";
 
-    /// <summary>Writes the check of a string <c>const</c> of <paramref name="node"/> on the <c>string</c> or span in <paramref name="text"/>.</summary>
-    public static void EmitOnText(CodeWriter w, JsonNode node, string text, string location)
+    /// <summary>Writes the check of a string <c>const</c> of <paramref name="node"/> on <paramref name="subject"/>.</summary>
+    public static void Emit(CodeWriter w, JsonNode node, StringSubject subject, string location)
     {
         if (node[Name] is { Kind: JsonKind.String } constant)
         {
-            w.Open($"if (!global::System.MemoryExtensions.SequenceEqual<char>({text}, {Names.Literal(constant.Text)}))");
-            w.Line(Report(location, constant.Text));
-            w.Close();
-            w.Line();
-        }
-    }
-
-    /// <summary>
-    /// Writes the check of a string <c>const</c> of <paramref name="node"/> on the string token in <paramref name="value"/>,
-    /// compared as UTF-8 with <paramref name="equals"/> (<c>ValueEquals</c> of an element, <c>ValueTextEquals</c> of a reader).
-    /// </summary>
-    public static void EmitOnUtf8(CodeWriter w, JsonNode node, string value, string equals, string location)
-    {
-        if (node[Name] is { Kind: JsonKind.String } constant)
-        {
-            w.Open($"if (!{value}.{equals}({Names.Literal(constant.Text)}u8))");
+            w.Open($"if (!{subject.Is(constant.Text)})");
             w.Line(Report(location, constant.Text));
             w.Close();
             w.Line();

@@ -31,30 +31,16 @@ internal static class EnumCheck
     public static string Report(string location, string shown, string? keyword = null) =>
         $"errors.Add(new({location}, \"{keyword ?? Name}\", {SchemaCompiler.Msg}.Enum({shown})));";
 
-    /// <summary>Writes the check of a string <c>enum</c> of <paramref name="node"/> on the <c>string</c> or span in <paramref name="text"/>.</summary>
-    public static void EmitOnText(CodeWriter w, JsonNode node, string text, string location)
-    {
-        if (node[Name] is { Kind: JsonKind.Array } values && values.Items.All(v => v.Kind == JsonKind.String))
-        {
-            var condition = string.Join(" && ", values.Items.Select(v => $"!global::System.MemoryExtensions.SequenceEqual<char>({text}, {Names.Literal(v.Text)})"));
-            w.Open($"if ({condition})");
-            w.Line(Report(location, $"{SchemaCompiler.Msg}.Show({text})"));
-            w.Close();
-            w.Line();
-        }
-    }
-
     /// <summary>
-    /// Writes the check of a string <c>enum</c> of <paramref name="node"/> on the string token in <paramref name="value"/>,
-    /// compared as UTF-8 with <paramref name="equals"/>; a string is made only for a violation's message.
+    /// Writes the check of a string <c>enum</c> of <paramref name="node"/> on <paramref name="subject"/>; the subject is
+    /// shown as text only in a violation's message.
     /// </summary>
-    public static void EmitOnUtf8(CodeWriter w, JsonNode node, string value, string equals, string location)
+    public static void Emit(CodeWriter w, JsonNode node, StringSubject subject, string location)
     {
         if (node[Name] is { Kind: JsonKind.Array } values && values.Items.All(v => v.Kind == JsonKind.String))
         {
-            var condition = string.Join(" && ", values.Items.Select(v => $"!{value}.{equals}({Names.Literal(v.Text)}u8)"));
-            w.Open($"if ({condition})");
-            w.Line(Report(location, $"{SchemaCompiler.Msg}.Show({value}.GetString()!)"));
+            w.Open($"if ({string.Join(" && ", values.Items.Select(v => $"!{subject.Is(v.Text)}"))})");
+            w.Line(Report(location, subject.Shown));
             w.Close();
             w.Line();
         }
