@@ -217,9 +217,10 @@ public sealed class KnooppuntIngest : IDisposable
         }
         finally
         {
-            // When merging failed, the reader and the parser stop before the record is let go.
+            // When merging failed, the reader and the parser stop before the record is let go (they never fault: each
+            // hands what went wrong on through its channel).
             stop.Cancel();
-            Task.WaitAll([reader.ContinueWith(static _ => { }, TaskScheduler.Default), parser.ContinueWith(static _ => { }, TaskScheduler.Default)]);
+            Task.WaitAll(reader, parser);
         }
     }
 

@@ -989,10 +989,14 @@ public sealed class Situatiebeeld
             return;
         }
 
-        // Most messages of an incident name the purposes its first did: then what is kept stays as it is.
-        var kept = ReferenceEquals(known.Purposes, purposes) && distinct
-            ? purposes
-            : [.. known.Purposes.Intersect(purposes, StringComparer.Ordinal)];
+        // Most messages of an incident name the purposes its first did: the same array, which names each once, is kept.
+        if (ReferenceEquals(known.Purposes, purposes) && distinct)
+        {
+            _sharing[incident] = (Math.Max(known.Rank, rank), purposes);
+            return;
+        }
+
+        string[] kept = [.. known.Purposes.Intersect(purposes, StringComparer.Ordinal)];
         _sharing[incident] = (Math.Max(known.Rank, rank), distinct && kept.AsSpan().SequenceEqual(purposes) ? purposes : kept);
     }
 
@@ -1159,7 +1163,19 @@ public sealed class Situatiebeeld
             return null;
         }
 
-        var distinct = values.Select(v => System.Text.Encoding.UTF8.GetString(v.Json)).Distinct(StringComparer.Ordinal).Count();
+        // Compared as the JSON texts the picture keeps, without making strings of them.
+        var distinct = 0;
+        for (var i = 0; i < values.Count; i++)
+        {
+            var seen = false;
+            for (var j = 0; j < i && !seen; j++)
+            {
+                seen = values[j].Json.SequenceEqual(values[i].Json);
+            }
+
+            distinct += seen ? 0 : 1;
+        }
+
         return distinct > 1 ? new Contradiction(field, values, $"{values.Count} sources give {distinct} different values.") : null;
     }
 
